@@ -1,0 +1,118 @@
+extension Engine {
+    /// `POST /networks/{id}/connect`.
+    public mutating func connect(container term: String, network netTerm: String, settings: NetworkAttachment) -> Result<Void, EngineError> {
+        tick(milliseconds: 80)
+        let c: Container
+        switch findContainer(term) {
+        case .success(let found): c = found
+        case .failure(let e): return .failure(e)
+        }
+        if c.networkMode == "host" || c.sharedContainer != nil {
+            return .failure(EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network"))
+        }
+        let found = findNetworkQuiet(netTerm)
+        guard let network = found else {
+            if c.isRunning { return .failure(EngineError(.notFound, "network \(netTerm) not found")) }
+            var stored = c
+            if !stored.attachments.contains(where: { $0.network == netTerm }) {
+                var a = settings
+                a.network = netTerm
+                stored.attachments.append(a)
+                containers[c.id] = stored
+            }
+            return .success(())
+        }
+        if network.driver == .host {
+            return .failure(EngineError(.forbidden, "cannot connect container to host network - container must be created in host network mode"))
+        }
+        if c.networkMode == "none" || network.driver == .null || c.attachments.contains(where: { $0.network == "none" }) {
+            return .failure(EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode"))
+        }
+        if network.predefined && !settings.aliases.isEmpty {
+            return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nnetwork-scoped alias is supported only for containers in user defined networks"))
+        }
+        if let ip = settings.ipv4Address {
+            if network.predefined {
+                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
+            }
+            if !network.userSubnet {
+                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets"))
+            }
+            if let s = network.subnet, !s.contains(ip) {
+                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nno configured subnet or ip-range contain the IP address \(ip)"))
+            }
+        }
+        let already = c.attachments.contains { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
+        if c.isRunning {
+            if c.endpoints[network.id] != nil {
+                return .failure(EngineError(.forbidden, "endpoint with name \(c.name) already exists in network \(network.name)"))
+            }
+            let previousGateway = gatewayEndpoint(of: c)?.id
+            var updated = c
+            var a = settings
+            a.network = network.name
+            a.networkID = network.id
+            updated.attachments.removeAll { $0.network == network.name || $0.networkID == network.id }
+            updated.attachments.append(a)
+            containers[c.id] = updated
+            if case .failure(let e) = join(containerID: c.id, network: network, attachment: a) {
+                containers[c.id] = c
+                return .failure(e)
+            }
+            reprogramPortsIfGatewayChanged(containerID: c.id, previousGateway: previousGateway)
+            return .success(())
+        }
+        if already { return .success(()) }
+        var updated = c
+        var a = settings
+        a.network = network.name
+        a.networkID = network.id
+        updated.attachments.append(a)
+        if updated.networkMode == "bridge" && updated.attachments.count == 1 { updated.networkMode = network.name }
+        containers[c.id] = updated
+        return .success(())
+    }
+
+    /// `POST /networks/{id}/disconnect`.
+    public mutating func disconnect(container term: String, network netTerm: String, force: Bool) -> Result<Void, EngineError> {
+        tick(milliseconds: 60)
+        let c: Container
+        switch findContainer(term) {
+        case .success(let found): c = found
+        case .failure(let e): return .failure(e)
+        }
+        guard let network = findNetworkQuiet(netTerm) else {
+            if !c.isRunning, let i = c.attachments.firstIndex(where: { $0.network == netTerm }) {
+                var updated = c
+                updated.attachments.remove(at: i)
+                containers[c.id] = updated
+                return .success(())
+            }
+            return .failure(EngineError(.notFound, "network \(netTerm) not found"))
+        }
+        if network.driver == .host && c.networkMode == "host" {
+            return .failure(EngineError(.forbidden, "cannot disconnect container from host network - container was created in host network mode"))
+        }
+        let attached = c.attachments.firstIndex { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
+        if c.isRunning {
+            guard c.endpoints[network.id] != nil else {
+                return .failure(EngineError(.forbidden, "container \(c.id) is not connected to network \(network.name)"))
+            }
+            let previousGateway = gatewayEndpoint(of: c)?.id
+            leave(containerID: c.id, networkID: network.id)
+            if var updated = containers[c.id] {
+                updated.attachments.removeAll { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
+                containers[c.id] = updated
+            }
+            reprogramPortsIfGatewayChanged(containerID: c.id, previousGateway: previousGateway)
+            return .success(())
+        }
+        guard let index = attached else {
+            return .failure(EngineError(.forbidden, "container \(c.id) is not connected to the network \(network.name)"))
+        }
+        var updated = c
+        updated.attachments.remove(at: index)
+        containers[c.id] = updated
+        return .success(())
+    }
+}

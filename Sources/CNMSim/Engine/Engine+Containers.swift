@@ -1,0 +1,258 @@
+extension Engine {
+    static func isValidContainerName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard let first = bytes.first else { return false }
+        func alnum(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        guard alnum(first) else { return false }
+        return bytes.dropFirst().allSatisfy { alnum($0) || $0 == 95 || $0 == 46 || $0 == 45 }
+    }
+
+    /// `POST /containers/create`.
+    public mutating func createContainer(_ request: ContainerCreateRequest) -> Result<Container, EngineError> {
+        tick(milliseconds: 60)
+        guard let image = ImageCatalogue.find(request.image) else {
+            return .failure(EngineError(.notFound, "No such image: \(request.image)"))
+        }
+        var mode = request.networkMode
+        if mode == "default" || mode.isEmpty { mode = "bridge" }
+        if let name = request.name {
+            let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
+            if !Self.isValidContainerName(bare) {
+                return .failure(EngineError(.invalidParameter, "Invalid container name (\(name)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"))
+            }
+        }
+        // HostConfig checks (runconfig/hostconfig.go).
+        if mode.hasPrefix("container:") {
+            if request.hostname != nil { return .failure(EngineError(.invalidParameter, "conflicting options: hostname and the network mode")) }
+            if !request.links.isEmpty { return .failure(EngineError(.invalidParameter, "conflicting options: container type network can't be used with links. This would result in undefined behavior")) }
+            if !request.dns.isEmpty { return .failure(EngineError(.invalidParameter, "conflicting options: dns and the network mode")) }
+            if !request.extraHosts.isEmpty { return .failure(EngineError(.invalidParameter, "conflicting options: custom host-to-IP mapping and the network mode")) }
+            if !request.portBindings.isEmpty || request.publishAll { return .failure(EngineError(.invalidParameter, "conflicting options: port publishing and the container type network mode")) }
+            if !request.exposedPorts.isEmpty { return .failure(EngineError(.invalidParameter, "conflicting options: port exposing and the container type network mode")) }
+            return .failure(EngineError(.notSimulated, "--network container:<name> is not simulated yet"))
+        }
+        if mode == "host" && !request.links.isEmpty {
+            return .failure(EngineError(.invalidParameter, "conflicting options: host type networking can't be used with links. This would result in undefined behavior"))
+        }
+        // Endpoint settings checks (daemon/create.go validateNetworkingConfig).
+        for attachment in request.attachments where attachment.ipv4Address != nil {
+            let netName = attachment.network == "default" ? "bridge" : attachment.network
+            if let n = findNetworkQuiet(netName) {
+                if n.predefined {
+                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
+                }
+                if !n.userSubnet {
+                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets"))
+                }
+                if let ip = attachment.ipv4Address, let s = n.subnet, !s.contains(ip) {
+                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nno configured subnet or ip-range contain the IP address \(ip)"))
+                }
+            } else if Self.isPredefinedName(netName) {
+                return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
+            }
+        }
+        let id = newID()
+        let name = request.name.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? generatedName()
+        if let existing = containerIDByName[name] {
+            return .failure(EngineError(.conflict, "Conflict. The container name \"/\(name)\" is already in use by container \"\(existing)\". You have to remove (or rename) that container to be able to reuse that name."))
+        }
+        let entrypoint = request.entrypoint ?? image.entrypoint
+        let cmd = request.cmd ?? (request.entrypoint != nil ? [] : image.cmd)
+        let argv = entrypoint + cmd
+        var exposed = Set(image.exposedPorts.compactMap { ContainerPort($0) })
+        exposed.formUnion(request.exposedPorts)
+        exposed.formUnion(request.portBindings.keys)
+        var attachments = request.attachments
+        if attachments.isEmpty || mode == "host" || mode == "none" || mode == "bridge" {
+            if attachments.isEmpty { attachments = [NetworkAttachment(network: mode)] }
+        }
+        for i in attachments.indices where attachments[i].network == "default" { attachments[i].network = "bridge" }
+        let hostname: String
+        if mode == "host" { hostname = host.hostname } else { hostname = request.hostname ?? String(id.prefix(12)) }
+        var env = request.env
+        if !env.contains(where: { $0.hasPrefix("PATH=") }) {
+            env.insert("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", at: 0)
+        }
+        let container = Container(
+            id: id, name: name, image: image, imageReference: request.image, created: clock,
+            path: argv.first ?? "", args: Array(argv.dropFirst()), cmdOverridden: request.cmd != nil || request.entrypoint != nil,
+            env: env, hostname: hostname, domainname: request.domainname, tty: request.tty,
+            openStdin: request.openStdin, autoRemove: request.autoRemove, labels: request.labels,
+            networkMode: mode, attachments: attachments, exposedPorts: exposed.sorted(),
+            portBindings: mode == "host" ? [:] : request.portBindings, publishAll: request.publishAll,
+            dns: request.dns, dnsSearch: request.dnsSearch, dnsOptions: request.dnsOptions,
+            extraHosts: request.extraHosts, links: request.links)
+        containers[id] = container
+        containerOrder.append(id)
+        containerIDByName[name] = id
+        return .success(container)
+    }
+
+    func findNetworkQuiet(_ term: String) -> Network? {
+        if case .success(let n) = findNetwork(term) { return n }
+        return nil
+    }
+
+    /// Docker's generated names are `adjective_surname`; drawn from the seed.
+    mutating func generatedName() -> String {
+        let left = ["admiring", "brave", "clever", "dazzling", "eager", "focused", "gallant", "happy", "jolly",
+                    "keen", "loving", "modest", "nifty", "optimistic", "peaceful", "quirky", "relaxed", "serene",
+                    "tender", "upbeat", "vibrant", "wizardly", "youthful", "zealous"]
+        let right = ["albattani", "bohr", "curie", "darwin", "einstein", "fermi", "galileo", "hopper", "johnson",
+                     "kepler", "lovelace", "meitner", "newton", "noether", "pascal", "ritchie", "shannon", "tesla",
+                     "turing", "volhard", "wozniak", "yalow", "zhukovsky"]
+        while true {
+            let l = left[Int(rng.next() % UInt64(left.count))]
+            let r = right[Int(rng.next() % UInt64(right.count))]
+            let name = "\(l)_\(r)"
+            if containerIDByName[name] == nil { return name }
+            let suffixed = name + String(rng.next() % 10)
+            if containerIDByName[suffixed] == nil { return suffixed }
+        }
+    }
+
+    /// `POST /containers/{id}/start`. Returns the process plan so the command
+    /// layer can run a one-shot command's output.
+    public mutating func startContainer(_ term: String) -> Result<ProcessPlan, EngineError> {
+        tick(milliseconds: 300)
+        var c: Container
+        switch findContainer(term) {
+        case .success(let found): c = found
+        case .failure(let e): return .failure(e)
+        }
+        if c.isRunning { return .success(.runsUntilStopped) }
+        let plan = ProcessPlan.plan(for: c)
+        if case .notFound(let program) = plan {
+            return .failure(EngineError(.system, "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"\(program)\": executable file not found in $PATH: unknown"))
+        }
+        // Resolve the networks first: a missing one fails before anything changes.
+        var resolved: [(NetworkAttachment, Network)] = []
+        for attachment in c.attachments {
+            let term = attachment.networkID ?? attachment.network
+            guard case .success(let n) = findNetwork(term) else {
+                return .failure(EngineError(.notFound, "failed to set up container networking: network \(attachment.network) not found"))
+            }
+            resolved.append((attachment, n))
+        }
+        let snapshot = self
+        let sandboxID = newID()
+        sandboxes[sandboxID] = Sandbox(id: sandboxID, containerID: c.id)
+        c.sandboxID = sandboxID
+        c.endpoints = [:]
+        containers[c.id] = c
+        for (attachment, network) in resolved {
+            if case .failure(let e) = join(containerID: c.id, network: network, attachment: attachment) {
+                self = snapshot
+                return .failure(EngineError(e.kind, "failed to set up container networking: " + e.message))
+            }
+        }
+        if let failure = programPorts(containerID: c.id) {
+            self = snapshot
+            return .failure(EngineError(failure.kind, "failed to set up container networking: " + failure.message))
+        }
+        guard var started = containers[c.id] else { return .failure(EngineError(.system, "container vanished")) }
+        started.state = .running
+        started.startedAt = clock
+        started.finishedAt = nil
+        containers[c.id] = started
+        switch plan {
+        case .exitsAtOnce(let code):
+            tick(milliseconds: 20)
+            processExited(started.id, code: code)
+        case .runsFor(let seconds):
+            runUntil[started.id] = clock.adding(nanoseconds: seconds * 1_000_000_000)
+        default:
+            break
+        }
+        return .success(plan)
+    }
+
+    /// The main process ended by itself with `code`.
+    public mutating func processExited(_ id: String, code: Int) {
+        guard var c = containers[id], c.isRunning else { return }
+        teardownNetworking(&c)
+        c.state = .exited(code: code)
+        c.finishedAt = clock
+        containers[id] = c
+        runUntil.removeValue(forKey: id)
+        if c.autoRemove { deleteContainer(c) }
+    }
+
+    mutating func reapFinishedProcesses() {
+        for (id, until) in runUntil.sorted(by: { $0.value < $1.value }) where until <= clock {
+            processExited(id, code: 0)
+        }
+    }
+
+    /// `POST /containers/{id}/stop`.
+    public mutating func stopContainer(_ term: String) -> Result<Container, EngineError> {
+        switch findContainer(term) {
+        case .failure(let e): return .failure(e)
+        case .success(let c):
+            guard c.isRunning else { return .success(c) }
+            let (code, waited) = ProcessPlan.stopExitCode(for: c)
+            advance(seconds: waited)
+            tick(milliseconds: 200)
+            processExited(c.id, code: code)
+            return .success(containers[c.id] ?? c)
+        }
+    }
+
+    /// `DELETE /containers/{id}`.
+    public mutating func removeContainer(_ term: String, force: Bool) -> Result<Container, EngineError> {
+        tick(milliseconds: 50)
+        switch findContainer(term) {
+        case .failure(let e): return .failure(e)
+        case .success(var c):
+            if c.isRunning {
+                guard force else {
+                    return .failure(EngineError(.conflict, "cannot remove container \(GoQuoteLite.quote(term)): container is running: stop the container before removing or force remove"))
+                }
+                teardownNetworking(&c)
+                c.state = .exited(code: 137)
+                containers[c.id] = c
+                runUntil.removeValue(forKey: c.id)
+            }
+            deleteContainer(c)
+            return .success(c)
+        }
+    }
+
+    mutating func deleteContainer(_ c: Container) {
+        containers.removeValue(forKey: c.id)
+        containerOrder.removeAll { $0 == c.id }
+        containerIDByName.removeValue(forKey: c.name)
+    }
+}
+
+extension Result {
+    /// The error of a failed result.
+    public var failureValue: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
+    }
+}
+
+/// Go's `%q` for the plain strings daemon messages quote.
+public enum GoQuoteLite {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

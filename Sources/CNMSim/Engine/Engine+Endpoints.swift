@@ -1,0 +1,180 @@
+extension Engine {
+    /// Creates the endpoint of a running container on `network` and plugs it into the sandbox.
+    mutating func join(containerID: String, network: Network, attachment: NetworkAttachment) -> Result<Endpoint, EngineError> {
+        guard var c = containers[containerID], let sandboxID = c.sandboxID, var sandbox = sandboxes[sandboxID] else {
+            return .failure(EngineError(.system, "container has no sandbox"))
+        }
+        let driver = networkDriver(for: network.driver)
+        var ip: IPv4Address?
+        if driver.givesInterface, var pool = pools[network.id] {
+            if let requested = attachment.ipv4Address {
+                guard pool.allocate(requested) else { return .failure(EngineError(.forbidden, "Address already in use")) }
+                ip = requested
+            } else {
+                guard let next = pool.allocateNext() else {
+                    return .failure(EngineError(.forbidden, "no available IPv4 addresses on this network's address pools: \(network.name) (\(network.id))"))
+                }
+                ip = next
+            }
+            pools[network.id] = pool
+        }
+        let endpointID = newID()
+        let mac = driver.endpointMAC(requested: attachment.macAddress, ip: ip, rng: &rng)
+        var interfaceName: String?
+        var index = 0, peer = 0
+        var veth: String?
+        if driver.givesInterface {
+            let used = Set(sandbox.endpointIDs.compactMap { endpoints[$0]?.interfaceName })
+            var n = 0
+            while used.contains("eth\(n)") { n += 1 }
+            interfaceName = "eth\(n)"
+            index = nextInterfaceIndex
+            peer = nextInterfaceIndex + 1
+            nextInterfaceIndex += 2
+            veth = "veth" + rng.hex(7)
+        }
+        var dnsNames: [String] = []
+        if network.isUserDefined {
+            for name in [c.name] + attachment.aliases + [c.shortID, c.hostname] where !dnsNames.contains(name) {
+                dnsNames.append(name)
+            }
+        }
+        let endpoint = Endpoint(
+            id: endpointID, networkID: network.id, containerID: c.id, name: c.name, mac: mac, ipv4: ip,
+            prefixLength: network.subnet?.prefixLength ?? 0, gateway: driver.givesInterface ? network.gateway : nil,
+            interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
+            dnsNames: dnsNames, aliases: attachment.aliases)
+        endpoints[endpointID] = endpoint
+        endpointsByNetwork[network.id, default: []].append(endpointID)
+        sandbox.endpointIDs.append(endpointID)
+        sandboxes[sandboxID] = sandbox
+        c.endpoints[network.id] = endpointID
+        if let i = c.attachments.firstIndex(where: { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }) {
+            c.attachments[i].networkID = network.id
+        }
+        containers[c.id] = c
+        return .success(endpoint)
+    }
+
+    /// Deletes one endpoint of a running container.
+    mutating func leave(containerID: String, networkID: String) {
+        guard var c = containers[containerID], let endpointID = c.endpoints[networkID],
+              let endpoint = endpoints[endpointID] else { return }
+        if let ip = endpoint.ipv4 { pools[networkID]?.release(ip) }
+        endpoints.removeValue(forKey: endpointID)
+        endpointsByNetwork[networkID]?.removeAll { $0 == endpointID }
+        if let sid = c.sandboxID { sandboxes[sid]?.endpointIDs.removeAll { $0 == endpointID } }
+        c.endpoints.removeValue(forKey: networkID)
+        containers[containerID] = c
+    }
+
+    /// Removes every endpoint, published port and the sandbox of a container that stops.
+    mutating func teardownNetworking(_ c: inout Container) {
+        releasePorts(&c)
+        for networkID in c.endpoints.keys.sorted() { leave(containerID: c.id, networkID: networkID) }
+        if let refreshed = containers[c.id] { c.endpoints = refreshed.endpoints }
+        if let sid = c.sandboxID { sandboxes.removeValue(forKey: sid) }
+        c.sandboxID = nil
+        c.endpoints = [:]
+        containers[c.id] = c
+    }
+
+    mutating func releasePorts(_ c: inout Container) {
+        for m in c.portMappings { ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort) }
+        c.portMappings = []
+        containers[c.id] = c
+    }
+
+    /// The endpoint that gives the container its default route (reference §4.2):
+    /// higher gw-priority, then non-internal, then with a gateway, then network name.
+    public func gatewayEndpoint(of c: Container) -> Endpoint? {
+        let candidates = endpoints(ofContainer: c).compactMap { ep -> (Endpoint, Network, Int)? in
+            guard let n = networks[ep.networkID], ep.gateway != nil, !n.isInternal, ep.ipv4 != nil else { return nil }
+            let priority = c.attachments.first { $0.networkID == n.id }?.gwPriority ?? 0
+            return (ep, n, priority)
+        }
+        return candidates.min { a, b in
+            if a.2 != b.2 { return a.2 > b.2 }
+            return a.1.name < b.1.name
+        }?.0
+    }
+
+    /// Programs the container's published ports on its gateway endpoint; returns Docker's error on failure.
+    mutating func programPorts(containerID: String) -> EngineError? {
+        guard var c = containers[containerID] else { return nil }
+        let wantsPorts = !c.portBindings.isEmpty || c.publishAll
+        guard wantsPorts, let gw = gatewayEndpoint(of: c), let containerIP = gw.ipv4,
+              let network = networks[gw.networkID] else { return nil }
+        var requests: [(ContainerPort, PortBindingRequest)] = []
+        for port in c.portBindings.keys.sorted() {
+            for b in c.portBindings[port] ?? [] { requests.append((port, b)) }
+        }
+        if c.publishAll {
+            for port in c.exposedPorts where c.portBindings[port] == nil {
+                requests.append((port, PortBindingRequest(hostIP: "", hostPort: "")))
+            }
+            requests.sort { $0.0 < $1.0 }
+        }
+        var mappings: [PortMapping] = []
+        func fail(_ message: String) -> EngineError {
+            for m in mappings { ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort) }
+            return EngineError(.forbidden, "driver failed programming external connectivity on endpoint \(c.name) (\(gw.id)): " + message)
+        }
+        for (port, binding) in requests {
+            var ips: [String]
+            if !binding.hostIP.isEmpty {
+                ips = [binding.hostIP]
+            } else if let bindIP = network.hostBindingIPv4, !bindIP.isUnspecified {
+                ips = [bindIP.description]
+            } else {
+                ips = ["0.0.0.0", "::"]
+            }
+            var range: ClosedRange<Int>?
+            if !binding.hostPort.isEmpty {
+                let parts = binding.hostPort.split(separator: "-", maxSplits: 1)
+                guard let lo = Int(parts[0]), let hi = parts.count > 1 ? Int(parts[1]) : lo, lo <= hi else {
+                    return fail("invalid port range: \(binding.hostPort)")
+                }
+                range = lo...hi
+            }
+            switch ports.request(ips: ips, proto: port.proto, range: range) {
+            case .failure(let e): return fail(e.message)
+            case .success(let hostPort):
+                for ip in ips {
+                    if let clash = boundElsewhere(ip: ip, port: hostPort, proto: port.proto, except: c.id) {
+                        ports.release(ip: ip, proto: port.proto, port: hostPort)
+                        _ = clash
+                        return fail("failed to bind host port for \(ip == "::" ? "[::]" : ip):\(hostPort):\(containerIP):\(port.port)/\(port.proto): address already in use")
+                    }
+                    mappings.append(PortMapping(containerPort: port, hostIP: ip, hostPort: hostPort))
+                }
+            }
+        }
+        c.portMappings = mappings
+        containers[c.id] = c
+        return nil
+    }
+
+    /// A running container already bound to an overlapping address on that port (wildcard vs specific).
+    func boundElsewhere(ip: String, port: Int, proto: String, except: String) -> Container? {
+        let isV6 = ip.contains(":")
+        for other in containers.values where other.id != except && other.isRunning {
+            for m in other.portMappings where m.hostPort == port && m.containerPort.proto == proto
+                && m.hostIP.contains(":") == isV6 && m.hostIP != ip
+                && (m.hostIP == "0.0.0.0" || m.hostIP == "::" || ip == "0.0.0.0" || ip == "::") {
+                return other
+            }
+        }
+        return nil
+    }
+
+    /// Re-programs published ports after the gateway endpoint may have changed
+    /// (explicit host ports kept, random ones drawn anew).
+    mutating func reprogramPortsIfGatewayChanged(containerID: String, previousGateway: String?) {
+        guard var c = containers[containerID], c.isRunning else { return }
+        let current = gatewayEndpoint(of: c)?.id
+        guard current != previousGateway else { return }
+        releasePorts(&c)
+        _ = programPorts(containerID: containerID)
+    }
+}

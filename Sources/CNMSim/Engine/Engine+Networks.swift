@@ -1,0 +1,171 @@
+extension Engine {
+    /// Names Docker reserves for its predefined networks.
+    public static func isPredefinedName(_ name: String) -> Bool {
+        ["bridge", "host", "none", "default"].contains(name)
+    }
+
+    /// `POST /networks/create`, with the daemon's checks in the daemon's order.
+    public mutating func createNetwork(_ request: NetworkCreateRequest) -> Result<Network, EngineError> {
+        tick(milliseconds: 40)
+        if Self.isPredefinedName(request.name) {
+            return .failure(EngineError(.forbidden, "operation is not permitted on predefined \(request.name) network "))
+        }
+        let driverName = request.driver.isEmpty ? "bridge" : request.driver
+        if driverName == "overlay" {
+            return .failure(EngineError(.forbidden, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again."))
+        }
+        var options = request.options
+        var enableIPv4 = request.enableIPv4 ?? true
+        if request.enableIPv4 != nil {
+            options.removeValue(forKey: "com.docker.network.enable_ipv4")
+        } else if let v = options["com.docker.network.enable_ipv4"] {
+            guard let b = GoBool.parse(v) else {
+                return .failure(EngineError(.invalidParameter, "driver-opt \"com.docker.network.enable_ipv4\" is not a valid bool"))
+            }
+            enableIPv4 = b
+        }
+        var enableIPv6 = request.enableIPv6 ?? false
+        if request.enableIPv6 != nil {
+            options.removeValue(forKey: "com.docker.network.enable_ipv6")
+        } else if let v = options["com.docker.network.enable_ipv6"] {
+            guard let b = GoBool.parse(v) else {
+                return .failure(EngineError(.invalidParameter, "driver-opt \"com.docker.network.enable_ipv6\" is not a valid bool"))
+            }
+            enableIPv6 = b
+        }
+        if let message = IPAMValidator.validate(request.ipamConfig, enableIPv6: enableIPv6) {
+            return .failure(EngineError(.invalidParameter, message))
+        }
+        if request.name.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }) {
+            return .failure(EngineError(.invalidParameter, "invalid name: name is empty"))
+        }
+        if network(named: request.name) != nil {
+            return .failure(EngineError(.forbidden, "network with name \(request.name) already exists"))
+        }
+        guard let kind = DriverKind(rawValue: driverName) else {
+            return .failure(EngineError(.notFound, "plugin \"\(driverName)\" not found"))
+        }
+        if request.ingress {
+            return .failure(EngineError(.forbidden, "Ingress network can only be global scope network"))
+        }
+        if request.scope == "swarm" {
+            return .failure(EngineError(.forbidden, "cannot create a swarm scoped network when swarm is not active"))
+        }
+        if request.ipamDriver != "default" && !request.ipamDriver.isEmpty {
+            return .failure(EngineError(.notFound, "plugin \"\(request.ipamDriver)\" not found"))
+        }
+        if kind == .macvlan || kind == .ipvlan {
+            return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks are not simulated yet"))
+        }
+        if kind.isSingleton {
+            return .failure(EngineError(.forbidden, "only one instance of \"\(kind.rawValue)\" network is allowed"))
+        }
+        if enableIPv6 || request.ipamConfig.contains(where: { ($0.subnet ?? "").contains(":") }) {
+            if !enableIPv4 && !enableIPv6 {
+                return .failure(EngineError(.invalidParameter, "IPv4 or IPv6 must be enabled"))
+            }
+            return .failure(EngineError(.notSimulated, "IPv6 networks are not simulated yet"))
+        }
+        if !enableIPv4 {
+            return .failure(EngineError(.invalidParameter, "IPv4 or IPv6 must be enabled"))
+        }
+        let driver = networkDriver(for: kind)
+        if let message = driver.validate(options: options, engine: self) {
+            return .failure(EngineError(.invalidParameter, message))
+        }
+
+        let id = newID()
+        // IPAM: one IPv4 pool.
+        let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
+        var pool: AddressPool
+        var gateway: IPv4Address?
+        let subnet: IPv4Subnet
+        var shownConfig: [IPAMConfig]
+        if let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) {
+            subnet = parsed.canonical
+            let range = config.ipRange.flatMap { IPv4Subnet($0) }
+            if range == nil && localSpace.overlapsAllocated(subnet) {
+                return .failure(EngineError(.forbidden, "invalid pool request: Pool overlaps with other one on this address space"))
+            }
+            pool = AddressPool(subnet: subnet, range: range)
+            if let g = config.gateway.flatMap({ IPv4Address($0) }) {
+                _ = pool.allocate(g)
+                gateway = g
+            } else {
+                gateway = pool.allocateNext()
+            }
+            for (_, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
+                if let a = IPv4Address(aux), subnet.contains(a) { _ = pool.allocate(a) }
+            }
+            shownConfig = v4Configs
+            if v4Configs.count > 1 {
+                return .failure(EngineError(.forbidden, "bridge driver doesn't support multiple subnets"))
+            }
+        } else {
+            guard let auto = localSpace.nextPredefined() else {
+                return .failure(EngineError(.forbidden, "all predefined address pools have been fully subnetted"))
+            }
+            subnet = auto
+            pool = AddressPool(subnet: auto)
+            gateway = pool.allocateNext()
+            shownConfig = [IPAMConfig(subnet: auto.description, gateway: gateway?.description)]
+        }
+        let device = driver.deviceName(networkID: id, options: options)
+        if let device, let clash = allNetworks.first(where: { $0.deviceName == device }) {
+            return .failure(EngineError(.forbidden, "cannot create network \(id) (\(device)): conflicts with network \(clash.id) (\(device)): networks have same bridge name"))
+        }
+        localSpace.insert(subnet, owner: id)
+        pools[id] = pool
+        let network = Network(
+            id: id, name: request.name, driver: kind, created: clock, enableIPv4: enableIPv4, enableIPv6: enableIPv6,
+            ipamDriver: "default", ipamOptions: request.ipamOptions, ipamConfig: shownConfig, subnet: subnet,
+            gateway: gateway, isInternal: request.isInternal, attachable: request.attachable, ingress: request.ingress,
+            configOnly: request.configOnly, configFrom: request.configFrom, options: options, labels: request.labels,
+            predefined: false, deviceName: device, userSubnet: !v4Configs.isEmpty,
+            deviceMAC: MACAddress.random(using: &rng))
+        add(network)
+        return .success(network)
+    }
+
+    /// `DELETE /networks/{id}`.
+    public mutating func removeNetwork(_ term: String) -> Result<Network, EngineError> {
+        tick(milliseconds: 30)
+        let network: Network
+        switch findNetwork(term) {
+        case .success(let n): network = n
+        case .failure(let e): return .failure(e)
+        }
+        if network.predefined {
+            return .failure(EngineError(.forbidden, "\(network.name) is a pre-defined network and cannot be removed"))
+        }
+        let active = endpoints(onNetwork: network.id)
+        if !active.isEmpty {
+            let list = active.map { "name:\"\($0.name)\" id:\"\($0.id.prefix(12))\"" }.joined(separator: ", ")
+            return .failure(EngineError(.forbidden, "error while removing network: network \(network.name) has active endpoints (\(list))"))
+        }
+        deleteNetwork(network)
+        return .success(network)
+    }
+
+    mutating func deleteNetwork(_ network: Network) {
+        networks.removeValue(forKey: network.id)
+        networkOrder.removeAll { $0 == network.id }
+        networkIDByName.removeValue(forKey: network.name)
+        localSpace.remove(owner: network.id)
+        pools.removeValue(forKey: network.id)
+        bridgeIndex.removeValue(forKey: network.id)
+        endpointsByNetwork.removeValue(forKey: network.id)
+    }
+
+    /// `POST /networks/prune`: every custom network without endpoints; returns the removed names.
+    public mutating func pruneNetworks() -> [String] {
+        tick(milliseconds: 50)
+        var removed: [String] = []
+        for network in allNetworks where !network.predefined && !network.configOnly
+            && (endpointsByNetwork[network.id] ?? []).isEmpty {
+            deleteNetwork(network)
+            removed.append(network.name)
+        }
+        return removed
+    }
+}

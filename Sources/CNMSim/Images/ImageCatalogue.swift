@@ -1,0 +1,84 @@
+/// The images every simulated engine has already pulled.
+///
+/// Their entrypoints, exposed ports and tool sets follow the official images:
+/// busybox and the Alpine-based images carry the busybox applets (ping,
+/// nslookup, ip, wget…); Debian-based images such as `nginx:latest` do not
+/// carry ping, which is why `docker exec web ping db` fails on them.
+public enum ImageCatalogue {
+    static let busyboxApplets: Set<String> = [
+        "sh", "ash", "ping", "ping6", "nslookup", "ip", "ifconfig", "route", "wget", "nc", "hostname", "cat",
+        "echo", "ls", "sleep", "traceroute", "netstat", "top", "ps", "env", "true", "false", "id", "uname",
+        "date", "head", "tail", "grep", "sed", "awk", "arp", "telnet", "printf", "pwd", "whoami", "kill",
+        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi",
+    ]
+    static let debianBase: Set<String> = [
+        "sh", "bash", "dash", "cat", "echo", "ls", "sleep", "hostname", "env", "true", "false", "id", "uname",
+        "date", "head", "tail", "grep", "sed", "printf", "pwd", "whoami", "kill", "getent", "wc", "sort",
+        "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch",
+    ]
+
+    public static let all: [Image] = [
+        Image(repository: "busybox", cmd: ["sh"], tools: busyboxApplets, defaultProgram: "sh"),
+        Image(repository: "alpine", cmd: ["/bin/sh"], tools: busyboxApplets, defaultProgram: "sh"),
+        Image(repository: "ubuntu", cmd: ["/bin/bash"], tools: debianBase, defaultProgram: "bash"),
+        Image(repository: "nginx", entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"],
+              exposedPorts: ["80/tcp"], tools: debianBase.union(["curl", "nginx"]),
+              services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "nginx"),
+        Image(repository: "nginx", tag: "alpine", entrypoint: ["/docker-entrypoint.sh"],
+              cmd: ["nginx", "-g", "daemon off;"], exposedPorts: ["80/tcp"],
+              tools: busyboxApplets.union(["curl", "nginx"]),
+              services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "nginx"),
+        Image(repository: "httpd", cmd: ["httpd-foreground"], exposedPorts: ["80/tcp"],
+              tools: debianBase.union(["httpd", "httpd-foreground"]),
+              services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "httpd-foreground"),
+        Image(repository: "httpd", tag: "alpine", cmd: ["httpd-foreground"], exposedPorts: ["80/tcp"],
+              tools: busyboxApplets.union(["httpd-foreground"]),
+              services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "httpd-foreground"),
+        Image(repository: "redis", entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
+              exposedPorts: ["6379/tcp"], tools: debianBase.union(["redis-server", "redis-cli"]),
+              services: [ServiceListener(port: 6379, kind: .redis)], defaultProgram: "redis-server"),
+        Image(repository: "redis", tag: "alpine", entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
+              exposedPorts: ["6379/tcp"], tools: busyboxApplets.union(["redis-server", "redis-cli"]),
+              services: [ServiceListener(port: 6379, kind: .redis)], defaultProgram: "redis-server"),
+        Image(repository: "mysql", entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"],
+              exposedPorts: ["3306/tcp", "33060/tcp"], tools: debianBase.union(["mysql", "mysqld"]),
+              services: [ServiceListener(port: 3306, kind: .mysql), ServiceListener(port: 33060, kind: .mysql)],
+              requiresOneOfEnv: ["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"],
+              defaultProgram: "mysqld"),
+        Image(repository: "postgres", entrypoint: ["docker-entrypoint.sh"], cmd: ["postgres"],
+              exposedPorts: ["5432/tcp"], tools: debianBase.union(["psql", "postgres"]),
+              services: [ServiceListener(port: 5432, kind: .postgres)],
+              requiresOneOfEnv: ["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"], defaultProgram: "postgres"),
+        Image(repository: "traefik", entrypoint: ["/entrypoint.sh"], cmd: ["traefik"], exposedPorts: ["80/tcp"],
+              tools: busyboxApplets.union(["traefik"]), services: [ServiceListener(port: 80, kind: .http)],
+              defaultProgram: "traefik"),
+        Image(repository: "haproxy", entrypoint: ["docker-entrypoint.sh"],
+              cmd: ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"], tools: debianBase.union(["haproxy"]),
+              defaultProgram: "haproxy"),
+    ]
+
+    /// Normalises a reference the way Docker does (`nginx` → `nginx:latest`,
+    /// `docker.io/library/nginx` → `nginx:latest`); nil for a malformed one.
+    public static func normalise(_ reference: String) -> (repository: String, tag: String)? {
+        guard !reference.isEmpty, reference == reference.lowercased() || reference.contains(":") else { return nil }
+        var ref = reference
+        if let at = ref.firstIndex(of: "@") { ref = String(ref[..<at]) }
+        for prefix in ["docker.io/library/", "index.docker.io/library/", "library/"] where ref.hasPrefix(prefix) {
+            ref = String(ref.dropFirst(prefix.count))
+        }
+        var repo = ref
+        var tag = "latest"
+        if let colon = ref.lastIndex(of: ":"), !ref[colon...].contains("/") {
+            repo = String(ref[..<colon])
+            tag = String(ref[ref.index(after: colon)...])
+        }
+        guard !repo.isEmpty, !tag.isEmpty else { return nil }
+        return (repo, tag)
+    }
+
+    /// The catalogue image for a reference, if it is one of the simulated images.
+    public static func find(_ reference: String) -> Image? {
+        guard let (repo, tag) = normalise(reference) else { return nil }
+        return all.first { $0.repository == repo && $0.tag == tag }
+    }
+}
