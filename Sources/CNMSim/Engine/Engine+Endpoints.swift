@@ -80,7 +80,10 @@ extension Engine {
     }
 
     mutating func releasePorts(_ c: inout Container) {
-        for m in c.portMappings { ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort) }
+        for m in c.portMappings {
+            ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort)
+            hostBindings["\(m.containerPort.proto)/\(m.hostPort)"]?.removeValue(forKey: m.hostIP)
+        }
         c.portMappings = []
         containers[c.id] = c
     }
@@ -117,7 +120,10 @@ extension Engine {
         }
         var mappings: [PortMapping] = []
         func fail(_ message: String) -> EngineError {
-            for m in mappings { ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort) }
+            for m in mappings {
+                ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort)
+                hostBindings["\(m.containerPort.proto)/\(m.hostPort)"]?.removeValue(forKey: m.hostIP)
+            }
             return EngineError(.forbidden, "driver failed programming external connectivity on endpoint \(c.name) (\(gw.id)): " + message)
         }
         for (port, binding) in requests {
@@ -141,12 +147,12 @@ extension Engine {
             case .failure(let e): return fail(e.message)
             case .success(let hostPort):
                 for ip in ips {
-                    if let clash = boundElsewhere(ip: ip, port: hostPort, proto: port.proto, except: c.id) {
+                    if boundElsewhere(ip: ip, port: hostPort, proto: port.proto, except: c.id) != nil {
                         ports.release(ip: ip, proto: port.proto, port: hostPort)
-                        _ = clash
                         return fail("failed to bind host port for \(ip == "::" ? "[::]" : ip):\(hostPort):\(containerIP):\(port.port)/\(port.proto): address already in use")
                     }
                     mappings.append(PortMapping(containerPort: port, hostIP: ip, hostPort: hostPort))
+                    hostBindings["\(port.proto)/\(hostPort)", default: [:]][ip] = c.id
                 }
             }
         }
@@ -156,14 +162,12 @@ extension Engine {
     }
 
     /// A running container already bound to an overlapping address on that port (wildcard vs specific).
-    func boundElsewhere(ip: String, port: Int, proto: String, except: String) -> Container? {
+    func boundElsewhere(ip: String, port: Int, proto: String, except: String) -> String? {
         let isV6 = ip.contains(":")
-        for other in containers.values where other.id != except && other.isRunning {
-            for m in other.portMappings where m.hostPort == port && m.containerPort.proto == proto
-                && m.hostIP.contains(":") == isV6 && m.hostIP != ip
-                && (m.hostIP == "0.0.0.0" || m.hostIP == "::" || ip == "0.0.0.0" || ip == "::") {
-                return other
-            }
+        let wildcard = isV6 ? "::" : "0.0.0.0"
+        for (boundIP, owner) in hostBindings["\(proto)/\(port)"] ?? [:]
+        where owner != except && boundIP.contains(":") == isV6 && boundIP != ip && (boundIP == wildcard || ip == wildcard) {
+            return owner
         }
         return nil
     }

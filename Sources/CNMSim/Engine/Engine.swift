@@ -18,6 +18,8 @@ public struct Engine: Sendable {
     var endpointsByNetwork: [String: [String]] = [:]
     /// Containers whose process ends at a known time (`sleep N`).
     var runUntil: [String: SimTime] = [:]
+    /// `proto/port` → host IP → container ID, for the host ports running containers hold.
+    var hostBindings: [String: [String: String]] = [:]
     public internal(set) var localSpace: AddressSpace
     public internal(set) var pools: [String: AddressPool] = [:]
     public internal(set) var ports = PortAllocator()

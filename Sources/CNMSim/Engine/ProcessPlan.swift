@@ -12,7 +12,7 @@ public enum ProcessPlan: Sendable, Hashable {
     /// The program is not in the image: start fails with exit code 127.
     case notFound(program: String)
 
-    static let shells: Set<String> = ["sh", "ash", "bash", "dash", "/bin/sh", "/bin/ash", "/bin/bash", "/bin/dash"]
+    public static let shells: Set<String> = ["sh", "ash", "bash", "dash", "/bin/sh", "/bin/ash", "/bin/bash", "/bin/dash"]
 
     /// Decides the plan for a container's process.
     public static func plan(for c: Container) -> ProcessPlan {

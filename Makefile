@@ -1,0 +1,34 @@
+# cnmlab — `make run` starts cnmlab, `make test` runs every test. Both install what is missing first.
+SWIFT ?= swift
+APT_PACKAGES := libedit-dev libsqlite3-dev pkg-config
+
+.PHONY: setup build run test bench clean
+
+## Installs the system libraries cnmlab builds against, only when one is missing (Debian/Ubuntu).
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 toolchain not found on PATH"; exit 1; }
+
+build: setup
+	$(SWIFT) build
+
+## Starts cnmlab: reads commands from the terminal and runs them on a simulated Docker host.
+run: build
+	$(SWIFT) run cnmlab sim
+
+## Runs every test.
+test: setup
+	$(SWIFT) test
+
+## Release build, then the benchmark scenarios (prints timings and peak memory).
+bench: setup
+	$(SWIFT) build -c release --product CNMBench
+	$$($(SWIFT) build -c release --show-bin-path)/CNMBench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,173 @@
+import CNMSim
+
+/// The `docker run`/`docker create` flags (docker/cli cli/command/container/opts.go)
+/// and their translation into a create request.
+enum ContainerOptions {
+    /// Flags whose effect cnmlab does not model; using one says so instead of pretending.
+    static let unmodelled: [FlagSpec] = [
+        .stringArray("volume", "v"), .stringArray("mount"), .stringArray("volumes-from"), .stringArray("tmpfs"),
+        .stringArray("device"), .stringArray("cap-add"), .stringArray("cap-drop"), .bool("privileged"),
+        .string("memory", "m"), .string("cpus"), .int("cpu-shares", "c"), .string("restart", default: "no"),
+        .string("user", "u"), .string("workdir", "w"), .string("log-driver"), .stringArray("log-opt"),
+        .string("platform"), .string("runtime"), .bool("init"), .bool("read-only"), .stringArray("env-file"),
+        .stringArray("label-file"), .string("pid"), .string("ipc"), .string("uts"), .string("cidfile"),
+        .stringArray("security-opt"), .stringArray("sysctl"), .stringArray("ulimit"), .string("health-cmd"),
+        .bool("no-healthcheck"), .string("stop-signal"), .int("stop-timeout"), .string("shm-size"),
+        .stringArray("attach", "a"), .string("gpus"),
+    ]
+
+    static let flags: [FlagSpec] = [
+        .string("name"),
+        .string("hostname", "h"),
+        .string("domainname"),
+        .bool("interactive", "i"),
+        .bool("tty", "t"),
+        .bool("rm"),
+        .stringArray("env", "e"),
+        .stringArray("label", "l"),
+        .string("entrypoint"),
+        .stringArray("network", aliases: ["net"]),
+        .stringArray("network-alias", aliases: ["net-alias"]),
+        .string("ip"),
+        .string("ip6"),
+        .string("mac-address"),
+        .stringArray("link", validator: { v in
+            v.split(separator: ":", omittingEmptySubsequences: false).count > 2 ? "bad format for links: \(v)" : nil
+        }),
+        .stringArray("link-local-ip"),
+        .stringArray("publish", "p"),
+        .bool("publish-all", "P"),
+        .stringArray("expose"),
+        .stringArray("dns", validator: { v in
+            IPv4Address(v) != nil || v.contains(":") ? nil : "IP address is not correctly formatted: \(v)"
+        }),
+        .stringArray("dns-search"),
+        .stringArray("dns-option", aliases: ["dns-opt"]),
+        .stringArray("add-host", validator: { v in
+            let sep = v.firstIndex(of: "=") ?? v.firstIndex(of: ":")
+            guard let s = sep, s != v.startIndex, v.index(after: s) != v.endIndex else {
+                return "bad format for add-host: \(GoQuoteLite.quote(v))"
+            }
+            return nil
+        }),
+        .string("pull", default: "missing"),
+    ] + unmodelled
+
+    /// Builds the request; a failure is the message docker prints after `docker: `.
+    static func request(from flags: ParsedFlags, detach: Bool) -> Result<(ContainerCreateRequest, [String]), CommandOutputError.Message> {
+        for spec in unmodelled where flags.wasSet(spec.name) {
+            return .failure(.init("cnmlab: --\(spec.name) is not simulated"))
+        }
+        guard let image = flags.positionals.first else { return .failure(.init("image required")) }
+        var request = ContainerCreateRequest(image: image)
+        let name = flags.string("name")
+        if flags.wasSet("name") { request.name = name }
+        if flags.wasSet("hostname") { request.hostname = flags.string("hostname") }
+        request.domainname = flags.string("domainname")
+        request.openStdin = flags.bool("interactive")
+        request.tty = flags.bool("tty")
+        request.autoRemove = flags.bool("rm")
+        request.env = flags.strings("env")
+        request.labels = MapOption.parse(flags.strings("label"))
+        if flags.wasSet("entrypoint") {
+            let ep = flags.string("entrypoint")
+            request.entrypoint = ep.isEmpty ? [] : [ep]
+        }
+        let command = Array(flags.positionals.dropFirst())
+        if !command.isEmpty { request.cmd = command }
+        request.dns = flags.strings("dns")
+        request.dnsSearch = flags.strings("dns-search")
+        request.dnsOptions = flags.strings("dns-option")
+        request.extraHosts = flags.strings("add-host").map { $0.replacingFirst("=", with: ":") }
+        request.publishAll = flags.bool("publish-all")
+        for raw in flags.strings("publish") {
+            switch PortSpecParser.parse(raw) {
+            case .failure(let m): return .failure(m)
+            case .success(let mappings):
+                for m in mappings { request.portBindings[m.port, default: []].append(m.binding) }
+            }
+        }
+        for raw in flags.strings("expose") {
+            if raw.contains(":") { return .failure(.init("invalid port format for --expose: \(raw)")) }
+            var spec = raw
+            var proto = "tcp"
+            if let slash = raw.lastIndex(of: "/") { proto = String(raw[raw.index(after: slash)...]); spec = String(raw[..<slash]) }
+            guard let range = PortSpecParser.parseRange(spec) else { return .failure(.init("invalid range format for --expose: \(raw), error: strconv.ParseUint: parsing \(GoQuoteLite.quote(spec)): invalid syntax")) }
+            for p in range { request.exposedPorts.append(ContainerPort(port: p, proto: proto)) }
+        }
+        // Networks (opts/network.go): the first --network takes the endpoint flags.
+        var attachments: [NetworkAttachment] = []
+        for raw in flags.strings("network") {
+            if raw.contains("=") {
+                var a = NetworkAttachment(network: "")
+                for field in raw.lowercased().split(separator: ",") {
+                    let kv = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                    let value = kv.count > 1 ? kv[1] : ""
+                    switch kv[0] {
+                    case "name": a.network = value
+                    case "alias": a.aliases.append(value)
+                    case "ip": a.ipv4Address = IPv4Address(value)
+                    case "mac-address": a.macAddress = MACAddress(value)
+                    case "gw-priority": a.gwPriority = Int(value) ?? 0
+                    case "link": a.links.append(value)
+                    default: break
+                    }
+                }
+                attachments.append(a)
+            } else {
+                attachments.append(NetworkAttachment(network: raw))
+            }
+        }
+        var seen: Set<String> = []
+        for a in attachments {
+            if seen.contains(a.network) { return .failure(.init("network \(GoQuoteLite.quote(a.network)) is specified multiple times")) }
+            seen.insert(a.network)
+        }
+        let builtin: Set<String> = ["bridge", "host", "none", "default"]
+        if attachments.count > 1 && attachments.contains(where: { builtin.contains($0.network) || $0.network.hasPrefix("container:") }) {
+            return .failure(.init("conflicting options: cannot attach both user-defined and non-user-defined network-modes"))
+        }
+        let aliases = flags.strings("network-alias")
+        let ipText = flags.string("ip")
+        let mac = flags.string("mac-address")
+        if attachments.isEmpty { attachments = [NetworkAttachment(network: "default")] }
+        if !aliases.isEmpty {
+            if !attachments[0].aliases.isEmpty { return .failure(.init("conflicting options: cannot specify both --network-alias and per-network alias")) }
+            if builtin.contains(attachments[0].network) {
+                return .failure(.init("network-scoped aliases are only supported for user-defined networks"))
+            }
+            attachments[0].aliases = aliases
+        }
+        if !ipText.isEmpty {
+            if attachments[0].ipv4Address != nil { return .failure(.init("conflicting options: cannot specify both --ip and per-network IPv4 address")) }
+            guard let ip = IPv4Address(ipText) else {
+                return .failure(.init("Error response from daemon: invalid config for network \(attachments[0].network == "default" ? "bridge" : attachments[0].network): invalid endpoint settings:\ninvalid IPv4 address: \(ipText)"))
+            }
+            attachments[0].ipv4Address = ip
+        }
+        if !mac.isEmpty {
+            guard let m = MACAddress(mac) else { return .failure(.init("invalid argument \"\(mac)\" for \"--mac-address\" flag: \(mac) is not a valid mac address")) }
+            attachments[0].macAddress = m
+        }
+        if !flags.string("ip6").isEmpty { return .failure(.init("cnmlab: IPv6 (--ip6) is not simulated")) }
+        request.links = flags.strings("link")
+        let first = attachments[0].network
+        if builtin.contains(first) || first.hasPrefix("container:") {
+            request.networkMode = first
+            request.attachments = [NetworkAttachment(network: first == "default" ? "bridge" : first,
+                                                     ipv4Address: attachments[0].ipv4Address,
+                                                     macAddress: attachments[0].macAddress)]
+        } else {
+            request.networkMode = first
+            request.attachments = attachments
+        }
+        return .success((request, command))
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: Character, with replacement: String) -> String {
+        guard let i = firstIndex(of: target) else { return self }
+        return String(self[..<i]) + replacement + String(self[index(after: i)...])
+    }
+}

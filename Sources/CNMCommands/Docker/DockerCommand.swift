@@ -1,0 +1,78 @@
+import CNMSim
+
+/// The `docker` program: routes `docker network create …`, `docker run …`,
+/// `docker container ls …` to the command that implements it.
+enum DockerCommand {
+    static let version = "Docker version 28.2.2, build e6534b4"
+
+    static func run(_ args: [String], engine: inout Engine, stdin: String?) -> CommandOutput {
+        guard let first = args.first else {
+            return NotSimulated.feature("the help text of 'docker'")
+        }
+        let rest = Array(args.dropFirst())
+        switch first {
+        case "--version", "-v": return .ok(version + "\n")
+        case "network": return network(rest, engine: &engine, stdin: stdin)
+        case "container": return container(rest, engine: &engine)
+        case "run": return RunCommand.run(rest, engine: &engine)
+        case "create": return RunCommand.run(rest, engine: &engine, create: true)
+        case "start": return StartCommand.run(rest, engine: &engine)
+        case "stop": return StopCommand.run(rest, engine: &engine)
+        case "restart": return RestartCommand.run(rest, engine: &engine)
+        case "rm": return RmCommand.run(rest, engine: &engine)
+        case "ps": return PsCommand.run(rest, engine: &engine)
+        case "inspect": return InspectCommand.run(rest, engine: &engine)
+        case "port": return PortCommand.run(rest, engine: &engine)
+        case "exec": return ExecCommand.run(rest, engine: &engine)
+        default:
+            if first.hasPrefix("-") { return NotSimulated.feature("docker global option \(first)") }
+            if knownUnsimulated.contains(first) { return NotSimulated.feature("docker \(first)") }
+            return .fail("docker: unknown command: docker \(first)\n\nRun 'docker --help' for more information\n")
+        }
+    }
+
+    /// Real docker commands that cnmlab does not simulate (so they are not "unknown").
+    static let knownUnsimulated: Set<String> = [
+        "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "cp", "diff",
+        "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
+        "logs", "manifest", "node", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
+        "service", "stack", "stats", "swarm", "system", "tag", "top", "trust", "unpause", "update", "version",
+        "volume", "wait",
+    ]
+
+    static func network(_ args: [String], engine: inout Engine, stdin: String?) -> CommandOutput {
+        guard let sub = args.first else { return NotSimulated.feature("the help text of 'docker network'") }
+        let rest = Array(args.dropFirst())
+        switch sub {
+        case "ls", "list": return NetworkLsCommand.run(rest, engine: &engine)
+        case "create": return NetworkCreateCommand.run(rest, engine: &engine)
+        case "inspect": return NetworkInspectCommand.run(rest, engine: &engine)
+        case "rm", "remove": return NetworkRmCommand.run(rest, engine: &engine)
+        case "connect": return NetworkConnectCommand.run(rest, engine: &engine)
+        case "disconnect": return NetworkDisconnectCommand.run(rest, engine: &engine)
+        case "prune": return NetworkPruneCommand.run(rest, engine: &engine, stdin: stdin)
+        default:
+            return .fail("docker: unknown command: docker network \(sub)\n\nUsage:  docker network COMMAND\n\nRun 'docker network --help' for more information\n")
+        }
+    }
+
+    static func container(_ args: [String], engine: inout Engine) -> CommandOutput {
+        guard let sub = args.first else { return NotSimulated.feature("the help text of 'docker container'") }
+        let rest = Array(args.dropFirst())
+        switch sub {
+        case "ls", "list", "ps": return PsCommand.run(rest, engine: &engine, path: "docker container \(sub)")
+        case "run": return RunCommand.run(rest, engine: &engine)
+        case "create": return RunCommand.run(rest, engine: &engine, create: true)
+        case "start": return StartCommand.run(rest, engine: &engine)
+        case "stop": return StopCommand.run(rest, engine: &engine)
+        case "restart": return RestartCommand.run(rest, engine: &engine)
+        case "rm", "remove": return RmCommand.run(rest, engine: &engine)
+        case "inspect": return InspectCommand.run(rest, engine: &engine, containerOnly: true)
+        case "port": return PortCommand.run(rest, engine: &engine)
+        case "exec": return ExecCommand.run(rest, engine: &engine)
+        default:
+            if knownUnsimulated.contains(sub) { return NotSimulated.feature("docker container \(sub)") }
+            return .fail("docker: unknown command: docker container \(sub)\n\nUsage:  docker container COMMAND\n\nRun 'docker container --help' for more information\n")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import CNMSim
+
+/// `docker exec` (docker/cli cli/command/container/exec.go).
+enum ExecCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker exec", useLine: "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]",
+        flags: [.bool("detach", "d"), .string("detach-keys"), .stringArray("env", "e"), .stringArray("env-file"),
+                .bool("interactive", "i"), .bool("privileged"), .bool("tty", "t"), .string("user", "u"),
+                .string("workdir", "w")],
+        arity: .atLeast(2), interspersed: false)
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        let c: Container
+        switch engine.findContainer(flags.positionals[0]) {
+        case .failure(let e): return DaemonError.output(e)
+        case .success(let found): c = found
+        }
+        guard c.isRunning else {
+            return DaemonError.output(EngineError(.conflict, "container \(c.id) is not running"))
+        }
+        let argv = Array(flags.positionals.dropFirst())
+        if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
+            return NotSimulated.feature("an interactive shell from `docker exec -it` outside the cnmlab shell")
+        }
+        return ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+    }
+}

@@ -1,0 +1,34 @@
+import CNMSim
+
+/// `docker inspect` (docker/cli cli/command/system/inspect.go): containers first, then networks.
+enum InspectCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker inspect", useLine: "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
+        flags: [.string("format", "f"), .bool("size", "s"), .string("type")], arity: .atLeast(1))
+
+    static func run(_ args: [String], engine: inout Engine, containerOnly: Bool = false) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        let type = containerOnly ? "container" : flags.string("type")
+        var values: [TemplateValue] = []
+        var stderr = ""
+        for term in flags.positionals {
+            if type.isEmpty || type == "container", case .success(let c) = engine.findContainer(term) {
+                values.append(ContainerInspectView.value(for: c, engine: engine))
+            } else if type.isEmpty || type == "network", case .success(let n) = engine.findNetwork(term) {
+                values.append(NetworkInspectView.value(for: n, engine: engine))
+            } else if type == "container" {
+                stderr += "Error response from daemon: No such container: \(term)\n"
+            } else {
+                stderr += "Error: No such object: \(term)\n"
+            }
+        }
+        var out = InspectPrinter.print(values, format: flags.string("format"))
+        out.stderr += stderr
+        if !stderr.isEmpty { out.exitCode = 1 }
+        return out
+    }
+}

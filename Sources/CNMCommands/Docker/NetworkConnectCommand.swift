@@ -1,0 +1,34 @@
+import CNMSim
+
+/// `docker network connect` (docker/cli cli/command/network/connect.go).
+enum NetworkConnectCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker network connect", useLine: "docker network connect [OPTIONS] NETWORK CONTAINER",
+        flags: [
+            .stringSlice("alias"), .stringSlice("driver-opt"), .int("gw-priority"), .string("ip"), .string("ip6"),
+            .stringArray("link"), .stringSlice("link-local-ip"),
+        ],
+        arity: .exact(2))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        var settings = NetworkAttachment(network: flags.positionals[0], aliases: flags.strings("alias"),
+                                         links: flags.strings("link"), gwPriority: flags.int("gw-priority"))
+        let ip = flags.string("ip")
+        if !ip.isEmpty {
+            guard let parsed = IPv4Address(ip) else {
+                return DaemonError.output(EngineError(.invalidParameter, "invalid endpoint settings:\ninvalid IPv4 address: \(ip)"))
+            }
+            settings.ipv4Address = parsed
+        }
+        if !flags.string("ip6").isEmpty { return NotSimulated.feature("IPv6 (--ip6)") }
+        switch engine.connect(container: flags.positionals[1], network: flags.positionals[0], settings: settings) {
+        case .success: return .ok()
+        case .failure(let e): return DaemonError.output(e)
+        }
+    }
+}

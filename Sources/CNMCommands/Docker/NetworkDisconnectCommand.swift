@@ -1,0 +1,20 @@
+import CNMSim
+
+/// `docker network disconnect` (docker/cli cli/command/network/disconnect.go).
+enum NetworkDisconnectCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker network disconnect", useLine: "docker network disconnect [OPTIONS] NETWORK CONTAINER",
+        flags: [.bool("force", "f")], arity: .exact(2))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        switch engine.disconnect(container: flags.positionals[1], network: flags.positionals[0], force: flags.bool("force")) {
+        case .success: return .ok()
+        case .failure(let e): return DaemonError.output(e)
+        }
+    }
+}

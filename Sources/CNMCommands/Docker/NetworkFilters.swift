@@ -1,0 +1,61 @@
+import CNMSim
+
+/// The daemon's network list filters (moby daemon/network/filter.go):
+/// same key repeated = OR, different keys = AND.
+struct NetworkFilters {
+    var values: [String: [String]] = [:]
+
+    static let accepted: Set<String> = ["dangling", "driver", "id", "label", "name", "scope", "type"]
+
+    static func parse(_ raw: [String]) -> Result<NetworkFilters, EngineError> {
+        var f = NetworkFilters()
+        for item in raw {
+            let (k, v) = FilterValidation.split(item)
+            f.values[k, default: []].append(v)
+        }
+        for key in f.values.keys.sorted() where !accepted.contains(key) {
+            return .failure(EngineError(.invalidParameter, "invalid filter '\(key)'"))
+        }
+        for v in f.values["type"] ?? [] where v != "custom" && v != "builtin" {
+            return .failure(EngineError(.invalidParameter, "invalid filter: 'type'='\(v)'"))
+        }
+        if let d = f.values["dangling"] {
+            if Set(d).count > 1 { return .failure(EngineError(.invalidParameter, "got more than one value for filter key \"dangling\"")) }
+            if let v = d.first, !["true", "1", "false", "0"].contains(v) {
+                return .failure(EngineError(.invalidParameter, "invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")"))
+            }
+        }
+        return .success(f)
+    }
+
+    /// Go's unanchored `regexp.MatchString`, approximated with Swift Regex; an invalid pattern matches nothing.
+    static func regexMatch(_ pattern: String, _ text: String) -> Bool {
+        if text == pattern { return true }
+        guard let re = try? Regex(pattern) else { return false }
+        return (try? re.firstMatch(in: text)) != nil
+    }
+
+    func matches(_ n: Network, engine: Engine) -> Bool {
+        if let v = values["driver"], !v.contains(n.driver.rawValue) { return false }
+        if let v = values["name"], !v.contains(where: { Self.regexMatch($0, n.name) }) { return false }
+        if let v = values["id"], !v.contains(where: { Self.regexMatch($0, n.id) }) { return false }
+        if let v = values["scope"], !v.contains(n.scope) { return false }
+        if let v = values["type"] {
+            let type = n.predefined ? "builtin" : "custom"
+            if !v.contains(type) { return false }
+        }
+        if let v = values["label"] {
+            for l in v {
+                let parts = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = String(parts[0])
+                guard let actual = n.labels[key] else { return false }
+                if parts.count > 1 && actual != String(parts[1]) { return false }
+            }
+        }
+        if let d = values["dangling"]?.first {
+            let dangling = !n.predefined && engine.endpoints(onNetwork: n.id).isEmpty
+            if (d == "true" || d == "1") != dangling { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,29 @@
+import CNMSim
+
+/// `docker network inspect` (docker/cli cli/command/network/inspect.go, cli/command/inspect/inspector.go).
+enum NetworkInspectCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker network inspect", useLine: "docker network inspect [OPTIONS] NETWORK [NETWORK...]",
+        flags: [.string("format", "f"), .bool("verbose", "v")],
+        arity: .atLeast(1))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        var values: [TemplateValue] = []
+        var stderr = ""
+        for term in flags.positionals {
+            switch engine.findNetwork(term) {
+            case .success(let n): values.append(NetworkInspectView.value(for: n, engine: engine))
+            case .failure(let e): stderr += DaemonError.line(e)
+            }
+        }
+        var out = InspectPrinter.print(values, format: flags.string("format"))
+        out.stderr = out.stderr + stderr
+        if !stderr.isEmpty { out.exitCode = 1 }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+import CNMSim
+
+/// `docker port` (docker/cli cli/command/container/port.go).
+enum PortCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker port", useLine: "docker port CONTAINER [PRIVATE_PORT[/PROTO]]", flags: [], arity: .range(1, 2))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        let c: Container
+        switch engine.findContainer(flags.positionals[0]) {
+        case .failure(let e): return DaemonError.output(e)
+        case .success(let found): c = found
+        }
+        func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, String(m.hostPort)) }
+        if flags.positionals.count == 2 {
+            let raw = flags.positionals[1]
+            let parts = raw.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let number = UInt16(parts[0]) else {
+                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuoteLite.quote(String(parts[0]))): invalid syntax\n")
+            }
+            let proto = parts.count > 1 ? String(parts[1]) : "tcp"
+            let matches = c.portMappings.filter { $0.containerPort == ContainerPort(port: Int(number), proto: proto) }
+            if matches.isEmpty { return .fail("Error: No public port '\(raw)' published for \(c.name)\n") }
+            return .ok(matches.map { line($0) + "\n" }.joined())
+        }
+        let lines = c.portMappings.map { "\($0.containerPort) -> \(line($0))" }.sorted(by: NaturalOrder.less)
+        return .ok(lines.map { $0 + "\n" }.joined())
+    }
+}

@@ -1,0 +1,60 @@
+import CNMSim
+
+/// `docker ps` / `docker container ls` (docker/cli cli/command/container/list.go).
+enum PsCommand {
+    static func spec(path: String) -> DockerCommandSpec {
+        DockerCommandSpec(
+            path: path, useLine: "\(path) [OPTIONS]",
+            flags: [.bool("all", "a"), .stringArray("filter", "f", validator: FilterValidation.validate),
+                    .string("format"), .int("last", "n", default: -1), .bool("latest", "l"), .bool("no-trunc"),
+                    .bool("quiet", "q"), .bool("size", "s")],
+            arity: .none)
+    }
+
+    static let defaultFormat = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
+    static let headers: [String: String] = [
+        "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+        "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE", "Status": "STATUS", "Size": "SIZE",
+        "Names": "NAMES", "Labels": "LABELS", "Mounts": "MOUNTS", "LocalVolumes": "LOCAL VOLUMES",
+        "Networks": "NETWORKS",
+    ]
+
+    static func run(_ args: [String], engine: inout Engine, path: String = "docker ps") -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec(path: path).parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        var filters: [String: [String]] = [:]
+        for raw in flags.strings("filter") {
+            let (k, v) = FilterValidation.split(raw)
+            filters[k, default: []].append(v)
+        }
+        let accepted: Set<String> = ["id", "name", "status", "network", "ancestor", "label", "exited", "publish", "expose"]
+        for k in filters.keys.sorted() where !accepted.contains(k) {
+            return DaemonError.output(EngineError(.invalidParameter, "invalid filter '\(k)'"))
+        }
+        var list = engine.allContainers.reversed().filter { flags.bool("all") || $0.isRunning || !filters.isEmpty && filters["status"] != nil }
+        if !flags.bool("all") && filters["status"] == nil { list = list.filter(\.isRunning) }
+        list = list.filter { c in
+            if let v = filters["name"], !v.contains(where: { NetworkFilters.regexMatch($0, c.name) }) { return false }
+            if let v = filters["id"], !v.contains(where: { c.id.hasPrefix($0) }) { return false }
+            if let v = filters["status"], !v.contains(c.state.status) { return false }
+            if let v = filters["ancestor"], !v.contains(where: { ImageCatalogue.find($0)?.id == c.image.id }) { return false }
+            if let v = filters["network"] {
+                let names = engine.endpoints(ofContainer: c).compactMap { engine.networks[$0.networkID] }
+                if !v.contains(where: { t in names.contains { $0.name == t || $0.id.hasPrefix(t) } }) { return false }
+            }
+            if let v = filters["exited"] {
+                guard case .exited(let code) = c.state, v.contains(String(code)) else { return false }
+            }
+            return true
+        }
+        let last = flags.bool("latest") ? 1 : flags.int("last")
+        if last >= 0 { list = Array(engine.allContainers.reversed().prefix(last)) }
+        var format = flags.string("format")
+        if flags.bool("quiet") && format.isEmpty { format = "{{.ID}}" }
+        let rows = list.map { ContainerSummary.row(for: $0, engine: engine, trunc: !flags.bool("no-trunc")) }
+        return DockerFormatter.render(format: format, defaultFormat: defaultFormat, rows: rows, headers: headers)
+    }
+}

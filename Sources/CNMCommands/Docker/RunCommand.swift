@@ -1,0 +1,93 @@
+import CNMSim
+
+/// `docker run` (docker/cli cli/command/container/run.go) and, with
+/// `create: true`, `docker create` (create.go).
+enum RunCommand {
+    static let runSpec = DockerCommandSpec(
+        path: "docker run", useLine: "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+        flags: ContainerOptions.flags + [.bool("detach", "d"), .string("detach-keys"), .bool("sig-proxy", default: true)],
+        arity: .atLeast(1), interspersed: false)
+    static let createSpec = DockerCommandSpec(
+        path: "docker create", useLine: "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+        flags: ContainerOptions.flags, arity: .atLeast(1), interspersed: false)
+
+    static func withHelp(_ message: String, _ command: String) -> String {
+        "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
+    }
+
+    static func run(_ args: [String], engine: inout Engine, create: Bool = false) -> CommandOutput {
+        let spec = create ? createSpec : runSpec
+        let name = create ? "create" : "run"
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        let detach = !create && flags.bool("detach")
+        let request: ContainerCreateRequest
+        switch ContainerOptions.request(from: flags, detach: detach) {
+        case .failure(let m):
+            if m.text.hasPrefix("cnmlab: ") { return CommandOutput(stderr: m.text + "\n", exitCode: 127) }
+            return .fail(withHelp(m.text, name), code: 125)
+        case .success(let (r, _)): request = r
+        }
+        var out = CommandOutput()
+        // Image: catalogue images count as pulled; anything else fails like a denied pull.
+        if request.image != request.image.lowercased() && !request.image.contains(":") {
+            return .fail(withHelp("invalid reference format: repository name (library/\(request.image)) must be lowercase", name), code: 125)
+        }
+        if ImageCatalogue.find(request.image) == nil {
+            let ref = ImageCatalogue.normalise(request.image)
+            let shown = ref.map { "\($0.repository):\($0.tag)" } ?? request.image
+            out.stderr += "Unable to find image '\(shown)' locally\n"
+            let repo = ref?.repository ?? request.image
+            out.stderr += withHelp("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
+            out.exitCode = 125
+            return out
+        }
+        if request.networkMode == "host" && !request.portBindings.isEmpty {
+            out.stderr += "WARNING: Published ports are discarded when using host network mode\n"
+        }
+        let container: Container
+        switch engine.createContainer(request) {
+        case .failure(let e):
+            if e.kind == .notSimulated { return DaemonError.output(e) }
+            out.stderr += withHelp("Error response from daemon: " + e.message, name)
+            out.exitCode = 125
+            return out
+        case .success(let c): container = c
+        }
+        if create {
+            out.stdout += container.id + "\n"
+            return out
+        }
+        if detach { out.stdout += container.id + "\n" }
+        switch engine.startContainer(container.id) {
+        case .failure(let e):
+            let code: Int32 = e.message.contains("executable file not found") || e.message.contains("no such file or directory") ? 127 : 125
+            out.stderr += withHelp("Error response from daemon: " + e.message, name)
+            out.exitCode = code
+            return out
+        case .success(let plan):
+            if detach { return out }
+            switch plan {
+            case .oneShot:
+                let result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
+                out.stdout += result.stdout
+                out.stderr += result.stderr
+                out.exitCode = result.exitCode
+                engine.processExited(container.id, code: Int(result.exitCode))
+            case .exitsAtOnce(let code):
+                out.exitCode = Int32(code)
+                if container.image.repository == "mysql" || container.image.repository == "postgres" || container.image.repository == "haproxy" {
+                    out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
+                }
+            case .runsUntilStopped, .runsFor:
+                out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
+            case .notFound:
+                break
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CNMSim
+
+/// `docker stop` (docker/cli cli/command/container/stop.go).
+enum StopCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker stop", useLine: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
+        flags: [.string("signal", "s"), .int("time", "t"), .int("timeout")], arity: .atLeast(1))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        var out = CommandOutput()
+        var errors: [String] = []
+        for term in flags.positionals {
+            switch engine.stopContainer(term) {
+            case .failure(let e): errors.append(DaemonError.line(e))
+            case .success: out.stdout += term + "\n"
+            }
+        }
+        if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }
+        return out
+    }
+}

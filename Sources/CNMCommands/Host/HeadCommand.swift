@@ -1,0 +1,17 @@
+/// `head [-n N] [-N]` over piped input.
+enum HeadCommand {
+    static func run(_ args: [String], stdin: String) -> CommandOutput {
+        var n = 10
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "-n", i + 1 < args.count, let v = Int(args[i + 1]), v >= 0 { n = v; i += 2; continue }
+            if a.hasPrefix("-n"), let v = Int(a.dropFirst(2)), v >= 0 { n = v; i += 1; continue }
+            if a.hasPrefix("-"), let v = Int(a.dropFirst()), v >= 0 { n = v; i += 1; continue }
+            return .fail("head: invalid number of lines: '\(a)'\n")
+        }
+        var lines = stdin.split(separator: "\n", omittingEmptySubsequences: false)
+        if stdin.hasSuffix("\n") { lines.removeLast() }
+        return .ok(lines.prefix(n).map { $0 + "\n" }.joined())
+    }
+}
