@@ -13,22 +13,18 @@ enum InspectCommand {
         case .success(let f): flags = f
         }
         let type = containerOnly ? "container" : flags.string("type")
-        var values: [TemplateValue] = []
-        var stderr = ""
+        var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
             if type.isEmpty || type == "container", case .success(let c) = engine.findContainer(term) {
-                values.append(ContainerInspectView.value(for: c, engine: engine))
+                items.append(.found(ContainerInspectView.value(for: c, engine: engine)))
             } else if type.isEmpty || type == "network", case .success(let n) = engine.findNetwork(term) {
-                values.append(NetworkInspectView.value(for: n, engine: engine))
+                items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
             } else if type == "container" {
-                stderr += "Error response from daemon: No such container: \(term)\n"
+                items.append(.failed("Error response from daemon: No such container: \(term)"))
             } else {
-                stderr += "Error: No such object: \(term)\n"
+                items.append(.failed("Error: No such object: \(term)"))
             }
         }
-        var out = InspectPrinter.print(values, format: flags.string("format"))
-        out.stderr += stderr
-        if !stderr.isEmpty { out.exitCode = 1 }
-        return out
+        return InspectPrinter.print(items, format: flags.string("format"))
     }
 }

@@ -13,17 +13,13 @@ enum NetworkInspectCommand {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
-        var values: [TemplateValue] = []
-        var stderr = ""
+        var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
             switch engine.findNetwork(term) {
-            case .success(let n): values.append(NetworkInspectView.value(for: n, engine: engine))
-            case .failure(let e): stderr += DaemonError.line(e)
+            case .success(let n): items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
+            case .failure(let e): items.append(.failed("Error response from daemon: " + e.message))
             }
         }
-        var out = InspectPrinter.print(values, format: flags.string("format"))
-        out.stderr = out.stderr + stderr
-        if !stderr.isEmpty { out.exitCode = 1 }
-        return out
+        return InspectPrinter.print(items, format: flags.string("format"))
     }
 }

@@ -4,35 +4,11 @@
 enum DockerFormatter {
     static func render(format: String, defaultFormat: String, rows: [TemplateValue], headers: [String: String]) -> CommandOutput {
         let source = format.isEmpty || format == "table" ? defaultFormat : format
-        let isTable = source.hasPrefix("table")
-        var body: String
-        if isTable {
-            body = String(source.dropFirst("table".count))
-        } else if source == "json" {
-            body = "{{json .}}"
-        } else {
-            body = source
-        }
-        body = body.trimmingCharacters(" ")
-            .replacingOccurrences("\\t", "\t")
-            .replacingOccurrences("\\n", "\n")
-        let template: GoTemplate
         do {
-            template = try GoTemplate.parse(body)
+            return .ok(try TemplateFormat(source).render(rows: rows, header: .stringMap(headers)))
         } catch {
             return .fail(templateError(error) + "\n")
         }
-        var output = ""
-        for row in rows {
-            do {
-                output += try template.execute(row) + "\n"
-            } catch {
-                return CommandOutput(stdout: isTable ? "" : output, stderr: templateError(error) + "\n", exitCode: 1)
-            }
-        }
-        guard isTable else { return .ok(output) }
-        let header = (try? template.execute(.stringMap(headers), options: GoTemplate.ExecuteOptions(headerFunctions: true))) ?? ""
-        return .ok(TableWriter.format(header + "\n" + output))
     }
 }
 
@@ -42,42 +18,71 @@ func templateError(_ error: any Error) -> String {
     return "template parsing error: \(error)"
 }
 
-/// Prints inspect results as docker/cli's inspector does: an indented JSON
-/// array, or one template line per object (falling back to the raw JSON view
-/// when a field is not found, as `tryRawInspectFallback` does).
+/// Prints inspect results as docker/cli's inspector does (cli/command/inspect/inspector.go):
+/// no format → an indented JSON array; `json` → a compact array; a template → one line
+/// per object, retried on the raw-JSON view with `missingkey=error` when the typed
+/// value fails. Lookup and template errors are joined on stderr after the output; exit 1.
+/// A template that does not parse exits 64.
 enum InspectPrinter {
-    static func print(_ values: [TemplateValue], format: String) -> CommandOutput {
-        if format.isEmpty {
-            if values.isEmpty { return .ok("[]\n") }
-            let text = (try? GoJSON.encodeIndented(.list(values))) ?? "[]"
-            return .ok(text + "\n")
-        }
-        let body = format == "json" ? "{{json .}}" : format
-        let template: GoTemplate
-        do {
-            template = try GoTemplate.parse(body)
-        } catch {
-            return .fail(templateError(error) + "\n")
-        }
-        var out = ""
-        for value in values {
-            do {
-                out += try template.execute(value) + "\n"
-            } catch {
-                let raw = RawJSONView.value(of: value)
-                do {
-                    out += try template.execute(raw) + "\n"
-                } catch {
-                    return CommandOutput(stdout: out, stderr: templateError(error) + "\n", exitCode: 1)
-                }
+    /// One looked-up reference: its value, or the error line docker prints for it.
+    enum Item {
+        case found(TemplateValue)
+        case failed(String)
+    }
+
+    static func print(_ items: [Item], format: String) -> CommandOutput {
+        var errors: [String] = []
+        var values: [TemplateValue] = []
+        for item in items {
+            switch item {
+            case .found(let v): values.append(v)
+            case .failed(let e): errors.append(e)
             }
         }
-        return .ok(out)
+        var out = CommandOutput()
+        if format.isEmpty || format == "json" {
+            if values.isEmpty {
+                out.stdout = "[]\n"
+            } else {
+                let text = format.isEmpty ? (try? GoJSON.encodeIndented(.list(values))) : (try? GoJSON.encode(.list(values)))
+                out.stdout = (text ?? "[]") + "\n"
+            }
+        } else {
+            let template: GoTemplate
+            do {
+                template = try GoTemplate(format)
+            } catch {
+                return CommandOutput(stderr: templateError(error) + "\n", exitCode: 64)
+            }
+            var buffer = ""
+            errors = []
+            for item in items {
+                switch item {
+                case .failed(let e): errors.append(e)
+                case .found(let value):
+                    if let text = try? template.execute(value) {
+                        buffer += text + "\n"
+                        continue
+                    }
+                    do {
+                        buffer += try template.execute(RawJSONView.value(of: value), options: GoTemplate.ExecuteOptions(missingKeyError: true)) + "\n"
+                    } catch {
+                        errors.append(templateError(error))
+                    }
+                }
+            }
+            out.stdout = buffer.isEmpty ? "\n" : buffer
+        }
+        if !errors.isEmpty {
+            out.stderr = errors.joined(separator: "\n") + "\n"
+            out.exitCode = 1
+        }
+        return out
     }
 }
 
 /// The value docker's inspect fallback sees: the JSON decoded into
-/// `map[string]interface{}` (numbers become float64, omitted fields vanish).
+/// `map[string]interface{}` (decoded with UseNumber, so numbers print as written; omitted fields vanish).
 enum RawJSONView {
     static func value(of v: TemplateValue) -> TemplateValue {
         switch v {
@@ -92,30 +97,8 @@ enum RawJSONView {
             return isNil ? .null : .map(m.mapValues { value(of: $0) }, kind: .any)
         case .list(let l, let isNil):
             return isNil ? .null : .list(l.map { value(of: $0) })
-        case .int(let i): return .float(Double(i))
-        case .uint(let u): return .float(Double(u))
         case .time(let t): return .string(GoTime.rfc3339Nano(t))
         default: return v
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(_ c: Character) -> String {
-        var s = Substring(self)
-        while s.first == c { s = s.dropFirst() }
-        while s.last == c { s = s.dropLast() }
-        return String(s)
-    }
-
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound] + replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }

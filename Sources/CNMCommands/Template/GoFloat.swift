@@ -50,7 +50,7 @@ public enum GoFloat {
     static func shortestE(_ d: Digits, neg: Bool, letter: Character = "e") -> String {
         var s = neg ? "-" : ""
         if d.digits.isEmpty { return s + "0" + expString(0, letter) }
-        s += String(d.digits[0] &+ 48)
+        s += String(UnicodeScalar(d.digits[0] &+ 48))
         if d.digits.count > 1 { s += "." + digitString(d.digits[1...]) }
         return s + expString(d.dp - 1, letter)
     }
@@ -86,7 +86,7 @@ public enum GoFloat {
     public static func formatJSON(_ x: Double) -> String {
         let a = x.magnitude
         let d = shortest(x)
-        let neg = x.sign == .minus && a != 0
+        let neg = x.sign == .minus
         if a != 0 && (a < 1e-6 || a >= 1e21) {
             var s = shortestE(d, neg: neg)
             if let r = s.range(of: "e-0") { s.replaceSubrange(r, with: "e-") }

@@ -47,10 +47,8 @@ public enum GoJSON {
             case "\t": out += "\\t"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            case "<" where escapeHTML, ">" where escapeHTML, "&" where escapeHTML:
-                out += "\\u00" + String(hexDigits[Int(r.value >> 4)]) + String(hexDigits[Int(r.value & 0xF)])
             default:
-                if r.value < 0x20 {
+                if r.value < 0x20 || (escapeHTML && (r == "<" || r == ">" || r == "&")) {
                     out += "\\u00" + String(hexDigits[Int(r.value >> 4)]) + String(hexDigits[Int(r.value & 0xF)])
                 } else {
                     out.unicodeScalars.append(r)

@@ -58,17 +58,27 @@ public struct GoTemplate: Sendable {
 
     /// Executes with `data` as dot (Go: `tmpl.Execute(buf, data)`), returning the output.
     public func execute(_ data: TemplateValue, options: ExecuteOptions = ExecuteOptions()) throws -> String {
+        let (out, error) = executePartial(data, options: options)
+        if let e = error { throw e }
+        return out
+    }
+
+    /// Executes and returns what was written before any error, as Go's
+    /// `Execute` leaves partial output in its writer (docker prints table
+    /// headers that way).
+    public func executePartial(_ data: TemplateValue, options: ExecuteOptions = ExecuteOptions())
+        -> (output: String, error: TemplateError?) {
         var ex = TemplateExecutor(parseName: name, text: Array(source.utf8), definitions: definitions,
                                   options: options, templateName: name)
         ex.vars = [("$", data)]
         do {
             try ex.walkList(data, root)
         } catch let e as TemplateError {
-            throw e
+            return (ex.output, e)
         } catch {
             // break/continue cannot escape a range (the parser rejects them elsewhere).
-            throw TemplateError("template: \(name): internal error: \(error)")
+            return (ex.output, TemplateError("template: \(name): internal error: \(error)"))
         }
-        return ex.output
+        return (ex.output, nil)
     }
 }

@@ -161,7 +161,7 @@ enum TemplateLiterals {
         } else if n.isUint {
             n.isFloat = true; n.float64 = Double(n.uint64)
         } else {
-            var cleaned = text.replacingOccurrences(of: "_", with: "")
+            var cleaned = text.filter { $0 != "_" }
             if cleaned.hasPrefix("+") { cleaned.removeFirst() }
             let looksFloat = text.contains(where: { ".eEpP".contains($0) })
             let isHex = body.lowercased().hasPrefix("0x")

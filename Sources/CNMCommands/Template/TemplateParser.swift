@@ -2,7 +2,11 @@
 /// error messages (`template: NAME:LINE: ...`). Nesting is bounded so hostile
 /// input yields an error rather than a stack overflow.
 struct TemplateParser {
-    static let maxDepth = 64
+    /// Nesting limit for control structures (`if`/`range`/`with`/`define` bodies count 2 each).
+    static let maxDepth = 160
+    /// Nesting limit for parenthesized pipelines (each level costs several
+    /// executor frames; 24 levels fit a 512 KiB thread stack in debug builds).
+    static let maxParenDepth = 24
 
     let name: String
     let functions: Set<String>
@@ -14,6 +18,7 @@ struct TemplateParser {
     var rangeDepth = 0
     var actionLine = 0
     var depth = 0
+    var parenDepth = 0
     var definitions: [String: TemplateListNode] = [:]
 
     init(text: String, name: String, functions: Set<String>) {
@@ -297,8 +302,6 @@ struct TemplateParser {
     }
 
     mutating func pipeline(_ context: String, end: TemplateItemType) throws -> TemplatePipeNode {
-        try enter()
-        defer { depth -= 1 }
         let first = peekNonSpace()
         var pipe = TemplatePipeNode(pos: first.pos, line: first.line)
         decls: while true {
@@ -422,6 +425,9 @@ struct TemplateParser {
             case .failure(let e): throw error(e.message)
             }
         case .leftParen:
+            if parenDepth >= TemplateParser.maxParenDepth { throw error("max expression depth exceeded") }
+            parenDepth += 1
+            defer { parenDepth -= 1 }
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
             guard let s = TemplateLiterals.unquote(t.val) else { throw error("invalid syntax") }
