@@ -9,23 +9,39 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // Layer 1: the pure, deterministic CNM simulation.
         .target(name: "CNMSim"),
         // Layer 2: command lines parsed and rendered the way docker, ip, iptables… do.
         .target(name: "CNMCommands", dependencies: ["CNMSim"]),
+        // Layer 3: lab files, checks, scoring, validation.
+        .target(
+            name: "CNMLabs",
+            dependencies: ["CNMSim", "CNMCommands", .product(name: "Yams", package: "Yams")]
+        ),
+        // Layer 4: progress in SQLite.
+        .target(
+            name: "CNMProgress",
+            dependencies: ["CNMSim", "CNMCommands", "CNMLabs", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The executable.
         .executableTarget(
             name: "cnmlab",
             dependencies: [
                 "CNMCommands",
+                "CNMLabs",
+                "CNMProgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: release-mode scenarios that print timings.
         .executableTarget(name: "CNMBench", dependencies: ["CNMCommands"]),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
+        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
         .testTarget(
             name: "CNMCommandsTests",
             dependencies: ["CNMCommands"],

@@ -8,8 +8,16 @@ public struct Simulator: Sendable {
     /// Seconds of simulated time that pass with each command line typed.
     public var secondsPerLine: Int64 = 2
 
+    /// Where typed commands run: the host, or a container (`sh -c`, `docker exec -it … sh`).
+    public var site: ExecutionSite = .host
+
     public init(seed: UInt64 = 0) {
         engine = Engine(seed: seed)
+    }
+
+    public init(engine: Engine, site: ExecutionSite) {
+        self.engine = engine
+        self.site = site
     }
 
     /// Runs one (possibly multi-command) line and returns what the terminal shows.
@@ -72,22 +80,14 @@ public struct Simulator: Sendable {
     mutating func runSimple(_ words: [String], stdin: String?) -> CommandOutput {
         guard let program = words.first else { return CommandOutput() }
         let args = Array(words.dropFirst())
-        switch program {
-        case "docker": return DockerCommand.run(args, engine: &engine, stdin: stdin)
-        case "echo": return .ok(args.joined(separator: " ") + "\n")
-        case "true", ":": return .ok()
-        case "false": return CommandOutput(exitCode: 1)
-        case "sleep":
-            guard let n = args.first.flatMap({ Int64($0) }), n >= 0 else {
-                return .fail("sleep: invalid time interval '\(args.first ?? "")'\n")
-            }
-            engine.advance(seconds: min(n, 100 * 365 * 86_400))
-            return .ok()
-        case "grep": return GrepCommand.run(args, stdin: stdin ?? "")
-        case "head": return HeadCommand.run(args, stdin: stdin ?? "")
-        case "wc": return WcCommand.run(args, stdin: stdin ?? "")
-        case "hostname" where args.isEmpty: return .ok(engine.host.hostname + "\n")
-        default: return NotSimulated.program(program)
+        if case .container(let id) = site {
+            return ContainerProcess.run(argv: words, in: id, engine: &engine, stdin: stdin ?? "")
         }
+        if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
+        guard let tool = ProgramRegistry.find(program), tool.onHost else { return NotSimulated.program(program) }
+        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "")
+        let out = tool.run(args, &ctx)
+        engine = ctx.engine
+        return out
     }
 }

@@ -1,7 +1,10 @@
 /// `grep [-i] [-v] [-c] [-E] PATTERN` over piped input (GNU grep output and exit codes:
 /// 0 when a line matched, 1 when none did, 2 on a bad pattern).
-enum GrepCommand {
-    static func run(_ args: [String], stdin: String) -> CommandOutput {
+enum GrepProgram: SimulatedProgram {
+    static let names = ["grep"]
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        let stdin = ctx.stdin
         var ignoreCase = false, invert = false, count = false
         var pattern: String?
         for a in args {

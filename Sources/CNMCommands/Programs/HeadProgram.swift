@@ -1,6 +1,9 @@
 /// `head [-n N] [-N]` over piped input.
-enum HeadCommand {
-    static func run(_ args: [String], stdin: String) -> CommandOutput {
+enum HeadProgram: SimulatedProgram {
+    static let names = ["head"]
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        let stdin = ctx.stdin
         var n = 10
         var i = 0
         while i < args.count {

@@ -1,0 +1,71 @@
+/// `echo [-n] WORDS…`
+enum EchoProgram: SimulatedProgram {
+    static let names = ["echo"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        var words = args
+        var newline = true
+        if words.first == "-n" { newline = false; words.removeFirst() }
+        return .ok(words.joined(separator: " ") + (newline ? "\n" : ""))
+    }
+}
+
+/// `true` and `:`
+enum TrueProgram: SimulatedProgram {
+    static let names = ["true", ":"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput { .ok() }
+}
+
+/// `false`
+enum FalseProgram: SimulatedProgram {
+    static let names = ["false"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput { CommandOutput(exitCode: 1) }
+}
+
+/// `sleep N`: moves the simulated clock.
+enum SleepProgram: SimulatedProgram {
+    static let names = ["sleep"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        guard let n = args.first.flatMap({ Int64($0) }), n >= 0 else {
+            return .fail("sleep: invalid time interval '\(args.first ?? "")'\n")
+        }
+        ctx.engine.advance(seconds: min(n, 100 * 365 * 86_400))
+        return .ok()
+    }
+}
+
+/// `hostname`: the host's name, or the container's.
+enum HostnameProgram: SimulatedProgram {
+    static let names = ["hostname"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        guard args.isEmpty else { return NotSimulated.feature("hostname \(args.joined(separator: " "))") }
+        return .ok((ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n")
+    }
+}
+
+/// `cat FILE…` for the files the simulation knows; with no file, copies standard input.
+enum CatProgram: SimulatedProgram {
+    static let names = ["cat"]
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        if args.isEmpty { return .ok(ctx.stdin) }
+        var out = CommandOutput()
+        for path in args {
+            if let text = SimulatedFiles.read(path, ctx) {
+                out.stdout += text
+            } else {
+                return NotSimulated.feature("reading \(path)")
+            }
+        }
+        return out
+    }
+}
+
+/// The files whose contents the simulation derives (`/etc/hostname`, and more as
+/// the kernel and DNS views grow).
+enum SimulatedFiles {
+    static func read(_ path: String, _ ctx: ProgramContext) -> String? {
+        switch path {
+        case "/etc/hostname": return (ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Every simulated program by name. Add one line per new program.
+enum ProgramRegistry {
+    static let programs: [any SimulatedProgram.Type] = [
+        EchoProgram.self,
+        TrueProgram.self,
+        FalseProgram.self,
+        SleepProgram.self,
+        HostnameProgram.self,
+        CatProgram.self,
+        GrepProgram.self,
+        HeadProgram.self,
+        WcProgram.self,
+    ]
+
+    static let byName: [String: any SimulatedProgram.Type] = {
+        var table: [String: any SimulatedProgram.Type] = [:]
+        for p in programs { for n in p.names { table[n] = p } }
+        return table
+    }()
+
+    /// The program for a command word (`/bin/ping` → `ping`).
+    static func find(_ word: String) -> (any SimulatedProgram.Type)? {
+        byName[word] ?? byName[String(word.split(separator: "/").last ?? "")]
+    }
+}
