@@ -5,6 +5,11 @@ import CNMSim
 public struct Simulator: Sendable {
     public var engine: Engine
     public private(set) var lastExitCode: Int32 = 0
+    /// The shell variables `$NAME` expands (a root shell on the simulated host).
+    public var environment: [String: String] = [
+        "HOME": "/root", "USER": "root", "SHELL": "/bin/bash",
+        "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    ]
     /// Seconds of simulated time that pass with each command line typed.
     public var secondsPerLine: Int64 = 2
 
@@ -55,7 +60,7 @@ public struct Simulator: Sendable {
             var result = CommandOutput()
             for (index, command) in item.pipeline.enumerated() {
                 var sim = self
-                let expanded = command.expand(environment: [:], lastExitCode: lastExitCode) { inner in
+                let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { inner in
                     sim.run(line: inner).stdout
                 }
                 engine = sim.engine

@@ -2,7 +2,8 @@ import XCTest
 @testable import CNMCommands
 
 /// Runs each `Golden/*.txt` script with seed 0 and compares the JSON Lines
-/// transcript byte for byte with `Golden/*.golden` (regenerate with CNMLAB_UPDATE_GOLDEN=1).
+/// transcript byte for byte with `Golden/*.golden` (regenerate with
+/// `CNMLAB_UPDATE_GOLDEN=1 swift test --filter GoldenTests`, then review the diff).
 final class GoldenTests: XCTestCase {
     func transcript(_ script: String) -> String {
         var sim = Simulator(seed: 0)
@@ -14,17 +15,24 @@ final class GoldenTests: XCTestCase {
         return out
     }
 
-    func testWorkedExampleMatchesGolden() throws {
+    /// Every `Golden/NAME.txt` script must reproduce `Golden/NAME.golden` exactly.
+    func testEveryScriptMatchesItsGolden() throws {
         let dir = try XCTUnwrap(Bundle.module.resourceURL).appendingPathComponent("Golden")
-        let script = try String(contentsOf: dir.appendingPathComponent("worked-example.txt"), encoding: .utf8)
-        let actual = transcript(script)
-        let goldenURL = dir.appendingPathComponent("worked-example.golden")
-        if ProcessInfo.processInfo.environment["CNMLAB_UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/worked-example.golden")
-            try actual.write(to: source, atomically: true, encoding: .utf8)
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertGreaterThanOrEqual(scripts.count, 7)
+        let update = ProcessInfo.processInfo.environment["CNMLAB_UPDATE_GOLDEN"] == "1"
+        let sourceDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        for script in scripts {
+            let name = String(script.dropLast(4))
+            let text = try String(contentsOf: dir.appendingPathComponent(script), encoding: .utf8)
+            let actual = transcript(text)
+            if update {
+                try actual.write(to: sourceDir.appendingPathComponent(name + ".golden"), atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: dir.appendingPathComponent(name + ".golden"), encoding: .utf8)
+            XCTAssertEqual(actual, expected, "transcript of \(script) differs from \(name).golden")
         }
-        let expected = try String(contentsOf: goldenURL, encoding: .utf8)
-        XCTAssertEqual(actual, expected)
     }
 
     func testDefaultNetworkTableHasDockerPadding() {

@@ -21,12 +21,14 @@ enum PortCommand {
             let raw = flags.positionals[1]
             let parts = raw.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
             guard let number = UInt16(parts[0]) else {
-                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuoteLite.quote(String(parts[0]))): invalid syntax\n")
+                let digits = !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
+                let reason = digits ? "value out of range" : "invalid syntax"
+                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuoteLite.quote(String(parts[0]))): \(reason)\n")
             }
-            let proto = parts.count > 1 ? String(parts[1]) : "tcp"
+            let proto = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : "tcp"
             let matches = c.portMappings.filter { $0.containerPort == ContainerPort(port: Int(number), proto: proto) }
-            if matches.isEmpty { return .fail("Error: No public port '\(raw)' published for \(c.name)\n") }
-            return .ok(matches.map { line($0) + "\n" }.joined())
+            if matches.isEmpty { return .fail("Error: No public port '\(raw)' published for \(flags.positionals[0])\n") }
+            return .ok(matches.map(line).sorted(by: NaturalOrder.less).map { $0 + "\n" }.joined())
         }
         let lines = c.portMappings.map { "\($0.containerPort) -> \(line($0))" }.sorted(by: NaturalOrder.less)
         return .ok(lines.map { $0 + "\n" }.joined())
