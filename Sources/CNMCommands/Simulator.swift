@@ -59,11 +59,11 @@ public struct Simulator: Sendable {
             var stdin: String? = nil
             var result = CommandOutput()
             for (index, command) in item.pipeline.enumerated() {
-                var sim = self
-                let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { inner in
-                    sim.run(line: inner).stdout
-                }
-                engine = sim.engine
+                // A `$(…)` runs on a copy that is folded back; without one no copy of the world is made.
+                let box = SubstitutionBox(self)
+                let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { box.run($0) }
+                if box.used, let sim = box.sim { engine = sim.engine }
+                box.sim = nil
                 switch expanded {
                 case .failure(let e):
                     result = CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
@@ -93,6 +93,23 @@ public struct Simulator: Sendable {
         var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "")
         let out = tool.run(args, &ctx)
         engine = ctx.engine
+        return out
+    }
+}
+
+/// Holds the world while `$(…)` substitutions run, and lets go of it before the
+/// command itself runs, so that no copy of the engine is made on the common path.
+private final class SubstitutionBox {
+    var sim: Simulator?
+    var used = false
+
+    init(_ sim: Simulator) { self.sim = sim }
+
+    func run(_ line: String) -> String {
+        guard var s = sim else { return "" }
+        let out = s.run(line: line).stdout
+        sim = s
+        used = true
         return out
     }
 }

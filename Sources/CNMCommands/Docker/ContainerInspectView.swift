@@ -74,7 +74,7 @@ enum ContainerInspectView {
             // cnmlab has no real processes: a running container's PID is a
             // deterministic stand-in, 2000 + 111 × its position in creation order
             // (so it is stable across replays and differs between containers).
-            let position = engine.containerOrder.firstIndex(of: c.id) ?? 0
+            let position = engine.allContainers.firstIndex { $0.id == c.id } ?? 0
             pid = 2000 + 111 * position
         }
         return .structure(TemplateStruct(typeName: "container.State", fields: [

@@ -83,7 +83,8 @@ extension Engine {
             dns: request.dns, dnsSearch: request.dnsSearch, dnsOptions: request.dnsOptions,
             extraHosts: request.extraHosts, links: request.links)
         containers[id] = container
-        containerOrder.append(id)
+        creationSequence[id] = nextSequence
+        nextSequence += 1
         containerIDByName[name] = id
         return .success(container)
     }
@@ -220,7 +221,7 @@ extension Engine {
 
     mutating func deleteContainer(_ c: Container) {
         containers.removeValue(forKey: c.id)
-        containerOrder.removeAll { $0 == c.id }
+        creationSequence.removeValue(forKey: c.id)
         containerIDByName.removeValue(forKey: c.name)
     }
 }

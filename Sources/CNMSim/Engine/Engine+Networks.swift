@@ -149,7 +149,7 @@ extension Engine {
 
     mutating func deleteNetwork(_ network: Network) {
         networks.removeValue(forKey: network.id)
-        networkOrder.removeAll { $0 == network.id }
+        creationSequence.removeValue(forKey: network.id)
         networkIDByName.removeValue(forKey: network.name)
         localSpace.remove(owner: network.id)
         pools.removeValue(forKey: network.id)

@@ -7,10 +7,8 @@
 public struct Engine: Sendable {
     public let host: HostConfig
     public internal(set) var networks: [String: Network] = [:]
-    public internal(set) var networkOrder: [String] = []
     var networkIDByName: [String: String] = [:]
     public internal(set) var containers: [String: Container] = [:]
-    public internal(set) var containerOrder: [String] = []
     var containerIDByName: [String: String] = [:]
     public internal(set) var endpoints: [String: Endpoint] = [:]
     public internal(set) var sandboxes: [String: Sandbox] = [:]
@@ -18,6 +16,9 @@ public struct Engine: Sendable {
     var endpointsByNetwork: [String: [String]] = [:]
     /// Containers whose process ends at a known time (`sleep N`).
     var runUntil: [String: SimTime] = [:]
+    /// Creation order of networks and containers (removal stays O(1); listings sort by it).
+    var creationSequence: [String: Int] = [:]
+    var nextSequence = 0
     /// `proto/port` → host IP → container ID, for the host ports running containers hold.
     var hostBindings: [String: [String: String]] = [:]
     public internal(set) var localSpace: AddressSpace
@@ -70,7 +71,8 @@ public struct Engine: Sendable {
 
     mutating func add(_ network: Network) {
         networks[network.id] = network
-        networkOrder.append(network.id)
+        creationSequence[network.id] = nextSequence
+        nextSequence += 1
         networkIDByName[network.name] = network.id
         if network.deviceName != nil {
             bridgeIndex[network.id] = nextInterfaceIndex
@@ -102,10 +104,13 @@ public struct Engine: Sendable {
     // MARK: Lookup
 
     /// Networks in creation order.
-    public var allNetworks: [Network] { networkOrder.compactMap { networks[$0] } }
+    public var allNetworks: [Network] { networks.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
 
     /// Containers in creation order.
-    public var allContainers: [Container] { containerOrder.compactMap { containers[$0] } }
+    public var allContainers: [Container] { containers.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
+
+    /// The position of a network or container in creation order.
+    public func creationIndex(of id: String) -> Int { creationSequence[id] ?? Int.max }
 
     public func network(named name: String) -> Network? { networkIDByName[name].flatMap { networks[$0] } }
 
@@ -113,7 +118,7 @@ public struct Engine: Sendable {
     public func findNetwork(_ term: String) -> Result<Network, EngineError> {
         if let n = networks[term] { return .success(n) }
         if let n = network(named: term) { return .success(n) }
-        let matches = term.isEmpty ? [] : allNetworks.filter { $0.id.hasPrefix(term) }
+        let matches = term.isEmpty ? [] : networks.values.filter { $0.id.hasPrefix(term) }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {
             return .failure(EngineError(.invalidParameter, "network \(term) is ambiguous (\(matches.count) matches found based on ID prefix)"))
@@ -127,7 +132,7 @@ public struct Engine: Sendable {
         if let c = containers[term] { return .success(c) }
         let name = term.hasPrefix("/") ? String(term.dropFirst()) : term
         if let id = containerIDByName[name], let c = containers[id] { return .success(c) }
-        let matches = allContainers.filter { $0.id.hasPrefix(term) }
+        let matches = containers.values.filter { $0.id.hasPrefix(term) }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {
             return .failure(EngineError(.invalidParameter, "multiple IDs found with provided prefix: \(term)"))
