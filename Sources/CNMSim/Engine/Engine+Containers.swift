@@ -135,21 +135,25 @@ extension Engine {
             }
             resolved.append((attachment, n))
         }
-        let snapshot = self
+        let before = c
         let sandboxID = newID()
         sandboxes[sandboxID] = Sandbox(id: sandboxID, containerID: c.id)
         c.sandboxID = sandboxID
         c.endpoints = [:]
         containers[c.id] = c
+        /// Undoes a half-done start: endpoints, addresses and the sandbox go; the container is as before.
+        func rollBack(_ e: EngineError) -> Result<ProcessPlan, EngineError> {
+            if var partial = containers[before.id] { teardownNetworking(&partial) }
+            containers[before.id] = before
+            return .failure(EngineError(e.kind, "failed to set up container networking: " + e.message))
+        }
         for (attachment, network) in resolved {
             if case .failure(let e) = join(containerID: c.id, network: network, attachment: attachment) {
-                self = snapshot
-                return .failure(EngineError(e.kind, "failed to set up container networking: " + e.message))
+                return rollBack(e)
             }
         }
         if let failure = programPorts(containerID: c.id) {
-            self = snapshot
-            return .failure(EngineError(failure.kind, "failed to set up container networking: " + failure.message))
+            return rollBack(failure)
         }
         guard var started = containers[c.id] else { return .failure(EngineError(.system, "container vanished")) }
         started.state = .running

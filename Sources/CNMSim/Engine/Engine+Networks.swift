@@ -111,7 +111,7 @@ extension Engine {
             shownConfig = [IPAMConfig(subnet: auto.description, gateway: gateway?.description)]
         }
         let device = driver.deviceName(networkID: id, options: options)
-        if let device, let clash = allNetworks.first(where: { $0.deviceName == device }) {
+        if let device, let clash = networks.values.first(where: { $0.deviceName == device }) {
             return .failure(EngineError(.forbidden, "cannot create network \(id) (\(device)): conflicts with network \(clash.id) (\(device)): networks have same bridge name"))
         }
         localSpace.insert(subnet, owner: id)
