@@ -60,7 +60,22 @@ final class GoldenTests: XCTestCase {
             XCTAssertTrue(out.exitCode >= 0)
         }
         let binary = (0..<4096).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-        XCTAssertNotEqual(sim.run(bytes: binary).exitCode, -1)
+        XCTAssertNotEqual(sim.run(bytes: binary).exitCode, 0, "random bytes are not a valid command")
+    }
+
+    func testOneMebibyteLinesGetAnAnswer() {
+        var sim = Simulator(seed: 0)
+        let long = "docker network create " + String(repeating: "a", count: 1 << 20)
+        let out = sim.run(line: long)
+        XCTAssertEqual(out.exitCode, 0, "Docker accepts long free-form names")
+        let quotes = String(repeating: "'x' \"y\" ", count: 100_000)
+        XCTAssertEqual(sim.run(line: "echo " + quotes).exitCode, 0)
+        let invalid: [UInt8] = Array("docker network create ".utf8) + [0xff, 0xfe, 0x00, 0xc3]
+        let bad = sim.run(bytes: invalid)
+        XCTAssertTrue(bad.exitCode == 0 || !bad.stderr.isEmpty)
+        let absurd = sim.run(line: "docker network create --subnet 999.1.1.1/99 x")
+        XCTAssertEqual(absurd.stderr, "Error response from daemon: invalid network config:\ninvalid subnet 999.1.1.1/99: invalid CIDR block notation\n")
+        XCTAssertEqual(absurd.exitCode, 1)
     }
 }
 
