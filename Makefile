@@ -1,6 +1,6 @@
 # cnmlab — `make run` starts cnmlab, `make test` runs every test. Both install what is missing first.
 SWIFT ?= swift
-APT_PACKAGES := libedit-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libedit-dev libsqlite3-dev pkg-config tmux
 
 .PHONY: setup build run test bench clean
 
@@ -17,9 +17,9 @@ setup:
 build: setup
 	$(SWIFT) build
 
-## Starts cnmlab: reads commands from the terminal and runs them on a simulated Docker host.
+## Starts cnmlab: the interactive shell on a simulated Docker host.
 run: build
-	$(SWIFT) run cnmlab sim
+	$(SWIFT) run cnmlab
 
 ## Runs every test.
 test: setup

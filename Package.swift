@@ -27,6 +27,13 @@ let package = Package(
             name: "CNMProgress",
             dependencies: ["CNMSim", "CNMCommands", "CNMLabs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The system libedit, for line editing in the shell.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Layer 5: the interactive shell.
+        .target(
+            name: "CNMShell",
+            dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CEditLine"]
+        ),
         // The executable.
         .executableTarget(
             name: "cnmlab",
@@ -34,6 +41,7 @@ let package = Package(
                 "CNMCommands",
                 "CNMLabs",
                 "CNMProgress",
+                "CNMShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +50,7 @@ let package = Package(
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
         .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
+        .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
         .testTarget(
             name: "CNMCommandsTests",
             dependencies: ["CNMCommands"],

@@ -41,6 +41,9 @@ func scenario(networks: Int, containers: Int) {
         precondition(out.exitCode == 0, out.stderr)
     }
     phases.append(("run containers", now() - t, containers)); t = now()
+    let reach = reachabilityVerdicts(sim.engine, count: 1_000)
+    phases.append(("packet path setup", reach.setup, 1))
+    phases.append(("reachability verdicts", reach.verdicts, 1_000)); t = now()
     let ls = sim.run(line: "docker network ls")
     precondition(ls.exitCode == 0)
     phases.append(("docker network ls", now() - t, 1)); t = now()

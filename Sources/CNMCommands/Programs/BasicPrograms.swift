@@ -37,7 +37,7 @@ enum SleepProgram: SimulatedProgram {
 enum HostnameProgram: SimulatedProgram {
     static let names = ["hostname"]
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        guard args.isEmpty else { return NotSimulated.feature("hostname \(args.joined(separator: " "))") }
+        guard args.isEmpty else { return HostnameAddresses.run(args, &ctx) }
         return .ok((ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n")
     }
 }
@@ -65,6 +65,7 @@ enum SimulatedFiles {
     static func read(_ path: String, _ ctx: ProgramContext) -> String? {
         switch path {
         case "/etc/hostname": return (ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n"
+        case "/etc/hosts", "/etc/resolv.conf": return ctx.resolutionFile(path)
         default: return nil
         }
     }

@@ -29,8 +29,9 @@ enum GrepProgram: SimulatedProgram {
         }
         guard let regex = try? Regex(pattern) else { return .fail("grep: Invalid regular expression\n", code: 2) }
         let re = ignoreCase ? regex.ignoresCase() : regex
-        var lines = stdin.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if stdin.hasSuffix("\n") { lines.removeLast() }
+        // Split on the LF byte: a Swift Character "\r\n" is not equal to "\n" (HTTP headers end in CRLF).
+        var lines = stdin.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if stdin.utf8.last == 10 { lines.removeLast() }
         let selected = lines.filter { line in ((try? re.firstMatch(in: line)) != nil) != invert }
         if count { return CommandOutput(stdout: "\(selected.count)\n", exitCode: selected.isEmpty ? 1 : 0) }
         return CommandOutput(stdout: selected.map { $0 + "\n" }.joined(), exitCode: selected.isEmpty ? 1 : 0)

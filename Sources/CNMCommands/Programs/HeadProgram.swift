@@ -13,8 +13,9 @@ enum HeadProgram: SimulatedProgram {
             if a.hasPrefix("-"), let v = Int(a.dropFirst()), v >= 0 { n = v; i += 1; continue }
             return .fail("head: invalid number of lines: '\(a)'\n")
         }
-        var lines = stdin.split(separator: "\n", omittingEmptySubsequences: false)
-        if stdin.hasSuffix("\n") { lines.removeLast() }
+        // Split on the LF byte: a Swift Character "\r\n" is not equal to "\n" (HTTP headers end in CRLF).
+        var lines = stdin.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if stdin.utf8.last == 10 { lines.removeLast() }
         return .ok(lines.prefix(n).map { $0 + "\n" }.joined())
     }
 }

@@ -47,6 +47,7 @@ extension Engine {
         endpoints[endpointID] = endpoint
         endpointsByNetwork[network.id, default: []].append(endpointID)
         sandbox.endpointIDs.append(endpointID)
+        if network.isUserDefined { sandbox.embeddedResolver = true }
         sandboxes[sandboxID] = sandbox
         c.endpoints[network.id] = endpointID
         if let i = c.attachments.firstIndex(where: { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }) {

@@ -30,6 +30,8 @@ public struct Engine: Sendable {
     var nextInterfaceIndex = 3
     /// Interface index of each network's bridge device.
     public internal(set) var bridgeIndex: [String: Int] = [:]
+    /// The host's iptables rules: Docker's, kept in step by `syncFirewall()`, plus the learner's edits.
+    public internal(set) var firewall = Firewall()
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {

@@ -1,0 +1,53 @@
+import CNMSim
+
+/// What the network programs (`ping`, `curl`, `wget`, `nc`, `redis-cli`, `why`)
+/// share: where they run, name resolution, and the packet walk.
+enum Connectivity {
+    static func site(_ ctx: ProgramContext) -> NetSite {
+        if case .container(let id) = ctx.site { return .container(id) }
+        return .host
+    }
+
+    static func siteID(_ ctx: ProgramContext) -> String? {
+        if case .container(let id) = ctx.site { return id }
+        return nil
+    }
+
+    /// An IP literal, `localhost`, or a name the DNS side resolves (first address).
+    /// From `remote` (`ssh remote …`) only literals and `localhost` resolve: its resolver is not simulated.
+    static func resolve(_ name: String, _ ctx: inout ProgramContext, from site: NetSite? = nil) -> IPv4Address? {
+        if let ip = IPv4Address(name) { return ip }
+        if name == "localhost" { return IPv4Address(127, 0, 0, 1) }
+        if site == .remote { return nil }
+        return NameResolution.resolve(name: name, from: siteID(ctx), engine: &ctx.engine)?.first
+    }
+
+    static func trace(_ ctx: ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil) -> PathResult {
+        PacketPath(engine: ctx.engine).trace(from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
+    }
+
+    /// A round-trip time in milliseconds with three decimals, drawn from the seed.
+    static func rtt(_ ctx: inout ProgramContext, hops: Int, outside: Bool) -> Double {
+        let base = outside ? 9.0 : 0.045 + Double(hops) * 0.02
+        let spread = outside ? 6.0 : 0.08
+        let r = Double(ctx.engine.rng.next() % 10_000) / 10_000
+        return ((base + r * spread) * 1000).rounded() / 1000
+    }
+
+    static func ms(_ v: Double) -> String {
+        let thousandths = Int((v * 1000).rounded())
+        let frac = String(thousandths % 1000)
+        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
+    }
+
+    /// The TTL of a reply from the end of a path.
+    static func ttl(_ r: PathResult) -> Int {
+        if case .delivered(.outside(let ip), _, _) = r.verdict, !ip.description.hasPrefix("192.168.") { return 117 }
+        return max(1, 64 - r.hops)
+    }
+
+    /// The machine's own hostname for a served-by marker.
+    static func hostname(of id: String?, _ engine: Engine) -> String {
+        id.flatMap { engine.containers[$0]?.hostname } ?? engine.host.hostname
+    }
+}

@@ -1,0 +1,255 @@
+import CNMSim
+
+/// `curl [-s] [-S] [-I] [-i] [-m S] URL`: curl 8.5 on the host, curl 7.88 in
+/// the Debian-based images; answers come from the simulated services.
+enum CurlProgram: SimulatedProgram {
+    static let names = ["curl"]
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        curl(args, &ctx, site: Connectivity.site(ctx), modern: ctx.container == nil)
+    }
+
+    /// `modern`: curl 8.x texts; otherwise curl 7.88's.
+    static func curl(_ args: [String], _ ctx: inout ProgramContext, site: NetSite, modern: Bool) -> CommandOutput {
+        var silent = false, showErrors = false, head = false, include = false
+        var maxTime: Int?
+        var url: String?
+        var words: [String] = []
+        for a in args {
+            // Clustered short flags (`-sSI`).
+            if a.count > 2, a.hasPrefix("-"), !a.hasPrefix("--"), a.dropFirst().allSatisfy({ "sSIi".contains($0) }) {
+                words += a.dropFirst().map { "-\($0)" }
+            } else {
+                words.append(a)
+            }
+        }
+        let args = words
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            switch a {
+            case "-s", "--silent": silent = true
+            case "-S", "--show-error": showErrors = true
+            case "-sS", "-Ss": silent = true; showErrors = true
+            case "-I", "--head": head = true
+            case "-i", "--include": include = true
+            case "-m", "--max-time", "--connect-timeout":
+                guard i + 1 < args.count, let v = Int(args[i + 1]), v > 0 else { return .fail("curl: option \(a): expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2) }
+                maxTime = v
+                i += 1
+            default:
+                if a.hasPrefix("-") { return NotSimulated.feature("curl option \(a)") }
+                url = a
+            }
+            i += 1
+        }
+        guard let url else { return .fail("curl: try 'curl --help' or 'curl --manual' for more information\n", code: 2) }
+        func fail(_ code: Int32, _ message: String) -> CommandOutput {
+            CommandOutput(stderr: (!silent || showErrors) ? "curl: (\(code)) \(message)\n" : "", exitCode: code)
+        }
+        guard let u = SimulatedHTTP.parseURL(url) else { return fail(3, "URL rejected: Bad hostname") }
+        if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
+        guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else { return fail(6, "Could not resolve host: \(u.host)") }
+        let connectFail = modern ? "Couldn't connect to server" : nil
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site) {
+        case .refused:
+            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Connection refused")")
+        case .unreachable:
+            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Network is unreachable")")
+        case .noRouteToHost:
+            ctx.engine.advance(seconds: 3)
+            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 3071 ms: \(connectFail ?? "No route to host")")
+        case .timedOut:
+            if let maxTime {
+                ctx.engine.advance(seconds: Int64(maxTime))
+                return fail(28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds")
+            }
+            ctx.engine.advance(seconds: 134)
+            return fail(28, "Failed to connect to \(u.host) port \(u.port) after 134318 ms: \(connectFail ?? "Connection timed out")")
+        case .reset:
+            return fail(56, "Recv failure: Connection reset by peer")
+        case .outside:
+            return NotSimulated.feature("a web server outside the Docker host")
+        case .connected(_, let container, let service):
+            guard service.kind == .http, let c = container else { return fail(52, "Empty reply from server") }
+            let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            if head { return .ok(headerText) }
+            return .ok((include ? headerText : "") + resp.body)
+        }
+    }
+}
+
+/// `wget -qO- URL` (busybox): the body on stdout, busybox's error texts.
+enum WgetProgram: SimulatedProgram {
+    static let names = ["wget"]
+    /// The host has GNU wget, whose output is not simulated.
+    static var onHost: Bool { false }
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        var quiet = false, toStdout = false
+        var timeout: Int?
+        var url: String?
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            switch a {
+            case "-q": quiet = true
+            case "-qO-", "-qO", "-q-O-": quiet = true; toStdout = true
+                if a == "-qO", i + 1 < args.count, args[i + 1] == "-" { i += 1 }
+            case "-O-": toStdout = true
+            case "-O":
+                guard i + 1 < args.count, args[i + 1] == "-" else { return NotSimulated.feature("wget saving to a file") }
+                toStdout = true
+                i += 1
+            case "-T":
+                guard i + 1 < args.count, let v = Int(args[i + 1]) else { return NotSimulated.feature("wget -T without seconds") }
+                timeout = v
+                i += 1
+            default:
+                if a.hasPrefix("-") { return NotSimulated.feature("wget option \(a)") }
+                url = a
+            }
+            i += 1
+        }
+        guard quiet, toStdout else { return NotSimulated.feature("wget's progress output (use wget -qO- URL)") }
+        guard let url, let u = SimulatedHTTP.parseURL(url) else { return .fail("wget: bad address '\(url ?? "")'\n") }
+        guard let ip = Connectivity.resolve(u.host, &ctx) else { return .fail("wget: bad address '\(u.host)'\n") }
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port) {
+        case .refused: return .fail("wget: can't connect to remote host (\(ip)): Connection refused\n")
+        case .unreachable: return .fail("wget: can't connect to remote host (\(ip)): Network is unreachable\n")
+        case .noRouteToHost:
+            ctx.engine.advance(seconds: 3)
+            return .fail("wget: can't connect to remote host (\(ip)): Host is unreachable\n")
+        case .timedOut:
+            ctx.engine.advance(seconds: Int64(timeout ?? 900))
+            return .fail("wget: download timed out\n")
+        case .reset: return .fail("wget: error getting response: Connection reset by peer\n")
+        case .outside: return NotSimulated.feature("a web server outside the Docker host")
+        case .connected(_, let container, let service):
+            guard service.kind == .http, let c = container else { return .fail("wget: error getting response\n") }
+            let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            if !resp.status.hasPrefix("200") { return .fail("wget: server returned error: HTTP/1.1 \(resp.status)\n") }
+            return .ok(resp.body)
+        }
+    }
+}
+
+/// `nc -zv HOST PORT` (busybox): whether a TCP port accepts connections.
+enum NcProgram: SimulatedProgram {
+    static let names = ["nc"]
+    /// The host has OpenBSD nc, whose output is not simulated.
+    static var onHost: Bool { false }
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        var scan = false, verbose = false
+        var rest: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a.hasPrefix("-"), a.count > 1 {
+                for f in a.dropFirst() {
+                    switch f {
+                    case "z": scan = true
+                    case "v": verbose = true
+                    default: return NotSimulated.feature("nc option -\(f)")
+                    }
+                }
+            } else {
+                rest.append(a)
+            }
+            i += 1
+        }
+        guard scan, rest.count == 2, let port = Int(rest[1]), port > 0, port <= 65535 else {
+            return NotSimulated.feature("nc without -z HOST PORT")
+        }
+        let host = rest[0]
+        guard let ip = Connectivity.resolve(host, &ctx) else { return .fail("nc: bad address '\(host)'\n") }
+        let label = "\(host) (\(ip):\(port))"
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        case .connected, .reset: return CommandOutput(stderr: verbose ? "\(label) open\n" : "")
+        case .refused: return .fail("nc: \(label): Connection refused\n")
+        case .unreachable: return .fail("nc: \(label): Network is unreachable\n")
+        case .noRouteToHost: return .fail("nc: \(label): Host is unreachable\n")
+        case .timedOut:
+            ctx.engine.advance(seconds: 134)
+            return .fail("nc: \(label): Connection timed out\n")
+        case .outside: return NotSimulated.feature("services outside the Docker host")
+        }
+    }
+}
+
+/// `redis-cli -h HOST [-p PORT] ping`.
+enum RedisCliProgram: SimulatedProgram {
+    static let names = ["redis-cli"]
+    static var onHost: Bool { false }
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        var host = "127.0.0.1", port = 6379
+        var command: [String] = []
+        var i = 0
+        while i < args.count {
+            if args[i] == "-h", i + 1 < args.count { host = args[i + 1]; i += 2; continue }
+            if args[i] == "-p", i + 1 < args.count, let p = Int(args[i + 1]) { port = p; i += 2; continue }
+            command.append(args[i])
+            i += 1
+        }
+        guard command.map({ $0.lowercased() }) == ["ping"] else { return NotSimulated.feature("redis-cli other than PING") }
+        guard let ip = Connectivity.resolve(host, &ctx) else {
+            return .fail("Could not connect to Redis at \(host):\(port): Name or service not known\n")
+        }
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        case .connected(_, _, let s) where s.kind == .redis: return .ok("PONG\n")
+        case .connected, .reset: return .fail("Error: Server closed the connection\n")
+        case .refused: return .fail("Could not connect to Redis at \(host):\(port): Connection refused\n")
+        case .unreachable: return .fail("Could not connect to Redis at \(host):\(port): Network is unreachable\n")
+        case .noRouteToHost: return .fail("Could not connect to Redis at \(host):\(port): No route to host\n")
+        case .timedOut:
+            ctx.engine.advance(seconds: 134)
+            return .fail("Could not connect to Redis at \(host):\(port): Connection timed out\n")
+        case .outside: return NotSimulated.feature("services outside the Docker host")
+        }
+    }
+}
+
+/// `mysql -h HOST [-P PORT] [-u USER]` (the mysql image's client): the
+/// connection attempt only — reaching a server ends at its password check,
+/// since no password is ever given on this simulated command line.
+enum MysqlProgram: SimulatedProgram {
+    static let names = ["mysql"]
+    static var onHost: Bool { false }
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        var host = "localhost", port = 3306, user = "root"
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if (a == "-h" || a == "-P" || a == "-u"), i + 1 < args.count {
+                if a == "-h" { host = args[i + 1] } else if a == "-u" { user = args[i + 1] } else if let p = Int(args[i + 1]) { port = p }
+                i += 2
+                continue
+            }
+            if a.hasPrefix("-h"), a.count > 2 { host = String(a.dropFirst(2)); i += 1; continue }
+            if a.hasPrefix("-u"), a.count > 2 { user = String(a.dropFirst(2)); i += 1; continue }
+            return NotSimulated.feature("mysql option \(a)")
+        }
+        if host == "localhost" { return NotSimulated.feature("mysql over the local socket") }
+        guard let ip = Connectivity.resolve(host, &ctx) else {
+            return .fail("ERROR 2005 (HY000): Unknown MySQL server host '\(host)' (-2)\n")
+        }
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        case .connected(_, _, let s) where s.kind == .mysql:
+            var client = ctx.engine.host.address.description
+            if let c = ctx.container, let ep = ctx.engine.endpoints(ofContainer: c).first(where: { $0.ipv4 != nil }), let a = ep.ipv4 { client = a.description }
+            return .fail("ERROR 1045 (28000): Access denied for user '\(user)'@'\(client)' (using password: NO)\n")
+        case .connected, .reset: return .fail("ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 0\n")
+        case .refused: return .fail("ERROR 2003 (HY000): Can't connect to MySQL server on '\(host):\(port)' (111)\n")
+        case .unreachable: return .fail("ERROR 2003 (HY000): Can't connect to MySQL server on '\(host):\(port)' (101)\n")
+        case .noRouteToHost: return .fail("ERROR 2003 (HY000): Can't connect to MySQL server on '\(host):\(port)' (113)\n")
+        case .timedOut:
+            ctx.engine.advance(seconds: 134)
+            return .fail("ERROR 2003 (HY000): Can't connect to MySQL server on '\(host):\(port)' (110)\n")
+        case .outside: return NotSimulated.feature("services outside the Docker host")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import CNMSim
+
+/// `why FROM TO[:PORT][/PROTO]`: the simulated packet's path hop by hop — routes,
+/// bridge, every chain traversed with the rule that decided (as `iptables -S`
+/// prints it), each NAT translation — and the verdict. Exit 0 when delivered.
+enum WhyProgram: SimulatedProgram {
+    static let names = ["why"]
+
+    static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        guard args.count == 2 else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+        ctx.engine.syncFirewall()
+        let engine = ctx.engine
+        // FROM
+        let from: NetSite
+        switch args[0] {
+        case "host": from = .host
+        case "remote": from = .remote
+        default:
+            if let ip = IPv4Address(args[0]) {
+                if ip == engine.host.address || ip.isLoopback { from = .host }
+                else if ip == KernelView.remoteAddress { from = .remote }
+                else if let ep = engine.endpoints.values.first(where: { $0.ipv4 == ip }) { from = .container(ep.containerID) }
+                else { return .fail(WhyMessages.text(.badFrom, args[0]) + "\n", code: 2) }
+            } else if case .success(let c) = engine.findContainer(args[0]) {
+                guard c.isRunning else { return .fail(WhyMessages.text(.notRunning, c.name) + "\n", code: 2) }
+                from = .container(c.id)
+            } else {
+                return .fail(WhyMessages.text(.badFrom, args[0]) + "\n", code: 2)
+            }
+        }
+        // TO[:PORT][/PROTO]
+        var spec = args[1]
+        var proto = "icmp"
+        var port: Int?
+        if let slash = spec.lastIndex(of: "/") {
+            let p = spec[spec.index(after: slash)...].lowercased()
+            guard p == "tcp" || p == "udp" else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+            proto = p
+            spec = String(spec[..<slash])
+        }
+        if let colon = spec.lastIndex(of: ":") {
+            guard let p = Int(spec[spec.index(after: colon)...]), p > 0, p <= 65535 else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+            port = p
+            if proto == "icmp" { proto = "tcp" }
+            spec = String(spec[..<colon])
+        } else if proto != "icmp" {
+            return .fail(WhyMessages.text(.usage) + "\n", code: 2)
+        }
+        guard let target = resolveTarget(spec, from: from, &ctx) else {
+            return .fail(WhyMessages.text(.unknownTarget, spec, name(of: from, engine)) + "\n", code: 2)
+        }
+        let result = PacketPath(engine: ctx.engine).trace(from: from, to: target, proto: proto, port: port)
+        var lines = [WhyMessages.text(.header, name(of: from, engine), args[1], target.description)]
+        var step = 0
+        func add(_ s: String) { step += 1; lines.append(" \(step). " + s) }
+        for e in result.events {
+            switch e {
+            case .route(let site, _, let dev, let gw, let src):
+                add(gw.map { WhyMessages.text(.routeVia, name(of: site, engine), src.description, dev, $0.description) }
+                    ?? WhyMessages.text(.routeConnected, name(of: site, engine), src.description, dev))
+            case .noRoute(let site, let dst): add(WhyMessages.text(.noRoute, name(of: site, engine), dst.description))
+            case .local(let site, let dst): add(WhyMessages.text(.local, name(of: site, engine), dst.description))
+            case .bridged(let b): add(WhyMessages.text(.bridged, b))
+            case .entersHost(let dev): add(WhyMessages.text(.entersHost, dev))
+            case .lanRouter: add(WhyMessages.text(.lanRouter))
+            case .chain(let v):
+                if let rule = v.rule {
+                    add(WhyMessages.text(.chainRule, v.table.rawValue, v.chain, rule, v.outcome))
+                } else if v.byPolicy {
+                    add(WhyMessages.text(.chainPolicy, v.table.rawValue, v.chain, v.outcome))
+                } else {
+                    add(WhyMessages.text(.chainEnd, v.table.rawValue, v.chain))
+                }
+            case .dnat(let f, let fp, let t, let tp):
+                add(WhyMessages.text(.dnat, f.description + (fp.map { ":\($0)" } ?? ""), t.description + (tp.map { ":\($0)" } ?? "")))
+            case .masquerade(let f, let t): add(WhyMessages.text(.masquerade, f.description, t.description))
+            case .hostRouting(let dst, let dev):
+                add(dev.map { WhyMessages.text(.hostForward, dst.description, $0) } ?? WhyMessages.text(.hostLocal, dst.description))
+            case .proxy(let listen, let to, let p): add(WhyMessages.text(.proxy, listen, to.description, String(p)))
+            case .reply: add(WhyMessages.text(.reply))
+            case .noReturnRoute: break
+            }
+        }
+        let verdict: String
+        var delivered = false
+        switch result.verdict {
+        case .delivered(.outside(let ip), _, _):
+            verdict = WhyMessages.text(.outside, ip.description); delivered = true
+        case .delivered(let site, let ip, let service):
+            delivered = true
+            if let service {
+                let program = result.servedBy.flatMap { engine.containers[$0]?.image.defaultProgram } ?? service.kind.rawValue
+                verdict = WhyMessages.text(.deliveredService, name(of: site, engine), ip.description, program, "\(service.port)/\(service.proto)")
+            } else if proto == "icmp" {
+                verdict = WhyMessages.text(.deliveredPing, name(of: site, engine), ip.description)
+            } else {
+                verdict = WhyMessages.text(.deliveredHost, name(of: site, engine), ip.description)
+            }
+        case .refused(let site, let ip): verdict = WhyMessages.text(.refused, name(of: site, engine), ip.description, port.map(String.init) ?? "-")
+        case .proxyBackendFailed: verdict = WhyMessages.text(.proxyFailed)
+        case .networkUnreachable: verdict = WhyMessages.text(.unreachable)
+        case .dropped(let rule):
+            if case .noReturnRoute(let src)? = result.events.last {
+                verdict = WhyMessages.text(.unanswered, src.description)
+            } else {
+                verdict = rule.map { WhyMessages.text(.droppedRule, $0) } ?? WhyMessages.text(.droppedPolicy)
+            }
+        case .rejected(let rule): verdict = WhyMessages.text(.rejected, rule)
+        case .noHost(let ip): verdict = WhyMessages.text(.noHost, ip.description)
+        }
+        lines.append(verdict)
+        return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)
+    }
+
+    static func name(of site: NetSite, _ engine: Engine) -> String {
+        switch site {
+        case .host: return "host"
+        case .remote: return "remote"
+        case .container(let id): return engine.containers[id]?.name ?? String(id.prefix(12))
+        case .outside(let ip): return ip.description
+        }
+    }
+
+    /// A container's address as seen from `from` (on a shared network if any), host, remote, an IP or a name.
+    static func resolveTarget(_ spec: String, from: NetSite, _ ctx: inout ProgramContext) -> IPv4Address? {
+        let engine = ctx.engine
+        switch spec {
+        case "host": return engine.host.address
+        case "remote": return KernelView.remoteAddress
+        case "localhost": return IPv4Address(127, 0, 0, 1)
+        default: break
+        }
+        if let ip = IPv4Address(spec) { return ip }
+        if case .success(let c) = engine.findContainer(spec), c.isRunning {
+            let eps = engine.endpoints(ofContainer: c)
+            if case .container(let fid) = from, let f = engine.containers[fid] {
+                let mine = Set(engine.endpoints(ofContainer: f).map(\.networkID))
+                if let shared = eps.first(where: { mine.contains($0.networkID) }), let ip = shared.ipv4 { return ip }
+            }
+            return engine.gatewayEndpoint(of: c)?.ipv4 ?? eps.compactMap(\.ipv4).first
+        }
+        var siteID: String?
+        if case .container(let id) = from { siteID = id }
+        return NameResolution.resolve(name: spec, from: siteID, engine: &ctx.engine)?.first
+    }
+}

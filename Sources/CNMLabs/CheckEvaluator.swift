@@ -1,0 +1,335 @@
+import CNMSim
+
+/// One command the learner (or a setup/solution replay) typed, and how it ended.
+public struct HistoryEntry: Sendable, Hashable {
+    public var command: String
+    public var exitCode: Int32
+    /// Refused by a lab rule (never run).
+    public var refused: Bool
+    /// The step that was current when it was typed.
+    public var stepIndex: Int
+
+    public init(command: String, exitCode: Int32, refused: Bool = false, stepIndex: Int = 0) {
+        self.command = command; self.exitCode = exitCode; self.refused = refused; self.stepIndex = stepIndex
+    }
+}
+
+/// The verdict of one check: PASS or FAIL, why, and the expected and actual
+/// values, so a learner sees *what* differs, not only that something does.
+public struct CheckResult: Sendable, Hashable, Encodable {
+    public var name: String
+    public var passed: Bool
+    /// Points earned (this check's, plus nested checks' for all/any).
+    public var points: Int
+    public var maxPoints: Int
+    /// The failure message (empty when passed).
+    public var message: String
+    public var expected: String?
+    public var actual: String?
+    /// The check could not be evaluated by this build (reported as a failure).
+    public var notEvaluable: Bool
+    public var children: [CheckResult]
+
+    public init(name: String, passed: Bool, points: Int = 0, maxPoints: Int = 0, message: String = "",
+                expected: String? = nil, actual: String? = nil, notEvaluable: Bool = false, children: [CheckResult] = []) {
+        self.name = name; self.passed = passed; self.points = points; self.maxPoints = maxPoints
+        self.message = message; self.expected = expected; self.actual = actual; self.notEvaluable = notEvaluable
+        self.children = children
+    }
+
+    /// `PASS name` or `FAIL name: message (expected …, actual …)`: words, never colour alone.
+    public func line(_ locale: LabLocale = .en) -> String {
+        if passed { return "PASS \(name)" }
+        var s = "FAIL \(name): \(message)"
+        if let expected { s += "\n       " + (locale == .ko ? "기대값: " : "expected: ") + expected }
+        if let actual { s += "\n       " + (locale == .ko ? "실제값: " : "actual:   ") + actual }
+        return s
+    }
+}
+
+/// Evaluates checks against an engine and a command history, threading role
+/// bindings (`bind: N` … `$N`) from one check to the next.
+public struct CheckEvaluator {
+    public let engine: Engine
+    public let history: [HistoryEntry]
+    public let locale: LabLocale
+    /// Role → network or container name, as bound so far.
+    public private(set) var roles: [String: String] = [:]
+
+    public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
+        self.engine = engine; self.history = history; self.locale = locale
+    }
+
+    /// Evaluates `checks` in order (later checks see roles bound by earlier ones).
+    public mutating func evaluate(_ checks: [Check]) -> [CheckResult] {
+        checks.map { evaluate($0) }
+    }
+
+    public mutating func evaluate(_ check: Check) -> CheckResult {
+        var r = evaluateKind(check)
+        r.name = check.name
+        r.maxPoints = check.totalPoints
+        if r.passed { r.points += check.points; r.message = "" }
+        else if let custom = check.message { r.message = custom.resolve(locale) }
+        return r
+    }
+
+    func text(_ m: LabMessage, _ args: String...) -> String { m.format(locale, args) }
+
+    func fail(_ m: LabMessage, _ args: [String], expected: String? = nil, actual: String? = nil) -> CheckResult {
+        CheckResult(name: "", passed: false, message: m.format(locale, args), expected: expected, actual: actual)
+    }
+
+    static let pass = CheckResult(name: "", passed: true)
+
+    mutating func evaluateKind(_ check: Check) -> CheckResult {
+        switch check.kind {
+        case .network(let p): return network(p)
+        case .container(let p): return container(p)
+        case .history(let p): return historyCheck(p)
+        case .all(let cs):
+            let results = cs.map { evaluate($0) }
+            let failed = results.filter { !$0.passed }
+            var r = CheckResult(name: "", passed: failed.isEmpty, points: results.reduce(0) { $0 + $1.points },
+                                children: results)
+            if let first = failed.first {
+                r.message = first.name + ": " + first.message
+                r.expected = first.expected; r.actual = first.actual; r.notEvaluable = first.notEvaluable
+            }
+            return r
+        case .any(let cs):
+            var results: [CheckResult] = []
+            let saved = roles
+            for c in cs {
+                let before = roles
+                let res = evaluate(c)
+                if !res.passed { roles = before }
+                results.append(res)
+            }
+            let passed = results.contains { $0.passed }
+            if !passed { roles = saved }
+            var r = CheckResult(name: "", passed: passed, points: results.reduce(0) { $0 + $1.points }, children: results)
+            if !passed {
+                r.message = text(.anyFailed)
+                r.actual = results.map { "\($0.name): \($0.message)" }.joined(separator: "; ")
+                r.notEvaluable = results.allSatisfy(\.notEvaluable)
+            }
+            return r
+        case .not(let c):
+            let saved = roles
+            let inner = evaluate(c)
+            roles = saved
+            if inner.notEvaluable { return CheckResult(name: "", passed: false, message: inner.message, notEvaluable: true) }
+            return inner.passed ? fail(.notHeld, [], expected: "not (\(c.name))", actual: c.name + " holds") : Self.pass
+        case .reachable(let p): return ConnectivityAdapter.reachable(p, expect: true, engine: engine, roles: roles, locale: locale)
+        case .unreachable(let p): return ConnectivityAdapter.reachable(p, expect: false, engine: engine, roles: roles, locale: locale)
+        case .resolves(let p): return ConnectivityAdapter.resolves(p, engine: engine, roles: roles, locale: locale)
+        case .iptables(let p): return ConnectivityAdapter.iptables(p, engine: engine, locale: locale)
+        }
+    }
+
+    /// A name or `$role` → the bound name (nil when the role is unbound).
+    func resolve(_ ref: String) -> String? {
+        ref.hasPrefix("$") ? roles[String(ref.dropFirst())] : ref
+    }
+
+    // MARK: Networks
+
+    struct Mismatch { var field: String; var expected: String; var actual: String }
+
+    func networkMismatches(_ n: Network, _ p: NetworkPredicate) -> [Mismatch] {
+        var out: [Mismatch] = []
+        if let d = p.driver, n.driver.rawValue != d { out.append(Mismatch(field: "driver", expected: d, actual: n.driver.rawValue)) }
+        let subnetText = n.subnet?.description ?? "(none)"
+        if let s = p.subnet, IPv4Subnet(s)?.canonical != n.subnet?.canonical || n.subnet == nil {
+            out.append(Mismatch(field: "subnet", expected: s, actual: subnetText))
+        }
+        if let w = p.subnetWithin {
+            let ok = IPv4Subnet(w).flatMap { range in n.subnet.map { range.contains($0.canonical) } } ?? false
+            if !ok { out.append(Mismatch(field: "subnet", expected: "within " + w, actual: subnetText)) }
+        }
+        if let g = p.gateway, n.gateway?.description != g {
+            out.append(Mismatch(field: "gateway", expected: g, actual: n.gateway?.description ?? "(none)"))
+        }
+        if let i = p.isInternal, n.isInternal != i { out.append(Mismatch(field: "internal", expected: "\(i)", actual: "\(n.isInternal)")) }
+        if let a = p.attachable, n.attachable != a { out.append(Mismatch(field: "attachable", expected: "\(a)", actual: "\(n.attachable)")) }
+        if let u = p.userDefined, n.isUserDefined != u {
+            out.append(Mismatch(field: "user_defined", expected: "\(u)", actual: "\(n.isUserDefined)"))
+        }
+        for (k, v) in p.options.sorted(by: { $0.key < $1.key }) where n.options[k] != v {
+            out.append(Mismatch(field: "options." + k, expected: v, actual: n.options[k] ?? "(unset)"))
+        }
+        for (k, v) in p.labels.sorted(by: { $0.key < $1.key }) where n.labels[k] != v {
+            out.append(Mismatch(field: "labels." + k, expected: v, actual: n.labels[k] ?? "(unset)"))
+        }
+        if !p.holds.isEmpty {
+            let members = engine.endpoints(onNetwork: n.id).compactMap { engine.containers[$0.containerID]?.name }
+            let wanted = p.holds.map { resolve($0) ?? $0 }
+            let missing = wanted.filter { !members.contains($0) }
+            if !missing.isEmpty {
+                out.append(Mismatch(field: "containers", expected: wanted.joined(separator: ", "),
+                                    actual: members.isEmpty ? "(none)" : members.joined(separator: ", ")))
+            }
+        }
+        return out
+    }
+
+    func summarize(_ ms: [Mismatch]) -> (String, String, String) {
+        (ms.map(\.field).joined(separator: ", "),
+         ms.map { "\($0.field)=\($0.expected)" }.joined(separator: ", "),
+         ms.map { "\($0.field)=\($0.actual)" }.joined(separator: ", "))
+    }
+
+    /// The first `$role` among `refs` that no earlier check bound.
+    func unboundRole(_ refs: [String]) -> String? {
+        refs.first { $0.hasPrefix("$") && roles[String($0.dropFirst())] == nil }.map { String($0.dropFirst()) }
+    }
+
+    mutating func network(_ p: NetworkPredicate) -> CheckResult {
+        if let role = unboundRole(p.holds) { return fail(.roleUnbound, [role]) }
+        if let bind = p.bind {
+            var best: (Network, [Mismatch])?
+            for n in engine.allNetworks {
+                let ms = networkMismatches(n, p)
+                if ms.isEmpty {
+                    roles[bind] = n.name
+                    return Self.pass
+                }
+                if best == nil || ms.count < best!.1.count { best = (n, ms) }
+            }
+            guard let (n, ms) = best else { return fail(.noNetworkMatches, [bind], actual: "(no networks)") }
+            let (_, e, a) = summarize(ms)
+            return fail(.noNetworkMatches, [bind], expected: e, actual: "closest: \(n.name): " + a)
+        }
+        guard let ref = p.name else { return fail(.invalidValue, ["network", "no name"]) }
+        guard let name = resolve(ref) else { return fail(.roleUnbound, [String(ref.dropFirst())]) }
+        guard let n = engine.network(named: name) else {
+            if p.absent { return Self.pass }
+            return fail(.networkMissing, [name], expected: name,
+                        actual: engine.allNetworks.map(\.name).joined(separator: ", "))
+        }
+        if p.absent { return fail(.networkPresent, [name], expected: "absent", actual: "present (\(n.driver.rawValue))") }
+        let ms = networkMismatches(n, p)
+        if ms.isEmpty { return Self.pass }
+        let (fields, e, a) = summarize(ms)
+        return fail(.networkFieldDiffers, [name, fields], expected: e, actual: a)
+    }
+
+    // MARK: Containers
+
+    /// Network ID → (network name, aliases) for a container: live endpoints when it runs, its configuration otherwise.
+    func attachments(_ c: Container) -> [(name: String, aliases: [String], ip: IPv4Address?)] {
+        if c.isRunning {
+            return engine.endpoints(ofContainer: c).map {
+                (engine.networks[$0.networkID]?.name ?? $0.networkID, $0.aliases, $0.ipv4)
+            }
+        }
+        return c.attachments.map { a in
+            let name = a.networkID.flatMap { engine.networks[$0]?.name } ?? a.network
+            return (name, a.aliases, nil)
+        }
+    }
+
+    func imageMatches(_ c: Container, _ wanted: String) -> Bool {
+        if c.imageReference == wanted || c.image.reference == wanted { return true }
+        return !wanted.contains(":") && c.image.reference == wanted + ":latest"
+    }
+
+    func containerMismatches(_ c: Container, _ p: ContainerPredicate) -> [Mismatch] {
+        var out: [Mismatch] = []
+        if let r = p.running, c.isRunning != r {
+            out.append(Mismatch(field: "running", expected: "\(r)", actual: "\(c.isRunning) (\(c.state.status))"))
+        }
+        if let i = p.image, !imageMatches(c, i) { out.append(Mismatch(field: "image", expected: i, actual: c.imageReference)) }
+        let att = attachments(c)
+        let names = att.map(\.name)
+        let shown = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+        for ref in p.networks {
+            let n = resolve(ref) ?? ref
+            if !names.contains(n) { out.append(Mismatch(field: "networks", expected: "includes " + n, actual: shown)) }
+        }
+        for ref in p.notNetworks {
+            let n = resolve(ref) ?? ref
+            if names.contains(n) { out.append(Mismatch(field: "networks", expected: "excludes " + n, actual: shown)) }
+        }
+        let ips = att.compactMap(\.ip)
+        let ipShown = ips.isEmpty ? "(none)" : ips.map(\.description).joined(separator: ", ")
+        if let ip = p.ip, !ips.contains(where: { $0.description == ip }) {
+            out.append(Mismatch(field: "ip", expected: ip, actual: ipShown))
+        }
+        if let w = p.ipWithin {
+            let range = IPv4Subnet(w)
+            if !ips.contains(where: { range?.contains($0) ?? false }) {
+                out.append(Mismatch(field: "ip", expected: "within " + w, actual: ipShown))
+            }
+        }
+        for (ref, wanted) in p.aliases.sorted(by: { $0.key < $1.key }) {
+            let n = resolve(ref) ?? ref
+            let have = att.first { $0.name == n }?.aliases ?? []
+            let missing = wanted.filter { !have.contains($0) }
+            if !missing.isEmpty {
+                out.append(Mismatch(field: "aliases." + n, expected: wanted.joined(separator: ", "),
+                                    actual: have.isEmpty ? "(none)" : have.joined(separator: ", ")))
+            }
+        }
+        if !p.published.isEmpty {
+            let maps = c.portMappings
+            let shownPorts = maps.isEmpty ? "(none)" : maps.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)" }.joined(separator: ", ")
+            for spec in p.published {
+                guard let s = PublishedSpec(spec) else {
+                    out.append(Mismatch(field: "published", expected: spec, actual: shownPorts)); continue
+                }
+                let ok = maps.contains { m in
+                    m.containerPort.port == s.port && m.containerPort.proto == s.proto
+                        && (s.hostPort.map { $0 == m.hostPort } ?? true) && (s.hostIP.map { $0 == m.hostIP } ?? true)
+                }
+                if !ok { out.append(Mismatch(field: "published", expected: spec, actual: shownPorts)) }
+            }
+        }
+        if let m = p.networkMode, c.networkMode != m {
+            out.append(Mismatch(field: "network_mode", expected: m, actual: c.networkMode))
+        }
+        return out
+    }
+
+    mutating func container(_ p: ContainerPredicate) -> CheckResult {
+        if let role = unboundRole(p.networks + p.notNetworks + Array(p.aliases.keys)) { return fail(.roleUnbound, [role]) }
+        if let bind = p.bind {
+            var best: (Container, [Mismatch])?
+            for c in engine.allContainers {
+                let ms = containerMismatches(c, p)
+                if ms.isEmpty {
+                    roles[bind] = c.name
+                    return Self.pass
+                }
+                if best == nil || ms.count < best!.1.count { best = (c, ms) }
+            }
+            guard let (c, ms) = best else { return fail(.noContainerMatches, [bind], actual: "(no containers)") }
+            let (_, e, a) = summarize(ms)
+            return fail(.noContainerMatches, [bind], expected: e, actual: "closest: \(c.name): " + a)
+        }
+        guard let ref = p.name else { return fail(.invalidValue, ["container", "no name"]) }
+        guard let name = resolve(ref) else { return fail(.roleUnbound, [String(ref.dropFirst())]) }
+        guard let c = engine.allContainers.first(where: { $0.name == name }) else {
+            if p.absent { return Self.pass }
+            let all = engine.allContainers.map(\.name)
+            return fail(.containerMissing, [name], expected: name, actual: all.isEmpty ? "(no containers)" : all.joined(separator: ", "))
+        }
+        if p.absent { return fail(.containerPresent, [name], expected: "absent", actual: "present (\(c.state.status))") }
+        let ms = containerMismatches(c, p)
+        if ms.isEmpty { return Self.pass }
+        let (fields, e, a) = summarize(ms)
+        return fail(.containerFieldDiffers, [name, fields], expected: e, actual: a)
+    }
+
+    // MARK: History
+
+    func historyCheck(_ p: HistoryPredicate) -> CheckResult {
+        let ok = history.contains { h in
+            !h.refused && (!p.success || h.exitCode == 0) && CommandMatcher.line(h.command, matches: p.pattern)
+        }
+        if ok { return Self.pass }
+        let last = history.last(where: { !$0.refused })?.command ?? "(none)"
+        return fail(.historyMissing, [p.pattern], expected: p.pattern, actual: "last command: " + last)
+    }
+}

@@ -1,0 +1,143 @@
+import CNMSim
+
+/// The one place where lab checks meet the simulator's packet path
+/// (reachability, netfilter) and embedded DNS.
+///
+/// `reachable`/`unreachable` go through `PacketPath.trace`, `resolves` through
+/// `NameResolution.resolve` and `iptables` through `Engine.currentRuleset`.
+/// Those APIs belong to CNMSim and are young: when one changes, only this file
+/// changes. `notEvaluable` is kept for any future check family whose evaluator
+/// is not there yet: such a check fails with "not evaluable yet", never passes
+/// silently.
+public enum ConnectivityAdapter {
+    /// Whether this build can evaluate each family of checks.
+    public static let canEvaluateReachability = true
+    public static let canEvaluateResolution = true
+    public static let canEvaluateIptables = true
+
+    static func notEvaluable(_ what: String, _ feature: String, _ locale: LabLocale, expected: String) -> CheckResult {
+        CheckResult(name: "", passed: false, message: LabMessage.notEvaluableYet.format(locale, [what, feature]),
+                    expected: expected, actual: "(not evaluated)", notEvaluable: true)
+    }
+
+    static func name(_ ref: String, _ roles: [String: String]) -> String {
+        ref.hasPrefix("$") ? (roles[String(ref.dropFirst())] ?? ref) : ref
+    }
+
+    /// FROM → TO[:PORT] reaches (expect true) or does not (expect false), traced by `PacketPath`.
+    ///
+    /// FROM and TO are container names (or `$roles`), `host` or, for TO, an IPv4 address; a
+    /// container TO counts as reached when any of its addresses is. Without a port the probe is a
+    /// ping (ICMP).
+    static func reachable(_ p: ReachPredicate, expect: Bool, engine: Engine, roles: [String: String],
+                          locale: LabLocale) -> CheckResult {
+        let from = name(p.from, roles), to = name(p.to, roles)
+        let port = p.port.flatMap { Int($0) }
+        let proto = port == nil ? "icmp" : p.proto
+        let target = to + (port.map { ":\($0)/\(proto)" } ?? " (ping)")
+        let expected = (expect ? "" : "no path: ") + from + " -> " + target
+        let site: NetSite
+        switch from {
+        case "host": site = .host
+        case "remote": site = .remote
+        default:
+            guard let c = engine.allContainers.first(where: { $0.name == from }) else {
+                return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [from]),
+                                   expected: expected, actual: "(no container \(from))")
+            }
+            site = .container(c.id)
+        }
+        var addresses: [IPv4Address] = []
+        if to == "host" {
+            addresses = [engine.host.address]
+        } else if let ip = IPv4Address(to) {
+            addresses = [ip]
+        } else if let c = engine.allContainers.first(where: { $0.name == to }) {
+            addresses = engine.endpoints(ofContainer: c).compactMap(\.ipv4)
+        } else {
+            return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [to]),
+                               expected: expected, actual: "(no container \(to))")
+        }
+        let path = PacketPath(engine: engine)
+        var verdicts: [String] = []
+        for address in addresses {
+            let result = path.trace(from: site, to: address, proto: proto, port: port)
+            if result.verdict.isDelivered {
+                if expect { return CheckResult(name: "", passed: true) }
+                return CheckResult(name: "", passed: false, message: LabMessage.unreachFailed.format(locale, [from, target]),
+                                   expected: expected, actual: "delivered to \(address)")
+            }
+            verdicts.append("\(address): " + describe(result.verdict))
+        }
+        if !expect { return CheckResult(name: "", passed: true) }
+        let why = verdicts.isEmpty ? "\(to) has no address (not running?)" : verdicts.joined(separator: "; ")
+        return CheckResult(name: "", passed: false, message: LabMessage.reachFailed.format(locale, [from, target, why]),
+                           expected: expected, actual: why)
+    }
+
+    /// A short reason for a packet's fate.
+    static func describe(_ v: PathVerdict) -> String {
+        switch v {
+        case .delivered(_, let a, _): return "delivered to \(a)"
+        case .refused(_, let a): return "connection refused by \(a) (nothing listens)"
+        case .proxyBackendFailed: return "docker-proxy could not reach the container"
+        case .networkUnreachable: return "network is unreachable (no route)"
+        case .dropped(let rule): return "dropped" + (rule.map { " by " + $0 } ?? "")
+        case .rejected(let rule): return "rejected by " + rule
+        case .noHost(let a): return "no host has \(a)"
+        }
+    }
+
+    /// From FROM (a container, or `host`), NAME resolves to the given containers/addresses (or to nothing),
+    /// through `NameResolution.resolve` (hosts file, then the embedded or host DNS).
+    static func resolves(_ p: ResolvePredicate, engine: Engine, roles: [String: String], locale: LabLocale) -> CheckResult {
+        let from = name(p.from, roles)
+        let wantedText = p.none ? "no answer" : p.to.map { name($0, roles) }.joined(separator: ", ")
+        let expected = "\(from): \(p.name) -> \(wantedText)"
+        var site: String? = nil
+        if from != "host" {
+            guard let c = engine.allContainers.first(where: { $0.name == from }) else {
+                return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [from]),
+                                   expected: expected, actual: "(no container \(from))")
+            }
+            site = c.id
+        }
+        var copy = engine
+        let answer = NameResolution.resolve(name: p.name, from: site, engine: &copy) ?? []
+        let actualText = answer.isEmpty ? "no answer" : answer.map(\.description).sorted().joined(separator: ", ")
+        let differs = CheckResult(name: "", passed: false, message: LabMessage.resolveDiffers.format(locale, [from, p.name]),
+                                  expected: expected, actual: actualText)
+        if p.none { return answer.isEmpty ? CheckResult(name: "", passed: true) : differs }
+        guard !answer.isEmpty else { return differs }
+        // Every expected target contributes an answer and every answer belongs to a target.
+        var allowed: Set<IPv4Address> = []
+        for ref in p.to {
+            let target = name(ref, roles)
+            if let ip = IPv4Address(target) {
+                guard answer.contains(ip) else { return differs }
+                allowed.insert(ip)
+                continue
+            }
+            guard let c = engine.allContainers.first(where: { $0.name == target }) else { return differs }
+            let ips = Set(engine.endpoints(ofContainer: c).compactMap(\.ipv4))
+            guard !ips.isDisjoint(with: answer) else { return differs }
+            allowed.formUnion(ips)
+        }
+        return answer.allSatisfy(allowed.contains) ? CheckResult(name: "", passed: true) : differs
+    }
+
+    /// A rule containing some text (as `iptables -S` prints it) is present (or absent) in TABLE/CHAIN.
+    static func iptables(_ p: IptablesPredicate, engine: Engine, locale: LabLocale) -> CheckResult {
+        let expected = "\(p.absent ? "no " : "")rule in \(p.table)/\(p.chain) containing '\(p.contains)'"
+        guard let table = NetfilterTable(rawValue: p.table) else {
+            return CheckResult(name: "", passed: false, message: LabMessage.invalidValue.format(locale, ["table", p.table]),
+                               expected: expected, actual: "(no table \(p.table))")
+        }
+        let rules = engine.currentRuleset.chain(table, p.chain)?.rules.map(\.specification) ?? []
+        let found = rules.contains { $0.contains(p.contains) }
+        if found != p.absent { return CheckResult(name: "", passed: true) }
+        return CheckResult(name: "", passed: false,
+                           message: (p.absent ? "rule present: " : "no such rule: ") + p.contains,
+                           expected: expected, actual: rules.isEmpty ? "(chain empty or missing)" : rules.joined(separator: " | "))
+    }
+}

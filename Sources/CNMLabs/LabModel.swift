@@ -1,0 +1,358 @@
+import CNMSim
+
+/// A place in a lab file, for messages an author can jump to (`file:line:column`).
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file; self.line = line; self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A text written once per locale in the lab file itself, so a translation
+/// never forks the lab.
+public struct LocalizedText: Sendable, Hashable {
+    public var texts: [LabLocale: String]
+
+    public init(_ texts: [LabLocale: String] = [:]) { self.texts = texts }
+    public init(en: String, ko: String) { self.texts = [.en: en, .ko: ko] }
+
+    /// The text in `locale`, or in the fallback locale when it is missing.
+    public func resolve(_ locale: LabLocale) -> String {
+        texts[locale] ?? texts[locale.fallback] ?? ""
+    }
+
+    public var isEmpty: Bool { texts.values.allSatisfy { $0.isEmpty } }
+
+    func mapStrings(_ f: (String) -> String) -> LocalizedText {
+        LocalizedText(texts.mapValues(f))
+    }
+}
+
+/// Where a lab sits in the course: Week 2 › Day 1 › Session 3 › section.
+public struct CurriculumPlace: Sendable, Hashable {
+    public var week: Int
+    public var day: Int
+    public var session: Int
+    public var section: String
+
+    public init(week: Int, day: Int, session: Int, section: String) {
+        self.week = week; self.day = day; self.session = session; self.section = section
+    }
+
+    /// `W2 › D1 › S3 › 4`.
+    public var label: String { "W\(week) › D\(day) › S\(session) › \(section)" }
+}
+
+/// A value a lab draws per learner so that neighbours get different variants
+/// (a subnet, a network name, a port), used through `{{name}}` templates.
+public struct LabParameter: Sendable, Hashable {
+    /// How a value is drawn.
+    public enum Kind: Sendable, Hashable {
+        /// One of these strings.
+        case choice([String])
+        /// An integer in `min...max`.
+        case integer(min: Int, max: Int)
+        /// An aligned subnet of `prefix` bits inside `within`.
+        case subnet(within: IPv4Subnet, prefix: Int)
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// The value of the default variant (no learner named).
+    public var defaultValue: String
+
+    public init(name: String, kind: Kind, defaultValue: String) {
+        self.name = name; self.kind = kind; self.defaultValue = defaultValue
+    }
+}
+
+/// One refused command pattern and why (e.g. `docker network prune*`).
+public struct CommandRule: Sendable, Hashable {
+    public var pattern: String
+    public var reason: LocalizedText
+
+    public init(pattern: String, reason: LocalizedText) { self.pattern = pattern; self.reason = reason }
+}
+
+/// Guardrails: forbidden commands (with a reason) and, when `allow` is not
+/// empty, the only commands accepted. Patterns are globs over one simple command
+/// (`*` any text, `?` one character), words joined by single spaces.
+public struct CommandRules: Sendable, Hashable {
+    public var allow: [String]
+    public var forbid: [CommandRule]
+
+    public init(allow: [String] = [], forbid: [CommandRule] = []) { self.allow = allow; self.forbid = forbid }
+
+    public var isEmpty: Bool { allow.isEmpty && forbid.isEmpty }
+}
+
+/// How points are lost: per hint tier used and for revealing the solution.
+public struct ScoringPolicy: Sendable, Hashable {
+    /// Points deducted from a step for each tier revealed (nudge, concept, command).
+    public var hintPenalty: [HintTier: Int]
+    /// Points deducted from a step when its solution is revealed.
+    public var solutionPenalty: Int
+    /// Points deducted per wrong quiz answer.
+    public var wrongAnswerPenalty: Int
+
+    public init(hintPenalty: [HintTier: Int] = [:], solutionPenalty: Int = 0, wrongAnswerPenalty: Int = 0) {
+        self.hintPenalty = hintPenalty; self.solutionPenalty = solutionPenalty; self.wrongAnswerPenalty = wrongAnswerPenalty
+    }
+}
+
+/// The rungs of a hint ladder: a nudge, then the concept, then the exact command.
+public enum HintTier: String, Sendable, Hashable, CaseIterable, Comparable {
+    case nudge, concept, command
+
+    var rank: Int { HintTier.allCases.firstIndex(of: self)! }
+    public static func < (a: HintTier, b: HintTier) -> Bool { a.rank < b.rank }
+}
+
+/// One hint of a ladder.
+public struct Hint: Sendable, Hashable {
+    public var tier: HintTier
+    public var text: LocalizedText
+
+    public init(tier: HintTier, text: LocalizedText) { self.tier = tier; self.text = text }
+}
+
+/// A question with accepted answers (e.g. the default bridge's gateway).
+public struct Quiz: Sendable, Hashable {
+    public var question: LocalizedText
+    public var accept: [String]
+    public var caseSensitive: Bool
+
+    public init(question: LocalizedText, accept: [String], caseSensitive: Bool = false) {
+        self.question = question; self.accept = accept; self.caseSensitive = caseSensitive
+    }
+
+    /// Whether `answer` is accepted (surrounding spaces ignored; case too unless `caseSensitive`).
+    public func accepts(_ answer: String) -> Bool {
+        let a = normalize(answer)
+        return accept.contains { normalize($0) == a }
+    }
+
+    private func normalize(_ s: String) -> String {
+        let t = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        return caseSensitive ? t : t.lowercased()
+    }
+}
+
+/// One named predicate over the simulated state, with its own points,
+/// failure message and (optionally) its own hint ladder.
+public struct Check: Sendable, Hashable {
+    public var name: String
+    public var points: Int
+    /// Replaces the generated failure message when given.
+    public var message: LocalizedText?
+    /// A ladder shown when this is the first failing check of the step.
+    public var hints: [Hint]
+    public var kind: CheckKind
+    public var position: SourcePosition?
+
+    public init(name: String, points: Int = 0, message: LocalizedText? = nil, hints: [Hint] = [],
+                kind: CheckKind, position: SourcePosition? = nil) {
+        self.name = name; self.points = points; self.message = message; self.hints = hints
+        self.kind = kind; self.position = position
+    }
+}
+
+/// What a check tests.
+public indirect enum CheckKind: Sendable, Hashable {
+    case network(NetworkPredicate)
+    case container(ContainerPredicate)
+    case history(HistoryPredicate)
+    case all([Check])
+    case any([Check])
+    case not(Check)
+    case reachable(ReachPredicate)
+    case unreachable(ReachPredicate)
+    case resolves(ResolvePredicate)
+    case iptables(IptablesPredicate)
+
+    /// The YAML key that introduces this kind.
+    public var keyword: String {
+        switch self {
+        case .network: return "network"
+        case .container: return "container"
+        case .history: return "history"
+        case .all: return "all"
+        case .any: return "any"
+        case .not: return "not"
+        case .reachable: return "reachable"
+        case .unreachable: return "unreachable"
+        case .resolves: return "resolves"
+        case .iptables: return "iptables"
+        }
+    }
+}
+
+/// A network exists (or is absent) with the given properties. With `bind`, any
+/// network that matches binds the role so later checks can say `$ROLE`.
+public struct NetworkPredicate: Sendable, Hashable {
+    public var name: String?
+    public var bind: String?
+    public var absent: Bool = false
+    public var driver: String?
+    public var subnet: String?
+    public var subnetWithin: String?
+    public var gateway: String?
+    public var isInternal: Bool?
+    public var attachable: Bool?
+    public var userDefined: Bool?
+    public var options: [String: String] = [:]
+    public var labels: [String: String] = [:]
+    /// Containers (names or `$roles`) that must have an endpoint on the network.
+    public var holds: [String] = []
+
+    public init() {}
+}
+
+/// A container exists (or is absent), runs, and is wired as given. With
+/// `bind`, any container that matches binds the role.
+public struct ContainerPredicate: Sendable, Hashable {
+    public var name: String?
+    public var bind: String?
+    public var absent: Bool = false
+    public var running: Bool?
+    public var image: String?
+    /// Networks (names or `$roles`) the container must be attached to.
+    public var networks: [String] = []
+    /// Networks it must not be attached to.
+    public var notNetworks: [String] = []
+    public var ip: String?
+    public var ipWithin: String?
+    /// Network → aliases the container must have there.
+    public var aliases: [String: [String]] = [:]
+    /// `HOSTPORT:PORT[/proto]`, `IP:HOSTPORT:PORT[/proto]` or `PORT[/proto]` (any host port).
+    public var published: [String] = []
+    public var networkMode: String?
+
+    public init() {}
+}
+
+/// The history holds a command (or a successful one) matching a glob.
+public struct HistoryPredicate: Sendable, Hashable {
+    public var pattern: String
+    public var success: Bool
+
+    public init(pattern: String, success: Bool = true) { self.pattern = pattern; self.success = success }
+}
+
+/// FROM can (or cannot) reach TO, optionally on a port, through the packet path.
+public struct ReachPredicate: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    /// A port number, possibly a `{{template}}` (checked when the lab is read).
+    public var port: String?
+    public var proto: String
+
+    public init(from: String, to: String, port: String? = nil, proto: String = "tcp") {
+        self.from = from; self.to = to; self.port = port; self.proto = proto
+    }
+}
+
+/// From a container, NAME resolves to the given containers or addresses, or to nothing.
+public struct ResolvePredicate: Sendable, Hashable {
+    public var from: String
+    public var name: String
+    /// Container names (or `$roles`) and/or IPv4 addresses; empty with `none` for "no answer".
+    public var to: [String]
+    public var none: Bool
+
+    public init(from: String, name: String, to: [String] = [], none: Bool = false) {
+        self.from = from; self.name = name; self.to = to; self.none = none
+    }
+}
+
+/// An iptables rule is present (or absent) in a table's chain.
+public struct IptablesPredicate: Sendable, Hashable {
+    public var table: String
+    public var chain: String
+    /// Text the rule (as `iptables -S` prints it) must contain.
+    public var contains: String
+    public var absent: Bool
+
+    public init(table: String = "filter", chain: String, contains: String, absent: Bool = false) {
+        self.table = table; self.chain = chain; self.contains = contains; self.absent = absent
+    }
+}
+
+/// One step of a lab: what to do, how to get help, how it is checked, and the
+/// reference solution (commands) that validation replays.
+public struct LabStep: Sendable, Hashable {
+    public var id: String
+    public var title: LocalizedText
+    public var text: LocalizedText
+    public var points: Int
+    /// An optional step may be skipped; its points are a bonus outside the maximum.
+    public var optional: Bool
+    public var hints: [Hint]
+    public var checks: [Check]
+    public var solution: [String]
+    public var quiz: Quiz?
+    public var rules: CommandRules
+    public var position: SourcePosition?
+
+    public init(id: String, title: LocalizedText, text: LocalizedText, points: Int = 0, optional: Bool = false,
+                hints: [Hint] = [], checks: [Check] = [], solution: [String] = [], quiz: Quiz? = nil,
+                rules: CommandRules = CommandRules(), position: SourcePosition? = nil) {
+        self.id = id; self.title = title; self.text = text; self.points = points; self.optional = optional
+        self.hints = hints; self.checks = checks; self.solution = solution; self.quiz = quiz
+        self.rules = rules; self.position = position
+    }
+
+    /// Points for the step plus every check in it (nested checks included).
+    public var maxPoints: Int { points + checks.reduce(0) { $0 + $1.totalPoints } }
+
+    /// The commands a transcript gives for this step (a quiz answers with its first accepted answer).
+    public var transcriptLines: [String] {
+        if let quiz, let first = quiz.accept.first { return solution + ["answer " + first] }
+        return solution
+    }
+}
+
+extension Check {
+    /// This check's points plus those of the checks inside it.
+    public var totalPoints: Int {
+        switch kind {
+        case .all(let cs), .any(let cs): return points + cs.reduce(0) { $0 + $1.totalPoints }
+        default: return points
+        }
+    }
+}
+
+/// A whole lab as written by an instructor: data, never code.
+public struct Lab: Sendable, Hashable {
+    public var id: String
+    public var version: Int
+    public var title: LocalizedText
+    public var summary: LocalizedText
+    public var place: CurriculumPlace
+    public var minutes: Int
+    public var prerequisites: [String]
+    public var parameters: [LabParameter]
+    public var setup: [String]
+    public var rules: CommandRules
+    public var scoring: ScoringPolicy
+    public var steps: [LabStep]
+    /// The file it was read from (empty when built in code).
+    public var file: String
+
+    public init(id: String, version: Int, title: LocalizedText, summary: LocalizedText = LocalizedText(),
+                place: CurriculumPlace, minutes: Int, prerequisites: [String] = [], parameters: [LabParameter] = [],
+                setup: [String] = [], rules: CommandRules = CommandRules(), scoring: ScoringPolicy = ScoringPolicy(),
+                steps: [LabStep], file: String = "") {
+        self.id = id; self.version = version; self.title = title; self.summary = summary; self.place = place
+        self.minutes = minutes; self.prerequisites = prerequisites; self.parameters = parameters
+        self.setup = setup; self.rules = rules; self.scoring = scoring; self.steps = steps; self.file = file
+    }
+
+    /// Points of every non-optional step.
+    public var maxPoints: Int { steps.filter { !$0.optional }.reduce(0) { $0 + $1.maxPoints } }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The languages lab content and messages are written in.
+///
+/// Every lab text is written once per locale in the same file (no forked
+/// copies); a missing text falls back to the other locale with a warning.
+public enum LabLocale: String, Sendable, Hashable, CaseIterable, Codable {
+    case ko
+    case en
+
+    /// The locale a missing text falls back to.
+    public var fallback: LabLocale { self == .ko ? .en : .ko }
+}
+
+/// Every user-facing message of the lab engine, in one table so that a
+/// translation is one more column, never a hunt through the code.
+///
+/// Placeholders are `{0}`, `{1}`… in order.
+public enum LabMessage: String, Sendable, CaseIterable {
+    // Check results
+    case networkMissing, networkPresent, networkFieldDiffers, noNetworkMatches
+    case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
+    case roleUnbound, historyMissing, anyFailed, notHeld
+    case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
+    // Session
+    case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
+    case quizCorrect, quizWrong, notAQuiz, allStepsDone
+    // Validation
+    case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
+    case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
+    case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
+    case unknownRole, stepWithoutChecks
+
+    var en: String {
+        switch self {
+        case .networkMissing: return "no network named {0}"
+        case .networkPresent: return "network {0} exists but should not"
+        case .networkFieldDiffers: return "network {0}: {1} differs"
+        case .noNetworkMatches: return "no network matches for role {0}"
+        case .containerMissing: return "no container named {0}"
+        case .containerPresent: return "container {0} exists but should not"
+        case .containerFieldDiffers: return "container {0}: {1} differs"
+        case .noContainerMatches: return "no container matches for role {0}"
+        case .roleUnbound: return "role {0} is not bound by an earlier check"
+        case .historyMissing: return "no successful command matches {0}"
+        case .anyFailed: return "none of the alternatives holds"
+        case .notHeld: return "the negated check holds"
+        case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
+        case .reachFailed: return "{0} cannot reach {1}: {2}"
+        case .unreachFailed: return "{0} can reach {1}"
+        case .resolveDiffers: return "{0} resolves {1} differently"
+        case .commandForbidden: return "refused: {0}"
+        case .commandNotAllowed: return "refused: this step allows only {0}"
+        case .stepComplete: return "Step {0} complete: {1}"
+        case .labComplete: return "Lab complete."
+        case .noMoreHints: return "No more hints for this step."
+        case .quizCorrect: return "Correct."
+        case .quizWrong: return "Not quite. Try again."
+        case .notAQuiz: return "The current step is not a question."
+        case .allStepsDone: return "Every step is done."
+        case .unknownKey: return "unknown key '{0}' (allowed here: {1})"
+        case .missingKey: return "missing key '{0}'"
+        case .wrongType: return "'{0}' must be {1}"
+        case .invalidValue: return "invalid {0}: {1}"
+        case .yamlSyntax: return "YAML syntax error: {0}"
+        case .yamlTooComplex: return "refused: {0}"
+        case .duplicateID: return "duplicate id '{0}'"
+        case .unknownParameter: return "unknown parameter '{{{0}}}'"
+        case .missingLocale: return "no '{0}' text for {1} (falls back to '{2}')"
+        case .passesBeforeSolution: return "step '{0}' already passes before its solution (nothing to do)"
+        case .notSolvable: return "step '{0}' does not pass after its reference solution: {1}"
+        case .noHint: return "step '{0}' has no hint"
+        case .mutantAccepted: return "step '{0}': mutant accepted ({1}): {2}"
+        case .setupFailed: return "setup command failed (exit {0}): {1}"
+        case .solutionForbidden: return "step '{0}': the reference solution is refused by the lab's own rules: {1}"
+        case .quizWithoutAnswer: return "quiz step '{0}' accepts no answer"
+        case .unknownPrerequisite: return "unknown prerequisite lab '{0}'"
+        case .unreadableFile: return "cannot read the lab file: {0}"
+        case .unknownRole: return "role '{0}' is used before a check binds it"
+        case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
+        }
+    }
+
+    var ko: String {
+        switch self {
+        case .networkMissing: return "{0} 네트워크가 없습니다"
+        case .networkPresent: return "{0} 네트워크가 있으면 안 됩니다"
+        case .networkFieldDiffers: return "{0} 네트워크의 {1} 값이 다릅니다"
+        case .noNetworkMatches: return "역할 {0}에 맞는 네트워크가 없습니다"
+        case .containerMissing: return "{0} 컨테이너가 없습니다"
+        case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
+        case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"
+        case .noContainerMatches: return "역할 {0}에 맞는 컨테이너가 없습니다"
+        case .roleUnbound: return "역할 {0}이(가) 앞의 검사에서 정해지지 않았습니다"
+        case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
+        case .anyFailed: return "어느 조건도 성립하지 않습니다"
+        case .notHeld: return "부정한 조건이 성립합니다"
+        case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"
+        case .reachFailed: return "{0}에서 {1}(으)로 갈 수 없습니다: {2}"
+        case .unreachFailed: return "{0}에서 {1}(으)로 갈 수 있습니다"
+        case .resolveDiffers: return "{0}에서 {1} 이름 해석 결과가 다릅니다"
+        case .commandForbidden: return "거부됨: {0}"
+        case .commandNotAllowed: return "거부됨: 이 단계에서는 {0}만 쓸 수 있습니다"
+        case .stepComplete: return "{0}단계 완료: {1}"
+        case .labComplete: return "실습 완료."
+        case .noMoreHints: return "이 단계의 힌트를 모두 보았습니다."
+        case .quizCorrect: return "정답입니다."
+        case .quizWrong: return "아직 아닙니다. 다시 해 보세요."
+        case .notAQuiz: return "지금 단계는 질문이 아닙니다."
+        case .allStepsDone: return "모든 단계를 마쳤습니다."
+        case .unknownKey: return "알 수 없는 키 '{0}' (여기서 쓸 수 있는 키: {1})"
+        case .missingKey: return "'{0}' 키가 없습니다"
+        case .wrongType: return "'{0}'은(는) {1}이어야 합니다"
+        case .invalidValue: return "잘못된 {0}: {1}"
+        case .yamlSyntax: return "YAML 문법 오류: {0}"
+        case .yamlTooComplex: return "거부됨: {0}"
+        case .duplicateID: return "id '{0}'이(가) 중복됩니다"
+        case .unknownParameter: return "알 수 없는 매개변수 '{{{0}}}'"
+        case .missingLocale: return "{1}에 '{0}' 텍스트가 없습니다 ('{2}'(으)로 대신 표시)"
+        case .passesBeforeSolution: return "'{0}' 단계가 풀이 전에 이미 통과합니다 (할 일이 없음)"
+        case .notSolvable: return "'{0}' 단계가 참조 풀이 후에도 통과하지 않습니다: {1}"
+        case .noHint: return "'{0}' 단계에 힌트가 없습니다"
+        case .mutantAccepted: return "'{0}' 단계: 변형 풀이가 통과함 ({1}): {2}"
+        case .setupFailed: return "준비 명령 실패 (종료 코드 {0}): {1}"
+        case .solutionForbidden: return "'{0}' 단계: 참조 풀이가 실습 규칙에 막힙니다: {1}"
+        case .quizWithoutAnswer: return "퀴즈 단계 '{0}'에 정답이 없습니다"
+        case .unknownPrerequisite: return "알 수 없는 선수 실습 '{0}'"
+        case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
+        case .unknownRole: return "역할 '{0}'이(가) 정해지기 전에 쓰였습니다"
+        case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
+        }
+    }
+
+    /// The message in `locale` with its placeholders filled.
+    public func text(_ locale: LabLocale = .en, _ args: String...) -> String {
+        format(locale, args)
+    }
+
+    func format(_ locale: LabLocale, _ args: [String]) -> String {
+        var out = locale == .ko ? ko : en
+        for (i, a) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: a) }
+        return out
+    }
+}
+

@@ -1,0 +1,178 @@
+import Foundation
+import CNMCommands
+import CNMSim
+
+/// A near-miss version of a step's reference solution, for checking that the
+/// step's checks can tell right from almost right.
+public struct Mutant: Sendable, Hashable {
+    /// What was changed (`drop command 2: docker run …`, `misspell 'web' as 'wbe'`…).
+    public var description: String
+    public var lines: [String]
+}
+
+/// Generates near-miss solutions: drop a command, use the default bridge,
+/// misspell a name, publish a wrong port, use a wrong network, forget an alias.
+public enum MutantGenerator {
+    static let networkFlags = ["--network", "--net"]
+    static let aliasFlags = ["--network-alias", "--net-alias", "--alias"]
+    static let publishFlags = ["-p", "--publish"]
+
+    /// The mutants of `solution`; `engine` is the state before it (for other networks to pick).
+    public static func mutants(of solution: [String], engine: Engine) -> [Mutant] {
+        var out: [Mutant] = []
+        var seen: Set<[String]> = [solution]
+        func add(_ description: String, _ lines: [String]) {
+            if seen.insert(lines).inserted { out.append(Mutant(description: description, lines: lines)) }
+        }
+        for (i, line) in solution.enumerated() {
+            var dropped = solution
+            dropped.remove(at: i)
+            add("drop command \(i + 1): \(line)", dropped)
+        }
+        let words = solution.map(simpleWords)
+        let otherNetworks = engine.allNetworks.filter { $0.isUserDefined }.map(\.name)
+        let created = words.compactMap { $0 }.compactMap(createdNetwork)
+        for (i, w) in words.enumerated() {
+            guard let w else { continue }
+            func replace(_ k: Int, with value: String?, _ description: String) {
+                var nw = w
+                if let value { nw[k] = value } else { nw.remove(at: k) }
+                var lines = solution
+                lines[i] = render(nw)
+                add(description, lines)
+            }
+            func replaceFlagValue(_ k: Int, _ value: String, _ description: String) {
+                // `--flag value` (value at k+1) or `--flag=value` (at k).
+                var nw = w
+                if let eq = w[k].firstIndex(of: "=") { nw[k] = String(w[k][..<eq]) + "=" + value } else { nw[k + 1] = value }
+                var lines = solution
+                lines[i] = render(nw)
+                add(description, lines)
+            }
+            for k in w.indices {
+                let (flag, value) = flagValue(w, k)
+                guard let flag, let value else { continue }
+                if networkFlags.contains(flag), !["bridge", "host", "none"].contains(value), !value.hasPrefix("container:") {
+                    replaceFlagValue(k, "bridge", "default bridge instead of \(value) in command \(i + 1)")
+                    let others = (otherNetworks + created).filter { $0 != value }
+                    if let other = others.first { replaceFlagValue(k, other, "network \(other) instead of \(value) in command \(i + 1)") }
+                }
+                if aliasFlags.contains(flag) {
+                    var nw = w
+                    if w[k].contains("=") { nw.remove(at: k) } else { nw.removeSubrange(k...k + 1) }
+                    var lines = solution
+                    lines[i] = render(nw)
+                    add("forget alias \(value) in command \(i + 1)", lines)
+                    replaceFlagValue(k, misspell(value), "misspell alias '\(value)' as '\(misspell(value))' in command \(i + 1)")
+                }
+                if flag == "--name" {
+                    replaceFlagValue(k, misspell(value), "misspell name '\(value)' as '\(misspell(value))' in command \(i + 1)")
+                }
+                if publishFlags.contains(flag) {
+                    for wrong in wrongPorts(value) {
+                        replaceFlagValue(k, wrong, "publish \(wrong) instead of \(value) in command \(i + 1)")
+                    }
+                }
+            }
+            if let name = createdNetwork(w), let k = w.lastIndex(of: name) {
+                replace(k, with: misspell(name), "misspell network '\(name)' as '\(misspell(name))' in command \(i + 1)")
+            }
+            // `docker network connect NET C`: the default bridge or another network instead.
+            if w.count >= 5, w[0] == "docker", w[1] == "network", w[2] == "connect" {
+                let positional = positionals(Array(w[3...]))
+                if let net = positional.first, let k = w.lastIndex(of: net), !["bridge", "host", "none"].contains(net) {
+                    replace(k, with: "bridge", "default bridge instead of \(net) in command \(i + 1)")
+                    if let other = (otherNetworks + created).first(where: { $0 != net }) {
+                        replace(k, with: other, "network \(other) instead of \(net) in command \(i + 1)")
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The words of a line that is one simple command without substitutions; nil otherwise.
+    static func simpleWords(_ line: String) -> [String]? {
+        guard case .complete(let parsed) = ShellLine.parse(line), parsed.items.count == 1,
+              parsed.items[0].pipeline.count == 1 else { return nil }
+        let cmd = parsed.items[0].pipeline[0]
+        guard !cmd.words.contains(where: \.hasCommandSubstitution),
+              case .success(let words) = cmd.expand() else { return nil }
+        return words
+    }
+
+    /// `(flag, value)` when word k is `--flag value` or `--flag=value`.
+    static func flagValue(_ w: [String], _ k: Int) -> (String?, String?) {
+        let word = w[k]
+        guard word.hasPrefix("-") else { return (nil, nil) }
+        if let eq = word.firstIndex(of: "="), word.hasPrefix("--") {
+            return (String(word[..<eq]), String(word[word.index(after: eq)...]))
+        }
+        let takesValue = networkFlags + aliasFlags + publishFlags + ["--name"]
+        if takesValue.contains(word), k + 1 < w.count { return (word, w[k + 1]) }
+        return (nil, nil)
+    }
+
+    /// The network a `docker network create` line creates.
+    static func createdNetwork(_ w: [String]) -> String? {
+        guard w.count >= 4, w[0] == "docker", w[1] == "network", w[2] == "create" else { return nil }
+        return positionals(Array(w[3...])).last
+    }
+
+    /// Words that are not flags or flag values (flags that take a value are the long ones without `=`,
+    /// plus the short ones docker network create/connect know).
+    static func positionals(_ args: [String]) -> [String] {
+        let valued: Set<String> = ["-d", "--driver", "--subnet", "--gateway", "--ip-range", "-o", "--opt", "--label",
+                                   "--ipam-driver", "--ipam-opt", "--aux-address", "--scope", "--config-from",
+                                   "--ip", "--ip6", "--alias", "--link", "--link-local-ip", "--driver-opt",
+                                   "--gw-priority"]
+        var out: [String] = []
+        var skip = false
+        for a in args {
+            if skip { skip = false; continue }
+            if a.hasPrefix("-") { if valued.contains(a) { skip = true }; continue }
+            out.append(a)
+        }
+        return out
+    }
+
+    /// A near-miss spelling: the last two characters swapped, or an extra letter.
+    static func misspell(_ s: String) -> String {
+        var c = Array(s)
+        if c.count >= 2, c[c.count - 1] != c[c.count - 2] {
+            c.swapAt(c.count - 1, c.count - 2)
+            return String(c)
+        }
+        return s + "x"
+    }
+
+    /// `8080:80` → `8081:80` and `8080:81`; `80` → `81`.
+    static func wrongPorts(_ spec: String) -> [String] {
+        var parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        for idx in parts.indices.suffix(2) {
+            var p = parts
+            let (num, rest) = splitProto(p[idx])
+            guard let n = Int(num) else { continue }
+            p[idx] = String(n == 65535 ? n - 1 : n + 1) + rest
+            out.append(p.joined(separator: ":"))
+        }
+        parts.removeAll()
+        return out
+    }
+
+    static func splitProto(_ s: String) -> (String, String) {
+        guard let slash = s.firstIndex(of: "/") else { return (s, "") }
+        return (String(s[..<slash]), String(s[slash...]))
+    }
+
+    /// Words back into a line, single-quoting any word a shell would split or expand.
+    static func render(_ words: [String]) -> String {
+        words.map { w in
+            let safe = !w.isEmpty && w.unicodeScalars.allSatisfy {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || "_./:=@%+,-".unicodeScalars.contains($0)
+            }
+            return safe ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,35 @@
+import CNMCommands
+import Foundation
+
+/// Timings for `make bench`.
+///
+/// Why here: recording a command (state hash, chain hash, one committed transaction
+/// with `synchronous = FULL`) runs before every prompt; the target is under 2 ms.
+public enum ProgressBenchmark {
+    /// Records `count` commands into a fresh database in a temporary directory, one
+    /// transaction each, as a shell does (state hash included), and returns the seconds
+    /// spent recording. The simulation itself is not timed. Returns -1 when the
+    /// temporary database cannot be made.
+    public static func recordCommands(count: Int) -> Double {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cnmlab-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            let store = try ProgressStore(path: dir + "/progress.sqlite")
+            let attempt = try store.startAttempt(learner: "bench", labID: "bench", labVersion: "1", seed: 1)
+            var sim = Simulator(seed: 1)
+            var spent = 0.0
+            for i in 0..<max(0, count) {
+                let line = Array("docker network create bench\(i)".utf8)
+                let out = sim.run(bytes: line)
+                let start = DispatchTime.now().uptimeNanoseconds
+                let hash = StateFingerprint.hash(engine: sim.engine)
+                try store.recordCommand(attempt: attempt.id, command: line, exitCode: out.exitCode, stateHash: hash)
+                spent += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+            return spent
+        } catch {
+            return -1
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import CNMCommands
+import Foundation
+import GRDB
+
+/// One learner's work on one lab, as `cnmlab progress` and `cnmlab report` show it.
+///
+/// Status, score, steps, hints and solutions come from the attempt that counts: the
+/// best finished one (highest score, then latest), else the latest open one, else the
+/// latest abandoned one. Attempts, commands and time are summed over all attempts.
+public struct LabProgress: Sendable, Equatable {
+    public var learner: String
+    public var labID: String
+    public var labVersion: String
+    public var status: AttemptStatus
+    public var attempts: Int
+    public var score: Int?
+    public var maxScore: Int?
+    public var stepsDone: Int
+    public var stepsTotal: Int?
+    public var hints: Int
+    public var solutionsShown: Int
+    public var commands: Int
+    /// Active time: gaps between an attempt's events, each counted up to `ProgressReport.idleCap` seconds.
+    public var timeSpentSeconds: Int64
+    /// Latest event of any attempt, in milliseconds since the Unix epoch.
+    public var lastActivity: Int64
+
+    public init(learner: String, labID: String, labVersion: String, status: AttemptStatus, attempts: Int,
+                score: Int?, maxScore: Int?, stepsDone: Int, stepsTotal: Int?, hints: Int, solutionsShown: Int,
+                commands: Int, timeSpentSeconds: Int64, lastActivity: Int64) {
+        self.learner = learner; self.labID = labID; self.labVersion = labVersion; self.status = status
+        self.attempts = attempts; self.score = score; self.maxScore = maxScore; self.stepsDone = stepsDone
+        self.stepsTotal = stepsTotal; self.hints = hints; self.solutionsShown = solutionsShown
+        self.commands = commands; self.timeSpentSeconds = timeSpentSeconds; self.lastActivity = lastActivity
+    }
+}
+
+/// How `cnmlab progress` and `cnmlab report` print rows.
+public enum ProgressFormat: String, Sendable, CaseIterable {
+    case table, json, csv
+}
+
+/// Builds, merges and prints progress tables.
+public enum ProgressReport {
+    /// A pause longer than this (seconds) counts as this much working time.
+    public static let idleCap: Int64 = 300
+
+    /// Rows sorted by learner, then lab.
+    public static func sorted(_ rows: [LabProgress]) -> [LabProgress] {
+        rows.sorted { ($0.learner, $0.labID) < ($1.learner, $1.labID) }
+    }
+
+    /// Merges the rows of several databases into one class table; a learner and lab found in
+    /// several files become one row (the better attempt counts; attempts, commands and time add up).
+    public static func merge(_ sources: [[LabProgress]]) -> [LabProgress] {
+        var byKey: [String: LabProgress] = [:]
+        var order: [String] = []
+        for row in sources.joined() {
+            let key = row.learner + "\u{0}" + row.labID
+            guard var existing = byKey[key] else {
+                byKey[key] = row
+                order.append(key)
+                continue
+            }
+            let better = rank(row) > rank(existing) ? row : existing
+            let attempts = existing.attempts + row.attempts
+            let commands = existing.commands + row.commands
+            let time = existing.timeSpentSeconds + row.timeSpentSeconds
+            let last = max(existing.lastActivity, row.lastActivity)
+            existing = better
+            existing.attempts = attempts
+            existing.commands = commands
+            existing.timeSpentSeconds = time
+            existing.lastActivity = last
+            byKey[key] = existing
+        }
+        return sorted(order.compactMap { byKey[$0] })
+    }
+
+    private static func rank(_ r: LabProgress) -> (Int, Int, Int, Int64) {
+        let s: Int
+        switch r.status {
+        case .finished: s = 2
+        case .open: s = 1
+        case .abandoned: s = 0
+        }
+        return (s, r.score ?? -1, r.stepsDone, r.lastActivity)
+    }
+
+    /// Prints rows in a format.
+    public static func render(_ rows: [LabProgress], format: ProgressFormat) -> String {
+        switch format {
+        case .table: return table(rows)
+        case .csv: return csv(rows)
+        case .json: return json(rows)
+        }
+    }
+
+    /// The fixed keys of CSV columns and JSON objects.
+    public static let keys = ["learner", "lab", "lab_version", "status", "score", "max_score", "steps_done",
+                              "steps_total", "hints", "solutions_shown", "commands", "time_spent_seconds",
+                              "attempts", "last_activity"]
+
+    private static func table(_ rows: [LabProgress]) -> String {
+        let headings: [ProgressHeading] = [.learner, .lab, .version, .status, .score, .steps, .hints, .solutions,
+                                           .commands, .time, .attempts]
+        var cells = [headings.map(\.text)]
+        for r in rows {
+            cells.append([
+                clean(r.learner), clean(r.labID), clean(r.labVersion), statusText(r.status),
+                r.score.map { s in r.maxScore.map { "\(s)/\($0)" } ?? "\(s)" } ?? "-",
+                r.stepsTotal.map { "\(r.stepsDone)/\($0)" } ?? "\(r.stepsDone)",
+                String(r.hints), String(r.solutionsShown), String(r.commands),
+                ProgressTime.duration(seconds: r.timeSpentSeconds), String(r.attempts),
+            ])
+        }
+        var widths = [Int](repeating: 0, count: headings.count)
+        // Terminal columns, not characters: Hangul takes two.
+        func width(_ s: String) -> Int { GoRuneWidth.stringWidth(s) }
+        for line in cells { for (i, c) in line.enumerated() { widths[i] = max(widths[i], width(c)) } }
+        return cells.map { line in
+            var text = ""
+            for (i, c) in line.enumerated() {
+                if i == line.count - 1 { text += c } else { text += c + String(repeating: " ", count: max(0, widths[i] - width(c)) + 3) }
+            }
+            return text
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Status words of the table.
+    static func statusText(_ s: AttemptStatus) -> String {
+        switch s {
+        case .open: return "in progress"
+        case .finished: return "finished"
+        case .abandoned: return "abandoned"
+        }
+    }
+
+    private static func values(_ r: LabProgress) -> [TemplateValue] {
+        func int(_ v: Int?) -> TemplateValue { v.map { .int(Int64($0)) } ?? .null }
+        return [.string(r.learner), .string(r.labID), .string(r.labVersion), .string(r.status.rawValue),
+                int(r.score), int(r.maxScore), int(r.stepsDone), int(r.stepsTotal), int(r.hints),
+                int(r.solutionsShown), int(r.commands), .int(r.timeSpentSeconds), int(r.attempts),
+                .string(ProgressTime.iso8601(milliseconds: r.lastActivity))]
+    }
+
+    private static func csv(_ rows: [LabProgress]) -> String {
+        var out = keys.joined(separator: ",") + "\r\n"
+        for r in rows {
+            out += values(r).map { v -> String in
+                switch v {
+                case .string(let s): return csvField(s)
+                case .int(let i): return String(i)
+                default: return ""
+                }
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it.
+    static func csvField(_ s: String) -> String {
+        var v = s
+        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+
+    private static func json(_ rows: [LabProgress]) -> String {
+        let list = TemplateValue.list(rows.map { r in
+            TemplateValue.object(Array(zip(keys, values(r))))
+        })
+        return ((try? GoJSON.encodeIndented(list, indent: "  ")) ?? "[]") + "\n"
+    }
+
+    /// Replaces control characters so that a name cannot break a table line.
+    static func clean(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+}
+
+extension ProgressStore {
+    /// Per-lab progress of one learner, or of everyone in the file.
+    public func labProgress(learner name: String? = nil) throws -> [LabProgress] {
+        guard hasSchema else { return [] }
+        return try read { db in
+            var sql = "SELECT attempt.*, learner.name AS learner_name FROM attempt JOIN learner ON learner.id = attempt.learner_id"
+            var args: StatementArguments = []
+            if let name { sql += " WHERE learner.name = ?"; args += [name] }
+            sql += " ORDER BY attempt.id"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: args)
+            var byKey: [String: [(Attempt, String)]] = [:]
+            var order: [String] = []
+            for row in rows {
+                let a = try Self.attempt(row)
+                let learner = try row.decode(String.self, forColumn: "learner_name")
+                let key = learner + "\u{0}" + a.labID
+                if byKey[key] == nil { order.append(key) }
+                byKey[key, default: []].append((a, learner))
+            }
+            var result: [LabProgress] = []
+            for key in order {
+                guard let group = byKey[key], let first = group.first else { continue }
+                let attempts = group.map(\.0)
+                var commandCount = 0
+                var milliseconds: Int64 = 0
+                var last: Int64 = 0
+                for a in attempts {
+                    let times = try Int64.fetchAll(db, sql: "SELECT at FROM command_log WHERE attempt_id = ? ORDER BY sequence",
+                                                   arguments: [a.id])
+                    commandCount += times.count
+                    var events = [a.startedAt] + times
+                    if let f = a.finishedAt { events.append(f) }
+                    let sortedEvents = events.sorted()
+                    for (x, y) in zip(sortedEvents, sortedEvents.dropFirst()) {
+                        let gap = y.subtractingReportingOverflow(x)
+                        milliseconds += gap.overflow ? 0 : min(max(0, gap.partialValue), ProgressReport.idleCap * 1000)
+                    }
+                    last = max(last, sortedEvents.last ?? a.startedAt)
+                }
+                guard let counted = Self.countingAttempt(attempts) else { continue }
+                let steps = try Self.stepResults(db, attempt: counted.id)
+                result.append(LabProgress(
+                    learner: first.1, labID: counted.labID, labVersion: counted.labVersion, status: counted.status,
+                    attempts: attempts.count, score: counted.score, maxScore: counted.maxScore,
+                    stepsDone: steps.filter { $0.completedAt != nil }.count, stepsTotal: counted.stepsTotal,
+                    hints: steps.reduce(0) { $0 + $1.hintsUsed }, solutionsShown: steps.filter(\.solutionShown).count,
+                    commands: commandCount, timeSpentSeconds: milliseconds / 1000, lastActivity: last))
+            }
+            return ProgressReport.sorted(result)
+        }
+    }
+
+    /// The attempt whose status and score a report shows.
+    static func countingAttempt(_ attempts: [Attempt]) -> Attempt? {
+        let finished = attempts.filter { $0.status == .finished }
+        if let best = finished.max(by: { ($0.score ?? -1, $0.id) < ($1.score ?? -1, $1.id) }) { return best }
+        if let open = attempts.last(where: { $0.status == .open }) { return open }
+        return attempts.last
+    }
+}

@@ -1,0 +1,71 @@
+@preconcurrency import CEditLine
+
+/// libedit's readline: line editing, persistent history, Ctrl-R search and TAB
+/// completion. Locale set-up and the Hangul-safe completion array follow the
+/// traps recorded in the Swift platform notes.
+public struct EditLineReader: LineReader {
+    let historyPath: String?
+
+    /// What TAB completes against; read by the C callback.
+    nonisolated(unsafe) static var complete: (@Sendable (_ line: String, _ word: String) -> [String])?
+
+    public init(historyPath: String?, complete: @escaping @Sendable (_ line: String, _ word: String) -> [String]) {
+        self.historyPath = historyPath
+        cnm_setup_locale()
+        cnm_set_readline_name("cnmlab")
+        Self.complete = complete
+        cnm_set_completion(editLineCompletion)
+        stifle_history(2000)
+        if let path = historyPath { _ = read_history(path) }
+        cnm_install_sigint()
+    }
+
+    public mutating func readLine(prompt: String) -> String? {
+        while true {
+            _ = cnm_take_interrupt()
+            guard let raw = readline(prompt) else {
+                // NULL is Ctrl-D (end of input) unless Ctrl-C interrupted the read.
+                if cnm_take_interrupt() != 0 {
+                    fputs("^C\n", stdout)
+                    fflush(stdout)
+                    continue
+                }
+                return nil
+            }
+            defer { free(raw) }
+            if cnm_take_interrupt() != 0 { continue }
+            return String(cString: raw)
+        }
+    }
+
+    public mutating func remember(_ line: String) {
+        guard !line.isEmpty else { return }
+        add_history(line)
+    }
+
+    public func save() {
+        if let path = historyPath { _ = write_history(path) }
+    }
+}
+
+/// The `rl_attempted_completion_function`: builds libedit's match array itself —
+/// `[common prefix by whole characters, match…, NULL]`, malloc-backed — because
+/// libedit's own prefix computation can cut a UTF-8 sequence in half.
+private func editLineCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    cnm_completion_over()
+    let word = text.map { String(cString: $0) } ?? ""
+    let line = String(cString: cnm_line_buffer())
+    let bytes = Array(line.utf8)
+    let cut = max(0, min(Int(start), bytes.count))
+    let before = String(decoding: bytes[0..<cut], as: UTF8.self)
+    guard let complete = EditLineReader.complete else { return nil }
+    let matches = complete(before, word)
+    guard !matches.isEmpty else { return nil }
+    let first = matches.count == 1 ? matches[0] + " " : Completer.commonPrefix(matches)
+    let all = [first] + (matches.count == 1 ? [] : matches)
+    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (all.count + 1))?
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: all.count + 1) else { return nil }
+    for (i, s) in all.enumerated() { array[i] = strdup(s) }
+    array[all.count] = nil
+    return array
+}

@@ -1,0 +1,78 @@
+import CNMSim
+import CNMCommands
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a `ShellSession` on a terminal (libedit) or on piped input (plain lines),
+/// writing its replies to standard output and standard error.
+public struct ShellRunner {
+    public struct Options: Sendable {
+        public var seed: UInt64 = 0
+        public var language: Language = .en
+        public var sandbox = false
+        public var color = true
+        public var historyPath: String?
+        public var interactive: Bool
+
+        public init(interactive: Bool) { self.interactive = interactive }
+    }
+
+    /// What TAB reads: the latest state, shared with the C completion callback.
+    final class CompletionContext: @unchecked Sendable {
+        var engine: Engine
+        var completer: Completer
+        init(engine: Engine, completer: Completer) { self.engine = engine; self.completer = completer }
+    }
+
+    public static func run(_ options: Options) -> Int32 {
+        var session = ShellSession(seed: options.seed, language: options.language)
+        let context = CompletionContext(engine: session.engine, completer: session.completer)
+        var reader: any LineReader = options.interactive
+            ? EditLineReader(historyPath: options.historyPath) { before, word in
+                let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) + [word]
+                return context.completer.candidates(words: words, engine: context.engine)
+            }
+            : PlainLineReader()
+        if options.interactive {
+            write(ShellText.welcome.render(session.language) + "\n", to: 1)
+            if options.sandbox { write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
+        }
+        while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
+            reader.remember(line)
+            let reply = session.handle(line)
+            write(reply.stdout, to: 1)
+            write(reply.stderr, to: 2)
+            context.engine = session.engine
+            if reply.exit { break }
+        }
+        if options.interactive { write("\n", to: 1) }
+        reader.save()
+        return 0
+    }
+
+    static func write(_ text: String, to fd: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+
+    /// `$XDG_STATE_HOME/cnmlab/history` (or `~/.local/state/cnmlab/history`), its folder created.
+    public static func defaultHistoryPath(environment env: [String: String]) -> String? {
+        let base: String
+        if let state = env["XDG_STATE_HOME"], !state.isEmpty { base = state }
+        else if let home = env["HOME"], !home.isEmpty { base = home + "/.local/state" }
+        else { return nil }
+        let dir = base + "/cnmlab"
+        var path = ""
+        for part in dir.split(separator: "/") {
+            path += "/" + part
+            mkdir(path, 0o755)
+        }
+        return dir + "/history"
+    }
+}

@@ -1,0 +1,229 @@
+import CNMSim
+import CNMCommands
+
+/// What the shell shows after one line: output, whether the line needs a
+/// continuation, and whether the learner asked to leave.
+public struct ShellReply: Sendable, Equatable {
+    public var stdout: String = ""
+    public var stderr: String = ""
+    public var needsContinuation = false
+    public var exit = false
+
+    public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
+        self.stdout = stdout; self.stderr = stderr; self.needsContinuation = needsContinuation; self.exit = exit
+    }
+}
+
+/// The heart of `cnmlab shell`, free of any terminal: takes typed lines, runs
+/// meta-commands itself and everything else on the simulated host (or inside
+/// the container a nested shell is attached to), and keeps the history and
+/// the snapshots `undo` needs. Tests drive it directly; `ShellRunner` wires it
+/// to libedit or to plain standard input.
+public struct ShellSession: Sendable {
+    public private(set) var simulator: Simulator
+    public var language: Language
+    /// Lines typed, in order (meta-commands included), for `history`.
+    public private(set) var history: [String] = []
+    /// The container a nested shell (`docker exec -it C sh`) is attached to.
+    public private(set) var attachedContainer: String?
+    /// States before each state-changing command, for `undo`.
+    private var undoStack: [(command: String, engine: Engine)] = []
+    /// The start of a line still waiting for its continuation.
+    private var pending: String?
+
+    public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
+                                      "step", "check", "hint", "solution", "reset", "theory", "progress"]
+
+    public init(seed: UInt64 = 0, language: Language) {
+        simulator = Simulator(seed: seed)
+        self.language = language
+    }
+
+    public var engine: Engine { simulator.engine }
+
+    /// The prompt for the next line.
+    public var prompt: String {
+        if pending != nil { return "> " }
+        if attachedContainer != nil { return "/ # " }
+        return "\(simulator.engine.host.hostname)$ "
+    }
+
+    public var completer: Completer { Completer(metaCommands: Self.metaCommands) }
+
+    /// Handles one typed line.
+    public mutating func handle(_ raw: String) -> ShellReply {
+        let line = pending.map { $0 + "\n" + raw } ?? raw
+        if case .incomplete = ShellLine.parse(line) {
+            pending = line
+            return ShellReply(needsContinuation: true)
+        }
+        pending = nil
+        let trimmed = line.trimmingBlanks
+        if trimmed.isEmpty { return ShellReply() }
+        history.append(line)
+        if let id = attachedContainer {
+            return handleInContainer(trimmed, line: line, id: id)
+        }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        switch words[0] {
+        case "exit", "quit", "logout": return ShellReply(stdout: ShellText.bye.render(language) + "\n", exit: true)
+        case "help": return ShellReply(stdout: help())
+        case "lang": return lang(words)
+        case "history": return ShellReply(stdout: historyText())
+        case "undo": return undo()
+        case "topology": return topology(words)
+        case "labs", "lab", "step", "check", "hint", "solution", "reset", "theory", "progress":
+            return ShellReply(stderr: ShellText.labsNotAvailable.render(language) + "\n")
+        default: break
+        }
+        if let target = Self.nestedShellTarget(words) {
+            return attach(target)
+        }
+        let before = simulator.engine
+        let out = simulator.run(line: line)
+        if Self.changesState(words) {
+            undoStack.append((line, before))
+            if undoStack.count > 200 { undoStack.removeFirst() }
+        }
+        return ShellReply(stdout: out.stdout, stderr: out.stderr)
+    }
+
+    /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
+    static func nestedShellTarget(_ words: [String]) -> String? {
+        guard words.count >= 4, words[0] == "docker" else { return nil }
+        var rest = Array(words.dropFirst())
+        if rest.first == "container" { rest.removeFirst() }
+        guard rest.first == "exec" else { return nil }
+        rest.removeFirst()
+        var interactive = false, tty = false
+        while let flag = rest.first, flag.hasPrefix("-") {
+            if flag == "--interactive" { interactive = true } else if flag == "--tty" { tty = true }
+            else if !flag.hasPrefix("--") {
+                if flag.contains("i") { interactive = true }
+                if flag.contains("t") { tty = true }
+            }
+            rest.removeFirst()
+        }
+        guard interactive, tty, rest.count == 2, ProcessPlan.shells.contains(rest[1]) else { return nil }
+        return rest[0]
+    }
+
+    mutating func attach(_ term: String) -> ShellReply {
+        guard case .success(let c) = simulator.engine.findContainer(term) else {
+            return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
+        }
+        guard c.isRunning else {
+            return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
+        }
+        guard c.image.tools.contains(where: ProcessPlan.shells.contains) else {
+            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
+        }
+        attachedContainer = c.id
+        return ShellReply(stdout: ShellText.enteredContainer(c.name).render(language) + "\n")
+    }
+
+    mutating func handleInContainer(_ trimmed: String, line: String, id: String) -> ShellReply {
+        let name = simulator.engine.containers[id]?.name ?? String(id.prefix(12))
+        if trimmed == "exit" || trimmed.hasPrefix("exit ") {
+            attachedContainer = nil
+            return ShellReply(stdout: ShellText.leftContainer(name).render(language) + "\n")
+        }
+        guard simulator.engine.containers[id]?.isRunning == true else {
+            attachedContainer = nil
+            return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
+        }
+        var inside = Simulator(engine: simulator.engine, site: .container(id: id))
+        let out = inside.run(line: line)
+        simulator.engine = inside.engine
+        return ShellReply(stdout: out.stdout, stderr: out.stderr)
+    }
+
+    /// Commands that may change the simulated state (what `undo` can revert).
+    static func changesState(_ words: [String]) -> Bool {
+        guard let program = words.first else { return false }
+        switch program {
+        case "docker":
+            let rest = words.dropFirst().filter { !$0.hasPrefix("-") }
+            guard let sub = rest.first else { return false }
+            let second = rest.dropFirst().first
+            if sub == "network" || sub == "container" {
+                return ["create", "rm", "remove", "connect", "disconnect", "prune", "run", "start", "stop", "restart"]
+                    .contains(second ?? "")
+            }
+            return ["run", "create", "start", "stop", "restart", "rm", "exec"].contains(sub)
+        case "iptables":
+            return words.contains { ["-A", "-I", "-D", "-R", "-F", "-N", "-X", "-P", "-Z"].contains($0) }
+        case "sleep":
+            return true
+        default:
+            return false
+        }
+    }
+
+    mutating func undo() -> ShellReply {
+        guard let last = undoStack.popLast() else { return ShellReply(stderr: ShellText.undoNothing.render(language) + "\n") }
+        simulator.engine = last.engine
+        return ShellReply(stdout: ShellText.undone(last.command).render(language) + "\n")
+    }
+
+    mutating func lang(_ words: [String]) -> ShellReply {
+        guard words.count == 2 else { return ShellReply(stderr: ShellText.languageUsage.render(language) + "\n") }
+        guard let l = Language(rawValue: words[1]) else {
+            return ShellReply(stderr: ShellText.unknownLanguage(words[1]).render(language) + "\n")
+        }
+        language = l
+        return ShellReply(stdout: ShellText.languageSet.render(language) + "\n")
+    }
+
+    func historyText() -> String {
+        let shown = history.dropLast()
+        if shown.isEmpty { return ShellText.historyEmpty.render(language) + "\n" }
+        let width = String(shown.count).count
+        return shown.enumerated().map { i, l in
+            let n = String(i + 1)
+            return String(repeating: " ", count: max(0, width - n.count) + 2) + n + "  " + l + "\n"
+        }.joined()
+    }
+
+    func topology(_ words: [String]) -> ShellReply {
+        let style: Topology.Style
+        switch words.dropFirst().first {
+        case nil: style = .text
+        case "--mermaid": style = .mermaid
+        case "--dot": style = .dot
+        default: return ShellReply(stderr: ShellText.topologyUsage.render(language) + "\n")
+        }
+        return ShellReply(stdout: Topology.render(simulator.engine, style: style, lang: language))
+    }
+
+    func help() -> String {
+        let lines: [ShellText] = [
+            .helpLine(command: "help", ko: "이 도움말", en: "this help"),
+            .helpLine(command: "labs", ko: "실습 목록", en: "list the labs"),
+            .helpLine(command: "lab start|restart|quit ID", ko: "실습 시작·다시 시작·그만두기", en: "start, restart or leave a lab"),
+            .helpLine(command: "step", ko: "현재 단계의 설명", en: "show the current step"),
+            .helpLine(command: "check", ko: "현재 단계 점검 (PASS/FAIL과 기대값)", en: "check the step (PASS/FAIL, expected vs actual)"),
+            .helpLine(command: "hint", ko: "다음 단계의 힌트", en: "the next hint"),
+            .helpLine(command: "solution", ko: "모범 답안 (확인 후, 기록됨)", en: "the reference solution (asks first; recorded)"),
+            .helpLine(command: "reset [step|lab]", ko: "단계 또는 실습을 처음 상태로", en: "reset the step or the lab"),
+            .helpLine(command: "undo", ko: "마지막 상태 변경 명령 되돌리기", en: "revert the last state-changing command"),
+            .helpLine(command: "history", ko: "입력한 명령 목록", en: "commands typed so far"),
+            .helpLine(command: "topology [--mermaid|--dot]", ko: "네트워크·엔드포인트·컨테이너 그림", en: "networks, endpoints and containers"),
+            .helpLine(command: "why FROM TO[:PORT]", ko: "패킷 경로와 판정 설명", en: "explain a packet's path and verdict"),
+            .helpLine(command: "theory", ko: "현재 단계의 이론", en: "the theory behind the step"),
+            .helpLine(command: "progress", ko: "진도", en: "your progress"),
+            .helpLine(command: "lang ko|en", ko: "언어 바꾸기", en: "switch language"),
+            .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
+        ]
+        return ShellText.helpHeader.render(language) + "\n" + lines.map { $0.render(language) + "\n" }.joined()
+    }
+}
+
+extension String {
+    var trimmingBlanks: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

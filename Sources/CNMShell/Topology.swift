@@ -1,0 +1,112 @@
+import CNMSim
+
+/// The networks, endpoints and containers of a simulated host as a diagram:
+/// plain text a screen reader can read line by line, Mermaid, or Graphviz DOT.
+public enum Topology {
+    public enum Style: Sendable { case text, mermaid, dot }
+
+    struct Edge {
+        let network: Network
+        let endpoint: Endpoint
+        let container: Container
+    }
+
+    static func edges(_ engine: Engine) -> [Edge] {
+        engine.allNetworks.flatMap { n in
+            engine.endpoints(onNetwork: n.id).compactMap { ep in
+                engine.containers[ep.containerID].map { Edge(network: n, endpoint: ep, container: $0) }
+            }
+        }
+    }
+
+    public static func render(_ engine: Engine, style: Style, lang: Language) -> String {
+        switch style {
+        case .text: return text(engine, lang: lang)
+        case .mermaid: return mermaid(engine)
+        case .dot: return dot(engine)
+        }
+    }
+
+    static func describe(_ n: Network) -> String {
+        var parts = [n.driver.rawValue]
+        if let s = n.subnet { parts.append(s.description) }
+        if let g = n.gateway { parts.append("gateway \(g)") }
+        if let d = n.deviceName { parts.append("bridge \(d)") }
+        if n.isInternal { parts.append("internal") }
+        return parts.joined(separator: ", ")
+    }
+
+    static func endpointText(_ ep: Endpoint) -> String {
+        var parts: [String] = []
+        if let i = ep.interfaceName { parts.append(i) }
+        if let ip = ep.ipv4 { parts.append("\(ip)/\(ep.prefixLength)") }
+        if let mac = ep.mac { parts.append(mac.description) }
+        if !ep.aliases.isEmpty { parts.append("aliases " + ep.aliases.joined(separator: ",")) }
+        return parts.isEmpty ? "shared stack" : parts.joined(separator: " ")
+    }
+
+    static func text(_ engine: Engine, lang: Language) -> String {
+        var lines: [String] = []
+        let all = edges(engine)
+        for n in engine.allNetworks {
+            lines.append((lang == .ko ? "네트워크 " : "network ") + "\(n.name) (\(describe(n)))")
+            let mine = all.filter { $0.network.id == n.id }
+            if mine.isEmpty { lines.append(lang == .ko ? "  (엔드포인트 없음)" : "  (no endpoints)") }
+            for e in mine {
+                lines.append((lang == .ko ? "  엔드포인트 " : "  endpoint ") + endpointText(e.endpoint)
+                             + (lang == .ko ? " → 컨테이너 " : " → container ") + e.container.name)
+            }
+        }
+        let attached = Set(all.map(\.container.id))
+        let loose = engine.allContainers.filter { !attached.contains($0.id) }
+        if !loose.isEmpty {
+            lines.append(lang == .ko ? "엔드포인트가 없는 컨테이너 (실행 중이 아님):" : "containers without endpoints (not running):")
+            for c in loose { lines.append("  \(c.name) (\(c.state.status))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Mermaid identifier made only of safe characters.
+    static func id(_ prefix: String, _ raw: String) -> String { prefix + "_" + raw.prefix(12) }
+
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingAll("\"", with: "'") + "\""
+    }
+
+    static func mermaid(_ engine: Engine) -> String {
+        var lines = ["graph LR"]
+        for n in engine.allNetworks {
+            lines.append("  \(id("n", n.id))[\(quoted("\(n.name)<br/>\(describe(n))"))]")
+        }
+        for c in engine.allContainers {
+            lines.append("  \(id("c", c.id))((\(quoted("\(c.name)<br/>\(c.state.status)"))))")
+        }
+        for e in edges(engine) {
+            lines.append("  \(id("n", e.network.id)) ---|\(quoted(endpointText(e.endpoint)))| \(id("c", e.container.id))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func dot(_ engine: Engine) -> String {
+        var lines = ["graph topology {", "  rankdir=LR;"]
+        for n in engine.allNetworks {
+            lines.append("  \(id("n", n.id)) [shape=box, label=\(quoted("\(n.name)\\n\(describe(n))"))];")
+        }
+        for c in engine.allContainers {
+            lines.append("  \(id("c", c.id)) [shape=ellipse, label=\(quoted("\(c.name)\\n\(c.state.status)"))];")
+        }
+        for e in edges(engine) {
+            lines.append("  \(id("n", e.network.id)) -- \(id("c", e.container.id)) [label=\(quoted(endpointText(e.endpoint)))];")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+/// Derives the kernel's view (interfaces, addresses, routes, bridge ports) of
+/// the host, of each running container's sandbox and of the LAN machine
+/// `remote` from the engine's model, so `ip addr` and the packet path agree
+/// with `docker network inspect`.
+public enum KernelView {
+    /// The LAN machine learners reach with `ssh remote` (reference §6.4 "remote host").
+    public static let remoteAddress = IPv4Address(192, 168, 1, 50)
+
+    static let loopback = KernelInterface(index: 1, name: "lo", kind: .loopback, mtu: 65536, mac: MACAddress(bytes: [0, 0, 0, 0, 0, 0]),
+                                          addresses: [IPv4Subnet(address: IPv4Address(127, 0, 0, 1), prefixLength: 8)],
+                                          ipv6: ["::1/128 scope host"])
+
+    /// A stable MAC for a host-side veth, derived from its endpoint ID (the model does not keep one).
+    static func vethMAC(_ endpointID: String) -> MACAddress {
+        var bytes: [UInt8] = []
+        let hex = Array(endpointID.utf8)
+        var i = 12
+        while bytes.count < 6, i + 1 < hex.count {
+            let s = String(decoding: hex[i...(i + 1)], as: UTF8.self)
+            bytes.append(UInt8(s, radix: 16) ?? 0)
+            i += 2
+        }
+        if !bytes.isEmpty { bytes[0] = (bytes[0] & 0xfe) | 0x02 }
+        return MACAddress(bytes: bytes)
+    }
+
+    /// The modified EUI-64 link-local address of a MAC (`fe80::5054:ff:fe12:3456/64`).
+    static func linkLocal(_ mac: MACAddress) -> String {
+        let b = mac.bytes
+        guard b.count == 6 else { return "fe80::/64" }
+        let words = [UInt16(b[0] ^ 0x02) << 8 | UInt16(b[1]), UInt16(b[2]) << 8 | 0xff,
+                     0xfe00 | UInt16(b[3]), UInt16(b[4]) << 8 | UInt16(b[5])]
+        return "fe80::" + words.map { String($0, radix: 16) }.joined(separator: ":") + "/64"
+    }
+
+    /// Running containers with their own sandbox, in the order their sandboxes were made.
+    static func sandboxedContainers(_ engine: Engine) -> [(Container, [Endpoint])] {
+        engine.allContainers.filter { $0.isRunning && $0.sandboxID != nil && !$0.sharesHostNetwork }
+            .map { ($0, engine.endpoints(ofContainer: $0)) }
+            .sorted { ($0.1.map(\.interfaceIndex).min() ?? Int.max, $0.0.startedAt ?? .epoch) < ($1.1.map(\.interfaceIndex).min() ?? Int.max, $1.0.startedAt ?? .epoch) }
+    }
+
+    public static func host(_ engine: Engine) -> NetNamespace {
+        let h = engine.host
+        var interfaces = [loopback]
+        interfaces.append(KernelInterface(index: 2, name: "eth0", kind: .ethernet, mtu: 1500, mac: h.mac,
+                                          addresses: [IPv4Subnet(address: h.address, prefixLength: h.prefixLength)],
+                                          ipv6: [linkLocal(h.mac) + " scope link"]))
+        var routes = [KernelRoute(destination: nil, gateway: h.gateway, device: "eth0", proto: "static"),
+                      KernelRoute(destination: h.lan, device: "eth0", source: h.address)]
+        var portsOf: [String: Int] = [:]
+        for ep in engine.endpoints.values where ep.hostVeth != nil { portsOf[ep.networkID, default: 0] += 1 }
+        for network in engine.allNetworks {
+            guard let dev = network.deviceName, let index = engine.bridgeIndex[network.id] else { continue }
+            let carrier = (portsOf[network.id] ?? 0) > 0
+            var addrs: [IPv4Subnet] = []
+            if let gw = network.gateway, let s = network.subnet { addrs = [IPv4Subnet(address: gw, prefixLength: s.prefixLength)] }
+            interfaces.append(KernelInterface(index: index, name: dev, kind: .bridge, mtu: network.mtu,
+                                              mac: network.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), carrier: carrier,
+                                              addresses: addrs, networkID: network.id))
+            if let s = network.subnet {
+                routes.append(KernelRoute(destination: s.canonical, device: dev, source: network.gateway, linkDown: !carrier))
+            }
+        }
+        for (nsid, (_, eps)) in sandboxedContainers(engine).enumerated() {
+            for ep in eps {
+                guard let veth = ep.hostVeth, let n = engine.networks[ep.networkID] else { continue }
+                interfaces.append(KernelInterface(index: ep.peerIndex, name: veth, kind: .veth, peerIndex: ep.interfaceIndex, mtu: n.mtu,
+                                                  mac: vethMAC(ep.id), master: n.deviceName, linkNetnsID: nsid,
+                                                  endpointID: ep.id, networkID: n.id))
+            }
+        }
+        interfaces.sort { $0.index < $1.index }
+        routes.sort { a, b in
+            guard let da = a.destination else { return b.destination != nil }
+            guard let db = b.destination else { return false }
+            return (da.network, da.prefixLength) < (db.network, db.prefixLength)
+        }
+        return NetNamespace(owner: .host, interfaces: interfaces, routes: routes)
+    }
+
+    /// A running container's namespace; host-network containers share the host's, others have none.
+    public static func namespace(of c: Container, in engine: Engine) -> NetNamespace? {
+        guard c.isRunning else { return nil }
+        if c.sharesHostNetwork { return host(engine) }
+        guard c.sandboxID != nil else { return nil }
+        var interfaces = [loopback]
+        var routes: [KernelRoute] = []
+        for ep in engine.endpoints(ofContainer: c) {
+            guard let name = ep.interfaceName, let n = engine.networks[ep.networkID] else { continue }
+            var addrs: [IPv4Subnet] = []
+            if let ip = ep.ipv4 {
+                addrs = [IPv4Subnet(address: ip, prefixLength: ep.prefixLength)]
+                routes.append(KernelRoute(destination: IPv4Subnet(address: ip, prefixLength: ep.prefixLength).canonical, device: name, source: ip))
+            }
+            interfaces.append(KernelInterface(index: ep.interfaceIndex, name: name, kind: .veth, peerIndex: ep.peerIndex, mtu: n.mtu,
+                                              mac: ep.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), addresses: addrs,
+                                              endpointID: ep.id, networkID: n.id))
+        }
+        // The kernel lists the main table in key order: default first, then by destination.
+        routes.sort { a, b in
+            guard let da = a.destination, let db = b.destination else { return false }
+            return (da.network, da.prefixLength) < (db.network, db.prefixLength)
+        }
+        if let gw = engine.gatewayEndpoint(of: c), let via = gw.gateway, let dev = gw.interfaceName {
+            routes.insert(KernelRoute(destination: nil, gateway: via, device: dev, proto: "static"), at: 0)
+        }
+        interfaces.sort { $0.index < $1.index }
+        return NetNamespace(owner: .container(c.id), interfaces: interfaces, routes: routes)
+    }
+
+    /// The LAN machine `remote`: eth0 on the host's LAN, default route via the LAN router.
+    public static func remote(_ engine: Engine) -> NetNamespace {
+        let h = engine.host
+        let mac = MACAddress(bytes: [0x52, 0x54, 0x00, 0xab, 0xcd, 0x50])
+        return NetNamespace(owner: .remote, interfaces: [
+            loopback,
+            KernelInterface(index: 2, name: "eth0", kind: .ethernet, mtu: 1500, mac: mac,
+                            addresses: [IPv4Subnet(address: remoteAddress, prefixLength: h.prefixLength)]),
+        ], routes: [
+            KernelRoute(destination: nil, gateway: h.gateway, device: "eth0", proto: "static"),
+            KernelRoute(destination: h.lan, device: "eth0", source: remoteAddress),
+        ])
+    }
+}

@@ -1,0 +1,12 @@
+/// A change a learner makes with `iptables` (one command line's worth).
+public enum FirewallEdit: Sendable, Hashable {
+    case append(NetfilterTable, String, NetfilterRule)
+    case insert(NetfilterTable, String, Int, NetfilterRule)
+    case deleteRule(NetfilterTable, String, NetfilterRule)
+    case deleteNumber(NetfilterTable, String, Int)
+    case replace(NetfilterTable, String, Int, NetfilterRule)
+    case flush(NetfilterTable, String?)
+    case newChain(NetfilterTable, String)
+    case deleteChain(NetfilterTable, String?)
+    case policy(NetfilterTable, String, String)
+}

@@ -1,0 +1,42 @@
+/// A packet as netfilter sees it at one hook: addresses, protocol and ports,
+/// the interfaces it came in on and goes out of, and its conntrack states.
+public struct NetfilterPacket: Sendable, Hashable {
+    public var proto: String
+    public var source: IPv4Address
+    public var destination: IPv4Address
+    public var sourcePort: Int?
+    public var destinationPort: Int?
+    public var inInterface: String?
+    public var outInterface: String?
+    /// `NEW` for the first packet, `ESTABLISHED` for replies; plus `DNAT`/`SNAT` once translated.
+    public var ctstates: Set<String>
+
+    public init(proto: String, source: IPv4Address, destination: IPv4Address, sourcePort: Int? = nil,
+                destinationPort: Int? = nil, inInterface: String? = nil, outInterface: String? = nil,
+                ctstates: Set<String> = ["NEW"]) {
+        self.proto = proto; self.source = source; self.destination = destination; self.sourcePort = sourcePort
+        self.destinationPort = destinationPort; self.inInterface = inInterface; self.outInterface = outInterface
+        self.ctstates = ctstates
+    }
+}
+
+/// One chain a packet went through, with the rule that decided (nil when none matched).
+public struct ChainVisit: Sendable, Hashable {
+    public let table: NetfilterTable
+    public let chain: String
+    /// The deciding rule as `iptables -S` prints it (`-A CHAIN …`), if one matched.
+    public let rule: String?
+    /// What happened: `ACCEPT`, `DROP`, `REJECT`, `RETURN`, `DNAT`, `MASQUERADE`, a jump target, or a policy.
+    public let outcome: String
+    /// Whether the outcome came from the chain's policy (no rule matched in a built-in chain).
+    public let byPolicy: Bool
+}
+
+/// How a hook (one built-in chain of one table) ended for a packet.
+public enum HookVerdict: Sendable, Hashable {
+    case accept
+    case drop(rule: String?)
+    case reject(rule: String)
+    case dnat(IPv4Address, port: Int?)
+    case masquerade
+}

@@ -1,0 +1,377 @@
+/// The netfilter evaluator's packet walk (issue 3): a simulated packet (ICMP
+/// echo, TCP connect, UDP) goes through the sender's routing table, across
+/// veth and bridge, through the host's raw/nat PREROUTING, the routing
+/// decision, filter FORWARD or INPUT (or OUTPUT for the host's own packets),
+/// nat POSTROUTING, and reaches a namespace where a simulated service listens
+/// — or not. Replies are checked through the host's filter chains with
+/// conntrack state `ESTABLISHED` (NAT undone by conntrack). Published ports
+/// reached on a host address are answered by docker-proxy, which opens its own
+/// connection from the host to the container (userland proxy on, §6.2).
+///
+/// Modelling choices: the LAN router forwards traffic for the host's bridge
+/// subnets to the host (the setup of §6.4's "remote host → container IP"
+/// row); addresses outside the LAN are "the internet", which answers pings;
+/// containers' own netfilter tables are empty.
+public struct PacketPath {
+    let engine: Engine
+    let hostNS: NetNamespace
+    let evaluator: NetfilterEvaluator
+    let hostLocal: Set<IPv4Address>
+    let hostInterfaces: [String: KernelInterface]
+    /// Bridge device → network.
+    let bridges: [String: Network]
+    /// `proto/port` → the host's listeners there (docker-proxy per published port, host-network services).
+    let listeners: [String: [HostListener]]
+
+    public init(engine: Engine) {
+        self.engine = engine
+        let ns = KernelView.host(engine)
+        hostNS = ns
+        let local = Set(ns.addresses)
+        hostLocal = local
+        var byName: [String: KernelInterface] = [:]
+        for i in ns.interfaces { byName[i.name] = i }
+        hostInterfaces = byName
+        var b: [String: Network] = [:]
+        for n in engine.allNetworks { if let d = n.deviceName { b[d] = n } }
+        bridges = b
+        var l: [String: [HostListener]] = [:]
+        for c in engine.allContainers where c.isRunning {
+            for m in c.portMappings where IPv4Address(m.hostIP) != nil {
+                l["\(m.containerPort.proto)/\(m.hostPort)", default: []].append(.proxy(m, c.id))
+            }
+            if c.sharesHostNetwork && PacketPath.servesImageServices(c) {
+                for s in c.image.services { l["\(s.proto)/\(s.port)", default: []].append(.hostService(c.id, s)) }
+            }
+        }
+        listeners = l
+        evaluator = NetfilterEvaluator(ruleset: engine.currentRuleset) { $0.isLoopback || local.contains($0) }
+    }
+
+    func isHostLocal(_ ip: IPv4Address) -> Bool { ip.isLoopback || hostLocal.contains(ip) }
+
+    /// Traces one connection attempt from `site` to `destination` (`proto` is `icmp`, `tcp` or `udp`).
+    public func trace(from site: NetSite, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
+        var walk = Walk(path: self, proto: proto)
+        let verdict = walk.send(from: site, to: destination, port: port)
+        return PathResult(events: walk.events, verdict: verdict, hops: walk.hops, servedBy: walk.servedBy)
+    }
+
+    /// Whether a container's main process is the image's server (so its services listen).
+    public static func servesImageServices(_ c: Container) -> Bool {
+        guard c.isRunning, !c.image.services.isEmpty else { return false }
+        if !c.cmdOverridden { return true }
+        let words = ([c.path] + c.args).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        return words.contains(c.image.defaultProgram)
+    }
+
+    /// The container on `network` that holds `ip`, if running.
+    func container(at ip: IPv4Address, onBridge device: String) -> Container? {
+        guard let n = bridges[device] else { return nil }
+        for ep in engine.endpoints(onNetwork: n.id) where ep.ipv4 == ip {
+            if let c = engine.containers[ep.containerID], c.isRunning { return c }
+        }
+        return nil
+    }
+
+    func namespace(of site: NetSite) -> NetNamespace? {
+        switch site {
+        case .host: return hostNS
+        case .remote: return KernelView.remote(engine)
+        case .container(let id):
+            guard let c = engine.containers[id] else { return nil }
+            return c.sharesHostNetwork ? hostNS : KernelView.namespace(of: c, in: engine)
+        case .outside: return nil
+        }
+    }
+
+    /// A host-side listener: docker-proxy for a published port, or a host-network container's service.
+    enum HostListener { case proxy(PortMapping, String), hostService(String, ServiceListener) }
+
+    func hostListener(_ ip: IPv4Address, port: Int, proto: String) -> HostListener? {
+        for l in listeners["\(proto)/\(port)"] ?? [] {
+            switch l {
+            case .proxy(let m, _):
+                guard let bound = IPv4Address(m.hostIP) else { continue }
+                if bound.isUnspecified || bound == ip { return l }
+            case .hostService:
+                return l
+            }
+        }
+        return nil
+    }
+
+    /// One walk's mutable state.
+    struct Walk {
+        let path: PacketPath
+        let proto: String
+        var events: [PathEvent] = []
+        var hops = 0
+        var servedBy: String?
+        /// The host hooks the original direction went through, for the reply check.
+        var hostLegs: [(kind: String, inIface: String?, outIface: String?)] = []
+        var depth = 0
+
+        init(path: PacketPath, proto: String) { self.path = path; self.proto = proto }
+
+        func packet(_ src: IPv4Address, _ dst: IPv4Address, _ port: Int?, inIface: String? = nil, outIface: String? = nil) -> NetfilterPacket {
+            NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : 40000,
+                            destinationPort: proto == "icmp" ? nil : port, inInterface: inIface, outInterface: outIface)
+        }
+
+        mutating func hook(_ table: NetfilterTable, _ chain: String, _ p: NetfilterPacket) -> HookVerdict {
+            var trace: [ChainVisit] = []
+            let v = path.evaluator.run(table, chain, p, trace: &trace)
+            events += trace.map { .chain($0) }
+            return v
+        }
+
+        /// Sends from a site; the main entry.
+        mutating func send(from site: NetSite, to dst: IPv4Address, port: Int?) -> PathVerdict {
+            guard let ns = path.namespace(of: site) else { return .noHost(dst) }
+            let isHostStack = ns.owner == .host
+            if ns.isLocal(dst) && !isHostStack {
+                events.append(.local(site: site, destination: dst))
+                return deliverLocal(site: site, address: dst, port: port)
+            }
+            if isHostStack { return sendFromHost(site: site, dst: dst, port: port) }
+            guard let route = ns.route(to: dst) else {
+                events.append(.noRoute(site: site, destination: dst))
+                return .networkUnreachable
+            }
+            let src = route.source ?? ns.interface(named: route.device)?.addresses.first?.address ?? IPv4Address(0)
+            events.append(.route(site: site, destination: dst, device: route.device, gateway: route.gateway, source: src))
+            if site == .remote { return fromRemote(src: src, dst: dst, port: port, route: route) }
+            // A container: its interface is a veth into a bridge.
+            guard let iface = ns.interface(named: route.device), let nid = iface.networkID,
+                  let network = path.engine.networks[nid], let bridge = network.deviceName else { return .noHost(dst) }
+            let nextHop = route.gateway ?? dst
+            if nextHop == network.gateway || path.isHostLocal(dst) && route.gateway == nil && dst == network.gateway {
+                events.append(.entersHost(device: bridge))
+                return hostReceive(src: src, dst: dst, port: port, inIface: bridge)
+            }
+            // Same bridge: switched, with br_netfilter running the host's chains.
+            events.append(.bridged(bridge: bridge))
+            return bridged(src: src, dst: dst, port: port, bridge: bridge)
+        }
+
+        mutating func bridged(src: IPv4Address, dst: IPv4Address, port: Int?, bridge: String) -> PathVerdict {
+            let p = packet(src, dst, port, inIface: bridge)
+            if case let v = hook(.raw, "PREROUTING", p), v != .accept { return stop(v) }
+            var fwd = p
+            fwd.outInterface = bridge
+            if case let v = hook(.filter, "FORWARD", fwd), v != .accept { return stop(v) }
+            var post = p
+            post.inInterface = nil
+            post.outInterface = bridge
+            _ = hook(.nat, "POSTROUTING", post)
+            hostLegs.append(("forward", bridge, bridge))
+            return deliverOnBridge(src: src, dst: dst, port: port, bridge: bridge)
+        }
+
+        func stop(_ v: HookVerdict) -> PathVerdict {
+            switch v {
+            case .drop(let rule): return .dropped(rule: rule)
+            case .reject(let rule): return .rejected(rule: rule)
+            default: return .dropped(rule: nil)
+            }
+        }
+
+        /// A packet arriving at the host's IP stack from outside or from a bridge (routed).
+        mutating func hostReceive(src: IPv4Address, dst: IPv4Address, port: Int?, inIface: String) -> PathVerdict {
+            var p = packet(src, dst, port, inIface: inIface)
+            if case let v = hook(.raw, "PREROUTING", p), v != .accept { return stop(v) }
+            switch hook(.nat, "PREROUTING", p) {
+            case .dnat(let ip, let newPort):
+                events.append(.dnat(from: p.destination, fromPort: p.destinationPort, to: ip, toPort: newPort ?? p.destinationPort))
+                p.destination = ip
+                if let newPort, proto != "icmp" { p.destinationPort = newPort }
+                p.ctstates.insert("DNAT")
+            case .drop(let r): return .dropped(rule: r)
+            default: break
+            }
+            if path.isHostLocal(p.destination) {
+                events.append(.hostRouting(destination: p.destination, device: nil))
+                if case let v = hook(.filter, "INPUT", p), v != .accept { return stop(v) }
+                hostLegs.append(("input", inIface, nil))
+                return deliverHost(address: p.destination, port: p.destinationPort)
+            }
+            guard let route = path.hostNS.route(to: p.destination) else { return .networkUnreachable }
+            events.append(.hostRouting(destination: p.destination, device: route.device))
+            hops += 1
+            var fwd = p
+            fwd.outInterface = route.device
+            if case let v = hook(.filter, "FORWARD", fwd), v != .accept { return stop(v) }
+            hostLegs.append(("forward", inIface, route.device))
+            return postrouteAndLeave(fwd, route: route)
+        }
+
+        mutating func postrouteAndLeave(_ p: NetfilterPacket, route: KernelRoute) -> PathVerdict {
+            var out = p
+            if case .masquerade = hook(.nat, "POSTROUTING", out) {
+                let newSrc = path.hostInterfaces[route.device]?.addresses.first?.address ?? out.source
+                events.append(.masquerade(from: out.source, to: newSrc))
+                out.source = newSrc
+            }
+            if path.hostInterfaces[route.device]?.kind == .bridge {
+                return deliverOnBridge(src: out.source, dst: out.destination, port: out.destinationPort, bridge: route.device)
+            }
+            let v = deliverOutside(dst: out.destination, port: out.destinationPort)
+            let lan = path.engine.host.lan
+            if v.isDelivered, !lan.contains(out.destination), !lan.contains(out.source), !path.isHostLocal(out.source) {
+                events.append(.noReturnRoute(source: out.source))
+                return .dropped(rule: nil)
+            }
+            if v.isDelivered, let drop = checkReply(src: out.destination, dst: p.source, rawDst: out.source, port: out.destinationPort) {
+                return drop
+            }
+            return v
+        }
+
+        /// The host's own packet (from the host or a host-network container).
+        mutating func sendFromHost(site: NetSite, dst: IPv4Address, port: Int?) -> PathVerdict {
+            let local = path.isHostLocal(dst)
+            guard let route = local ? KernelRoute(destination: nil, device: "lo", source: dst) : path.hostNS.route(to: dst) else {
+                events.append(.noRoute(site: site, destination: dst))
+                return .networkUnreachable
+            }
+            let src = local ? (dst.isLoopback ? IPv4Address(127, 0, 0, 1) : dst)
+                : route.source ?? path.hostInterfaces[route.device]?.addresses.first?.address ?? path.engine.host.address
+            events.append(local ? .local(site: site, destination: dst)
+                          : .route(site: site, destination: dst, device: route.device, gateway: route.gateway, source: src))
+            var p = packet(src, dst, port, outIface: route.device)
+            if case let v = hook(.raw, "OUTPUT", p), v != .accept { return stop(v) }
+            if case .dnat(let ip, let newPort) = hook(.nat, "OUTPUT", p) {
+                events.append(.dnat(from: p.destination, fromPort: p.destinationPort, to: ip, toPort: newPort ?? p.destinationPort))
+                p.destination = ip
+                if let newPort, proto != "icmp" { p.destinationPort = newPort }
+                p.ctstates.insert("DNAT")
+            }
+            let nowLocal = path.isHostLocal(p.destination)
+            guard let outRoute = nowLocal ? route : path.hostNS.route(to: p.destination) else { return .networkUnreachable }
+            p.outInterface = nowLocal ? "lo" : outRoute.device
+            if case let v = hook(.filter, "OUTPUT", p), v != .accept { return stop(v) }
+            if nowLocal {
+                var inp = p
+                inp.inInterface = "lo"
+                inp.outInterface = nil
+                if case let v = hook(.filter, "INPUT", inp), v != .accept { return stop(v) }
+                return deliverHost(address: p.destination, port: p.destinationPort)
+            }
+            hostLegs.append(("output", nil, outRoute.device))
+            return postrouteAndLeave(p, route: outRoute)
+        }
+
+        mutating func fromRemote(src: IPv4Address, dst: IPv4Address, port: Int?, route: KernelRoute) -> PathVerdict {
+            let host = path.engine.host
+            if dst == host.address {
+                events.append(.entersHost(device: "eth0"))
+                return hostReceive(src: src, dst: dst, port: port, inIface: "eth0")
+            }
+            if path.hostNS.routes.contains(where: { $0.destination != nil && $0.device != "eth0" && $0.covers(dst) }) {
+                events.append(.lanRouter)
+                hops += 1
+                events.append(.entersHost(device: "eth0"))
+                return hostReceive(src: src, dst: dst, port: port, inIface: "eth0")
+            }
+            return deliverOutside(dst: dst, port: port)
+        }
+
+        /// Delivery of a frame on a bridge to the container that holds `dst`.
+        mutating func deliverOnBridge(src: IPv4Address, dst: IPv4Address, port: Int?, bridge: String) -> PathVerdict {
+            if let n = path.bridges[bridge], n.gateway == dst {
+                return deliverHost(address: dst, port: port)
+            }
+            guard let c = path.container(at: dst, onBridge: bridge) else { return .noHost(dst) }
+            let verdict = deliverLocal(site: .container(c.id), address: dst, port: port)
+            guard verdict.isDelivered || { if case .refused = verdict { return true } else { return false } }() else { return verdict }
+            if let replyDrop = checkReply(src: dst, dst: src, rawDst: src, port: port) { return replyDrop }
+            return verdict
+        }
+
+        /// Delivery inside a namespace (a container's, or the host's via `deliverHost`).
+        mutating func deliverLocal(site: NetSite, address: IPv4Address, port: Int?) -> PathVerdict {
+            if case .host = site { return deliverHost(address: address, port: port) }
+            if case .remote = site {
+                return proto == "icmp" ? .delivered(site: site, address: address, service: nil) : .refused(site: site, address: address)
+            }
+            guard case .container(let id) = site, let c = path.engine.containers[id] else { return .noHost(address) }
+            if c.sharesHostNetwork { return deliverHost(address: address, port: port) }
+            servedBy = c.id
+            if proto == "icmp" { return .delivered(site: site, address: address, service: nil) }
+            if PacketPath.servesImageServices(c), let s = c.image.services.first(where: { $0.port == port && $0.proto == proto }) {
+                return .delivered(site: site, address: address, service: s)
+            }
+            return .refused(site: site, address: address)
+        }
+
+        mutating func deliverHost(address: IPv4Address, port: Int?) -> PathVerdict {
+            if proto == "icmp" { return .delivered(site: .host, address: address, service: nil) }
+            guard let port, let listener = path.hostListener(address, port: port, proto: proto) else {
+                return .refused(site: .host, address: address)
+            }
+            switch listener {
+            case .hostService(let id, let s):
+                servedBy = id
+                return .delivered(site: .container(id), address: address, service: s)
+            case .proxy(let m, let id):
+                guard depth < 2, let c = path.engine.containers[id], let gw = path.engine.gatewayEndpoint(of: c),
+                      let cip = gw.ipv4 else { return .proxyBackendFailed }
+                events.append(.proxy(listen: "\(m.hostIP):\(m.hostPort)", to: cip, port: m.containerPort.port))
+                depth += 1
+                let saved = hostLegs
+                hostLegs = []
+                let v = sendFromHost(site: .host, dst: cip, port: m.containerPort.port)
+                hostLegs = saved
+                switch v {
+                case .delivered: return v
+                default: return .proxyBackendFailed
+                }
+            }
+        }
+
+        mutating func deliverOutside(dst: IPv4Address, port: Int?) -> PathVerdict {
+            let host = path.engine.host
+            if dst == KernelView.remoteAddress {
+                if proto == "icmp" { return .delivered(site: .remote, address: dst, service: nil) }
+                return .refused(site: .remote, address: dst)
+            }
+            if host.lan.contains(dst) {
+                let known = dst == host.gateway || ExternalDNSZone.entries.contains { $0.ipv4.contains(dst) }
+                guard known else { return .noHost(dst) }
+                return .delivered(site: .outside(dst), address: dst, service: nil)
+            }
+            hops += 1
+            return .delivered(site: .outside(dst), address: dst, service: nil)
+        }
+
+        /// Runs the reply through the host chains the original went through; returns a drop, if any.
+        mutating func checkReply(src: IPv4Address, dst: IPv4Address, rawDst: IPv4Address, port: Int?) -> PathVerdict? {
+            guard !hostLegs.isEmpty else { return nil }
+            events.append(.reply)
+            for leg in hostLegs.reversed() {
+                var p = NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : port,
+                                        destinationPort: proto == "icmp" ? nil : 40000, ctstates: ["ESTABLISHED"])
+                var raw = p
+                raw.destination = rawDst
+                switch leg.kind {
+                case "forward":
+                    p.inInterface = leg.outIface
+                    raw.inInterface = leg.outIface
+                    if case let v = hook(.raw, "PREROUTING", raw), v != .accept { return stop(v) }
+                    p.outInterface = leg.inIface
+                    if case let v = hook(.filter, "FORWARD", p), v != .accept { return stop(v) }
+                case "output":
+                    p.inInterface = leg.outIface
+                    raw.inInterface = leg.outIface
+                    if case let v = hook(.raw, "PREROUTING", raw), v != .accept { return stop(v) }
+                    if case let v = hook(.filter, "INPUT", p), v != .accept { return stop(v) }
+                default:
+                    p.outInterface = leg.inIface
+                    if case let v = hook(.filter, "OUTPUT", p), v != .accept { return stop(v) }
+                }
+            }
+            return nil
+        }
+    }
+}

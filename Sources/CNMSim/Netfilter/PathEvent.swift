@@ -1,0 +1,68 @@
+/// A place a simulated packet can start from or arrive at.
+public enum NetSite: Sendable, Hashable {
+    case host
+    case container(String)
+    /// The LAN machine `remote` (192.168.1.50).
+    case remote
+    /// Any other machine outside the Docker host (LAN router, LAN hosts, the internet).
+    case outside(IPv4Address)
+}
+
+/// One thing that happened to a packet on its way, in order (what `why` prints).
+public enum PathEvent: Sendable, Hashable {
+    /// The sender's routing table chose `device` (via `gateway`, if any) and source address `source`.
+    case route(site: NetSite, destination: IPv4Address, device: String, gateway: IPv4Address?, source: IPv4Address)
+    /// The sender has no route to the destination.
+    case noRoute(site: NetSite, destination: IPv4Address)
+    /// The destination is one of the sender's own addresses.
+    case local(site: NetSite, destination: IPv4Address)
+    /// The bridge switches the frame between two of its ports (br_netfilter still runs the host's chains).
+    case bridged(bridge: String)
+    /// The packet enters the host's IP stack on `device`.
+    case entersHost(device: String)
+    /// The LAN router forwards traffic for the host's bridge subnets to the host.
+    case lanRouter
+    /// A chain was traversed.
+    case chain(ChainVisit)
+    case dnat(from: IPv4Address, fromPort: Int?, to: IPv4Address, toPort: Int?)
+    case masquerade(from: IPv4Address, to: IPv4Address)
+    /// The host's routing decision: deliver locally (`device` nil) or forward out `device`.
+    case hostRouting(destination: IPv4Address, device: String?)
+    /// docker-proxy accepted on a published port and opens its own connection to the container.
+    case proxy(listen: String, to: IPv4Address, port: Int)
+    /// The reply direction, matched by conntrack, starts here.
+    case reply
+    /// The packet left for the internet with a private source that was not masqueraded
+    /// (`enable_ip_masquerade=false`): no reply finds its way back (the verdict is a drop without a rule).
+    case noReturnRoute(source: IPv4Address)
+}
+
+/// How a simulated packet's journey ended.
+public enum PathVerdict: Sendable, Hashable {
+    /// Reached `site` at `address`; for TCP/UDP, `service` is what listens there (nil for ICMP).
+    case delivered(site: NetSite, address: IPv4Address, service: ServiceListener?)
+    /// Reached a machine on which nothing listens on that port (TCP RST / ICMP port unreachable).
+    case refused(site: NetSite, address: IPv4Address)
+    /// docker-proxy accepted the connection but could not reach the container.
+    case proxyBackendFailed
+    /// The sender has no route: `Network is unreachable`.
+    case networkUnreachable
+    /// Silently dropped by a rule or a policy (the sender times out).
+    case dropped(rule: String?)
+    /// Rejected by a REJECT rule (`Connection refused` / ICMP error).
+    case rejected(rule: String)
+    /// No machine has the address (ARP gets no answer).
+    case noHost(IPv4Address)
+
+    public var isDelivered: Bool { if case .delivered = self { return true } else { return false } }
+}
+
+/// The full story of one simulated connection attempt.
+public struct PathResult: Sendable, Hashable {
+    public var events: [PathEvent]
+    public var verdict: PathVerdict
+    /// Routers crossed on the way (the reply's TTL is 64 minus this, for simulated machines).
+    public var hops: Int
+    /// The container that answered, if one did.
+    public var servedBy: String?
+}

@@ -1,0 +1,132 @@
+/// The rules of the simulated host's three tables, with the operations
+/// `iptables -A -I -D -R -F -N -X -P` perform and their refusals.
+public struct Ruleset: Sendable, Hashable {
+    /// Table → chains (built-ins first in hook order, then user chains in creation order).
+    public private(set) var tables: [NetfilterTable: [NetfilterChain]]
+
+    /// Empty tables with every built-in chain at policy ACCEPT.
+    public init() {
+        var t: [NetfilterTable: [NetfilterChain]] = [:]
+        for table in NetfilterTable.allCases {
+            t[table] = table.builtinChains.map { NetfilterChain(name: $0, policy: "ACCEPT") }
+        }
+        tables = t
+    }
+
+    public func chains(_ table: NetfilterTable) -> [NetfilterChain] { tables[table] ?? [] }
+
+    public func chain(_ table: NetfilterTable, _ name: String) -> NetfilterChain? {
+        chains(table).first { $0.name == name }
+    }
+
+    /// Built-in chains in hook order, then user chains sorted by name (the order `-S` and `-L` use).
+    public func listedChains(_ table: NetfilterTable) -> [NetfilterChain] {
+        let all = chains(table)
+        return all.filter(\.isBuiltin) + all.filter { !$0.isBuiltin }.sorted { $0.name < $1.name }
+    }
+
+    /// How many rules of the table jump to `name` (the `-L` "references" count).
+    public func references(_ table: NetfilterTable, to name: String) -> Int {
+        chains(table).reduce(0) { $0 + $1.rules.filter { $0.target.jumpTarget == name }.count }
+    }
+
+    private func index(_ table: NetfilterTable, _ name: String) -> Int? {
+        chains(table).firstIndex { $0.name == name }
+    }
+
+    /// Changes one chain in place (no copy of its rules); `body` checks before it changes anything.
+    private mutating func update(_ table: NetfilterTable, _ name: String, _ body: (inout NetfilterChain) -> NetfilterError?) -> NetfilterError? {
+        guard let i = index(table, name) else { return .noChain }
+        return body(&tables[table, default: []][i])
+    }
+
+    /// Whether a rule's jump target exists (targets that are not chains always do).
+    func targetExists(_ table: NetfilterTable, _ rule: NetfilterRule) -> Bool {
+        guard let t = rule.target.jumpTarget else { return true }
+        return chain(table, t).map { !$0.isBuiltin } ?? false
+    }
+
+    public mutating func append(_ table: NetfilterTable, _ chain: String, _ rule: NetfilterRule) -> NetfilterError? {
+        update(table, chain) { $0.rules.append(rule); return nil }
+    }
+
+    /// `-I CHAIN [N]`: position is 1-based; one past the end is allowed.
+    public mutating func insert(_ table: NetfilterTable, _ chain: String, at position: Int, _ rule: NetfilterRule) -> NetfilterError? {
+        update(table, chain) { c in
+            guard position >= 1, position <= c.rules.count + 1 else { return .insertIndex }
+            c.rules.insert(rule, at: position - 1)
+            return nil
+        }
+    }
+
+    /// `-D CHAIN RULE`: removes the first identical rule.
+    public mutating func delete(_ table: NetfilterTable, _ chain: String, matching rule: NetfilterRule) -> NetfilterError? {
+        update(table, chain) { c in
+            guard let i = c.rules.firstIndex(of: rule) else { return .badRule }
+            c.rules.remove(at: i)
+            return nil
+        }
+    }
+
+    /// `-D CHAIN N`.
+    public mutating func delete(_ table: NetfilterTable, _ chain: String, at position: Int) -> NetfilterError? {
+        update(table, chain) { c in
+            guard position >= 1, position <= c.rules.count else { return .deleteIndex }
+            c.rules.remove(at: position - 1)
+            return nil
+        }
+    }
+
+    /// `-R CHAIN N RULE`.
+    public mutating func replace(_ table: NetfilterTable, _ chain: String, at position: Int, _ rule: NetfilterRule) -> NetfilterError? {
+        update(table, chain) { c in
+            guard position >= 1, position <= c.rules.count else { return .replaceIndex }
+            c.rules[position - 1] = rule
+            return nil
+        }
+    }
+
+    /// `-F [CHAIN]`.
+    public mutating func flush(_ table: NetfilterTable, _ chain: String?) -> NetfilterError? {
+        guard let chain else {
+            tables[table] = chains(table).map { var c = $0; c.rules = []; return c }
+            return nil
+        }
+        return update(table, chain) { $0.rules = []; return nil }
+    }
+
+    /// `-N CHAIN`.
+    public mutating func newChain(_ table: NetfilterTable, _ name: String) -> NetfilterError? {
+        if index(table, name) != nil { return .chainExists }
+        tables[table, default: []].append(NetfilterChain(name: name))
+        return nil
+    }
+
+    /// `-X [CHAIN]`: only empty, unreferenced user chains; without a name, every such chain.
+    public mutating func deleteChain(_ table: NetfilterTable, _ name: String?) -> NetfilterError? {
+        guard let name else {
+            var list = chains(table)
+            list.removeAll { !$0.isBuiltin && $0.rules.isEmpty && references(table, to: $0.name) == 0 }
+            tables[table] = list
+            return nil
+        }
+        guard let i = index(table, name) else { return .noChain }
+        let c = chains(table)[i]
+        if c.isBuiltin { return NetfilterError("iptables v1.8.10 (nf_tables): Cannot delete built-in chain `\(name)'", exitCode: 1) }
+        if !c.rules.isEmpty || references(table, to: name) > 0 { return .busy(name) }
+        tables[table]?.remove(at: i)
+        return nil
+    }
+
+    /// `-P CHAIN ACCEPT|DROP`.
+    public mutating func setPolicy(_ table: NetfilterTable, _ name: String, _ policy: String) -> NetfilterError? {
+        guard let c = chain(table, name), c.isBuiltin else { return .badBuiltin }
+        guard policy == "ACCEPT" || policy == "DROP" else { return NetfilterError("iptables: Bad policy name.") }
+        return update(table, name) { $0.policy = policy; return nil }
+    }
+
+    /// Makes sure a user chain exists (used when Docker programs a chain the learner deleted).
+    mutating func ensureChain(_ table: NetfilterTable, _ name: String) {
+        if index(table, name) == nil { tables[table, default: []].append(NetfilterChain(name: name)) }
+    }
+}

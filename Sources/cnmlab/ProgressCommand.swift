@@ -1,0 +1,242 @@
+import ArgumentParser
+import CNMCommands
+import CNMProgress
+import Foundation
+
+/// `--db PATH`, shared by every command that reads or writes progress.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The progress database (default: $XDG_DATA_HOME/cnmlab/progress.sqlite).", valueName: "PATH"))
+    var path: String?
+
+    var resolved: String { path ?? ProgressStore.defaultPath() }
+}
+
+/// Output formats of `cnmlab progress` and `cnmlab report`.
+enum FormatOption: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+
+    var format: ProgressFormat {
+        switch self {
+        case .table: return .table
+        case .json: return .json
+        case .csv: return .csv
+        }
+    }
+}
+
+/// Prints a progress message as `cnmlab: …` on standard error.
+enum ProgressCLI {
+    static func fail(_ message: ProgressMessage) -> ExitCode {
+        Output.write("cnmlab: \(message.text)\n", to: 2)
+        return ExitCode(1)
+    }
+
+    static func fail(_ error: any Error) -> ExitCode {
+        if let e = error as? ProgressError { return fail(e.message) }
+        Output.write("cnmlab: \(error)\n", to: 2)
+        return ExitCode(1)
+    }
+
+    static func open(_ path: String, mode: ProgressStore.Mode) throws -> ProgressStore {
+        do {
+            return try ProgressStore(path: path, mode: mode)
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+/// `cnmlab progress`: what learners have done, lab by lab, and the tools around the log.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show, export, verify and record learners' progress.",
+        subcommands: [ProgressShowCommand.self, ProgressExportCommand.self, ProgressVerifyCommand.self,
+                      ProgressRecordCommand.self],
+        defaultSubcommand: ProgressShowCommand.self
+    )
+}
+
+/// `cnmlab progress [show]`: one row per learner and lab.
+struct ProgressShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Per lab: status, score, steps done, hints, solutions shown, commands, time spent.",
+        discussion: "Time spent counts pauses of more than 5 minutes as 5 minutes."
+    )
+
+    @Option(help: "Only this learner.")
+    var learner: String?
+
+    @Option(help: "table, json or csv.")
+    var format: FormatOption = .table
+
+    @OptionGroup var db: DatabaseOption
+
+    func run() throws {
+        let path = db.resolved
+        if db.path == nil, !FileManager.default.fileExists(atPath: path) {
+            Output.write(ProgressMessage.noProgressYet(path: path).text + "\n", to: 2)
+            return
+        }
+        let store = try ProgressCLI.open(path, mode: .readOnly)
+        do {
+            if let learner, try store.learner(named: learner) == nil {
+                throw ProgressCLI.fail(.unknownLearner(learner))
+            }
+            let rows = try store.labProgress(learner: learner)
+            Output.write(ProgressReport.render(rows, format: format.format), to: 1)
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            throw ProgressCLI.fail(error)
+        }
+    }
+}
+
+/// `cnmlab progress export`: an attempt's transcript, input for `cnmlab grade`.
+struct ProgressExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write an attempt's commands as a transcript (a '#' header, then one command per line).",
+        discussion: "Exports the latest attempt unless --attempt is given."
+    )
+
+    @Option(help: "The learner.")
+    var learner: String
+
+    @Option(help: "The lab ID.")
+    var lab: String
+
+    @Option(help: "An attempt number (default: the latest at this lab).")
+    var attempt: Int64?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @OptionGroup var db: DatabaseOption
+
+    func run() throws {
+        let store = try ProgressCLI.open(db.resolved, mode: .readOnly)
+        let transcript: Transcript
+        do {
+            transcript = try store.transcript(learner: learner, labID: lab, attemptID: attempt)
+        } catch {
+            throw ProgressCLI.fail(error)
+        }
+        let bytes = transcript.render()
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+                throw ProgressCLI.fail(.cannotWriteFile(path: output))
+            }
+        } else {
+            Output.write(String(decoding: bytes, as: UTF8.self), to: 1)
+        }
+    }
+}
+
+/// `cnmlab progress verify`: checks the file and the command log's hash chain.
+struct ProgressVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the database and the command log's hash chain.",
+        discussion: "Exit status: 0 when intact, 1 when a row was changed or removed or the file is damaged."
+    )
+
+    @OptionGroup var db: DatabaseOption
+
+    func run() throws {
+        let store = try ProgressCLI.open(db.resolved, mode: .readOnly)
+        let report: ChainReport
+        do {
+            report = try store.verifyChain()
+        } catch {
+            throw ProgressCLI.fail(error)
+        }
+        if report.isIntact {
+            Output.write(report.message.text + "\n", to: 1)
+        } else {
+            throw ProgressCLI.fail(report.message)
+        }
+    }
+}
+
+/// `cnmlab progress record`: runs command lines like `cnmlab sim`, recording each in the learner's attempt.
+struct ProgressRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Run commands on the simulated host and record them in a learner's attempt.",
+        discussion: """
+        Continues the learner's open attempt at the lab (its commands are replayed first and must \
+        give the recorded states), or starts one. Each command is committed before the next runs. \
+        Exit status: 1 when the replay does not match or a record cannot be written, else the exit \
+        code of the last command line.
+        """
+    )
+
+    @Option(help: "The learner.")
+    var learner: String
+
+    @Option(help: "The lab ID.")
+    var lab: String
+
+    @Option(help: "The lab's version (for a new attempt).")
+    var labVersion: String = "1"
+
+    @Option(help: "Seed for a new attempt.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Abandon an open attempt and start a new one.")
+    var new = false
+
+    @Argument(help: "A file of commands, or '-' for standard input.")
+    var file: String?
+
+    @OptionGroup var db: DatabaseOption
+
+    func run() throws {
+        let input: [UInt8]
+        if let file, file != "-" {
+            guard let bytes = InputReader.readFile(file) else { throw ProgressCLI.fail(.cannotReadInput(path: file)) }
+            input = bytes
+        } else {
+            input = InputReader.readStandardInput()
+        }
+        let store = try ProgressCLI.open(db.resolved, mode: .readWrite)
+        var session: RecordedSession
+        do {
+            if let point = try store.resumePoint(learner: learner, labID: lab), !new {
+                let (resumed, result) = RecordedSession.resume(store: store, point: point)
+                if result.mismatch != nil {
+                    Output.write("cnmlab: \(result.message.text)\n", to: 2)
+                    throw ProgressCLI.fail(.startOverHint)
+                }
+                session = resumed
+            } else {
+                if let open = try store.openAttempt(learner: learner, labID: lab) {
+                    try store.abandonAttempt(open.id)
+                }
+                session = try RecordedSession.start(store: store, learner: learner, labID: lab,
+                                                    labVersion: labVersion, seed: seed)
+            }
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            throw ProgressCLI.fail(error)
+        }
+        var lastCode: Int32 = 0
+        for line in LineSplitter.commandLines(input) {
+            let out: CommandOutput
+            do {
+                out = try session.run(bytes: line)
+            } catch {
+                throw ProgressCLI.fail(error)
+            }
+            lastCode = out.exitCode
+            Output.write(out.stdout, to: 1)
+            Output.write(out.stderr, to: 2)
+        }
+        if lastCode != 0 { throw ExitCode(lastCode) }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CNMProgress
+
+/// `cnmlab report DB…`: one class table from several learners' progress databases.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Merge several progress databases into one class table.",
+        discussion: """
+        Opens each database read-only. A learner and lab found in several files become one row. \
+        A file that cannot be read is reported on standard error and skipped; the exit status is then 1.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Progress databases.", valueName: "DB"))
+    var databases: [String]
+
+    @Option(help: "csv, json or table.")
+    var format: FormatOption = .csv
+
+    func validate() throws {
+        if databases.isEmpty { throw ValidationError(ProgressMessage.noDatabasesGiven.text) }
+    }
+
+    func run() throws {
+        var sources: [[LabProgress]] = []
+        var failed = false
+        for path in databases {
+            do {
+                let store = try ProgressStore(path: path, mode: .readOnly)
+                sources.append(try store.labProgress())
+            } catch {
+                failed = true
+                let reason = (error as? ProgressError)?.message.text ?? "\(error)"
+                Output.write("cnmlab: " + ProgressMessage.reportFileFailed(path: path, reason: reason).text + "\n", to: 2)
+            }
+        }
+        Output.write(ProgressReport.render(ProgressReport.merge(sources), format: format.format), to: 1)
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CNMShell
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cnmlab shell` (and `cnmlab` with no arguments): the interactive, line-edited shell.
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the interactive shell on a simulated Docker host.",
+        discussion: """
+        On a terminal the shell edits lines with libedit (history, Ctrl-R, TAB completion). \
+        When standard input is not a terminal it reads plain lines and prints no escape codes, \
+        so scripts can drive it. NO_COLOR or --no-color turns colour off.
+        """
+    )
+
+    @Option(help: "Language of the shell's messages: ko or en (default: from LC_ALL/LANG).")
+    var lang: String?
+
+    @Flag(help: "Free practice without a lab.")
+    var sandbox = false
+
+    @Flag(help: "Do not colour output.")
+    var noColor = false
+
+    @Option(help: "Seed for IDs, MAC addresses and random ports.")
+    var seed: UInt64 = 0
+
+    func run() throws {
+        var env: [String: String] = [:]
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME"] {
+            if let v = getenv(key) { env[key] = String(cString: v) }
+        }
+        var options = ShellRunner.Options(interactive: isatty(0) == 1)
+        if let lang {
+            guard let l = Language(rawValue: lang) else { throw ValidationError("--lang takes ko or en") }
+            options.language = l
+        } else {
+            options.language = Language.fromEnvironment(env)
+        }
+        options.seed = seed
+        options.sandbox = sandbox
+        options.color = !noColor && env["NO_COLOR"] == nil
+        options.historyPath = options.interactive ? ShellRunner.defaultHistoryPath(environment: env) : nil
+        let code = ShellRunner.run(options)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

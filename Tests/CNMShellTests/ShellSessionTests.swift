@@ -1,0 +1,98 @@
+import XCTest
+@testable import CNMShell
+import CNMSim
+
+final class ShellSessionTests: XCTestCase {
+    func testCommandsRunAndExitEnds() {
+        var s = ShellSession(language: .en)
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+        let out = s.handle("docker network create mynet")
+        XCTAssertEqual(out.stdout.count, 65)
+        XCTAssertTrue(s.handle("exit").exit)
+    }
+
+    func testContinuationLinesJoin() {
+        var s = ShellSession(language: .en)
+        let first = s.handle("echo 'a")
+        XCTAssertTrue(first.needsContinuation)
+        XCTAssertEqual(s.prompt, "> ")
+        XCTAssertEqual(s.handle("b'").stdout, "a\nb\n")
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+    }
+
+    func testUndoRevertsOnlyStateChangingCommands() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker network create a")
+        _ = s.handle("docker network ls")
+        XCTAssertNotNil(s.engine.network(named: "a"))
+        XCTAssertEqual(s.handle("undo").stdout, "Undone: docker network create a\n")
+        XCTAssertNil(s.engine.network(named: "a"))
+        XCTAssertEqual(s.handle("undo").stderr, "Nothing to undo: no state-changing command yet.\n")
+    }
+
+    func testNestedShellInsideAContainer() {
+        var s = ShellSession(language: .ko)
+        _ = s.handle("docker run -d --name web busybox sleep 600")
+        let id = s.engine.containers.values.first?.id ?? ""
+        XCTAssertEqual(s.handle("docker exec -it web sh").stdout, "컨테이너 web 안의 셸입니다. 나가려면 exit.\n")
+        XCTAssertEqual(s.prompt, "/ # ")
+        XCTAssertEqual(s.handle("hostname").stdout, String(id.prefix(12)) + "\n")
+        XCTAssertEqual(s.handle("exit").stdout, "컨테이너 web에서 나왔습니다.\n")
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+        _ = s.handle("docker run -d --name n nginx")
+        XCTAssertEqual(s.handle("docker exec -it n sh").stdout, "컨테이너 n 안의 셸입니다. 나가려면 exit.\n", "nginx (Debian) has sh")
+        _ = s.handle("exit")
+        XCTAssertTrue(s.handle("docker exec -it nosuch sh").stderr.contains("No such container: nosuch"))
+    }
+
+    func testLanguageSwitchAndHelpInBothLanguages() {
+        var s = ShellSession(language: .en)
+        XCTAssertTrue(s.handle("help").stdout.contains("revert the last state-changing command"))
+        XCTAssertEqual(s.handle("lang ko").stdout, "언어: 한국어\n")
+        XCTAssertTrue(s.handle("help").stdout.contains("마지막 상태 변경 명령 되돌리기"))
+        XCTAssertEqual(s.handle("lang fr").stderr, "지원하지 않는 언어: fr (ko 또는 en)\n")
+    }
+
+    func testHistoryListsTypedLines() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("echo a")
+        _ = s.handle("docker ps -q")
+        XCTAssertEqual(s.handle("history").stdout, "  1  echo a\n  2  docker ps -q\n")
+    }
+
+    func testTopologyTextMermaidAndDot() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker network create mynet")
+        _ = s.handle("docker run -d --name web --network mynet --network-alias api busybox sleep 600")
+        let text = s.handle("topology").stdout
+        XCTAssertTrue(text.contains("network mynet (bridge, 172.18.0.0/16, gateway 172.18.0.1, bridge br-"))
+        XCTAssertTrue(text.contains("  endpoint eth0 172.18.0.2/16 "))
+        XCTAssertTrue(text.contains(" aliases api → container web"))
+        let mermaid = s.handle("topology --mermaid").stdout
+        XCTAssertTrue(mermaid.hasPrefix("graph LR\n"))
+        XCTAssertTrue(mermaid.contains("---|\"eth0 172.18.0.2/16"))
+        let dot = s.handle("topology --dot").stdout
+        XCTAssertTrue(dot.hasPrefix("graph topology {"))
+        XCTAssertTrue(dot.hasSuffix("}\n"))
+        XCTAssertEqual(s.handle("topology --svg").stderr, "usage: topology [--mermaid|--dot]\n")
+    }
+
+    func testCompletionKnowsContainersNetworksAndFlags() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker network create backend")
+        _ = s.handle("docker run -d --name webserver busybox sleep 600")
+        let c = s.completer
+        XCTAssertEqual(c.candidates(words: ["docker", "exec", "web"], engine: s.engine), ["webserver"])
+        XCTAssertEqual(c.candidates(words: ["docker", "network", "inspect", "ba"], engine: s.engine), ["backend"])
+        XCTAssertEqual(c.candidates(words: ["docker", "network", "cr"], engine: s.engine), ["create"])
+        XCTAssertTrue(c.candidates(words: ["docker", "run", "--net"], engine: s.engine).contains("--network"))
+        XCTAssertEqual(c.candidates(words: ["to"], engine: s.engine), ["topology"])
+        XCTAssertEqual(Completer.commonPrefix(["한글망", "한글넷"]), "한글")
+    }
+
+    func testLanguageFromEnvironment() {
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "ko_KR.UTF-8"]), .ko)
+        XCTAssertEqual(Language.fromEnvironment(["LC_ALL": "en_US.UTF-8", "LANG": "ko_KR.UTF-8"]), .en)
+        XCTAssertEqual(Language.fromEnvironment([:]), .en)
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+import Foundation
+
+/// Drives the real `cnmlab` binary in a pseudo-terminal through tmux: typing,
+/// history recall, completion, Hangul edited mid-line, Ctrl-C and Ctrl-D.
+/// `make test` installs tmux.
+final class ShellTerminalTests: XCTestCase {
+    var session = ""
+
+    var binary: String {
+        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return dir.appendingPathComponent("cnmlab").path
+    }
+
+    @discardableResult
+    func tmux(_ args: String...) -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = Pipe()
+        try? p.run()
+        p.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    func screen() -> String { tmux("capture-pane", "-t", session, "-p") }
+
+    /// Waits until the screen contains `text` (at most 5 s).
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        for _ in 0..<100 {
+            if screen().contains(text) { return }
+            usleep(50_000)
+        }
+        XCTFail("screen never showed \(text):\n\(screen())", file: file, line: line)
+    }
+
+    override func setUp() {
+        session = "cnmlab-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let home = NSTemporaryDirectory() + session
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        tmux("-u", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+             "env LANG=C.UTF-8 HOME=\(home) \(binary) shell --lang en; echo EXITED-$?; sleep 5")
+        waitFor("docker-host$")
+    }
+
+    override func tearDown() { tmux("kill-session", "-t", session) }
+
+    func testTypingHistoryCompletionHangulCtrlCAndCtrlD() {
+        tmux("send-keys", "-t", session, "docker run -d --name webserver busybox sleep 600", "Enter")
+        waitFor("docker-host$ docker run -d --name webserver busybox sleep 600\n")
+        // Completion of a container name.
+        tmux("send-keys", "-t", session, "docker exec web", "Tab")
+        waitFor("docker exec webserver")
+        tmux("send-keys", "-t", session, "hostname", "Enter")
+        waitFor("docker exec webserver hostname\n")
+        // Hangul edited in the middle of the line.
+        tmux("send-keys", "-t", session, "echo 가나라", "Left", "다", "Enter")
+        waitFor("\n가나다라\n")
+        // Ctrl-C cancels the line, not the program.
+        tmux("send-keys", "-t", session, "echo never", "C-c")
+        waitFor("^C")
+        tmux("send-keys", "-t", session, "echo still-here", "Enter")
+        waitFor("\nstill-here\n")
+        XCTAssertFalse(screen().contains("\nnever\n"))
+        // History recall.
+        tmux("send-keys", "-t", session, "Up", "Enter")
+        waitFor("still-here\ndocker-host$ echo still-here\nstill-here")
+        // Ctrl-D leaves cleanly.
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("EXITED-0")
+    }
+}
