@@ -1,5 +1,7 @@
 import CNMSim
 import CNMCommands
+import CNMLabs
+import CNMProgress
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +16,11 @@ public struct ShellRunner {
         public var color = true
         public var historyPath: String?
         public var interactive: Bool
+        public var labs: [Lab] = []
+        public var store: ProgressStore?
+        public var learner = "learner"
+        public var curriculumDir: String?
+        public var startLab: String?
 
         public init(interactive: Bool) { self.interactive = interactive }
     }
@@ -26,7 +33,8 @@ public struct ShellRunner {
     }
 
     public static func run(_ options: Options) -> Int32 {
-        var session = ShellSession(seed: options.seed, language: options.language)
+        var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
+                                   store: options.store, learner: options.learner, curriculumDir: options.curriculumDir)
         let context = CompletionContext(engine: session.engine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in
@@ -37,6 +45,11 @@ public struct ShellRunner {
         if options.interactive {
             write(ShellText.welcome.render(session.language) + "\n", to: 1)
             if options.sandbox { write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
+        }
+        if let id = options.startLab {
+            let reply = session.startLab(id)
+            write(reply.stdout, to: 1)
+            write(reply.stderr, to: 2)
         }
         while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
             reader.remember(line)

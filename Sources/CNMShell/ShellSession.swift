@@ -1,5 +1,7 @@
 import CNMSim
 import CNMCommands
+import CNMLabs
+import CNMProgress
 
 /// What the shell shows after one line: output, whether the line needs a
 /// continuation, and whether the learner asked to leave.
@@ -25,33 +27,59 @@ public struct ShellSession: Sendable {
     /// Lines typed, in order (meta-commands included), for `history`.
     public private(set) var history: [String] = []
     /// The container a nested shell (`docker exec -it C sh`) is attached to.
-    public private(set) var attachedContainer: String?
+    public internal(set) var attachedContainer: String?
     /// States before each state-changing command, for `undo`.
     private var undoStack: [(command: String, engine: Engine)] = []
     /// The start of a line still waiting for its continuation.
     private var pending: String?
+    /// The labs this shell offers, in curriculum order.
+    public let labs: [Lab]
+    /// Where progress is committed (nil: nothing is recorded).
+    let store: ProgressStore?
+    public let learner: String
+    /// The folder holding `Curriculum/` texts for `theory`.
+    let curriculumDir: String?
+    /// The lab in progress, if any.
+    var active: ActiveLab?
+    /// Waiting for the y/N answer to `solution`.
+    var confirmingSolution = false
 
     public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
                                       "step", "check", "hint", "solution", "reset", "theory", "progress"]
 
-    public init(seed: UInt64 = 0, language: Language) {
+    public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
+                learner: String = "learner", curriculumDir: String? = nil) {
         simulator = Simulator(seed: seed)
         self.language = language
+        self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }
+        self.store = store
+        self.learner = learner
+        self.curriculumDir = curriculumDir
     }
 
-    public var engine: Engine { simulator.engine }
+    /// The simulated world the learner sees: the lab's, or the sandbox's.
+    public var engine: Engine { active?.session.engine ?? simulator.engine }
+
+    /// The lab in progress, if any.
+    public var labSession: LabSession? { active?.session }
 
     /// The prompt for the next line.
     public var prompt: String {
         if pending != nil { return "> " }
+        if confirmingSolution { return ShellText.solutionConfirm.render(language) }
         if attachedContainer != nil { return "/ # " }
-        return "\(simulator.engine.host.hostname)$ "
+        var p = "\(engine.host.hostname)$ "
+        if let s = active?.session {
+            p = "[\(s.lab.id) · \(min(s.currentStep + 1, s.lab.steps.count))/\(s.lab.steps.count)] " + p
+        }
+        return p
     }
 
-    public var completer: Completer { Completer(metaCommands: Self.metaCommands) }
+    public var completer: Completer { Completer(metaCommands: Self.metaCommands + ["skip"], labIDs: labs.map(\.id)) }
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
+        if confirmingSolution { return confirmSolution(raw) }
         let line = pending.map { $0 + "\n" + raw } ?? raw
         if case .incomplete = ShellLine.parse(line) {
             pending = line
@@ -70,15 +98,20 @@ public struct ShellSession: Sendable {
         case "help": return ShellReply(stdout: help())
         case "lang": return lang(words)
         case "history": return ShellReply(stdout: historyText())
-        case "undo": return undo()
+        case "undo": return active != nil ? labUndo() : undo()
         case "topology": return topology(words)
-        case "labs", "lab", "step", "check", "hint", "solution", "reset", "theory", "progress":
-            return ShellReply(stderr: ShellText.labsNotAvailable.render(language) + "\n")
+        case "labs": return listLabs()
+        case "lab": return labCommand(words)
+        case "progress": return progressReport()
+        case "step", "check", "hint", "solution", "reset", "theory", "skip":
+            guard active != nil else { return ShellReply(stderr: ShellText.labsNotAvailable.render(language) + "\n") }
+            return labMeta(words)
         default: break
         }
         if let target = Self.nestedShellTarget(words) {
             return attach(target)
         }
+        if active != nil { return labInput(line) }
         let before = simulator.engine
         let out = simulator.run(line: line)
         if Self.changesState(words) {
@@ -109,7 +142,7 @@ public struct ShellSession: Sendable {
     }
 
     mutating func attach(_ term: String) -> ShellReply {
-        guard case .success(let c) = simulator.engine.findContainer(term) else {
+        guard case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
@@ -123,19 +156,28 @@ public struct ShellSession: Sendable {
     }
 
     mutating func handleInContainer(_ trimmed: String, line: String, id: String) -> ShellReply {
-        let name = simulator.engine.containers[id]?.name ?? String(id.prefix(12))
+        let name = engine.containers[id]?.name ?? String(id.prefix(12))
         if trimmed == "exit" || trimmed.hasPrefix("exit ") {
             attachedContainer = nil
             return ShellReply(stdout: ShellText.leftContainer(name).render(language) + "\n")
         }
-        guard simulator.engine.containers[id]?.isRunning == true else {
+        guard engine.containers[id]?.isRunning == true else {
             attachedContainer = nil
             return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
+        }
+        if active != nil {
+            // In a lab, the nested line is recorded as what it is: a command run in the container.
+            return labInput("docker exec \(name) sh -c " + Self.singleQuoted(line))
         }
         var inside = Simulator(engine: simulator.engine, site: .container(id: id))
         let out = inside.run(line: line)
         simulator.engine = inside.engine
         return ShellReply(stdout: out.stdout, stderr: out.stderr)
+    }
+
+    /// A word quoted for `sh -c`.
+    static func singleQuoted(_ s: String) -> String {
+        "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Commands that may change the simulated state (what `undo` can revert).
@@ -193,7 +235,7 @@ public struct ShellSession: Sendable {
         case "--dot": style = .dot
         default: return ShellReply(stderr: ShellText.topologyUsage.render(language) + "\n")
         }
-        return ShellReply(stdout: Topology.render(simulator.engine, style: style, lang: language))
+        return ShellReply(stdout: Topology.render(engine, style: style, lang: language))
     }
 
     func help() -> String {

@@ -20,6 +20,30 @@ public enum ShellText: Sendable {
     case topologyUsage
     case interrupted
     case labsNotAvailable
+    case labHeader(title: String, place: String, minutes: Int, steps: Int)
+    case stepHeader(index: Int, total: Int, title: String, points: Int)
+    case optionalStep
+    case hint(tier: String, text: String)
+    case noMoreHints
+    case solutionConfirm
+    case solutionHeader
+    case solutionDeclined
+    case labFinished(score: Int, max: Int)
+    case resumed(lines: Int)
+    case resumeMismatch(sequence: Int, command: String)
+    case noSuchLab(String)
+    case labUsage
+    case labQuit(String)
+    case skipped
+    case cannotSkip
+    case resetUsage
+    case resetDone
+    case labListHeader
+    case labState(String)
+    case theoryMissing(String)
+    case progressUnavailable
+    case storeError(String)
+    case allDone
 
     public func render(_ lang: Language) -> String {
         switch (self, lang) {
@@ -57,6 +81,54 @@ public enum ShellText: Sendable {
         case (.topologyUsage, .en): return "usage: topology [--mermaid|--dot]"
         case (.interrupted, .ko): return "^C"
         case (.interrupted, .en): return "^C"
+        case (.labHeader(let t, let p, let m, let n), .ko): return "== \(t) ==\n(\(p) · 단계 \(n)개 · 약 \(m)분)"
+        case (.labHeader(let t, let p, let m, let n), .en): return "== \(t) ==\n(\(p) · \(n) steps · about \(m) min)"
+        case (.stepHeader(let i, let n, let t, let p), .ko): return "-- 단계 \(i)/\(n): \(t) (\(p)점) --"
+        case (.stepHeader(let i, let n, let t, let p), .en): return "-- Step \(i)/\(n): \(t) (\(p) points) --"
+        case (.optionalStep, .ko): return "(선택 단계입니다. 건너뛰려면 skip)"
+        case (.optionalStep, .en): return "(This step is optional. Type skip to skip it.)"
+        case (.hint(let tier, let text), .ko): return "힌트 [\(tier)]: \(text)"
+        case (.hint(let tier, let text), .en): return "Hint [\(tier)]: \(text)"
+        case (.noMoreHints, .ko): return "이 단계의 힌트를 모두 보았습니다."
+        case (.noMoreHints, .en): return "No more hints for this step."
+        case (.solutionConfirm, .ko): return "모범 답안을 볼까요? 기록되고 점수가 줄 수 있습니다. [y/N] "
+        case (.solutionConfirm, .en): return "Show the solution? It is recorded and may cost points. [y/N] "
+        case (.solutionHeader, .ko): return "모범 답안:"
+        case (.solutionHeader, .en): return "Solution:"
+        case (.solutionDeclined, .ko): return "답안을 보지 않았습니다."
+        case (.solutionDeclined, .en): return "Solution not shown."
+        case (.labFinished(let s, let m), .ko): return "실습 완료: \(s)/\(m)점"
+        case (.labFinished(let s, let m), .en): return "Lab finished: \(s)/\(m) points"
+        case (.resumed(let n), .ko): return "이전 시도를 이어 갑니다 (명령 \(n)개를 다시 실행했습니다)."
+        case (.resumed(let n), .en): return "Resuming your attempt (\(n) logged commands replayed)."
+        case (.resumeMismatch(let q, let c), .ko): return "기록된 명령 \(q)번(\(c))부터 결과가 달라졌습니다. 실습 파일이 바뀐 것 같습니다. 처음부터 하려면 lab restart."
+        case (.resumeMismatch(let q, let c), .en): return "Replay differs from command \(q) (\(c)) on; the lab file probably changed. Type lab restart to start over."
+        case (.noSuchLab(let id), .ko): return "그런 실습이 없습니다: \(id) (목록은 labs)"
+        case (.noSuchLab(let id), .en): return "No such lab: \(id) (see labs)"
+        case (.labUsage, .ko): return "사용법: lab start ID | lab restart | lab quit"
+        case (.labUsage, .en): return "usage: lab start ID | lab restart | lab quit"
+        case (.labQuit(let id), .ko): return "실습 \(id)을(를) 나왔습니다. 진행 상황은 저장되어 있습니다."
+        case (.labQuit(let id), .en): return "Left lab \(id). Your progress is saved."
+        case (.skipped, .ko): return "선택 단계를 건너뛰었습니다."
+        case (.skipped, .en): return "Optional step skipped."
+        case (.cannotSkip, .ko): return "이 단계는 건너뛸 수 없습니다."
+        case (.cannotSkip, .en): return "This step cannot be skipped."
+        case (.resetUsage, .ko): return "사용법: reset [step|lab]"
+        case (.resetUsage, .en): return "usage: reset [step|lab]"
+        case (.resetDone, .ko): return "처음 상태로 되돌렸습니다 (본 힌트와 답안은 그대로 기록됩니다)."
+        case (.resetDone, .en): return "Reset done (hints and solutions already shown stay recorded)."
+        case (.labListHeader, .ko): return "실습 목록 (lab start ID 로 시작):"
+        case (.labListHeader, .en): return "Labs (start one with lab start ID):"
+        case (.labState(let s), .ko): return s
+        case (.labState(let s), .en): return s
+        case (.theoryMissing(let sec), .ko): return "이 단계의 이론 문서를 찾지 못했습니다: \(sec)"
+        case (.theoryMissing(let sec), .en): return "No curriculum text found for \(sec)."
+        case (.progressUnavailable, .ko): return "진도 데이터베이스가 열려 있지 않습니다."
+        case (.progressUnavailable, .en): return "No progress database is open."
+        case (.storeError(let m), .ko): return "진도 저장 오류: \(m)"
+        case (.storeError(let m), .en): return "progress store error: \(m)"
+        case (.allDone, .ko): return "모든 단계를 마쳤습니다."
+        case (.allDone, .en): return "Every step is done."
         case (.labsNotAvailable, .ko): return "이 명령은 실습 중에만 쓸 수 있습니다. 실습 목록은 labs."
         case (.labsNotAvailable, .en): return "This command works inside a lab. List the labs with labs."
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CNMShell
+import CNMLabs
+import CNMProgress
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +21,19 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Language of the shell's messages: ko or en (default: from LC_ALL/LANG).")
     var lang: String?
 
-    @Flag(help: "Free practice without a lab.")
+    @Option(help: "Start (or resume) this lab.")
+    var lab: String?
+
+    @Option(help: "Learner name under which progress is recorded (default: $USER).")
+    var learner: String?
+
+    @Option(help: "Folder of lab files.")
+    var labs: String = "Labs"
+
+    @Option(help: "Progress database (default: $XDG_DATA_HOME/cnmlab/progress.sqlite).")
+    var db: String?
+
+    @Flag(help: "Free practice without a lab; nothing is recorded.")
     var sandbox = false
 
     @Flag(help: "Do not colour output.")
@@ -30,7 +44,7 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         var env: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME"] {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER"] {
             if let v = getenv(key) { env[key] = String(cString: v) }
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
@@ -44,6 +58,17 @@ struct ShellCommand: ParsableCommand {
         options.sandbox = sandbox
         options.color = !noColor && env["NO_COLOR"] == nil
         options.historyPath = options.interactive ? ShellRunner.defaultHistoryPath(environment: env) : nil
+        options.labs = LabCatalog.labs(paths: [labs])
+        options.curriculumDir = "Curriculum"
+        options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
+        options.startLab = lab
+        if !sandbox {
+            do {
+                options.store = try ProgressStore(path: db ?? ProgressStore.defaultPath(environment: env))
+            } catch {
+                throw ValidationError("\(error) (use --sandbox to practise without recording)")
+            }
+        }
         let code = ShellRunner.run(options)
         if code != 0 { throw ExitCode(code) }
     }
