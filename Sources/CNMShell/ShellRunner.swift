@@ -54,7 +54,7 @@ public struct ShellRunner {
         while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
             reader.remember(line)
             let reply = session.handle(line)
-            write(reply.stdout, to: 1)
+            write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
             write(reply.stderr, to: 2)
             context.engine = session.engine
             if reply.exit { break }
@@ -62,6 +62,25 @@ public struct ShellRunner {
         if options.interactive { write("\n", to: 1) }
         reader.save()
         return 0
+    }
+
+    /// Colours the status words of check results and completions. The words themselves
+    /// (PASS, FAIL, ✔) always say the status, so colour is never the only signal.
+    static func colorize(_ text: String) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("PASS ") {
+                out += "\u{1B}[32mPASS\u{1B}[0m" + line.dropFirst(4)
+            } else if line.hasPrefix("FAIL ") {
+                out += "\u{1B}[31mFAIL\u{1B}[0m" + line.dropFirst(4)
+            } else if line.hasPrefix("✔ ") {
+                out += "\u{1B}[32m✔\u{1B}[0m" + line.dropFirst(1)
+            } else {
+                out += line
+            }
+            out += "\n"
+        }
+        return String(out.dropLast())
     }
 
     static func write(_ text: String, to fd: Int32) {

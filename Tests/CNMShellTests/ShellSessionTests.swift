@@ -96,3 +96,11 @@ final class ShellSessionTests: XCTestCase {
         XCTAssertEqual(Language.fromEnvironment([:]), .en)
     }
 }
+
+final class ShellColorTests: XCTestCase {
+    func testStatusWordsKeepTheirTextWhenColoured() {
+        let coloured = ShellRunner.colorize("PASS a\nFAIL b: x\nplain\n")
+        XCTAssertEqual(coloured, "\u{1B}[32mPASS\u{1B}[0m a\n\u{1B}[31mFAIL\u{1B}[0m b: x\nplain\n")
+        XCTAssertEqual(ShellRunner.colorize("no status"), "no status")
+    }
+}
