@@ -21,9 +21,10 @@ build: setup
 run: build
 	$(SWIFT) run cnmlab
 
-## Runs every test.
+## Runs every test, then validates every lab (with mutants) as CI does.
 test: setup
 	$(SWIFT) test
+	$(SWIFT) run cnmlab validate --mutants Labs/
 
 ## Release build, then the benchmark scenarios (prints timings and peak memory).
 bench: setup

@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMLabs
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -73,4 +74,5 @@ extension String {
 
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
+print("grade 100 submissions of 20 commands: \(format3(GradeBenchmark.run(submissions: 100))) s")
 print("peak memory: \(format3(peakMemoryMB())) MB")

@@ -423,6 +423,9 @@ struct NodeReader {
         if !checksGiven && f.values["quiz"] == nil {
             report(.stepWithoutChecks, [id], node)
         }
+        if !checks.isEmpty, f.values["quiz"] == nil, checks.allSatisfy(\.hidden) {
+            report(.invalidValue, ["step \(id) checks", "at least one check must be visible (not hidden)"], f.values["checks"])
+        }
         return LabStep(id: id, title: title, text: text, points: points, optional: optional, hints: hints,
                        checks: checks, solution: solution, quiz: quiz, rules: rules, position: position(node))
     }
@@ -460,8 +463,8 @@ struct NodeReader {
     static let checkKinds = ["network", "container", "history", "all", "any", "not", "reachable", "unreachable",
                              "resolves", "iptables"]
 
-    mutating func check(_ node: Node, index: Int, roles: inout Set<String>) -> Check? {
-        let keys = ["name", "points", "message", "hints"] + NodeReader.checkKinds
+    mutating func check(_ node: Node, index: Int, roles: inout Set<String>, nested: Bool = false) -> Check? {
+        let keys = ["name", "points", "message", "hints", "hidden"] + NodeReader.checkKinds
         guard let f = mapping(node, "check", allowed: keys) else { return nil }
         let present = NodeReader.checkKinds.filter { f.values[$0] != nil }
         guard present.count == 1, let kindName = present.first, let body = f.values[kindName] else {
@@ -472,6 +475,10 @@ struct NodeReader {
         let points = f.values["points"].flatMap { int($0, "check.points", min: 0) } ?? 0
         let message = f.values["message"].flatMap { localized($0, "check \(name) message") }
         let hints = f.values["hints"].flatMap { hintList($0, "check \(name) hint") } ?? []
+        let hidden = f.values["hidden"].flatMap { bool($0, "check.hidden") } ?? false
+        if hidden, nested, let h = f.keys["hidden"] {
+            report(.invalidValue, ["check.hidden", "only a step's own checks can be hidden, not one inside all, any or not"], h)
+        }
         let kind: CheckKind?
         switch kindName {
         case "network": kind = networkPredicate(body, roles: &roles).map(CheckKind.network)
@@ -490,13 +497,13 @@ struct NodeReader {
             for (i, item) in seq.enumerated() {
                 // Roles bound inside `any` are not reliable afterwards; inside `all` they are.
                 var scoped = roles
-                if let c = check(item, index: i, roles: &scoped) { inner.append(c) }
+                if let c = check(item, index: i, roles: &scoped, nested: true) { inner.append(c) }
                 if kindName == "all" { roles = scoped }
             }
             kind = kindName == "all" ? .all(inner) : .any(inner)
         case "not":
             var scoped = roles
-            kind = check(body, index: 0, roles: &scoped).map(CheckKind.not)
+            kind = check(body, index: 0, roles: &scoped, nested: true).map(CheckKind.not)
         case "reachable", "unreachable":
             guard let r = mapping(body, kindName, allowed: ["from", "to", "port", "proto"], required: ["from", "to"])
             else { return nil }
@@ -530,7 +537,8 @@ struct NodeReader {
             kind = nil
         }
         guard let kind else { return nil }
-        return Check(name: name, points: points, message: message, hints: hints, kind: kind, position: position(node))
+        return Check(name: name, points: points, message: message, hints: hints, kind: kind, position: position(node),
+                     hidden: hidden)
     }
 
     mutating func portValue(_ node: Node, _ what: String) -> String? {

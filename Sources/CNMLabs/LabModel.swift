@@ -154,11 +154,15 @@ public struct Check: Sendable, Hashable {
     public var hints: [Hint]
     public var kind: CheckKind
     public var position: SourcePosition?
+    /// Scored by the grader, never shown by the shell's `check` and never a reason a step does not
+    /// complete in the shell (so a learner is not stuck on something invisible). Only a step's own
+    /// checks may be hidden.
+    public var hidden: Bool
 
     public init(name: String, points: Int = 0, message: LocalizedText? = nil, hints: [Hint] = [],
-                kind: CheckKind, position: SourcePosition? = nil) {
+                kind: CheckKind, position: SourcePosition? = nil, hidden: Bool = false) {
         self.name = name; self.points = points; self.message = message; self.hints = hints
-        self.kind = kind; self.position = position
+        self.kind = kind; self.position = position; self.hidden = hidden
     }
 }
 

@@ -25,6 +25,9 @@ public struct StepProgress: Sendable, Hashable {
     public var wrongAnswers = 0
     /// The most check points held at once while this step was current (partial credit).
     public var bestCheckPoints = 0
+    /// Hidden checks that failed when the step completed, and the points they missed then.
+    public var hiddenFailed: [String] = []
+    public var hiddenPointsMissed = 0
 }
 
 /// The score of one step and of the lab.
@@ -145,13 +148,15 @@ public struct LabSession: Sendable {
                               refusal: nil, completedSteps: [], messages: [LabMessage.notAQuiz.format(locale, [])])
         }
         history.append(HistoryEntry(command: "answer " + text.trimmingSpaces, exitCode: 0, stepIndex: currentStep))
-        guard quiz.accepts(text), checksHold(currentStep) else {
+        let results = evaluate(stepIndex: currentStep)
+        guard quiz.accepts(text), visibleChecksHold(currentStep, results) else {
             progress[currentStep].wrongAnswers += 1
             let m = LabMessage.quizWrong.format(locale, [])
             return LabOutcome(output: CommandOutput(stdout: m + "\n", exitCode: 1), refusal: nil, completedSteps: [], messages: [m])
         }
         let index = currentStep
         progress[index].completed = true
+        recordHidden(index, results)
         currentStep += 1
         let done = [index] + advance()
         let messages = [LabMessage.quizCorrect.format(locale, [])] + completionMessages(done)
@@ -173,15 +178,27 @@ public struct LabSession: Sendable {
             let results = evaluate(stepIndex: currentStep)
             let held = results.reduce(0) { $0 + $1.points }
             progress[currentStep].bestCheckPoints = max(progress[currentStep].bestCheckPoints, held)
-            if step.quiz != nil || step.checks.isEmpty || !results.allSatisfy(\.passed) { break }
+            if step.quiz != nil || step.checks.isEmpty || !visibleChecksHold(currentStep, results) { break }
             progress[currentStep].completed = true
+            recordHidden(currentStep, results)
             done.append(currentStep)
             currentStep += 1
         }
         return done
     }
 
-    func checksHold(_ index: Int) -> Bool { evaluate(stepIndex: index).allSatisfy(\.passed) }
+    /// Whether the visible checks of a step hold in `results` (hidden checks never hold a step back).
+    func visibleChecksHold(_ index: Int, _ results: [CheckResult]) -> Bool {
+        zip(lab.steps[index].checks, results).allSatisfy { $0.0.hidden || $0.1.passed }
+    }
+
+    /// Notes the hidden checks that fail as step `index` completes (they cost their points).
+    mutating func recordHidden(_ index: Int, _ results: [CheckResult]) {
+        for (check, result) in zip(lab.steps[index].checks, results) where check.hidden && !result.passed {
+            progress[index].hiddenFailed.append(check.name)
+            progress[index].hiddenPointsMissed += max(0, check.totalPoints - result.points)
+        }
+    }
 
     // MARK: Checking, hints, solution
 
@@ -192,16 +209,19 @@ public struct LabSession: Sendable {
         return evaluator.evaluate(lab.steps[stepIndex].checks)
     }
 
-    /// The current step's checks (what the `check` command prints).
-    public func check() -> [CheckResult] { evaluate(stepIndex: currentStep) }
+    /// The current step's visible checks (what the `check` command prints; hidden checks never show).
+    public func check() -> [CheckResult] {
+        guard let step else { return [] }
+        return zip(step.checks, evaluate(stepIndex: currentStep)).filter { !$0.0.hidden }.map(\.1)
+    }
 
     /// The next hint: from the ladder of the first failing check that has one, else the step's
     /// own ladder; nil when that ladder is used up. Recorded for scoring.
     public mutating func hint() -> Hint? {
         guard let step else { return nil }
         var ladder = ("step", step.hints)
-        let results = check()
-        if let (check, _) = zip(step.checks, results).first(where: { !$0.1.passed }), !check.hints.isEmpty,
+        let results = evaluate(stepIndex: currentStep)
+        if let (check, _) = zip(step.checks, results).first(where: { !$0.0.hidden && !$0.1.passed }), !check.hints.isEmpty,
            (progress[currentStep].ladderPosition[check.name] ?? 0) < check.hints.count {
             ladder = (check.name, check.hints)
         }
@@ -236,7 +256,7 @@ public struct LabSession: Sendable {
         for (i, step) in lab.steps.enumerated() {
             let p = progress[i]
             let max = step.maxPoints
-            var earned = p.skipped ? 0 : (p.completed ? max : min(p.bestCheckPoints, max))
+            var earned = p.skipped ? 0 : (p.completed ? Swift.max(0, max - p.hiddenPointsMissed) : min(p.bestCheckPoints, max))
             var penalty = p.hintsShown.reduce(0) { $0 + (lab.scoring.hintPenalty[$1] ?? 0) }
             if p.solutionShown { penalty += lab.scoring.solutionPenalty }
             penalty += p.wrongAnswers * lab.scoring.wrongAnswerPenalty

@@ -47,7 +47,8 @@ public enum LabValidator {
                 continue
             }
             guard !step.checks.isEmpty else { continue }
-            if session.evaluate(stepIndex: i).allSatisfy(\.passed) {
+            // Hidden checks never hold a step back, so the visible ones alone must fail first.
+            if session.visibleChecksHold(i, session.evaluate(stepIndex: i)) {
                 out.append(LabDiagnostic(.passesBeforeSolution, [step.id], at: pos, file: file))
             }
             for line in step.solution {

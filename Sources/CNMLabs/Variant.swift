@@ -217,10 +217,10 @@ extension CheckKind {
         case .any(let cs): return .any(cs.map { $0.mapStrings(f) })
         case .not(let c): return .not(c.mapStrings(f))
         case .reachable(var p):
-            p.from = f(p.from); p.to = f(p.to)
+            p.from = f(p.from); p.to = f(p.to); p.port = p.port.map(f)
             return .reachable(p)
         case .unreachable(var p):
-            p.from = f(p.from); p.to = f(p.to)
+            p.from = f(p.from); p.to = f(p.to); p.port = p.port.map(f)
             return .unreachable(p)
         case .resolves(var p):
             p.from = f(p.from); p.name = f(p.name); p.to = p.to.map(f)

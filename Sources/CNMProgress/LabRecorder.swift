@@ -80,10 +80,12 @@ public struct LabRecorder: Sendable {
     // MARK: Input
 
     /// Runs a typed line (a command, or `answer TEXT` for a quiz) and commits its record.
+    /// A blank line changes nothing and is not logged.
     public mutating func input(_ line: String) throws -> LabOutcome {
         let before = session
         let stepID = session.step?.id
         let outcome = session.input(line)
+        if isBlank(line.utf8) { return outcome }
         var events = LabEvents()
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         let isComment = trimmed.isEmpty || trimmed.hasPrefix("#")

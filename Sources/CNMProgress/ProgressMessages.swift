@@ -6,6 +6,7 @@
 public enum ProgressMessage: Sendable, Equatable {
     // Opening a database.
     case noDatabase(path: String)
+    case emptyPath
     case notADatabase(path: String)
     case corrupted(path: String, detail: String)
     case newerSchema(path: String, found: String)
@@ -44,6 +45,7 @@ public enum ProgressMessage: Sendable, Equatable {
     private var english: String {
         switch self {
         case .noDatabase(let p): return "no progress database at \(p)"
+        case .emptyPath: return "the progress database path is empty"
         case .notADatabase(let p): return "\(p) is not an SQLite database; it was left untouched"
         case .corrupted(let p, let d): return "\(p) is damaged (\(d)); it was left untouched"
         case .newerSchema(let p, let f):

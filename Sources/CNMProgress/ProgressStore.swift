@@ -54,6 +54,8 @@ public final class ProgressStore: Sendable {
         self.path = path
         self.mode = mode
         self.clock = clock
+        // SQLite would open a temporary database for "", and the learner's work would vanish.
+        guard !path.isEmpty else { throw ProgressError(.emptyPath) }
         let existing = try Self.checkFile(path: path, mode: mode)
         var state = FileState.fresh
         if existing {

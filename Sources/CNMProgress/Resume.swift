@@ -128,9 +128,11 @@ public struct RecordedSession: Sendable {
     }
 
     /// Runs one command line and commits its record (command, exit code, state hash).
+    /// A blank line changes nothing and is not logged.
     public mutating func run(bytes: [UInt8]) throws -> CommandOutput {
         let before = simulator
         let out = simulator.run(bytes: bytes)
+        if isBlank(bytes) { return out }
         do {
             try store.recordCommand(attempt: attempt.id, command: bytes, exitCode: out.exitCode,
                                     stateHash: StateFingerprint.hash(engine: simulator.engine))
@@ -162,4 +164,9 @@ extension RecordedSession {
         }
         return session
     }
+}
+
+/// Whether a line holds only spaces, tabs and carriage returns (nothing to log).
+func isBlank<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNMProgress
+import Foundation
 
 /// `cnmlab report DB…`: one class table from several learners' progress databases.
 struct ReportCommand: ParsableCommand {
@@ -25,7 +26,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var sources: [[LabProgress]] = []
         var failed = false
+        var seen = Set<String>()
         for path in databases {
+            // The same file named twice (or through another path) is read once.
+            let key = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard seen.insert(key).inserted else { continue }
             do {
                 let store = try ProgressStore(path: path, mode: .readOnly)
                 sources.append(try store.labProgress())

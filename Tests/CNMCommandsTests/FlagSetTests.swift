@@ -1,5 +1,6 @@
 import XCTest
 @testable import CNMCommands
+import CNMSim
 
 final class FlagSetTests: XCTestCase {
     // `docker run`: flags stop at the image; `-h` is --hostname; own --help.

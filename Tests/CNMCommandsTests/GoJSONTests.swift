@@ -1,5 +1,6 @@
 import XCTest
 @testable import CNMCommands
+import CNMSim
 
 final class GoJSONTests: XCTestCase {
     func testCompact() throws {

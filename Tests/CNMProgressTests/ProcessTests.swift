@@ -160,11 +160,12 @@ final class ProcessTests: XCTestCase {
         try a.finishAttempt(attempt.id, score: 3, maxScore: 4)
         let b = try Fixture.store(two)
         _ = try b.startAttempt(learner: "ben", labID: "l1", labVersion: "1", seed: 0)
-        let csv = try Binary.run(["report", one, two], in: dir)
+        let csv = try Binary.run(["report", one, two, dir.path + "/./one.sqlite"], in: dir)
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let lines = csv.stdout.components(separatedBy: "\r\n")
         XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines[1].hasPrefix("ana,l1,1,finished,3,4,"))
+        XCTAssertTrue(lines[1].hasSuffix(",1,2026-01-01T00:00:01Z"), "one.sqlite named twice counts once: \(lines[1])")
         XCTAssertTrue(lines[2].hasPrefix("ben,l1,1,open,"))
 
         let json = try Binary.run(["report", "--format", "json", one, two, dir.file("missing.sqlite")], in: dir)

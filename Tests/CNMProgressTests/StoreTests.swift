@@ -50,6 +50,12 @@ final class StoreTests: XCTestCase {
                        "/home/u/.local/share/cnmlab/progress.sqlite")
     }
 
+    func testEmptyPathIsRefused() {
+        XCTAssertThrowsError(try ProgressStore(path: "")) {
+            XCTAssertEqual($0 as? ProgressError, ProgressError(.emptyPath))
+        }
+    }
+
     func testReadOnlyStoreNeverCreatesAFile() {
         let dir = TempDir()
         let path = dir.file("missing.sqlite")
@@ -119,6 +125,15 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(log.last?.stateHash, StateFingerprint.hash(simulator: session.simulator))
         XCTAssertEqual(log.map(\.at), log.map(\.at).sorted())
         XCTAssertTrue(try other.verifyChain().isIntact)
+    }
+
+    func testBlankLinesAreNotLogged() throws {
+        let dir = TempDir()
+        let store = try Fixture.store(dir.file("p.sqlite"))
+        var session = try RecordedSession.start(store: store, learner: "ana", labID: "l", labVersion: "1", seed: 0)
+        for line in ["", "  \t", "docker network create a", ""] { _ = try session.run(line: line) }
+        XCTAssertEqual(try store.commands(attempt: session.attempt.id).map(\.commandText), ["docker network create a"])
+        XCTAssertEqual(session.commandCount, 1)
     }
 
     func testNonUTF8CommandBytesSurvive() throws {

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// A flag parsing failure, with pflag's exact error texts (`message`). The
 /// cases keep the pieces so a caller can localise or inspect them; use
 /// `FlagError.dockerUsageText` to wrap one the way docker/cli prints it.

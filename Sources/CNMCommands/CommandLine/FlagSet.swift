@@ -1,3 +1,5 @@
+import CNMSim
+
 /// A set of flag declarations and a parser with the semantics of Go's
 /// spf13/pflag as driven by cobra in docker/cli: `--flag=value`,
 /// `--flag value`, `-f value`, `-fvalue`, `-f=value`, shorthand clusters

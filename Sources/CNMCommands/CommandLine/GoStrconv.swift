@@ -1,3 +1,5 @@
+import CNMSim
+
 /// The parts of Go's `strconv` that pflag uses to convert flag values, with Go's
 /// exact acceptance rules and `*strconv.NumError` texts (for example
 /// `strconv.ParseInt: parsing "abc": invalid syntax`). pflag's bool flags call

@@ -46,7 +46,7 @@ enum ContainerOptions {
         .stringArray("add-host", validator: { v in
             let sep = v.firstIndex(of: "=") ?? v.firstIndex(of: ":")
             guard let s = sep, s != v.startIndex, v.index(after: s) != v.endIndex else {
-                return "bad format for add-host: \(GoQuoteLite.quote(v))"
+                return "bad format for add-host: \(GoQuote.quote(v))"
             }
             return nil
         }),
@@ -92,7 +92,7 @@ enum ContainerOptions {
             var spec = raw
             var proto = "tcp"
             if let slash = raw.lastIndex(of: "/") { proto = String(raw[raw.index(after: slash)...]); spec = String(raw[..<slash]) }
-            guard let range = PortSpecParser.parseRange(spec) else { return .failure(.init("invalid range format for --expose: \(raw), error: strconv.ParseUint: parsing \(GoQuoteLite.quote(spec)): invalid syntax")) }
+            guard let range = PortSpecParser.parseRange(spec) else { return .failure(.init("invalid range format for --expose: \(raw), error: strconv.ParseUint: parsing \(GoQuote.quote(spec)): invalid syntax")) }
             for p in range { request.exposedPorts.append(ContainerPort(port: p, proto: proto)) }
         }
         // Networks (opts/network.go): the first --network takes the endpoint flags.
@@ -120,7 +120,7 @@ enum ContainerOptions {
         }
         var seen: Set<String> = []
         for a in attachments {
-            if seen.contains(a.network) { return .failure(.init("network \(GoQuoteLite.quote(a.network)) is specified multiple times")) }
+            if seen.contains(a.network) { return .failure(.init("network \(GoQuote.quote(a.network)) is specified multiple times")) }
             seen.insert(a.network)
         }
         let builtin: Set<String> = ["bridge", "host", "none", "default"]

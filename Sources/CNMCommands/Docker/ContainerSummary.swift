@@ -12,7 +12,8 @@ enum ContainerSummary {
 
     /// One entry per binding, plus an IP-less one per exposed port without bindings (moby container/view.go).
     static func ports(of c: Container) -> [Port] {
-        guard c.isRunning else { return [] }
+        // Host-mode containers have no port map (moby container/view.go reads NetworkSettings.Ports).
+        guard c.isRunning, !c.sharesHostNetwork else { return [] }
         var out: [Port] = []
         for port in c.exposedPorts {
             let bound = c.portMappings.filter { $0.containerPort == port }
@@ -116,7 +117,7 @@ enum ContainerSummary {
         let labelMap = c.labels
         let createdSeconds = c.created.nanoseconds / 1_000_000_000
         return .object([
-            ("Command", .string(GoQuoteLite.quote(command))),
+            ("Command", .string(GoQuote.quote(command))),
             ("CreatedAt", .string(SimTime(nanoseconds: createdSeconds * 1_000_000_000).goString)),
             ("ID", .string(trunc ? c.shortID : c.id)),
             ("Image", .string(c.imageReference)),

@@ -23,7 +23,7 @@ enum PortCommand {
             guard let number = UInt16(parts[0]) else {
                 let digits = !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
                 let reason = digits ? "value out of range" : "invalid syntax"
-                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuoteLite.quote(String(parts[0]))): \(reason)\n")
+                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuote.quote(String(parts[0]))): \(reason)\n")
             }
             let proto = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : "tcp"
             let matches = c.portMappings.filter { $0.containerPort == ContainerPort(port: Int(number), proto: proto) }

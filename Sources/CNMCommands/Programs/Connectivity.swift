@@ -22,8 +22,10 @@ enum Connectivity {
         return NameResolution.resolve(name: name, from: siteID(ctx), engine: &ctx.engine)?.first
     }
 
-    static func trace(_ ctx: ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil) -> PathResult {
-        PacketPath(engine: ctx.engine).trace(from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
+    /// Stores Docker's latest rules first, so later walks start from an up-to-date copy.
+    static func trace(_ ctx: inout ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil) -> PathResult {
+        ctx.engine.syncFirewall()
+        return PacketPath(engine: ctx.engine).trace(from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
     }
 
     /// A round-trip time in milliseconds with three decimals, drawn from the seed.

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// Every simulated program by name. Add one line per new program.
 enum ProgramRegistry {
     static let programs: [any SimulatedProgram.Type] = [

@@ -111,7 +111,7 @@ enum TCPOutcome {
     case outside
 
     static func attempt(_ ctx: inout ProgramContext, ip: IPv4Address, port: Int, from site: NetSite? = nil) -> TCPOutcome {
-        let r = Connectivity.trace(ctx, to: ip, proto: "tcp", port: port, from: site)
+        let r = Connectivity.trace(&ctx, to: ip, proto: "tcp", port: port, from: site)
         switch r.verdict {
         case .delivered(.outside, _, _), .delivered(.remote, _, _): return .outside
         case .delivered(_, _, let service?):

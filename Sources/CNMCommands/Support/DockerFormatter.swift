@@ -1,3 +1,5 @@
+import CNMSim
+
 /// docker/cli's list formatter (cli/command/formatter/formatter.go): a `--format`
 /// that is `table …`, `json` or a raw Go template, applied to each row; tables
 /// get a header row and Go tabwriter alignment (minwidth 10, padding 3).

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// Go `fmt` rendering of `TemplateValue`s: `%v` (what a template action prints),
 /// `fmt.Sprint`, `fmt.Sprintln` and `fmt.Sprintf` with Go's verbs, flags,
 /// widths, precisions and its in-band error forms (`%!d(string=x)`,
@@ -44,6 +46,7 @@ public enum GoFormat {
 
     /// `strconv.Quote(s)` (or `QuoteASCII` when `asciiOnly`).
     public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+        if !asciiOnly { return GoQuote.quote(s) }
         var out = "\""
         for r in s.unicodeScalars { appendEscaped(&out, r, quote: "\"", asciiOnly: asciiOnly) }
         out += "\""

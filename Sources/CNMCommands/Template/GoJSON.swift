@@ -1,3 +1,5 @@
+import CNMSim
+
 /// Go `encoding/json` output for `TemplateValue`s: the compact form (docker's
 /// `json` template function and `--format json`) and the 4-space indented form
 /// docker's `inspect` prints (`json.Indent(buf, "", "    ")`).

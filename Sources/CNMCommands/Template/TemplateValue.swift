@@ -1,3 +1,5 @@
+import CNMSim
+
 /// The data a Go `text/template` (and Go's `encoding/json`/`fmt`) reads.
 ///
 /// It mirrors the handful of Go kinds docker's `--format` templates meet:

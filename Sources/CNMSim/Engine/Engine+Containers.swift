@@ -122,7 +122,13 @@ extension Engine {
         case .failure(let e): return .failure(e)
         }
         if c.isRunning { return .success(.runsUntilStopped) }
-        let plan = ProcessPlan.plan(for: c)
+        var plan = ProcessPlan.plan(for: c)
+        // A host-network server binds the host's ports itself; a port already taken makes it exit,
+        // as nginx does with "bind() … failed (98: Address already in use)".
+        if c.sharesHostNetwork, case .runsUntilStopped = plan, !c.cmdOverridden,
+           c.image.services.contains(where: { hostPortInUse(port: $0.port, proto: $0.proto, except: c.id) }) {
+            plan = .exitsAtOnce(code: 1)
+        }
         if case .notFound(let program) = plan {
             return .failure(EngineError(.system, "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"\(program)\": executable file not found in $PATH: unknown"))
         }
@@ -211,7 +217,7 @@ extension Engine {
         case .success(var c):
             if c.isRunning {
                 guard force else {
-                    return .failure(EngineError(.conflict, "cannot remove container \(GoQuoteLite.quote(term)): container is running: stop the container before removing or force remove"))
+                    return .failure(EngineError(.conflict, "cannot remove container \(GoQuote.quote(term)): container is running: stop the container before removing or force remove"))
                 }
                 teardownNetworking(&c)
                 c.state = .exited(code: 137)
@@ -235,29 +241,5 @@ extension Result {
     public var failureValue: Failure? {
         if case .failure(let e) = self { return e }
         return nil
-    }
-}
-
-/// Go's `%q` for the plain strings daemon messages quote.
-public enum GoQuoteLite {
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -148,7 +148,8 @@ extension Engine {
             case .failure(let e): return fail(e.message)
             case .success(let hostPort):
                 for ip in ips {
-                    if boundElsewhere(ip: ip, port: hostPort, proto: port.proto, except: c.id) != nil {
+                    if boundElsewhere(ip: ip, port: hostPort, proto: port.proto, except: c.id) != nil
+                        || hostNetworkListeners(except: c.id).contains("\(port.proto)/\(hostPort)") {
                         ports.release(ip: ip, proto: port.proto, port: hostPort)
                         return fail("failed to bind host port for \(ip == "::" ? "[::]" : ip):\(hostPort):\(containerIP):\(port.port)/\(port.proto): address already in use")
                     }
@@ -171,6 +172,21 @@ extension Engine {
             return owner
         }
         return nil
+    }
+
+    /// `proto/port` of the servers that host-network containers run on the host's own stack.
+    func hostNetworkListeners(except: String) -> Set<String> {
+        var out: Set<String> = []
+        for c in containers.values where c.id != except && c.isRunning && c.sharesHostNetwork && !c.cmdOverridden {
+            for s in c.image.services { out.insert("\(s.proto)/\(s.port)") }
+        }
+        return out
+    }
+
+    /// Whether a host port is held by a published port or by a host-network server.
+    func hostPortInUse(port: Int, proto: String, except: String) -> Bool {
+        !(hostBindings["\(proto)/\(port)"] ?? [:]).filter { $0.value != except }.isEmpty
+            || hostNetworkListeners(except: except).contains("\(proto)/\(port)")
     }
 
     /// Re-programs published ports after the gateway endpoint may have changed

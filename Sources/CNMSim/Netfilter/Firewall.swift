@@ -47,20 +47,30 @@ public struct Firewall: Sendable, Hashable {
                 _ = ruleset.delete(op.table, op.chain, matching: rule)
             }
         }
-        var present: [String: Set<NetfilterRule>] = [:]
+        // Additions, batched per chain: inserting each at the top one after the other
+        // leaves them in reverse order above the existing rules; appends go below.
+        struct Batch { var inserts: [NetfilterRule] = []; var appends: [NetfilterRule] = []; var present: Set<NetfilterRule> }
+        var batches: [String: Batch] = [:]
+        var order: [(NetfilterTable, String)] = []
         for op in ops where !programmedKeys.contains(op.key) {
             ruleset.ensureChain(op.table, op.chain)
             guard let rule = op.rule else { continue }
-            let chainKey = op.table.rawValue + "|" + op.chain
-            if present[chainKey] == nil { present[chainKey] = Set(ruleset.chain(op.table, op.chain)?.rules ?? []) }
-            if present[chainKey]?.contains(rule) == true { continue }
             if let t = rule.target.jumpTarget { ruleset.ensureChain(op.table, t) }
+            let chainKey = op.table.rawValue + "|" + op.chain
+            if batches[chainKey] == nil {
+                batches[chainKey] = Batch(present: Set(ruleset.chain(op.table, op.chain)?.rules ?? []))
+                order.append((op.table, op.chain))
+            }
+            guard batches[chainKey]?.present.insert(rule).inserted == true else { continue }
             switch op.placement {
-            case .append: _ = ruleset.append(op.table, op.chain, rule)
-            case .insert: _ = ruleset.insert(op.table, op.chain, at: 1, rule)
+            case .append: batches[chainKey]?.appends.append(rule)
+            case .insert: batches[chainKey]?.inserts.append(rule)
             case .chain: break
             }
-            present[chainKey]?.insert(rule)
+        }
+        for (table, chain) in order {
+            guard let b = batches[table.rawValue + "|" + chain] else { continue }
+            ruleset.splice(table, chain, top: b.inserts.reversed(), bottom: b.appends)
         }
         programmed = ops
         programmedKeys = seen

@@ -125,6 +125,15 @@ public struct Ruleset: Sendable, Hashable {
         return update(table, name) { $0.policy = policy; return nil }
     }
 
+    /// Puts `top` above a chain's rules and `bottom` below them (Docker's batched `-I`/`-A`).
+    mutating func splice(_ table: NetfilterTable, _ chain: String, top: [NetfilterRule], bottom: [NetfilterRule]) {
+        _ = update(table, chain) { c in
+            if !top.isEmpty { c.rules = top + c.rules }
+            c.rules += bottom
+            return nil
+        }
+    }
+
     /// Makes sure a user chain exists (used when Docker programs a chain the learner deleted).
     mutating func ensureChain(_ table: NetfilterTable, _ name: String) {
         if index(table, name) == nil { tables[table, default: []].append(NetfilterChain(name: name)) }
