@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMProgress
 import CNMLabs
 #if canImport(Glibc)
 import Glibc
@@ -75,4 +76,11 @@ extension String {
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
 print("grade 100 submissions of 20 commands: \(format3(GradeBenchmark.run(submissions: 100))) s")
+let recordSeconds = ProgressBenchmark.recordCommands(count: 1_000)
+print("record one command in the progress store: \(format3(recordSeconds / 1_000 * 1_000)) ms (1,000 commands in \(format3(recordSeconds)) s)")
+if let latency = shellLatency(labsFolder: "Labs", samples: 400) {
+    print("shell, Enter to prompt (lab with 50 containers, recorded): p50 \(format3(latency.p50)) ms, p99 \(format3(latency.p99)) ms, max \(format3(latency.max)) ms")
+} else {
+    print("shell latency: skipped, run from the repository root so that Labs/ is found")
+}
 print("peak memory: \(format3(peakMemoryMB())) MB")
