@@ -48,6 +48,7 @@ extension ShellSession {
             guard let a = active else { return ShellReply(stderr: text(.labsNotAvailable)) }
             active = nil
             attachedContainer = nil
+            attachedRemote = false
             return ShellReply(stdout: text(.labQuit(a.lab.id)))
         default:
             return ShellReply(stderr: text(.labUsage))
@@ -58,6 +59,7 @@ extension ShellSession {
     public mutating func startLab(_ id: String, fresh: Bool = false) -> ShellReply {
         guard let lab = labs.first(where: { $0.id == id }) else { return ShellReply(stderr: text(.noSuchLab(id))) }
         attachedContainer = nil
+        attachedRemote = false
         do {
             var out = ""
             if fresh {
@@ -159,6 +161,7 @@ extension ShellSession {
                 }
                 active = a
                 attachedContainer = nil
+                attachedRemote = false
                 return ShellReply(stdout: text(.resetDone) + currentStepText())
             case "theory":
                 return theory(a.lab.place.section)
@@ -194,6 +197,7 @@ extension ShellSession {
             try a.rebuild(keeping: kept, store: store)
             active = a
             attachedContainer = nil
+            attachedRemote = false
             return ShellReply(stdout: text(.undone(undone)))
         } catch {
             return ShellReply(stderr: text(.storeError(String(describing: error))))

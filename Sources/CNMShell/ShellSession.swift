@@ -28,6 +28,8 @@ public struct ShellSession: Sendable {
     public private(set) var history: [String] = []
     /// The container a nested shell (`docker exec -it C sh`) is attached to.
     public internal(set) var attachedContainer: String?
+    /// Whether a nested `ssh remote` session is open (lines run on the LAN machine).
+    public internal(set) var attachedRemote = false
     /// States before each state-changing command, for `undo`.
     private var undoStack: [(command: String, engine: Engine)] = []
     /// The start of a line still waiting for its continuation.
@@ -68,6 +70,7 @@ public struct ShellSession: Sendable {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
         if attachedContainer != nil { return "/ # " }
+        if attachedRemote { return "remote$ " }
         var p = "\(engine.host.hostname)$ "
         if let s = active?.session {
             p = "[\(s.lab.id) · \(min(s.currentStep + 1, s.lab.steps.count))/\(s.lab.steps.count)] " + p
@@ -92,6 +95,16 @@ public struct ShellSession: Sendable {
         if let id = attachedContainer {
             return handleInContainer(trimmed, line: line, id: id)
         }
+        if attachedRemote {
+            if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
+                attachedRemote = false
+                return ShellReply(stdout: ShellText.leftRemote.render(language) + "\n")
+            }
+            let forwarded = "ssh remote " + line
+            if active != nil { return labInput(forwarded) }
+            let out = simulator.run(line: forwarded)
+            return ShellReply(stdout: out.stdout, stderr: out.stderr)
+        }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         switch words[0] {
         case "exit", "quit", "logout": return ShellReply(stdout: ShellText.bye.render(language) + "\n", exit: true)
@@ -110,6 +123,11 @@ public struct ShellSession: Sendable {
         }
         if let target = Self.nestedShellTarget(words) {
             return attach(target)
+        }
+        if words.count == 2, words[0] == "ssh",
+           ["remote", "192.168.1.50"].contains(String(words[1].split(separator: "@").last ?? "")) {
+            attachedRemote = true
+            return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
         }
         if active != nil { return labInput(line) }
         let before = simulator.engine

@@ -15,6 +15,8 @@ public enum ShellText: Sendable {
     case undone(String)
     case enteredContainer(String)
     case leftContainer(String)
+    case enteredRemote
+    case leftRemote
     case notRunning(String)
     case noSuchContainer(String)
     case topologyUsage
@@ -73,6 +75,10 @@ public enum ShellText: Sendable {
         case (.enteredContainer(let n), .en): return "Shell inside container \(n). Type exit to leave."
         case (.leftContainer(let n), .ko): return "컨테이너 \(n)에서 나왔습니다."
         case (.leftContainer(let n), .en): return "Left container \(n)."
+        case (.enteredRemote, .ko): return "LAN의 다른 컴퓨터 remote(192.168.1.50)에 접속했습니다. ping과 curl을 쓸 수 있습니다. 나가려면 exit."
+        case (.enteredRemote, .en): return "Connected to remote (192.168.1.50), another machine on the LAN; ping and curl work there. Type exit to leave."
+        case (.leftRemote, .ko): return "remote에서 나왔습니다."
+        case (.leftRemote, .en): return "Connection to remote closed."
         case (.notRunning(let n), .ko): return "컨테이너 \(n)이(가) 실행 중이 아니어서 셸이 끝났습니다."
         case (.notRunning(let n), .en): return "Container \(n) is no longer running; its shell ended."
         case (.noSuchContainer(let n), .ko): return "그런 컨테이너가 없습니다: \(n)"

@@ -104,3 +104,16 @@ final class ShellColorTests: XCTestCase {
         XCTAssertEqual(ShellRunner.colorize("no status"), "no status")
     }
 }
+
+final class ShellRemoteTests: XCTestCase {
+    func testSshRemoteOpensANestedPromptOnTheLanMachine() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker run -d --name web -p 8080:80 nginx")
+        XCTAssertTrue(s.handle("ssh remote").stdout.hasPrefix("Connected to remote (192.168.1.50)"))
+        XCTAssertEqual(s.prompt, "remote$ ")
+        let curl = s.handle("curl -s http://192.168.1.100:8080/")
+        XCTAssertTrue(curl.stdout.contains("<title>Welcome to nginx!</title>"), curl.stdout + curl.stderr)
+        XCTAssertEqual(s.handle("exit").stdout, "Connection to remote closed.\n")
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+    }
+}
