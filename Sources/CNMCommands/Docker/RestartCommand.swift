@@ -12,16 +12,8 @@ enum RestartCommand {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
-        var out = CommandOutput()
-        var errors: [String] = []
-        for term in flags.positionals {
-            if case .failure(let e) = engine.stopContainer(term) { errors.append(DaemonError.line(e)); continue }
-            switch engine.startContainer(term) {
-            case .failure(let e): errors.append(DaemonError.line(e))
-            case .success: out.stdout += term + "\n"
-            }
+        return ContainerBatch.run(flags.positionals) { term in
+            .from(engine.stopContainer(term).flatMap { _ in engine.startContainer(term) })
         }
-        if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }
-        return out
     }
 }

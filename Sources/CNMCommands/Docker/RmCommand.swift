@@ -12,18 +12,12 @@ enum RmCommand {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
-        var out = CommandOutput()
-        var errors: [String] = []
-        for term in flags.positionals {
-            if term.isEmpty { errors.append("container name cannot be empty\n"); continue }
-            switch engine.removeContainer(term, force: flags.bool("force")) {
-            case .failure(let e):
-                if flags.bool("force") && e.kind == .notFound { continue }
-                errors.append(DaemonError.line(e))
-            case .success: out.stdout += term + "\n"
-            }
+        let force = flags.bool("force")
+        return ContainerBatch.run(flags.positionals) { term in
+            if term.isEmpty { return .failed("container name cannot be empty\n") }
+            let result = engine.removeContainer(term, force: force)
+            if case .failure(let e) = result, force, e.kind == .notFound { return .silent }
+            return .from(result)
         }
-        if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }
-        return out
     }
 }

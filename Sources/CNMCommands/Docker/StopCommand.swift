@@ -12,15 +12,6 @@ enum StopCommand {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
-        var out = CommandOutput()
-        var errors: [String] = []
-        for term in flags.positionals {
-            switch engine.stopContainer(term) {
-            case .failure(let e): errors.append(DaemonError.line(e))
-            case .success: out.stdout += term + "\n"
-            }
-        }
-        if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }
-        return out
+        return ContainerBatch.run(flags.positionals) { .from(engine.stopContainer($0)) }
     }
 }

@@ -1,0 +1,36 @@
+import CNMSim
+
+/// How docker/cli's stop, restart and rm treat their arguments: each container
+/// in turn, its name printed on success, the errors joined after (exit 1).
+enum ContainerBatch {
+    enum Outcome {
+        /// Done: the argument is printed.
+        case done
+        /// Nothing to print (`rm -f` of a missing container).
+        case silent
+        /// The error line as docker prints it.
+        case failed(String)
+
+        /// A daemon result: its error printed as `Error response from daemon: …`.
+        static func from<T>(_ result: Result<T, EngineError>) -> Outcome {
+            switch result {
+            case .success: return .done
+            case .failure(let e): return .failed(DaemonError.line(e))
+            }
+        }
+    }
+
+    static func run(_ terms: [String], _ operation: (String) -> Outcome) -> CommandOutput {
+        var out = CommandOutput()
+        var errors: [String] = []
+        for term in terms {
+            switch operation(term) {
+            case .done: out.stdout += term + "\n"
+            case .silent: break
+            case .failed(let line): errors.append(line)
+            }
+        }
+        if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }
+        return out
+    }
+}
