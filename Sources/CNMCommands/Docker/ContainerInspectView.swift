@@ -405,8 +405,8 @@ enum ContainerInspectView {
         if c.isRunning, let sid = c.sandboxID {
             sandboxID = sid
             sandboxKey = c.sharesHostNetwork ? "/var/run/docker/netns/default" : (engine.sandboxes[sid]?.key ?? "")
-            if !c.sharesHostNetwork && c.networkMode != "none" {
-                // Every exposed port appears; unpublished ones map to null.
+            if !c.sharesHostNetwork && c.networkMode != "none" && !engine.portMapIsEmptyForChildDrivers(c) {
+                // Every exposed port appears; unpublished ones map to null (none on macvlan/ipvlan only).
                 for p in c.exposedPorts {
                     let bindings = c.portMappings.filter { $0.containerPort == p }
                     ports[p.description] = bindings.isEmpty ? .nilList

@@ -126,7 +126,7 @@ enum ContainerSummary {
             ("Mounts", .string("")),
             ("Names", .string(c.name)),
             ("Networks", .string(networks.joined(separator: ","))),
-            ("Ports", .string(displayablePorts(ports(of: c)))),
+            ("Ports", .string(engine.portMapIsEmptyForChildDrivers(c) ? "" : displayablePorts(ports(of: c)))),
             ("RunningFor", .string(humanDuration(seconds: engine.clock.seconds(since: c.created)) + " ago")),
             ("Size", .string("0B")),
             ("State", .string(c.state.status)),

@@ -32,6 +32,10 @@ enum IpProgram: SimulatedProgram {
         case "a", "ad", "add", "addr", "address":
             return interfaces(ns, device: rest.first, style: style, withAddresses: true, extra: rest.dropFirst(), v4only: v4only)
         case "l", "li", "lin", "link":
+            // Changing links (e.g. the macvlan shim that lets the host reach its macvlan containers) is not modelled.
+            if let verb = words.dropFirst().first, ["add", "delete", "del", "set"].contains(verb) {
+                return NotSimulated.feature("ip link \(verb) (changing the host's links, e.g. a macvlan shim)")
+            }
             return interfaces(ns, device: rest.first, style: style, withAddresses: false, extra: rest.dropFirst())
         case "r", "ro", "rou", "rout", "route":
             guard rest.isEmpty else { return NotSimulated.feature("ip route \(rest.joined(separator: " "))") }
@@ -73,7 +77,11 @@ enum IpProgram: SimulatedProgram {
         case .loopback: return "LOOPBACK,UP,LOWER_UP"
         case .bridge: return i.carrier ? "BROADCAST,MULTICAST,UP,LOWER_UP" : "NO-CARRIER,BROADCAST,MULTICAST,UP"
         case .ethernet: return "BROADCAST,MULTICAST,UP,LOWER_UP"
-        case .veth: return i.master == nil && style == .busybox ? "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN" : "BROADCAST,MULTICAST,UP,LOWER_UP"
+        case .veth, .macvlan, .ipvlan:
+            // Inside a container the link's peer/parent index is in another namespace: M-DOWN.
+            return i.master == nil && style == .busybox ? "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN" : "BROADCAST,MULTICAST,UP,LOWER_UP"
+        case .vlan: return "BROADCAST,MULTICAST,UP,LOWER_UP"
+        case .dummy: return "BROADCAST,NOARP,UP,LOWER_UP"
         }
     }
 
@@ -86,12 +94,12 @@ enum IpProgram: SimulatedProgram {
             if let m = i.master { line += "master \(m) " }
             let state: String
             switch i.kind {
-            case .loopback: state = "UNKNOWN"
+            case .loopback, .dummy: state = "UNKNOWN"
             case .bridge: state = i.carrier ? "UP" : "DOWN"
             default: state = "UP"
             }
             line += "state \(state) group default"
-            line += (i.kind == .loopback || i.kind == .ethernet) ? " qlen 1000" : " "
+            line += [.loopback, .ethernet, .vlan, .dummy].contains(i.kind) ? " qlen 1000" : " "
         case .busybox:
             line += qdisc + " "
             if let m = i.master { line += "master \(m) " }

@@ -7,6 +7,7 @@ enum WhyMessages {
         case chainRule, chainPolicy, chainEnd, dnat, masquerade, hostLocal, hostForward, proxy, reply
         case deliveredService, deliveredHost, deliveredPing, refused, proxyFailed, unreachable
         case droppedRule, droppedPolicy, rejected, noHost, outside, unanswered
+        case childLink, parentSwitches, childModeBlocks, lanToChild, childIsolation, segmentEnd, l3NoReturn, l3Unanswered
     }
 
     static let english: [Key: String] = [
@@ -43,6 +44,14 @@ enum WhyMessages {
         .noHost: "Verdict: not delivered — no machine has the address {0}",
         .outside: "Verdict: delivered to {0}, outside the Docker host",
         .unanswered: "Verdict: not delivered — it left with the private source {0} (no MASQUERADE), so no reply can come back",
+        .childLink: "the frame leaves through parent {0} ({1} {2} mode); the host's IP stack and iptables never see it",
+        .parentSwitches: "{0} passes the frame straight to its other child (bridge mode)",
+        .childModeBlocks: "{0} {1} mode does not let children of the same parent talk to each other",
+        .lanToChild: "the LAN delivers the frame straight to the container's own interface on {0}; the host's iptables are not involved",
+        .childIsolation: "the host and its own macvlan/ipvlan children on {0} cannot reach each other: the kernel never passes frames between a parent interface and its children (a macvlan shim interface on the host would be needed)",
+        .segmentEnd: "only this host's children are on {0}; the LAN router and remote are not on that segment in this simulation",
+        .l3NoReturn: "ipvlan l3 children answer no ARP, so nothing on the LAN can send to {0} (the LAN router would need a route to it via the Docker host)",
+        .l3Unanswered: "Verdict: not delivered — the request left, but no reply can come back to {0}",
     ]
 
     /// The sentence for `key` with its arguments filled in.

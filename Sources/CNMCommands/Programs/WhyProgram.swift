@@ -79,6 +79,13 @@ enum WhyProgram: SimulatedProgram {
             case .proxy(let listen, let to, let p): add(WhyMessages.text(.proxy, listen, to.description, String(p)))
             case .reply: add(WhyMessages.text(.reply))
             case .noReturnRoute: break
+            case .childLink(let parent, let driver, let mode): add(WhyMessages.text(.childLink, parent, driver, mode))
+            case .parentSwitches(let parent): add(WhyMessages.text(.parentSwitches, parent))
+            case .childModeBlocks(let driver, let mode): add(WhyMessages.text(.childModeBlocks, driver, mode))
+            case .lanToChild(let parent): add(WhyMessages.text(.lanToChild, parent))
+            case .childIsolation(let parent): add(WhyMessages.text(.childIsolation, parent))
+            case .segmentEnd(let parent): add(WhyMessages.text(.segmentEnd, parent))
+            case .l3NoReturn(let source): add(WhyMessages.text(.l3NoReturn, source.description))
             }
         }
         let verdict: String
@@ -102,6 +109,8 @@ enum WhyProgram: SimulatedProgram {
         case .dropped(let rule):
             if case .noReturnRoute(let src)? = result.events.last {
                 verdict = WhyMessages.text(.unanswered, src.description)
+            } else if case .l3NoReturn(let src)? = result.events.last {
+                verdict = WhyMessages.text(.l3Unanswered, src.description)
             } else {
                 verdict = rule.map { WhyMessages.text(.droppedRule, $0) } ?? WhyMessages.text(.droppedPolicy)
             }

@@ -17,6 +17,8 @@ public func networkDriver(for kind: DriverKind) -> any NetworkDriver {
     case .bridge: return BridgeDriver()
     case .host: return HostDriver()
     case .null: return NullDriver()
-    case .overlay, .macvlan, .ipvlan: return UnsimulatedDriver(kind: kind)
+    case .macvlan: return MacvlanDriver()
+    case .ipvlan: return IpvlanDriver()
+    case .overlay: return UnsimulatedDriver(kind: kind)
     }
 }

@@ -1,4 +1,4 @@
-/// A driver Docker has but this engine does not simulate yet (overlay, macvlan, ipvlan).
+/// A driver Docker has but this engine does not simulate yet (overlay).
 ///
 /// Networks of these kinds are refused with a clear "not simulated" error rather
 /// than given invented behaviour.

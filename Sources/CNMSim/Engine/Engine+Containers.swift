@@ -86,6 +86,7 @@ extension Engine {
         creationSequence[id] = nextSequence
         nextSequence += 1
         containerIDByName[name] = id
+        if mode == "host" { hostNetworkContainers.insert(id) }
         return .success(container)
     }
 
@@ -232,6 +233,7 @@ extension Engine {
     mutating func deleteContainer(_ c: Container) {
         containers.removeValue(forKey: c.id)
         creationSequence.removeValue(forKey: c.id)
+        hostNetworkContainers.remove(c.id)
         containerIDByName.removeValue(forKey: c.name)
     }
 }

@@ -5,6 +5,9 @@ extension Engine {
             return .failure(EngineError(.system, "container has no sandbox"))
         }
         let driver = networkDriver(for: network.driver)
+        if network.driver == .ipvlan, attachment.macAddress != nil {
+            return .failure(EngineError(.system, "failed to create endpoint \(c.name) on network \(network.name): \(IpvlanDriver.customMACError)"))
+        }
         var ip: IPv4Address?
         if driver.givesInterface, var pool = pools[network.id] {
             if let requested = attachment.ipv4Address {
@@ -29,9 +32,15 @@ extension Engine {
             while used.contains("eth\(n)") { n += 1 }
             interfaceName = "eth\(n)"
             index = nextInterfaceIndex
-            peer = nextInterfaceIndex + 1
-            nextInterfaceIndex += 2
-            veth = "veth" + rng.hex(7)
+            if VlanLinks.isChildDriver(network.driver) {
+                // A macvlan/ipvlan child: one interface whose link is the parent (`eth0@if2`), no veth.
+                peer = linkIndex(VlanLinks.parentLink(of: network)) ?? 2
+                nextInterfaceIndex += 1
+            } else {
+                peer = nextInterfaceIndex + 1
+                nextInterfaceIndex += 2
+                veth = "veth" + rng.hex(7)
+            }
         }
         var dnsNames: [String] = []
         if network.isUserDefined {
@@ -41,7 +50,9 @@ extension Engine {
         }
         let endpoint = Endpoint(
             id: endpointID, networkID: network.id, containerID: c.id, name: c.name, mac: mac, ipv4: ip,
-            prefixLength: network.subnet?.prefixLength ?? 0, gateway: driver.givesInterface ? network.gateway : nil,
+            prefixLength: network.subnet?.prefixLength ?? 0,
+            gateway: VlanLinks.isChildDriver(network.driver) ? VlanLinks.endpointGateway(network)
+                : driver.givesInterface ? network.gateway : nil,
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
@@ -107,8 +118,9 @@ extension Engine {
     mutating func programPorts(containerID: String) -> EngineError? {
         guard var c = containers[containerID] else { return nil }
         let wantsPorts = !c.portBindings.isEmpty || c.publishAll
+        // Only the bridge driver maps ports; macvlan/ipvlan ignore `-p` (a daemon log warning).
         guard wantsPorts, let gw = gatewayEndpoint(of: c), let containerIP = gw.ipv4,
-              let network = networks[gw.networkID] else { return nil }
+              let network = networks[gw.networkID], network.driver == .bridge else { return nil }
         var requests: [(ContainerPort, PortBindingRequest)] = []
         for port in c.portBindings.keys.sorted() {
             for b in c.portBindings[port] ?? [] { requests.append((port, b)) }
@@ -177,7 +189,8 @@ extension Engine {
     /// `proto/port` of the servers that host-network containers run on the host's own stack.
     func hostNetworkListeners(except: String) -> Set<String> {
         var out: Set<String> = []
-        for c in containers.values where c.id != except && c.isRunning && c.sharesHostNetwork && !c.cmdOverridden {
+        for id in hostNetworkContainers where id != except {
+            guard let c = containers[id], c.isRunning, !c.cmdOverridden else { continue }
             for s in c.image.services { out.insert("\(s.proto)/\(s.port)") }
         }
         return out

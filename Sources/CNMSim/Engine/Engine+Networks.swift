@@ -54,9 +54,6 @@ extension Engine {
         if request.ipamDriver != "default" && !request.ipamDriver.isEmpty {
             return .failure(EngineError(.notFound, "plugin \"\(request.ipamDriver)\" not found"))
         }
-        if kind == .macvlan || kind == .ipvlan {
-            return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks are not simulated yet"))
-        }
         if kind.isSingleton {
             return .failure(EngineError(.forbidden, "only one instance of \"\(kind.rawValue)\" network is allowed"))
         }
@@ -70,9 +67,11 @@ extension Engine {
             return .failure(EngineError(.invalidParameter, "IPv4 or IPv6 must be enabled"))
         }
         let driver = networkDriver(for: kind)
-        if let message = driver.validate(options: options, engine: self) {
+        // macvlan/ipvlan check their options in the driver's CreateNetwork, after IPAM (below).
+        if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
+        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal)
 
         let id = newID()
         // IPAM: one IPv4 pool.
@@ -92,13 +91,16 @@ extension Engine {
                 _ = pool.allocate(g)
                 gateway = g
             } else {
-                gateway = pool.allocateNext()
+                gateway = skipGateway ? nil : pool.allocateNext()
             }
             for (_, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
                 if let a = IPv4Address(aux), subnet.contains(a) { _ = pool.allocate(a) }
             }
             shownConfig = v4Configs
             if v4Configs.count > 1 {
+                if VlanLinks.isChildDriver(kind) {
+                    return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks with several IPv4 subnets are not simulated yet"))
+                }
                 return .failure(EngineError(.forbidden, "bridge driver doesn't support multiple subnets"))
             }
         } else {
@@ -107,8 +109,11 @@ extension Engine {
             }
             subnet = auto
             pool = AddressPool(subnet: auto)
-            gateway = pool.allocateNext()
+            gateway = skipGateway ? nil : pool.allocateNext()
             shownConfig = [IPAMConfig(subnet: auto.description, gateway: gateway?.description)]
+        }
+        if VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
+            return .failure(EngineError(.invalidParameter, message))
         }
         let device = driver.deviceName(networkID: id, options: options)
         if let device, let clash = networks.values.first(where: { $0.deviceName == device }) {
@@ -124,6 +129,7 @@ extension Engine {
             predefined: false, deviceName: device, userSubnet: !v4Configs.isEmpty,
             deviceMAC: MACAddress.random(using: &rng))
         add(network)
+        attachParentLink(of: network)
         return .success(network)
     }
 
@@ -148,6 +154,7 @@ extension Engine {
     }
 
     mutating func deleteNetwork(_ network: Network) {
+        detachParentLink(of: network)
         networks.removeValue(forKey: network.id)
         creationSequence.removeValue(forKey: network.id)
         networkIDByName.removeValue(forKey: network.name)

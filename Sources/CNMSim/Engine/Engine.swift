@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     var endpointsByNetwork: [String: [String]] = [:]
     /// Containers whose process ends at a known time (`sleep N`).
     var runUntil: [String: SimTime] = [:]
+    /// Containers created with `--network host` (few), so host-port checks need not scan every container.
+    var hostNetworkContainers: Set<String> = []
     /// Creation order of networks and containers (removal stays O(1); listings sort by it).
     var creationSequence: [String: Int] = [:]
     var nextSequence = 0
@@ -32,6 +34,8 @@ public struct Engine: Sendable {
     public internal(set) var bridgeIndex: [String: Int] = [:]
     /// The host's iptables rules: Docker's, kept in step by `syncFirewall()`, plus the learner's edits.
     public internal(set) var firewall = Firewall()
+    /// Links Docker made on the host for macvlan/ipvlan parents (`eth0.10`, `dm-<id12>`), by name.
+    public internal(set) var createdLinks: [String: CreatedLink] = [:]
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {

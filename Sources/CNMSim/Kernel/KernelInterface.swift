@@ -7,6 +7,13 @@ public struct KernelInterface: Sendable, Hashable {
         case bridge
         /// One end of a veth pair; `peerIndex` is the other end's index.
         case veth
+        /// An 802.1Q sub-interface Docker made for a macvlan/ipvlan parent (`eth0.10@eth0`).
+        case vlan
+        /// A dummy link Docker made for a macvlan/ipvlan network without parent (`dm-<id12>`).
+        case dummy
+        /// A container's macvlan/ipvlan child of a host link; `peerIndex` is the parent's index.
+        case macvlan
+        case ipvlan
     }
 
     public var index: Int
@@ -29,6 +36,8 @@ public struct KernelInterface: Sendable, Hashable {
     public var endpointID: String?
     /// The network a bridge or veth belongs to.
     public var networkID: String?
+    /// The lower link of a VLAN sub-interface, shown as `eth0.10@eth0`.
+    public var lowerLink: String?
 
     public init(index: Int, name: String, kind: Kind, peerIndex: Int? = nil, mtu: Int, mac: MACAddress, master: String? = nil,
                 carrier: Bool = true, addresses: [IPv4Subnet] = [], ipv6: [String] = [], linkNetnsID: Int? = nil,
@@ -39,5 +48,8 @@ public struct KernelInterface: Sendable, Hashable {
     }
 
     /// `eth0@if24` for a veth end, the plain name otherwise.
-    public var displayName: String { peerIndex.map { "\(name)@if\($0)" } ?? name }
+    public var displayName: String {
+        if let lowerLink { return "\(name)@\(lowerLink)" }
+        return peerIndex.map { "\(name)@if\($0)" } ?? name
+    }
 }

@@ -62,7 +62,18 @@ public enum KernelView {
                 routes.append(KernelRoute(destination: s.canonical, device: dev, source: network.gateway, linkDown: !carrier))
             }
         }
-        for (nsid, (_, eps)) in sandboxedContainers(engine).enumerated() {
+        // Links Docker made for macvlan/ipvlan parents: `eth0.10@eth0` (the lower link's MAC) or a dummy.
+        for (name, link) in engine.createdLinks {
+            var i = KernelInterface(index: link.index, name: name, kind: link.lower == nil ? .dummy : .vlan, mtu: 1500,
+                                    mac: linkMAC(name, engine))
+            i.lowerLink = link.lower
+            interfaces.append(i)
+        }
+        // No host link refers to a namespace that holds only macvlan/ipvlan children: no netnsid for it.
+        let vethNamespaces = sandboxedContainers(engine).filter { _, eps in
+            eps.isEmpty || !eps.allSatisfy { engine.networks[$0.networkID].map { VlanLinks.isChildDriver($0.driver) } ?? false }
+        }
+        for (nsid, (_, eps)) in vethNamespaces.enumerated() {
             for ep in eps {
                 guard let veth = ep.hostVeth, let n = engine.networks[ep.networkID] else { continue }
                 interfaces.append(KernelInterface(index: ep.peerIndex, name: veth, kind: .veth, peerIndex: ep.interfaceIndex, mtu: n.mtu,
@@ -93,9 +104,11 @@ public enum KernelView {
                 addrs = [IPv4Subnet(address: ip, prefixLength: ep.prefixLength)]
                 routes.append(KernelRoute(destination: IPv4Subnet(address: ip, prefixLength: ep.prefixLength).canonical, device: name, source: ip))
             }
-            interfaces.append(KernelInterface(index: ep.interfaceIndex, name: name, kind: .veth, peerIndex: ep.peerIndex, mtu: n.mtu,
-                                              mac: ep.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), addresses: addrs,
-                                              endpointID: ep.id, networkID: n.id))
+            // macvlan/ipvlan: a child of the parent link; ipvlan children carry the parent's MAC.
+            let kind: KernelInterface.Kind = n.driver == .macvlan ? .macvlan : n.driver == .ipvlan ? .ipvlan : .veth
+            let mac = n.driver == .ipvlan ? linkMAC(VlanLinks.parentLink(of: n), engine) : ep.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0])
+            interfaces.append(KernelInterface(index: ep.interfaceIndex, name: name, kind: kind, peerIndex: ep.peerIndex, mtu: n.mtu,
+                                              mac: mac, addresses: addrs, endpointID: ep.id, networkID: n.id))
         }
         // The kernel lists the main table in key order: default first, then by destination.
         routes.sort { a, b in
@@ -104,9 +117,24 @@ public enum KernelView {
         }
         if let gw = engine.gatewayEndpoint(of: c), let via = gw.gateway, let dev = gw.interfaceName {
             routes.insert(KernelRoute(destination: nil, gateway: via, device: dev, proto: "static"), at: 0)
+        } else if let l3 = engine.endpoints(ofContainer: c).first(where: { ep in
+            engine.networks[ep.networkID].map { VlanLinks.isL3($0) && !$0.isInternal && !VlanLinks.hasDummyParent($0) } ?? false
+        }), let dev = l3.interfaceName, l3.ipv4 != nil {
+            // ipvlan l3/l3s: `jinfo.AddStaticRoute(0.0.0.0/0, CONNECTED)` — `default dev eth0`, no gateway.
+            routes.insert(KernelRoute(destination: nil, device: dev, proto: "static"), at: 0)
         }
         interfaces.sort { $0.index < $1.index }
         return NetNamespace(owner: .container(c.id), interfaces: interfaces, routes: routes)
+    }
+
+    /// The MAC of a host link: eth0's, a VLAN sub-interface's lower link's, a bridge's, or a dummy's
+    /// (derived from the network ID, as the model keeps none).
+    static func linkMAC(_ name: String, _ engine: Engine) -> MACAddress {
+        if name == "eth0" { return engine.host.mac }
+        if let lower = engine.createdLinks[name]?.lower, lower != name { return linkMAC(lower, engine) }
+        if let n = engine.networks.values.first(where: { $0.deviceName == name }), let m = n.deviceMAC { return m }
+        if let n = engine.networks.values.first(where: { VlanLinks.parentLink(of: $0) == name }) { return vethMAC(n.id) }
+        return engine.host.mac
     }
 
     /// The LAN machine `remote`: eth0 on the host's LAN, default route via the LAN router.

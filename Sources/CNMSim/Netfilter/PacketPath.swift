@@ -22,6 +22,8 @@ public struct PacketPath {
     let bridges: [String: Network]
     /// `proto/port` → the host's listeners there (docker-proxy per published port, host-network services).
     let listeners: [String: [HostListener]]
+    /// Running macvlan/ipvlan children by address (`PacketPath+Vlan.swift`).
+    let vlanChildren: [IPv4Address: VlanChild]
 
     public init(engine: Engine) {
         self.engine = engine
@@ -45,6 +47,7 @@ public struct PacketPath {
             }
         }
         listeners = l
+        vlanChildren = PacketPath.vlanChildren(engine)
         evaluator = NetfilterEvaluator(ruleset: engine.currentRuleset) { $0.isLoopback || local.contains($0) }
     }
 
@@ -142,6 +145,10 @@ public struct PacketPath {
             let src = route.source ?? ns.interface(named: route.device)?.addresses.first?.address ?? IPv4Address(0)
             events.append(.route(site: site, destination: dst, device: route.device, gateway: route.gateway, source: src))
             if site == .remote { return fromRemote(src: src, dst: dst, port: port, route: route) }
+            // A macvlan/ipvlan interface: the frame leaves through the parent link, not a bridge.
+            if let iface = ns.interface(named: route.device), iface.kind == .macvlan || iface.kind == .ipvlan {
+                return sendFromChild(src: src, dst: dst, port: port, route: route, iface: iface)
+            }
             // A container: its interface is a veth into a bridge.
             guard let iface = ns.interface(named: route.device), let nid = iface.networkID,
                   let network = path.engine.networks[nid], let bridge = network.deviceName else { return .noHost(dst) }
@@ -264,6 +271,8 @@ public struct PacketPath {
 
         mutating func fromRemote(src: IPv4Address, dst: IPv4Address, port: Int?, route: KernelRoute) -> PathVerdict {
             let host = path.engine.host
+            // A macvlan/ipvlan child of this host answers on the wire itself (no host stack involved).
+            if let child = path.vlanChildren[dst] { return lanToChild(child, dst: dst, port: port) }
             if dst == host.address {
                 events.append(.entersHost(device: "eth0"))
                 return hostReceive(src: src, dst: dst, port: port, inIface: "eth0")
@@ -332,6 +341,8 @@ public struct PacketPath {
 
         mutating func deliverOutside(dst: IPv4Address, port: Int?) -> PathVerdict {
             let host = path.engine.host
+            // The host's own stack sending to one of its macvlan/ipvlan children.
+            if let child = path.vlanChildren[dst] { return hostToChild(child, dst: dst) }
             if dst == KernelView.remoteAddress {
                 if proto == "icmp" { return .delivered(site: .remote, address: dst, service: nil) }
                 return .refused(site: .remote, address: dst)

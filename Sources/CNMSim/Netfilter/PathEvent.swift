@@ -35,6 +35,20 @@ public enum PathEvent: Sendable, Hashable {
     /// The packet left for the internet with a private source that was not masqueraded
     /// (`enable_ip_masquerade=false`): no reply finds its way back (the verdict is a drop without a rule).
     case noReturnRoute(source: IPv4Address)
+    /// A container's macvlan/ipvlan interface sends straight out its parent link (no host chains).
+    case childLink(parent: String, driver: String, mode: String)
+    /// The parent link switches the frame to another of its children (bridge mode).
+    case parentSwitches(parent: String)
+    /// The mode (macvlan private/vepa, ipvlan flag private/vepa) keeps children of a parent apart.
+    case childModeBlocks(driver: String, mode: String)
+    /// The LAN delivers the frame to a child of the host's eth0 directly.
+    case lanToChild(parent: String)
+    /// The host and its own macvlan/ipvlan children cannot exchange frames (kernel property).
+    case childIsolation(parent: String)
+    /// Nothing but this host's children is on the parent's segment (VLAN sub-interface, dummy).
+    case segmentEnd(parent: String)
+    /// ipvlan l3: the children answer no ARP, so nothing on the LAN can reply to or reach `source`.
+    case l3NoReturn(source: IPv4Address)
 }
 
 /// How a simulated packet's journey ended.
