@@ -10,6 +10,8 @@ public struct Simulator: Sendable {
         "HOME": "/root", "USER": "root", "SHELL": "/bin/bash",
         "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     ]
+    /// Language of cnmlab's own explanations (`why`): `en` or `ko`.
+    public var language = "en"
     /// Seconds of simulated time that pass with each command line typed.
     public var secondsPerLine: Int64 = 2
 
@@ -90,7 +92,7 @@ public struct Simulator: Sendable {
         }
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
         guard let tool = ProgramRegistry.find(program), tool.onHost else { return NotSimulated.program(program) }
-        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "")
+        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language)
         let out = tool.run(args, &ctx)
         engine = ctx.engine
         return out

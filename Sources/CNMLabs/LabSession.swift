@@ -65,7 +65,9 @@ public struct LabSession: Sendable {
     /// The lab as this learner sees it (templates rendered for the variant).
     public let lab: Lab
     public let variant: LabVariant
-    public var locale: LabLocale
+    public var locale: LabLocale {
+        didSet { simulator.language = locale.rawValue }
+    }
     public private(set) var simulator: Simulator
     /// Commands typed since setup, refused ones included.
     public private(set) var history: [HistoryEntry] = []
@@ -82,6 +84,7 @@ public struct LabSession: Sendable {
         self.lab = source.instantiated(for: variant)
         self.locale = locale
         self.simulator = Simulator(seed: variant.seed)
+        self.simulator.language = locale.rawValue
         self.progress = Array(repeating: StepProgress(), count: source.steps.count)
         for line in lab.setup {
             let out = simulator.run(line: line)

@@ -132,6 +132,9 @@ public struct LabRecorder: Sendable {
         return true
     }
 
+    /// Switches the language of the session's messages (nothing is recorded).
+    public mutating func setLocale(_ locale: LabLocale) { session.locale = locale }
+
     /// Closes the attempt with the session's score.
     @discardableResult
     public mutating func finish() throws -> Attempt {

@@ -57,6 +57,15 @@ struct ActiveLab {
         return ActiveLab(backing: .recorded(recorder), lab: lab, learner: learner, locale: locale)
     }
 
+    /// Switches the language of lab messages and `why`.
+    mutating func setLocale(_ l: LabLocale) {
+        locale = l
+        switch backing {
+        case .recorded(var r): r.setLocale(l); backing = .recorded(r)
+        case .memory(var s): s.locale = l; backing = .memory(s)
+        }
+    }
+
     mutating func input(_ line: String) throws -> LabOutcome {
         let stepBefore = session.currentStep
         let outcome: LabOutcome

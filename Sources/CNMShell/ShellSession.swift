@@ -52,6 +52,7 @@ public struct ShellSession: Sendable {
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
                 learner: String = "learner", curriculumDir: String? = nil) {
         simulator = Simulator(seed: seed)
+        simulator.language = language.rawValue
         self.language = language
         self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }
         self.store = store
@@ -232,6 +233,8 @@ public struct ShellSession: Sendable {
             return ShellReply(stderr: ShellText.unknownLanguage(words[1]).render(language) + "\n")
         }
         language = l
+        simulator.language = l.rawValue
+        active?.setLocale(l == .ko ? .ko : .en)
         return ShellReply(stdout: ShellText.languageSet.render(language) + "\n")
     }
 

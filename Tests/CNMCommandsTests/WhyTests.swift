@@ -28,13 +28,13 @@ final class WhyTests: XCTestCase {
         XCTAssertEqual(s.run(line: "why a 8.8.8.8").exitCode, 0)
         XCTAssertTrue(s.run(line: "why a b:80").stdout.contains("-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP"))
         XCTAssertEqual(s.run(line: "why nobody b").exitCode, 2)
-        XCTAssertEqual(s.run(line: "why a").stderr, WhyMessages.text(.usage) + "\n")
+        XCTAssertEqual(s.run(line: "why a").stderr, WhyMessages.text("en", .usage) + "\n")
         XCTAssertEqual(s.run(line: "docker run -d --name i --network none busybox sleep 1000").exitCode, 0)
         XCTAssertTrue(s.run(line: "why i 8.8.8.8").stdout.hasSuffix("Verdict: not delivered — Network is unreachable\n"))
     }
 
     func testEveryMessageHasEnglishText() {
         for key in WhyMessages.Key.allCases { XCTAssertFalse(WhyMessages.english[key]?.isEmpty ?? true, "\(key)") }
-        XCTAssertEqual(WhyMessages.text(.dnat, "a", "b"), "DNAT: destination a becomes b")
+        XCTAssertEqual(WhyMessages.text("en", .dnat, "a", "b"), "DNAT: destination a becomes b")
     }
 }

@@ -12,6 +12,8 @@ struct ProgramContext {
     var engine: Engine
     var site: ExecutionSite
     var stdin: String
+    /// Language of cnmlab's own explanations (`why`): `en` or `ko`. Tool output stays as the real tools print it.
+    var language: String = "en"
 
     /// The container the program runs in, if any.
     var container: Container? {

@@ -54,9 +54,53 @@ enum WhyMessages {
         .l3Unanswered: "Verdict: not delivered — the request left, but no reply can come back to {0}",
     ]
 
-    /// The sentence for `key` with its arguments filled in.
-    static func text(_ key: Key, _ args: String...) -> String {
-        let template = Array(english[key] ?? "")
+    static let korean: [Key: String] = [
+        .usage: "사용법: why FROM TO[:PORT][/tcp|/udp]   (FROM/TO: 컨테이너, IP, host, remote 또는 이름)",
+        .badFrom: "why: {0}: 실행 중인 컨테이너, 그 주소, host, remote 중 어느 것도 아닙니다",
+        .notRunning: "why: 컨테이너 {0}이(가) 실행 중이 아닙니다 (네트워크 네임스페이스가 없습니다)",
+        .unknownTarget: "why: {1}에서 {0}의 주소를 찾을 수 없습니다",
+        .header: "why: {0} -> {1} ({2})",
+        .routeConnected: "{0}이(가) {1}에서 {2}로 보냅니다 (목적지가 그 링크에 있습니다)",
+        .routeVia: "{0}이(가) {1}에서 {2}로, 게이트웨이 {3}을(를) 거쳐 보냅니다",
+        .noRoute: "{0}에는 {1}(으)로 가는 경로가 없습니다",
+        .local: "{1}은(는) {0} 자신의 주소이므로 패킷이 밖으로 나가지 않습니다",
+        .bridged: "브리지 {0}이(가) 두 포트 사이에서 프레임을 전달합니다. br_netfilter 때문에 호스트의 체인이 적용됩니다",
+        .entersHost: "패킷이 {0}에서 호스트의 IP 스택으로 들어옵니다",
+        .lanRouter: "LAN 라우터가 패킷을 Docker 호스트(192.168.1.100)로 전달합니다",
+        .chainRule: "{0} {1}: {2}  => {3}",
+        .chainPolicy: "{0} {1}: 맞는 규칙이 없어 정책 {2}",
+        .chainEnd: "{0} {1}: 맞는 규칙이 없어 호출한 체인으로 돌아갑니다",
+        .dnat: "DNAT: 목적지 {0}이(가) {1}(으)로 바뀝니다",
+        .masquerade: "MASQUERADE: 출발지 {0}이(가) {1}(으)로 바뀝니다",
+        .hostLocal: "호스트의 라우팅 결정: {0}은(는) 로컬 주소이므로 INPUT",
+        .hostForward: "호스트의 라우팅 결정: {0}은(는) {1}(으)로 나가므로 FORWARD",
+        .proxy: "{0}에서 듣고 있는 docker-proxy가 연결을 받아 직접 {1}:{2}에 연결합니다",
+        .reply: "응답(conntrack 상태 ESTABLISHED)은 다음 경로로 돌아갑니다:",
+        .deliveredService: "판정: 전달됨 — {0}({1})에서 {2}이(가) {3}번 포트를 듣고 있습니다",
+        .deliveredHost: "판정: 전달됨 — {0}({1})",
+        .deliveredPing: "판정: 전달됨 — {0}({1})이(가) echo 요청에 응답합니다",
+        .refused: "판정: 전달되지 않음 — {0}({1})에는 닿지만 {2}번 포트를 듣는 프로그램이 없습니다",
+        .proxyFailed: "판정: 전달되지 않음 — docker-proxy가 연결을 받았지만 컨테이너에 닿지 못했습니다",
+        .unreachable: "판정: 전달되지 않음 — Network is unreachable",
+        .droppedRule: "판정: 전달되지 않음 — {0} 규칙이 버렸습니다",
+        .droppedPolicy: "판정: 전달되지 않음 — 체인의 DROP 정책이 버렸습니다",
+        .rejected: "판정: 전달되지 않음 — {0} 규칙이 거부했습니다",
+        .noHost: "판정: 전달되지 않음 — {0} 주소를 가진 기기가 없습니다",
+        .outside: "판정: Docker 호스트 밖의 {0}에 전달됨",
+        .unanswered: "판정: 전달되지 않음 — 사설 출발지 {0} 그대로(MASQUERADE 없이) 나갔으므로 응답이 돌아올 수 없습니다",
+        .childLink: "프레임이 부모 {0}({1} {2} 모드)로 나갑니다. 호스트의 IP 스택과 iptables는 이 프레임을 보지 않습니다",
+        .parentSwitches: "{0}이(가) 프레임을 다른 자식에게 바로 넘깁니다 (bridge 모드)",
+        .childModeBlocks: "{0}의 {1} 모드는 같은 부모의 자식끼리 통신하지 못하게 합니다",
+        .lanToChild: "LAN이 프레임을 {0}에 있는 컨테이너 자신의 인터페이스로 바로 전달합니다. 호스트의 iptables는 관여하지 않습니다",
+        .childIsolation: "호스트와 {0} 위의 자기 macvlan/ipvlan 자식은 서로 닿지 못합니다. 커널이 부모 인터페이스와 자식 사이에 프레임을 넘기지 않기 때문입니다 (호스트에 macvlan shim 인터페이스가 필요합니다)",
+        .segmentEnd: "{0}에는 이 호스트의 자식만 있습니다. 이 시뮬레이션에서 LAN 라우터와 remote는 그 세그먼트에 없습니다",
+        .l3NoReturn: "ipvlan l3 자식은 ARP에 응답하지 않으므로 LAN의 어떤 기기도 {0}(으)로 보낼 수 없습니다 (LAN 라우터에 Docker 호스트를 거치는 경로가 있어야 합니다)",
+        .l3Unanswered: "판정: 전달되지 않음 — 요청은 나갔지만 {0}(으)로 응답이 돌아올 수 없습니다",
+    ]
+
+    /// The sentence for `key` in `language` (`en` or `ko`) with its arguments filled in.
+    static func text(_ language: String, _ key: Key, _ args: String...) -> String {
+        let template = Array((language == "ko" ? korean[key] : nil) ?? english[key] ?? "")
         var out = ""
         var i = 0
         while i < template.count {

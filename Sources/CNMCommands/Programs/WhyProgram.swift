@@ -7,7 +7,8 @@ enum WhyProgram: SimulatedProgram {
     static let names = ["why"]
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        guard args.count == 2 else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+        let lang = ctx.language
+        guard args.count == 2 else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
         ctx.engine.syncFirewall()
         let engine = ctx.engine
         // FROM
@@ -20,12 +21,12 @@ enum WhyProgram: SimulatedProgram {
                 if ip == engine.host.address || ip.isLoopback { from = .host }
                 else if ip == KernelView.remoteAddress { from = .remote }
                 else if let ep = engine.endpoints.values.first(where: { $0.ipv4 == ip }) { from = .container(ep.containerID) }
-                else { return .fail(WhyMessages.text(.badFrom, args[0]) + "\n", code: 2) }
+                else { return .fail(WhyMessages.text(lang, .badFrom, args[0]) + "\n", code: 2) }
             } else if case .success(let c) = engine.findContainer(args[0]) {
-                guard c.isRunning else { return .fail(WhyMessages.text(.notRunning, c.name) + "\n", code: 2) }
+                guard c.isRunning else { return .fail(WhyMessages.text(lang, .notRunning, c.name) + "\n", code: 2) }
                 from = .container(c.id)
             } else {
-                return .fail(WhyMessages.text(.badFrom, args[0]) + "\n", code: 2)
+                return .fail(WhyMessages.text(lang, .badFrom, args[0]) + "\n", code: 2)
             }
         }
         // TO[:PORT][/PROTO]
@@ -34,88 +35,94 @@ enum WhyProgram: SimulatedProgram {
         var port: Int?
         if let slash = spec.lastIndex(of: "/") {
             let p = spec[spec.index(after: slash)...].lowercased()
-            guard p == "tcp" || p == "udp" else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+            guard p == "tcp" || p == "udp" else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
             proto = p
             spec = String(spec[..<slash])
         }
         if let colon = spec.lastIndex(of: ":") {
-            guard let p = Int(spec[spec.index(after: colon)...]), p > 0, p <= 65535 else { return .fail(WhyMessages.text(.usage) + "\n", code: 2) }
+            guard let p = Int(spec[spec.index(after: colon)...]), p > 0, p <= 65535 else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
             port = p
             if proto == "icmp" { proto = "tcp" }
             spec = String(spec[..<colon])
         } else if proto != "icmp" {
-            return .fail(WhyMessages.text(.usage) + "\n", code: 2)
+            return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2)
         }
         guard let target = resolveTarget(spec, from: from, &ctx) else {
-            return .fail(WhyMessages.text(.unknownTarget, spec, name(of: from, engine)) + "\n", code: 2)
+            var reason = ""
+            if case .container(let id) = from {
+                reason = NameDiagnosis.explain(name: spec, from: id, engine: ctx.engine, language: lang) + "\n"
+            } else if case .host = from {
+                reason = NameDiagnosis.explain(name: spec, from: nil, engine: ctx.engine, language: lang) + "\n"
+            }
+            return .fail(WhyMessages.text(lang, .unknownTarget, spec, name(of: from, engine)) + "\n" + reason, code: 2)
         }
         let result = PacketPath(engine: ctx.engine).trace(from: from, to: target, proto: proto, port: port)
-        var lines = [WhyMessages.text(.header, name(of: from, engine), args[1], target.description)]
+        var lines = [WhyMessages.text(lang, .header, name(of: from, engine), args[1], target.description)]
         var step = 0
         func add(_ s: String) { step += 1; lines.append(" \(step). " + s) }
         for e in result.events {
             switch e {
             case .route(let site, _, let dev, let gw, let src):
-                add(gw.map { WhyMessages.text(.routeVia, name(of: site, engine), src.description, dev, $0.description) }
-                    ?? WhyMessages.text(.routeConnected, name(of: site, engine), src.description, dev))
-            case .noRoute(let site, let dst): add(WhyMessages.text(.noRoute, name(of: site, engine), dst.description))
-            case .local(let site, let dst): add(WhyMessages.text(.local, name(of: site, engine), dst.description))
-            case .bridged(let b): add(WhyMessages.text(.bridged, b))
-            case .entersHost(let dev): add(WhyMessages.text(.entersHost, dev))
-            case .lanRouter: add(WhyMessages.text(.lanRouter))
+                add(gw.map { WhyMessages.text(lang, .routeVia, name(of: site, engine), src.description, dev, $0.description) }
+                    ?? WhyMessages.text(lang, .routeConnected, name(of: site, engine), src.description, dev))
+            case .noRoute(let site, let dst): add(WhyMessages.text(lang, .noRoute, name(of: site, engine), dst.description))
+            case .local(let site, let dst): add(WhyMessages.text(lang, .local, name(of: site, engine), dst.description))
+            case .bridged(let b): add(WhyMessages.text(lang, .bridged, b))
+            case .entersHost(let dev): add(WhyMessages.text(lang, .entersHost, dev))
+            case .lanRouter: add(WhyMessages.text(lang, .lanRouter))
             case .chain(let v):
                 if let rule = v.rule {
-                    add(WhyMessages.text(.chainRule, v.table.rawValue, v.chain, rule, v.outcome))
+                    add(WhyMessages.text(lang, .chainRule, v.table.rawValue, v.chain, rule, v.outcome))
                 } else if v.byPolicy {
-                    add(WhyMessages.text(.chainPolicy, v.table.rawValue, v.chain, v.outcome))
+                    add(WhyMessages.text(lang, .chainPolicy, v.table.rawValue, v.chain, v.outcome))
                 } else {
-                    add(WhyMessages.text(.chainEnd, v.table.rawValue, v.chain))
+                    add(WhyMessages.text(lang, .chainEnd, v.table.rawValue, v.chain))
                 }
             case .dnat(let f, let fp, let t, let tp):
-                add(WhyMessages.text(.dnat, f.description + (fp.map { ":\($0)" } ?? ""), t.description + (tp.map { ":\($0)" } ?? "")))
-            case .masquerade(let f, let t): add(WhyMessages.text(.masquerade, f.description, t.description))
+                add(WhyMessages.text(lang, .dnat, f.description + (fp.map { ":\($0)" } ?? ""), t.description + (tp.map { ":\($0)" } ?? "")))
+            case .masquerade(let f, let t): add(WhyMessages.text(lang, .masquerade, f.description, t.description))
             case .hostRouting(let dst, let dev):
-                add(dev.map { WhyMessages.text(.hostForward, dst.description, $0) } ?? WhyMessages.text(.hostLocal, dst.description))
-            case .proxy(let listen, let to, let p): add(WhyMessages.text(.proxy, listen, to.description, String(p)))
-            case .reply: add(WhyMessages.text(.reply))
+                add(dev.map { WhyMessages.text(lang, .hostForward, dst.description, $0) } ?? WhyMessages.text(lang, .hostLocal, dst.description))
+            case .proxy(let listen, let to, let p): add(WhyMessages.text(lang, .proxy, listen, to.description, String(p)))
+            case .reply: add(WhyMessages.text(lang, .reply))
             case .noReturnRoute: break
-            case .childLink(let parent, let driver, let mode): add(WhyMessages.text(.childLink, parent, driver, mode))
-            case .parentSwitches(let parent): add(WhyMessages.text(.parentSwitches, parent))
-            case .childModeBlocks(let driver, let mode): add(WhyMessages.text(.childModeBlocks, driver, mode))
-            case .lanToChild(let parent): add(WhyMessages.text(.lanToChild, parent))
-            case .childIsolation(let parent): add(WhyMessages.text(.childIsolation, parent))
-            case .segmentEnd(let parent): add(WhyMessages.text(.segmentEnd, parent))
-            case .l3NoReturn(let source): add(WhyMessages.text(.l3NoReturn, source.description))
+            case .childLink(let parent, let driver, let mode): add(WhyMessages.text(lang, .childLink, parent, driver, mode))
+            case .parentSwitches(let parent): add(WhyMessages.text(lang, .parentSwitches, parent))
+            case .childModeBlocks(let driver, let mode): add(WhyMessages.text(lang, .childModeBlocks, driver, mode))
+            case .lanToChild(let parent): add(WhyMessages.text(lang, .lanToChild, parent))
+            case .childIsolation(let parent): add(WhyMessages.text(lang, .childIsolation, parent))
+            case .segmentEnd(let parent): add(WhyMessages.text(lang, .segmentEnd, parent))
+            case .l3NoReturn(let source): add(WhyMessages.text(lang, .l3NoReturn, source.description))
             }
         }
         let verdict: String
         var delivered = false
         switch result.verdict {
         case .delivered(.outside(let ip), _, _):
-            verdict = WhyMessages.text(.outside, ip.description); delivered = true
+            verdict = WhyMessages.text(lang, .outside, ip.description); delivered = true
         case .delivered(let site, let ip, let service):
             delivered = true
             if let service {
                 let program = result.servedBy.flatMap { engine.containers[$0]?.image.defaultProgram } ?? service.kind.rawValue
-                verdict = WhyMessages.text(.deliveredService, name(of: site, engine), ip.description, program, "\(service.port)/\(service.proto)")
+                verdict = WhyMessages.text(lang, .deliveredService, name(of: site, engine), ip.description, program, "\(service.port)/\(service.proto)")
             } else if proto == "icmp" {
-                verdict = WhyMessages.text(.deliveredPing, name(of: site, engine), ip.description)
+                verdict = WhyMessages.text(lang, .deliveredPing, name(of: site, engine), ip.description)
             } else {
-                verdict = WhyMessages.text(.deliveredHost, name(of: site, engine), ip.description)
+                verdict = WhyMessages.text(lang, .deliveredHost, name(of: site, engine), ip.description)
             }
-        case .refused(let site, let ip): verdict = WhyMessages.text(.refused, name(of: site, engine), ip.description, port.map(String.init) ?? "-")
-        case .proxyBackendFailed: verdict = WhyMessages.text(.proxyFailed)
-        case .networkUnreachable: verdict = WhyMessages.text(.unreachable)
+        case .refused(let site, let ip): verdict = WhyMessages.text(lang, .refused, name(of: site, engine), ip.description, port.map(String.init) ?? "-")
+        case .proxyBackendFailed: verdict = WhyMessages.text(lang, .proxyFailed)
+        case .networkUnreachable: verdict = WhyMessages.text(lang, .unreachable)
         case .dropped(let rule):
             if case .noReturnRoute(let src)? = result.events.last {
-                verdict = WhyMessages.text(.unanswered, src.description)
+                verdict = WhyMessages.text(lang, .unanswered, src.description)
             } else if case .l3NoReturn(let src)? = result.events.last {
-                verdict = WhyMessages.text(.l3Unanswered, src.description)
+                verdict = WhyMessages.text(lang, .l3Unanswered, src.description)
             } else {
-                verdict = rule.map { WhyMessages.text(.droppedRule, $0) } ?? WhyMessages.text(.droppedPolicy)
+                verdict = rule.map { WhyMessages.text(lang, .droppedRule, $0) } ?? WhyMessages.text(lang, .droppedPolicy)
             }
-        case .rejected(let rule): verdict = WhyMessages.text(.rejected, rule)
-        case .noHost(let ip): verdict = WhyMessages.text(.noHost, ip.description)
+        case .rejected(let rule): verdict = WhyMessages.text(lang, .rejected, rule)
+        case .noHost(let ip): verdict = WhyMessages.text(lang, .noHost, ip.description)
         }
         lines.append(verdict)
         return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)

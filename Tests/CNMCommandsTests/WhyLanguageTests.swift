@@ -1,0 +1,30 @@
+import XCTest
+@testable import CNMCommands
+
+/// `why` speaks the learner's language and explains names it cannot resolve.
+final class WhyLanguageTests: XCTestCase {
+    func world(_ language: String) -> Simulator {
+        var sim = Simulator(seed: 0)
+        sim.language = language
+        _ = sim.run(line: "docker network create back")
+        _ = sim.run(line: "docker run -d --name db --network back --network-alias dbalias busybox sleep 600")
+        _ = sim.run(line: "docker run -d --name web busybox sleep 600")
+        return sim
+    }
+
+    func testUnresolvableNameIsExplained() {
+        var sim = world("en")
+        let out = sim.run(line: "why web dbalias:80")
+        XCTAssertEqual(out.exitCode, 2)
+        XCTAssertEqual(out.stderr, "why: cannot resolve dbalias from web\nthe default bridge has no embedded DNS; web reaches dbalias only by IP or a legacy --link\n")
+    }
+
+    func testKoreanSentences() {
+        var sim = world("ko")
+        let out = sim.run(line: "why web dbalias:80")
+        XCTAssertEqual(out.stderr, "why: web에서 dbalias의 주소를 찾을 수 없습니다\n기본 bridge에는 내장 DNS가 없습니다. web은(는) dbalias에 IP나 예전 방식의 --link로만 닿습니다\n")
+        let delivered = sim.run(line: "why host web")
+        XCTAssertTrue(delivered.stdout.contains("판정: 전달됨"), delivered.stdout)
+        XCTAssertEqual(delivered.exitCode, 0)
+    }
+}
