@@ -88,9 +88,9 @@ public enum ProgressReport {
     }
 
     /// Prints rows in a format.
-    public static func render(_ rows: [LabProgress], format: ProgressFormat) -> String {
+    public static func render(_ rows: [LabProgress], format: ProgressFormat, language: String = "en") -> String {
         switch format {
-        case .table: return table(rows)
+        case .table: return table(rows, language: language)
         case .csv: return csv(rows)
         case .json: return json(rows)
         }
@@ -101,13 +101,13 @@ public enum ProgressReport {
                               "steps_total", "hints", "solutions_shown", "commands", "time_spent_seconds",
                               "attempts", "last_activity"]
 
-    private static func table(_ rows: [LabProgress]) -> String {
+    private static func table(_ rows: [LabProgress], language: String) -> String {
         let headings: [ProgressHeading] = [.learner, .lab, .version, .status, .score, .steps, .hints, .solutions,
                                            .commands, .time, .attempts]
-        var cells = [headings.map(\.text)]
+        var cells = [headings.map { $0.text(language) }]
         for r in rows {
             cells.append([
-                clean(r.learner), clean(r.labID), clean(r.labVersion), statusText(r.status),
+                clean(r.learner), clean(r.labID), clean(r.labVersion), statusText(r.status, language: language),
                 r.score.map { s in r.maxScore.map { "\(s)/\($0)" } ?? "\(s)" } ?? "-",
                 r.stepsTotal.map { "\(r.stepsDone)/\($0)" } ?? "\(r.stepsDone)",
                 String(r.hints), String(r.solutionsShown), String(r.commands),
@@ -128,7 +128,14 @@ public enum ProgressReport {
     }
 
     /// Status words of the table.
-    static func statusText(_ s: AttemptStatus) -> String {
+    static func statusText(_ s: AttemptStatus, language: String = "en") -> String {
+        if language == "ko" {
+            switch s {
+            case .open: return "진행 중"
+            case .finished: return "완료"
+            case .abandoned: return "중단"
+            }
+        }
         switch s {
         case .open: return "in progress"
         case .finished: return "finished"

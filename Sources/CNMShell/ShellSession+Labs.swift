@@ -11,6 +11,12 @@ import Glibc
 /// `theory`, `progress`). Every lab input goes through `ActiveLab`, which commits
 /// it to the progress store before the reply is returned.
 extension ShellSession {
+    /// A store error in the shell's language.
+    static func describe(_ error: any Error, _ language: Language) -> String {
+        if let e = error as? ProgressError { return e.message.text(language.rawValue) }
+        return String(describing: error)
+    }
+
     var locale: LabLocale { language == .ko ? .ko : .en }
 
     func text(_ t: ShellText) -> String { t.render(language) + "\n" }
@@ -78,7 +84,7 @@ extension ShellSession {
             return ShellReply(stdout: out)
         } catch {
             active = nil
-            return ShellReply(stderr: text(.storeError(String(describing: error))))
+            return ShellReply(stderr: text(.storeError(Self.describe(error, language))))
         }
     }
 
@@ -122,7 +128,7 @@ extension ShellSession {
             }
             return reply
         } catch {
-            return ShellReply(stderr: text(.storeError(String(describing: error))))
+            return ShellReply(stderr: text(.storeError(Self.describe(error, language))))
         }
     }
 
@@ -169,7 +175,7 @@ extension ShellSession {
                 return ShellReply()
             }
         } catch {
-            return ShellReply(stderr: text(.storeError(String(describing: error))))
+            return ShellReply(stderr: text(.storeError(Self.describe(error, language))))
         }
     }
 
@@ -182,7 +188,7 @@ extension ShellSession {
             active = a
             return ShellReply(stdout: text(.solutionHeader) + lines.map { "  " + $0 + "\n" }.joined())
         } catch {
-            return ShellReply(stderr: text(.storeError(String(describing: error))))
+            return ShellReply(stderr: text(.storeError(Self.describe(error, language))))
         }
     }
 
@@ -200,7 +206,7 @@ extension ShellSession {
             attachedRemote = false
             return ShellReply(stdout: text(.undone(undone)))
         } catch {
-            return ShellReply(stderr: text(.storeError(String(describing: error))))
+            return ShellReply(stderr: text(.storeError(Self.describe(error, language))))
         }
     }
 
@@ -217,7 +223,7 @@ extension ShellSession {
     /// `progress`: this learner's labs from the store, or the current lab's score.
     func progressReport() -> ShellReply {
         if let store, let rows = try? store.labProgress(learner: learner), !rows.isEmpty {
-            return ShellReply(stdout: ProgressReport.render(rows, format: .table))
+            return ShellReply(stdout: ProgressReport.render(rows, format: .table, language: language.rawValue))
         }
         if let s = active?.session {
             let score = s.score

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNMCommands
 import CNMProgress
+import CNMShell
 import Foundation
 
 /// `--db PATH`, shared by every command that reads or writes progress.
@@ -27,8 +28,11 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints a progress message as `cnmlab: …` on standard error.
 enum ProgressCLI {
+    /// The language of messages and table headings: from LC_ALL, LC_MESSAGES or LANG.
+    static var language: String { Language.fromEnvironment(ProcessInfo.processInfo.environment).rawValue }
+
     static func fail(_ message: ProgressMessage) -> ExitCode {
-        Output.write("cnmlab: \(message.text)\n", to: 2)
+        Output.write("cnmlab: \(message.text(language))\n", to: 2)
         return ExitCode(1)
     }
 
@@ -77,7 +81,7 @@ struct ProgressShowCommand: ParsableCommand {
     func run() throws {
         let path = db.resolved
         if db.path == nil, !FileManager.default.fileExists(atPath: path) {
-            Output.write(ProgressMessage.noProgressYet(path: path).text + "\n", to: 2)
+            Output.write(ProgressMessage.noProgressYet(path: path).text(ProgressCLI.language) + "\n", to: 2)
             return
         }
         let store = try ProgressCLI.open(path, mode: .readOnly)
@@ -86,7 +90,7 @@ struct ProgressShowCommand: ParsableCommand {
                 throw ProgressCLI.fail(.unknownLearner(learner))
             }
             let rows = try store.labProgress(learner: learner)
-            Output.write(ProgressReport.render(rows, format: format.format), to: 1)
+            Output.write(ProgressReport.render(rows, format: format.format, language: ProgressCLI.language), to: 1)
         } catch let e as ExitCode {
             throw e
         } catch {
@@ -155,7 +159,7 @@ struct ProgressVerifyCommand: ParsableCommand {
             throw ProgressCLI.fail(error)
         }
         if report.isIntact {
-            Output.write(report.message.text + "\n", to: 1)
+            Output.write(report.message.text(ProgressCLI.language) + "\n", to: 1)
         } else {
             throw ProgressCLI.fail(report.message)
         }
@@ -209,7 +213,7 @@ struct ProgressRecordCommand: ParsableCommand {
             if let point = try store.resumePoint(learner: learner, labID: lab), !new {
                 let (resumed, result) = RecordedSession.resume(store: store, point: point)
                 if result.mismatch != nil {
-                    Output.write("cnmlab: \(result.message.text)\n", to: 2)
+                    Output.write("cnmlab: \(result.message.text(ProgressCLI.language))\n", to: 2)
                     throw ProgressCLI.fail(.startOverHint)
                 }
                 session = resumed

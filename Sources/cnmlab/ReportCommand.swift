@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
     var format: FormatOption = .csv
 
     func validate() throws {
-        if databases.isEmpty { throw ValidationError(ProgressMessage.noDatabasesGiven.text) }
+        if databases.isEmpty { throw ValidationError(ProgressMessage.noDatabasesGiven.text(ProgressCLI.language)) }
     }
 
     func run() throws {
@@ -36,8 +36,8 @@ struct ReportCommand: ParsableCommand {
                 sources.append(try store.labProgress())
             } catch {
                 failed = true
-                let reason = (error as? ProgressError)?.message.text ?? "\(error)"
-                Output.write("cnmlab: " + ProgressMessage.reportFileFailed(path: path, reason: reason).text + "\n", to: 2)
+                let reason = (error as? ProgressError)?.message.text(ProgressCLI.language) ?? "\(error)"
+                Output.write("cnmlab: " + ProgressMessage.reportFileFailed(path: path, reason: reason).text(ProgressCLI.language) + "\n", to: 2)
             }
         }
         Output.write(ProgressReport.render(ProgressReport.merge(sources), format: format.format), to: 1)

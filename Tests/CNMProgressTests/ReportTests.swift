@@ -135,3 +135,16 @@ final class ReportTests: XCTestCase {
         XCTAssertGreaterThan(seconds, 0)
     }
 }
+
+final class ProgressLanguageTests: XCTestCase {
+    func testKoreanHeadingsStatusAndMessages() {
+        let row = LabProgress(learner: "민수", labID: "lab-a", labVersion: "1", status: .open, attempts: 1,
+                              score: nil, maxScore: nil, stepsDone: 1, stepsTotal: 5, hints: 0, solutionsShown: 0,
+                              commands: 1, timeSpentSeconds: 0, lastActivity: 0)
+        let table = ProgressReport.render([row], format: .table, language: "ko")
+        XCTAssertTrue(table.hasPrefix("학습자   실습    버전   상태      "), table)
+        XCTAssertTrue(table.contains("진행 중"))
+        XCTAssertEqual(ProgressMessage.chainIntact(rows: 3).text("ko"), "명령 기록 이상 없음: 3행, 해시 체인 확인됨")
+        XCTAssertEqual(ProgressMessage.chainIntact(rows: 3).text("en"), "command log intact: 3 rows, chain verified")
+    }
+}
