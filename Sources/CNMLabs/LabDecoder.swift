@@ -635,7 +635,7 @@ struct NodeReader {
         }
         p.published = f.values["published"].flatMap { stringList($0, "container.published") } ?? []
         for (i, spec) in p.published.enumerated() where !spec.contains("{{") && PublishedSpec(spec) == nil {
-            if case .sequence(let seq) = f.values["published"]!, i < seq.count {
+            if let value = f.values["published"], case .sequence(let seq) = value, i < seq.count {
                 report(.invalidValue, ["container.published", "'\(spec)' (PORT, HOSTPORT:PORT or IP:HOSTPORT:PORT, optional /proto)"], seq[i])
             }
         }
