@@ -80,6 +80,7 @@ public struct Simulator: Sendable {
             total.append(result)
         }
         total.exitCode = lastExitCode
+        total.stderr = NotSimulated.localize(total.stderr, language: language)
         return total
     }
 
