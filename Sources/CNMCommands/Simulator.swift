@@ -93,7 +93,8 @@ public struct Simulator: Sendable {
         }
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
         guard let tool = ProgramRegistry.find(program), tool.onHost else { return NotSimulated.program(program) }
-        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language)
+        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language,
+                                 invokedAs: String(program.split(separator: "/").last ?? ""))
         let out = tool.run(args, &ctx)
         engine = ctx.engine
         return out

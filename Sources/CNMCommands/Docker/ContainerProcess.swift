@@ -23,7 +23,7 @@ enum ContainerProcess {
         guard let tool = ProgramRegistry.find(program) else {
             return NotSimulated.feature("'\(base)' inside a container")
         }
-        var ctx = ProgramContext(engine: engine, site: .container(id: id), stdin: stdin)
+        var ctx = ProgramContext(engine: engine, site: .container(id: id), stdin: stdin, invokedAs: base)
         let out = tool.run(Array(argv.dropFirst()), &ctx)
         engine = ctx.engine
         return out

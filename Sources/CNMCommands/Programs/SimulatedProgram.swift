@@ -14,6 +14,8 @@ struct ProgramContext {
     var stdin: String
     /// Language of cnmlab's own explanations (`why`): `en` or `ko`. Tool output stays as the real tools print it.
     var language: String = "en"
+    /// The name the program was called by (`ss` or `netstat`, `ping` or `/bin/ping`).
+    var invokedAs: String = ""
 
     /// The container the program runs in, if any.
     var container: Container? {
