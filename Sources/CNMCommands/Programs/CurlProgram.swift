@@ -57,6 +57,11 @@ enum CurlProgram: SimulatedProgram {
         case .unreachable:
             return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Network is unreachable")")
         case .noRouteToHost:
+            // ARP gives up after about 3 s; a shorter --max-time fires first.
+            if let maxTime, maxTime < 3 {
+                ctx.engine.advance(seconds: Int64(maxTime))
+                return fail(28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds")
+            }
             ctx.engine.advance(seconds: 3)
             return fail(7, "Failed to connect to \(u.host) port \(u.port) after 3071 ms: \(connectFail ?? "No route to host")")
         case .timedOut:
