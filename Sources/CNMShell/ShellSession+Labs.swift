@@ -111,9 +111,9 @@ extension ShellSession {
             let outcome = try a.input(line)
             active = a
             var reply = ShellReply(stdout: outcome.output.stdout, stderr: outcome.output.stderr)
-            if outcome.output.stdout.isEmpty == false, !outcome.messages.isEmpty, outcome.output.stdout.hasSuffix(outcome.messages.joined(separator: "\n") + "\n") {
-                // A quiz answer already printed its messages.
-            } else if !outcome.messages.isEmpty {
+            // A quiz answer prints its own messages; a command's completions are announced here.
+            let alreadyShown = outcome.output.stdout.hasSuffix(outcome.messages.joined(separator: "\n") + "\n")
+            if !outcome.messages.isEmpty && !alreadyShown {
                 reply.stdout += outcome.messages.map { "✔ " + $0 + "\n" }.joined()
             }
             if a.session.currentStep != stepBefore {
