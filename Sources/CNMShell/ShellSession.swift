@@ -131,12 +131,12 @@ public struct ShellSession: Sendable {
             return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
         }
         if active != nil { return labInput(line) }
-        let before = simulator.engine
-        let out = simulator.run(line: line)
+        // Only a command that may change the state keeps the world before it (a copy-on-write snapshot).
         if Self.changesState(words) {
-            undoStack.append((line, before))
+            undoStack.append((line, simulator.engine))
             if undoStack.count > 200 { undoStack.removeFirst() }
         }
+        let out = simulator.run(line: line)
         return ShellReply(stdout: out.stdout, stderr: out.stderr)
     }
 
