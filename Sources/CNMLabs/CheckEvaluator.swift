@@ -330,6 +330,7 @@ public struct CheckEvaluator {
         }
         if ok { return Self.pass }
         let last = history.last(where: { !$0.refused })?.command ?? "(none)"
-        return fail(.historyMissing, [p.pattern], expected: p.pattern, actual: "last command: " + last)
+        return fail(p.success ? .historyMissing : .historyMissingAny, [p.pattern], expected: p.pattern,
+                    actual: LabMessage.lastCommand.format(locale, [last]))
     }
 }

@@ -20,7 +20,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     // Check results
     case networkMissing, networkPresent, networkFieldDiffers, noNetworkMatches
     case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
-    case roleUnbound, historyMissing, anyFailed, notHeld
+    case roleUnbound, historyMissing, historyMissingAny, lastCommand, anyFailed, notHeld
     case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
@@ -43,6 +43,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .noContainerMatches: return "no container matches for role {0}"
         case .roleUnbound: return "role {0} is not bound by an earlier check"
         case .historyMissing: return "no successful command matches {0}"
+        case .historyMissingAny: return "no command matches {0}"
+        case .lastCommand: return "last command: {0}"
         case .anyFailed: return "none of the alternatives holds"
         case .notHeld: return "the negated check holds"
         case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
@@ -93,6 +95,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .noContainerMatches: return "역할 {0}에 맞는 컨테이너가 없습니다"
         case .roleUnbound: return "역할 {0}이(가) 앞의 검사에서 정해지지 않았습니다"
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
+        case .historyMissingAny: return "{0}에 맞는 명령이 없습니다"
+        case .lastCommand: return "마지막 명령: {0}"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
         case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"
