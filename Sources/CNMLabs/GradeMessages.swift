@@ -1,3 +1,4 @@
+import CNMSim
 /// Every sentence `cnmlab grade` shows a person, in English and Korean, in one table so a
 /// translation is one more column. Placeholders are `{0}`, `{1}`… in order.
 public enum GradeText: String, Sendable, CaseIterable {
@@ -104,19 +105,6 @@ public enum GradeText: String, Sendable, CaseIterable {
     /// The text in `locale` with its placeholders filled.
     /// One pass over the template, so an argument that itself contains `{1}` stays as it is.
     public func format(_ locale: LabLocale, _ args: [String] = []) -> String {
-        let template = Array(locale == .ko ? ko : en)
-        var out = ""
-        var i = 0
-        while i < template.count {
-            if template[i] == "{", i + 2 < template.count, template[i + 2] == "}",
-               let n = template[i + 1].wholeNumberValue, n < args.count {
-                out += args[n]
-                i += 3
-            } else {
-                out.append(template[i])
-                i += 1
-            }
-        }
-        return out
+        PlaceholderText.fill(locale == .ko ? ko : en, args)
     }
 }

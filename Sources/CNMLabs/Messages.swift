@@ -1,3 +1,4 @@
+import CNMSim
 import Foundation
 
 /// The languages lab content and messages are written in.
@@ -141,9 +142,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     }
 
     func format(_ locale: LabLocale, _ args: [String]) -> String {
-        var out = locale == .ko ? ko : en
-        for (i, a) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: a) }
-        return out
+        PlaceholderText.fill(locale == .ko ? ko : en, args)
     }
 }
 

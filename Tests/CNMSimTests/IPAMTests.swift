@@ -91,3 +91,10 @@ final class IPAMTests: XCTestCase {
         XCTAssertEqual(engine.localSpace.allocatedSubnets.map(\.description), ["172.17.0.0/16"])
     }
 }
+
+final class PlaceholderTextTests: XCTestCase {
+    func testArgumentsAreFilledOnceAndLeftAlone() {
+        XCTAssertEqual(PlaceholderText.fill("{0} and {1}", ["a{1}", "b"]), "a{1} and b")
+        XCTAssertEqual(PlaceholderText.fill("{0} {2}", ["x"]), "x {2}")
+    }
+}

@@ -1,3 +1,4 @@
+import CNMSim
 /// Every sentence `why` prints, in one table per language so a translation is
 /// one more table. `{0}`, `{1}`… are replaced by the arguments in order.
 enum WhyMessages {
@@ -100,20 +101,6 @@ enum WhyMessages {
 
     /// The sentence for `key` in `language` (`en` or `ko`) with its arguments filled in.
     static func text(_ language: String, _ key: Key, _ args: String...) -> String {
-        let template = Array((language == "ko" ? korean[key] : nil) ?? english[key] ?? "")
-        var out = ""
-        var i = 0
-        while i < template.count {
-            // `{N}` with a single digit N.
-            if template[i] == "{", i + 2 < template.count, template[i + 2] == "}",
-               let n = template[i + 1].wholeNumberValue, n < args.count {
-                out += args[n]
-                i += 3
-            } else {
-                out.append(template[i])
-                i += 1
-            }
-        }
-        return out
+        PlaceholderText.fill((language == "ko" ? korean[key] : nil) ?? english[key] ?? "", args)
     }
 }
