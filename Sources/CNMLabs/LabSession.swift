@@ -284,8 +284,3 @@ public struct LabSession: Sendable {
     public var solutionTranscript: [String] { lab.steps.flatMap(\.transcriptLines) }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).reversed())
-    }
-}

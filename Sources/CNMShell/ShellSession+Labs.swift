@@ -94,9 +94,9 @@ extension ShellSession {
         guard let step = s.step else { return text(.allDone) }
         var out = "\n" + text(.stepHeader(index: s.currentStep + 1, total: s.lab.steps.count,
                                           title: step.title.resolve(locale), points: step.maxPoints))
-        out += step.text.resolve(locale).trimmingBlanks + "\n"
+        out += step.text.resolve(locale).trimmingSpaces + "\n"
         if let quiz = step.quiz {
-            out += quiz.question.resolve(locale).trimmingBlanks + "\n"
+            out += quiz.question.resolve(locale).trimmingSpaces + "\n"
             out += language == .ko ? "(답은 answer 답 으로 입력)\n" : "(answer with: answer YOUR-ANSWER)\n"
         }
         if step.optional { out += text(.optionalStep) }
@@ -145,7 +145,7 @@ extension ShellSession {
             case "hint":
                 guard let h = try a.hint() else { active = a; return ShellReply(stdout: text(.noMoreHints)) }
                 active = a
-                return ShellReply(stdout: text(.hint(tier: h.tier.rawValue, text: h.text.resolve(locale).trimmingBlanks)))
+                return ShellReply(stdout: text(.hint(tier: h.tier.rawValue, text: h.text.resolve(locale).trimmingSpaces)))
             case "solution":
                 confirmingSolution = true
                 return ShellReply()
@@ -181,7 +181,7 @@ extension ShellSession {
 
     mutating func confirmSolution(_ answer: String) -> ShellReply {
         confirmingSolution = false
-        let yes = ["y", "yes", "예", "네", "ㅇ"].contains(answer.trimmingBlanks.lowercased())
+        let yes = ["y", "yes", "예", "네", "ㅇ"].contains(answer.trimmingSpaces.lowercased())
         guard yes, var a = active else { return ShellReply(stdout: text(.solutionDeclined)) }
         do {
             let lines = try a.revealSolution()

@@ -90,7 +90,7 @@ public struct ShellSession: Sendable {
             return ShellReply(needsContinuation: true)
         }
         pending = nil
-        let trimmed = line.trimmingBlanks
+        let trimmed = line.trimmingSpaces
         if trimmed.isEmpty { return ShellReply() }
         history.append(line)
         if let id = attachedContainer {
@@ -279,14 +279,5 @@ public struct ShellSession: Sendable {
             .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
         ]
         return ShellText.helpHeader.render(language) + "\n" + lines.map { $0.render(language) + "\n" }.joined()
-    }
-}
-
-extension String {
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
-        return String(s)
     }
 }

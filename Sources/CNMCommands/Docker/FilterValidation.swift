@@ -12,14 +12,3 @@ enum FilterValidation {
         return (key, v)
     }
 }
-
-extension String {
-    /// Leading and trailing blanks removed (Go `strings.TrimSpace` on ASCII space, tab, newline).
-    var trimmingSpaces: String {
-        let blanks: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
-        var s = Substring(self)
-        while let f = s.first, blanks.contains(f) { s = s.dropFirst() }
-        while let l = s.last, blanks.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -35,11 +35,3 @@ enum StartCommand {
         return out
     }
 }
-
-extension Result {
-    /// The value of a successful result.
-    var successValue: Success? {
-        if case .success(let v) = self { return v }
-        return nil
-    }
-}

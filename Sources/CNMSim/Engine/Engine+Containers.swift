@@ -237,11 +237,3 @@ extension Engine {
         containerIDByName.removeValue(forKey: c.name)
     }
 }
-
-extension Result {
-    /// The error of a failed result.
-    public var failureValue: Failure? {
-        if case .failure(let e) = self { return e }
-        return nil
-    }
-}
