@@ -43,23 +43,23 @@ public struct ShellRunner {
             }
             : PlainLineReader()
         if options.interactive {
-            write(ShellText.welcome.render(session.language) + "\n", to: 1)
-            if options.sandbox { write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
+            Output.write(ShellText.welcome.render(session.language) + "\n", to: 1)
+            if options.sandbox { Output.write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
         }
         if let id = options.startLab {
             let reply = session.startLab(id)
-            write(reply.stdout, to: 1)
-            write(reply.stderr, to: 2)
+            Output.write(reply.stdout, to: 1)
+            Output.write(reply.stderr, to: 2)
         }
         while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
             reader.remember(line)
             let reply = session.handle(line)
-            write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
-            write(reply.stderr, to: 2)
+            Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
+            Output.write(reply.stderr, to: 2)
             context.engine = session.engine
             if reply.exit { break }
         }
-        if options.interactive { write("\n", to: 1) }
+        if options.interactive { Output.write("\n", to: 1) }
         reader.save()
         return 0
     }
@@ -81,16 +81,6 @@ public struct ShellRunner {
             out += "\n"
         }
         return String(out.dropLast())
-    }
-
-    static func write(_ text: String, to fd: Int32) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
     }
 
     /// `$XDG_STATE_HOME/cnmlab/history` (or `~/.local/state/cnmlab/history`), its folder created.

@@ -24,16 +24,3 @@ enum InputReader {
         return out
     }
 }
-
-/// Writes text to a file descriptor (1 = standard output, 2 = standard error).
-enum Output {
-    static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { break }
-            offset += n
-        }
-    }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNMShell
 import CNMProgress
 import Foundation
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNMShell
 import CNMCommands
 #if canImport(Glibc)
 import Glibc

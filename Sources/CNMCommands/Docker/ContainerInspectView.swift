@@ -74,7 +74,8 @@ enum ContainerInspectView {
             // cnmlab has no real processes: a running container's PID is a
             // deterministic stand-in, 2000 + 111 × its position in creation order
             // (so it is stable across replays and differs between containers).
-            let position = engine.allContainers.firstIndex { $0.id == c.id } ?? 0
+            let mine = engine.creationIndex(of: c.id)
+            let position = engine.containers.values.reduce(0) { $0 + (engine.creationIndex(of: $1.id) < mine ? 1 : 0) }
             pid = 2000 + 111 * position
         }
         return .structure(TemplateStruct(typeName: "container.State", fields: [

@@ -4,6 +4,9 @@ import CNMSim
 /// same key repeated = OR, different keys = AND.
 struct NetworkFilters {
     var values: [String: [String]] = [:]
+    /// `name=` and `id=` values, compiled once.
+    private(set) var namePatterns: [FilterPattern] = []
+    private(set) var idPatterns: [FilterPattern] = []
 
     static let accepted: Set<String> = ["dangling", "driver", "id", "label", "name", "scope", "type"]
 
@@ -13,6 +16,8 @@ struct NetworkFilters {
             let (k, v) = FilterValidation.split(item)
             f.values[k, default: []].append(v)
         }
+        f.namePatterns = (f.values["name"] ?? []).map(FilterPattern.init)
+        f.idPatterns = (f.values["id"] ?? []).map(FilterPattern.init)
         for key in f.values.keys.sorted() where !accepted.contains(key) {
             return .failure(EngineError(.invalidParameter, "invalid filter '\(key)'"))
         }
@@ -28,17 +33,10 @@ struct NetworkFilters {
         return .success(f)
     }
 
-    /// Go's unanchored `regexp.MatchString`, approximated with Swift Regex; an invalid pattern matches nothing.
-    static func regexMatch(_ pattern: String, _ text: String) -> Bool {
-        if text == pattern { return true }
-        guard let re = try? Regex(pattern) else { return false }
-        return (try? re.firstMatch(in: text)) != nil
-    }
-
     func matches(_ n: Network, engine: Engine) -> Bool {
         if let v = values["driver"], !v.contains(n.driver.rawValue) { return false }
-        if let v = values["name"], !v.contains(where: { Self.regexMatch($0, n.name) }) { return false }
-        if let v = values["id"], !v.contains(where: { Self.regexMatch($0, n.id) }) { return false }
+        if !namePatterns.isEmpty, !namePatterns.contains(where: { $0.matches(n.name) }) { return false }
+        if !idPatterns.isEmpty, !idPatterns.contains(where: { $0.matches(n.id) }) { return false }
         if let v = values["scope"], !v.contains(n.scope) { return false }
         if let v = values["type"] {
             let type = n.predefined ? "builtin" : "custom"

@@ -36,8 +36,9 @@ enum PsCommand {
         }
         var list = engine.allContainers.reversed().filter { flags.bool("all") || $0.isRunning || !filters.isEmpty && filters["status"] != nil }
         if !flags.bool("all") && filters["status"] == nil { list = list.filter(\.isRunning) }
+        let namePatterns = (filters["name"] ?? []).map(FilterPattern.init)
         list = list.filter { c in
-            if let v = filters["name"], !v.contains(where: { NetworkFilters.regexMatch($0, c.name) }) { return false }
+            if !namePatterns.isEmpty, !namePatterns.contains(where: { $0.matches(c.name) }) { return false }
             if let v = filters["id"], !v.contains(where: { c.id.hasPrefix($0) }) { return false }
             if let v = filters["status"], !v.contains(c.state.status) { return false }
             if let v = filters["ancestor"], !v.contains(where: { ImageCatalogue.find($0)?.id == c.image.id }) { return false }
