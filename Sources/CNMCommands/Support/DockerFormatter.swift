@@ -1,4 +1,3 @@
-
 /// docker/cli's list formatter (cli/command/formatter/formatter.go): a `--format`
 /// that is `table …`, `json` or a raw Go template, applied to each row; tables
 /// get a header row and Go tabwriter alignment (minwidth 10, padding 3).
