@@ -4,43 +4,19 @@ import Foundation
 /// With standard input not a terminal, the shell reads plain lines and prints no escape codes.
 final class ShellPipeTests: XCTestCase {
     func testPipedInputHasNoEscapeCodesAndRunsEveryLine() throws {
-        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let p = Process()
-        p.executableURL = dir.appendingPathComponent("cnmlab")
-        p.arguments = ["shell", "--lang", "en"]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = output
-        try p.run()
-        input.fileHandleForWriting.write(Data("docker network create mynet\ndocker network ls --format '{{.Name}}'\nexit\n".utf8))
-        try input.fileHandleForWriting.close()
-        p.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(p.terminationStatus, 0)
+        let (status, text) = try run(["shell", "--lang", "en"],
+                                     input: "docker network create mynet\ndocker network ls --format '{{.Name}}'\nexit\n")
+        XCTAssertEqual(status, 0)
         XCTAssertFalse(text.contains("\u{1B}"), "no escape codes in piped mode")
         XCTAssertTrue(text.contains("bridge\nhost\nmynet\nnone\n"))
         XCTAssertTrue(text.hasSuffix("Bye.\n"))
     }
 
-    /// Runs the binary with arguments and standard input; returns status and combined output.
+    /// Runs the binary with arguments and standard input; returns status and output (stdout, then stderr).
     func run(_ args: [String], input: String) throws -> (Int32, String) {
-        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let p = Process()
-        p.executableURL = dir.appendingPathComponent("cnmlab")
-        p.arguments = args
-        let stdin = Pipe(), out = Pipe()
-        p.standardInput = stdin
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = Spawn.run([Spawn.cnmlab] + args, stdin: input)
+        XCTAssertFalse(r.timedOut, "cnmlab \(args.joined(separator: " ")) did not finish")
+        return (r.status, r.stdout + r.stderr)
     }
 
     func testAWholeLabCompletedThroughPipedInputIsRecorded() throws {

@@ -7,23 +7,14 @@ import Foundation
 final class ShellTerminalTests: XCTestCase {
     var session = ""
 
-    var binary: String {
-        let dir = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return dir.appendingPathComponent("cnmlab").path
-    }
+    var binary: String { Spawn.cnmlab }
 
+    /// Runs a tmux command (bounded: a stuck tmux fails the test instead of hanging the run).
     @discardableResult
     func tmux(_ args: String...) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = Pipe()
-        try? p.run()
-        p.waitUntilExit()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let r = Spawn.run(["tmux"] + args, timeout: 20)
+        if r.timedOut { XCTFail("tmux \(args.joined(separator: " ")) did not return") }
+        return r.stdout
     }
 
     func screen() -> String { tmux("capture-pane", "-t", session, "-p") }
