@@ -3,7 +3,16 @@ import CNMSim
 /// A simulated machine a learner types into: parses each line like a shell
 /// (quotes, `;`, `&&`, `||`, pipes, `$(…)`) and runs its commands against the engine.
 public struct Simulator: Sendable {
-    public var engine: Engine
+    /// Every machine of the LAN (docker-host first) and their swarm.
+    public var cluster: Cluster
+    /// The machine typed commands run on (an index into `cluster.machines`).
+    public var machine = 0
+
+    /// The engine of the machine commands run on.
+    public var engine: Engine {
+        get { cluster.machines[machine].engine }
+        _modify { yield &cluster.machines[machine].engine }
+    }
     public private(set) var lastExitCode: Int32 = 0
     /// The shell variables `$NAME` expands (a root shell on the simulated host).
     public var environment: [String: String] = [
@@ -18,12 +27,19 @@ public struct Simulator: Sendable {
     /// Where typed commands run: the host, or a container (`sh -c`, `docker exec -it … sh`).
     public var site: ExecutionSite = .host
 
-    public init(seed: UInt64 = 0) {
-        engine = Engine(seed: seed)
+    public init(seed: UInt64 = 0, hosts: [HostSpec] = []) {
+        cluster = Cluster(seed: seed, extraHosts: hosts)
     }
 
     public init(engine: Engine, site: ExecutionSite) {
-        self.engine = engine
+        cluster = Cluster(engine: engine)
+        self.site = site
+    }
+
+    /// A simulator typing on machine `machine` of `cluster`.
+    public init(cluster: Cluster, machine: Int, site: ExecutionSite = .host) {
+        self.cluster = cluster
+        self.machine = cluster.machines.indices.contains(machine) ? machine : 0
         self.site = site
     }
 
@@ -44,7 +60,7 @@ public struct Simulator: Sendable {
             return CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
         }
         if parsed.items.isEmpty { return CommandOutput(exitCode: lastExitCode) }
-        engine.advance(seconds: secondsPerLine)
+        for k in cluster.machines.indices { cluster.machines[k].engine.advance(seconds: secondsPerLine) }
         var total = CommandOutput()
         var skip = false
         var previousConnector: ShellLine.Connector? = nil
@@ -84,8 +100,52 @@ public struct Simulator: Sendable {
         return total
     }
 
-    /// Runs one command with its words already expanded.
+    /// Runs one command with its words already expanded; the swarm catches up afterwards.
     mutating func runSimple(_ words: [String], stdin: String?) -> CommandOutput {
+        guard let program = words.first else { return CommandOutput() }
+        if case .host = site {
+            if program == "ssh", let out = runOnOtherMachine(words) { return out }
+            if program == "hosts" { return HostsListing.run(Array(words.dropFirst()), cluster: cluster, current: machine, language: language) }
+            if program == "docker", words.count > 1, words[1] == "swarm" {
+                let out = SwarmCommand.run(Array(words.dropFirst(2)), cluster: &cluster, machine: machine)
+                return out
+            }
+        }
+        let out: CommandOutput
+        if cluster.machines.count > 1 {
+            let others = cluster.machines.enumerated().filter { $0.offset != machine }.map(\.element)
+            out = LanContext.$current.withValue(LanView(others: others, index: machine)) { runLocal(words, stdin: stdin) }
+        } else {
+            out = runLocal(words, stdin: stdin)
+        }
+        if cluster.swarm != nil { cluster.reconcile(after: machine) }
+        return out
+    }
+
+    /// `ssh HOST CMD…` to another simulated machine: the words after the host run there as one line.
+    mutating func runOnOtherMachine(_ words: [String]) -> CommandOutput? {
+        guard words.count >= 2, !words[1].hasPrefix("-") else { return nil }
+        let target = String(words[1].split(separator: "@").last ?? "")
+        guard let k = cluster.machineIndex(target) else { return nil }
+        let line = words.dropFirst(2).joined(separator: " ")
+        guard !line.isEmpty else { return NotSimulated.feature("an interactive ssh session outside the cnmlab shell") }
+        if k == machine {
+            let saved = secondsPerLine
+            secondsPerLine = 0
+            defer { secondsPerLine = saved }
+            return run(line: line)
+        }
+        var there = Simulator(cluster: cluster, machine: k)
+        cluster = Cluster(seed: 0)
+        there.language = language
+        there.secondsPerLine = 0
+        let out = there.run(line: line)
+        cluster = there.cluster
+        return out
+    }
+
+    /// Runs one command on this machine (or inside the container the site names).
+    mutating func runLocal(_ words: [String], stdin: String?) -> CommandOutput {
         guard let program = words.first else { return CommandOutput() }
         let args = Array(words.dropFirst())
         if case .container(let id) = site {

@@ -85,6 +85,7 @@ public enum ConnectivityAdapter {
         case .dropped(let rule): return "dropped" + (rule.map { " by " + $0 } ?? "")
         case .rejected(let rule): return "rejected by " + rule
         case .noHost(let a): return "no host has \(a)"
+        case .handoff(.lan(_, let a, _, _)), .handoff(.overlay(_, _, let a, _, _)): return "left for another machine: \(a)"
         }
     }
 

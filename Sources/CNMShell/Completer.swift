@@ -6,18 +6,25 @@ import CNMSim
 public struct Completer: Sendable {
     public var metaCommands: [String]
     public var labIDs: [String]
+    /// The LAN's other Docker hosts, for `ssh`.
+    public var machines: [String]
 
-    public init(metaCommands: [String], labIDs: [String] = []) {
+    public init(metaCommands: [String], labIDs: [String] = [], machines: [String] = []) {
         self.metaCommands = metaCommands
         self.labIDs = labIDs
+        self.machines = machines
     }
 
-    static let dockerCommands = ["container", "create", "exec", "inspect", "network", "port", "ps", "restart", "rm",
-                                 "run", "start", "stop"]
+    static let dockerCommands = ["container", "create", "exec", "inspect", "network", "node", "port", "ps", "restart", "rm",
+                                 "run", "service", "start", "stop", "swarm"]
+    static let swarmCommands = ["init", "join", "join-token", "leave"]
+    static let serviceCommands = ["create", "inspect", "ls", "ps", "rm", "scale", "update"]
+    static let nodeCommands = ["inspect", "ls"]
+    static let serviceCreateFlags = ["--name", "--replicas", "--network", "--publish", "-p", "--endpoint-mode", "--detach", "-d"]
     static let networkCommands = ["connect", "create", "disconnect", "inspect", "ls", "prune", "rm"]
     static let containerCommands = ["create", "exec", "inspect", "ls", "port", "restart", "rm", "run", "start", "stop"]
     static let programs = ["docker", "iptables", "iptables-save", "ip", "ping", "curl", "wget", "nslookup", "why",
-                           "bridge", "brctl", "ss", "netstat", "hostname", "ssh", "cat", "echo", "grep", "head", "sleep"]
+                           "bridge", "brctl", "ss", "netstat", "hostname", "ssh", "hosts", "cat", "echo", "grep", "head", "sleep"]
     static let runFlags = ["--name", "--network", "--network-alias", "--ip", "--mac-address", "--publish", "-p",
                            "--publish-all", "-P", "--hostname", "--dns", "--dns-search", "--dns-option", "--add-host",
                            "--link", "--env", "-e", "--rm", "--detach", "-d", "--interactive", "-i", "--tty", "-t",
@@ -48,6 +55,16 @@ public struct Completer: Sendable {
                 pool = before.count == 3 ? networks : containers
             case ("network", "inspect"), ("network", "rm"): pool = networks
             case ("container", nil): pool = Self.containerCommands
+            case ("swarm", nil): pool = Self.swarmCommands
+            case ("swarm", "join-token"): pool = ["worker", "manager"]
+            case ("node", nil): pool = Self.nodeCommands
+            case ("service", nil): pool = Self.serviceCommands
+            case ("service", "create"):
+                if current.hasPrefix("-") { pool = Self.serviceCreateFlags }
+                else if let last = before.last, last == "--network" { pool = networks }
+                else if let last = before.last, last == "--endpoint-mode" { pool = ["vip", "dnsrr"] }
+                else { pool = Self.images }
+            case ("service", _): pool = engine.swarm?.services.map(\.name) ?? []
             case ("run", _), ("create", _):
                 if current.hasPrefix("-") {
                     pool = Self.runFlags
@@ -68,6 +85,8 @@ public struct Completer: Sendable {
             pool = ["ko", "en"]
         case "why", "ping", "curl", "nslookup":
             pool = containers + ["host", "remote"]
+        case "ssh":
+            pool = before.count == 1 ? machines + ["remote"] : []
         default:
             pool = []
         }

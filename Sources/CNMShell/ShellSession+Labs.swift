@@ -54,7 +54,7 @@ extension ShellSession {
             guard let a = active else { return ShellReply(stderr: text(.labsNotAvailable)) }
             active = nil
             attachedContainer = nil
-            attachedRemote = false
+            attachedMachine = nil
             return ShellReply(stdout: text(.labQuit(a.lab.id)))
         default:
             return ShellReply(stderr: text(.labUsage))
@@ -65,7 +65,7 @@ extension ShellSession {
     public mutating func startLab(_ id: String, fresh: Bool = false) -> ShellReply {
         guard let lab = labs.first(where: { $0.id == id }) else { return ShellReply(stderr: text(.noSuchLab(id))) }
         attachedContainer = nil
-        attachedRemote = false
+        attachedMachine = nil
         do {
             var out = ""
             if fresh {
@@ -167,7 +167,7 @@ extension ShellSession {
                 }
                 active = a
                 attachedContainer = nil
-                attachedRemote = false
+                attachedMachine = nil
                 return ShellReply(stdout: text(.resetDone) + currentStepText())
             case "theory":
                 return theory(a.lab.place.section)
@@ -203,7 +203,7 @@ extension ShellSession {
             try a.rebuild(keeping: kept, store: store)
             active = a
             attachedContainer = nil
-            attachedRemote = false
+            attachedMachine = nil
             return ShellReply(stdout: text(.undone(undone)))
         } catch {
             return ShellReply(stderr: text(.storeError(Self.describe(error, language))))

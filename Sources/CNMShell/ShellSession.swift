@@ -28,10 +28,10 @@ public struct ShellSession: Sendable {
     public private(set) var history: [String] = []
     /// The container a nested shell (`docker exec -it C sh`) is attached to.
     public internal(set) var attachedContainer: String?
-    /// Whether a nested `ssh remote` session is open (lines run on the LAN machine).
-    public internal(set) var attachedRemote = false
+    /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
+    public internal(set) var attachedMachine: String?
     /// States before each state-changing command, for `undo`.
-    private var undoStack: [(command: String, engine: Engine)] = []
+    private var undoStack: [(command: String, cluster: Cluster)] = []
     /// The start of a line still waiting for its continuation.
     private var pending: String?
     /// The labs this shell offers, in curriculum order.
@@ -51,7 +51,7 @@ public struct ShellSession: Sendable {
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
                 learner: String = "learner", curriculumDir: String? = nil) {
-        simulator = Simulator(seed: seed)
+        simulator = Simulator(seed: seed, hosts: Cluster.courseHosts)
         simulator.language = language.rawValue
         self.language = language
         self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }
@@ -71,7 +71,7 @@ public struct ShellSession: Sendable {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
         if attachedContainer != nil { return "/ # " }
-        if attachedRemote { return "remote$ " }
+        if let machine = attachedMachine { return "\(machine)$ " }
         var p = "\(engine.host.hostname)$ "
         if let s = active?.session {
             p = "[\(s.lab.id) · \(min(s.currentStep + 1, s.lab.steps.count))/\(s.lab.steps.count)] " + p
@@ -79,7 +79,11 @@ public struct ShellSession: Sendable {
         return p
     }
 
-    public var completer: Completer { Completer(metaCommands: Self.metaCommands + ["skip"], labIDs: labs.map(\.id)) }
+    public var completer: Completer {
+        let cluster = active?.session.simulator.cluster ?? simulator.cluster
+        return Completer(metaCommands: Self.metaCommands + ["skip"], labIDs: labs.map(\.id),
+                         machines: cluster.machines.dropFirst().map(\.name))
+    }
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
@@ -96,17 +100,19 @@ public struct ShellSession: Sendable {
         if let id = attachedContainer {
             return handleInContainer(trimmed, line: line, id: id)
         }
-        if attachedRemote {
+        if let machine = attachedMachine {
             if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
-                attachedRemote = false
-                return ShellReply(stdout: ShellText.leftRemote.render(language) + "\n")
+                attachedMachine = nil
+                return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
             }
-            let forwarded = "ssh remote " + line
+            // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
+            let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
             if active != nil { return labInput(forwarded) }
+            if Self.changesState(["ssh", machine] + words(of: trimmed)) { pushUndo(forwarded) }
             let out = simulator.run(line: forwarded)
             return ShellReply(stdout: out.stdout, stderr: out.stderr)
         }
-        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = words(of: trimmed)
         switch words[0] {
         case "exit", "quit", "logout": return ShellReply(stdout: ShellText.bye.render(language) + "\n", exit: true)
         case "help": return ShellReply(stdout: help())
@@ -125,19 +131,33 @@ public struct ShellSession: Sendable {
         if let target = Self.nestedShellTarget(words) {
             return attach(target)
         }
-        if words.count == 2, words[0] == "ssh",
-           ["remote", "192.168.1.50"].contains(String(words[1].split(separator: "@").last ?? "")) {
-            attachedRemote = true
-            return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
+        if words.count == 2, words[0] == "ssh" {
+            let target = String(words[1].split(separator: "@").last ?? "")
+            if ["remote", "192.168.1.50"].contains(target) {
+                attachedMachine = "remote"
+                return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
+            }
+            let cluster = active?.session.simulator.cluster ?? simulator.cluster
+            if let k = cluster.machineIndex(target), k != 0 {
+                let m = cluster.machines[k]
+                attachedMachine = m.name
+                return ShellReply(stdout: ShellText.enteredMachine(m.name, m.address.description).render(language) + "\n")
+            }
         }
         if active != nil { return labInput(line) }
         // Only a command that may change the state keeps the world before it (a copy-on-write snapshot).
-        if Self.changesState(words) {
-            undoStack.append((line, simulator.engine))
-            if undoStack.count > 200 { undoStack.removeFirst() }
-        }
+        if Self.changesState(words) { pushUndo(line) }
         let out = simulator.run(line: line)
         return ShellReply(stdout: out.stdout, stderr: out.stderr)
+    }
+
+    func words(of trimmed: String) -> [String] {
+        trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    mutating func pushUndo(_ line: String) {
+        undoStack.append((line, simulator.cluster))
+        if undoStack.count > 200 { undoStack.removeFirst() }
     }
 
     /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
@@ -188,9 +208,10 @@ public struct ShellSession: Sendable {
             // In a lab, the nested line is recorded as what it is: a command run in the container.
             return labInput("docker exec \(name) sh -c " + Self.singleQuoted(line))
         }
-        var inside = Simulator(engine: simulator.engine, site: .container(id: id))
+        var inside = Simulator(cluster: simulator.cluster, machine: simulator.machine, site: .container(id: id))
+        simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
-        simulator.engine = inside.engine
+        simulator.cluster = inside.cluster
         return ShellReply(stdout: out.stdout, stderr: out.stderr)
     }
 
@@ -203,10 +224,14 @@ public struct ShellSession: Sendable {
     static func changesState(_ words: [String]) -> Bool {
         guard let program = words.first else { return false }
         switch program {
+        case "ssh":
+            return words.count > 2 && changesState(Array(words.dropFirst(2)))
         case "docker":
             let rest = words.dropFirst().filter { !$0.hasPrefix("-") }
             guard let sub = rest.first else { return false }
             let second = rest.dropFirst().first
+            if sub == "swarm" { return second != "join-token" }
+            if sub == "service" { return ["create", "rm", "remove", "scale", "update"].contains(second ?? "") }
             if sub == "network" || sub == "container" {
                 return ["create", "rm", "remove", "connect", "disconnect", "prune", "run", "start", "stop", "restart"]
                     .contains(second ?? "")
@@ -223,7 +248,7 @@ public struct ShellSession: Sendable {
 
     mutating func undo() -> ShellReply {
         guard let last = undoStack.popLast() else { return ShellReply(stderr: ShellText.undoNothing.render(language) + "\n") }
-        simulator.engine = last.engine
+        simulator.cluster = last.cluster
         return ShellReply(stdout: ShellText.undone(last.command).render(language) + "\n")
     }
 

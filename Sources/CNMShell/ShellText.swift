@@ -17,6 +17,8 @@ public enum ShellText: Sendable {
     case leftContainer(String)
     case enteredRemote
     case leftRemote
+    case enteredMachine(String, String)
+    case leftMachine(String)
     case notRunning(String)
     case noSuchContainer(String)
     case topologyUsage
@@ -79,6 +81,10 @@ public enum ShellText: Sendable {
         case (.enteredRemote, .en): return "Connected to remote (192.168.1.50), another machine on the LAN; ping and curl work there. Type exit to leave."
         case (.leftRemote, .ko): return "remote에서 나왔습니다."
         case (.leftRemote, .en): return "Connection to remote closed."
+        case (.enteredMachine(let n, let ip), .ko): return "LAN의 Docker 호스트 \(n)(\(ip))에 접속했습니다. 이제 명령은 그 기기에서 실행됩니다. 나가려면 exit."
+        case (.enteredMachine(let n, let ip), .en): return "Connected to \(n) (\(ip)), a Docker host on the LAN; commands now run there. Type exit to leave."
+        case (.leftMachine(let n), .ko): return "\(n)에서 나왔습니다."
+        case (.leftMachine(let n), .en): return "Connection to \(n) closed."
         case (.notRunning(let n), .ko): return "컨테이너 \(n)이(가) 실행 중이 아니어서 셸이 끝났습니다."
         case (.notRunning(let n), .en): return "Container \(n) is no longer running; its shell ended."
         case (.noSuchContainer(let n), .ko): return "그런 컨테이너가 없습니다: \(n)"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNMShell
 import CNMCommands
+import CNMSim
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,6 +31,9 @@ struct SimCommand: ParsableCommand {
     @Flag(help: "Echo each command after a '$ ' prompt (ignored with --json).")
     var echo = false
 
+    @Flag(help: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN.")
+    var hosts = false
+
     func run() throws {
         let input: [UInt8]
         if let file, file != "-" {
@@ -40,7 +44,7 @@ struct SimCommand: ParsableCommand {
         } else {
             input = InputReader.readStandardInput()
         }
-        var sim = Simulator(seed: seed)
+        var sim = Simulator(seed: seed, hosts: hosts ? Cluster.courseHosts : [])
         var lastCode: Int32 = 0
         for line in LineSplitter.commandLines(input) {
             let out = sim.run(bytes: line)

@@ -1,12 +1,14 @@
 import XCTest
 @testable import CNMCommands
+import CNMSim
 
 /// Runs each `Golden/*.txt` script with seed 0 and compares the JSON Lines
 /// transcript byte for byte with `Golden/*.golden` (regenerate with
 /// `CNMLAB_UPDATE_GOLDEN=1 swift test --filter GoldenTests`, then review the diff).
 final class GoldenTests: XCTestCase {
+    /// A script whose first line is `# hosts` runs on a LAN with manager1, worker1 and worker2 too.
     func transcript(_ script: String) -> String {
-        var sim = Simulator(seed: 0)
+        var sim = script.hasPrefix("# hosts\n") ? Simulator(seed: 0, hosts: Cluster.courseHosts) : Simulator(seed: 0)
         var out = ""
         for line in LineSplitter.commandLines(Array(script.utf8)) {
             let result = sim.run(bytes: line)

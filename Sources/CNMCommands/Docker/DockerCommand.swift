@@ -24,6 +24,9 @@ enum DockerCommand {
         case "inspect": return InspectCommand.run(rest, engine: &engine)
         case "port": return PortCommand.run(rest, engine: &engine)
         case "exec": return ExecCommand.run(rest, engine: &engine)
+        case "service": return ServiceCommand.run(rest, engine: &engine)
+        case "node": return NodeCommand.run(rest, engine: &engine)
+        case "swarm": return NotSimulated.feature("docker swarm inside a container")
         default:
             if first.hasPrefix("-") { return NotSimulated.feature("docker global option \(first)") }
             if knownUnsimulated.contains(first) { return NotSimulated.feature("docker \(first)") }
@@ -35,8 +38,8 @@ enum DockerCommand {
     static let knownUnsimulated: Set<String> = [
         "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "cp", "diff",
         "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
-        "logs", "manifest", "node", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
-        "service", "stack", "stats", "swarm", "system", "tag", "top", "trust", "unpause", "update", "version",
+        "logs", "manifest", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
+        "stack", "stats", "system", "tag", "top", "trust", "unpause", "update", "version",
         "volume", "wait",
     ]
 

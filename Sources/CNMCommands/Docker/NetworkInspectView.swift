@@ -15,15 +15,44 @@ enum NetworkInspectView {
                 ]))
             })
         }
-        var containers: [String: TemplateValue] = [:]
-        for ep in engine.endpoints(onNetwork: n.id) {
-            containers[ep.containerID] = .structure(TemplateStruct(typeName: "network.EndpointResource", fields: [
-                TemplateField("Name", .string(ep.name)),
-                TemplateField("EndpointID", .string(ep.id)),
-                TemplateField("MacAddress", .string(ep.mac?.description ?? "")),
-                TemplateField("IPv4Address", .string(ep.ipv4.map { "\($0)/\(ep.prefixLength)" } ?? "")),
+        func endpoint(_ name: String, _ id: String, _ mac: String, _ ip: String) -> TemplateValue {
+            .structure(TemplateStruct(typeName: "network.EndpointResource", fields: [
+                TemplateField("Name", .string(name)),
+                TemplateField("EndpointID", .string(id)),
+                TemplateField("MacAddress", .string(mac)),
+                TemplateField("IPv4Address", .string(ip)),
                 TemplateField("IPv6Address", .string("")),
             ]))
+        }
+        var containers: [String: TemplateValue] = [:]
+        for ep in engine.endpoints(onNetwork: n.id) {
+            containers[ep.containerID] = endpoint(ep.name, ep.id, ep.mac?.description ?? "",
+                                                  ep.ipv4.map { "\($0)/\(ep.prefixLength)" } ?? "")
+        }
+        let prefix = n.subnet?.prefixLength ?? 24
+        if let lb = engine.loadBalancers[n.id] {
+            containers["lb-" + n.name] = endpoint(n.name + "-endpoint", lb.endpointID, overlayMAC(lb.address), "\(lb.address)/\(prefix)")
+        }
+        if let sbox = engine.ingressSandbox {
+            if n.ingress {
+                containers["ingress-sbox"] = endpoint("ingress-endpoint", sbox.ingressEndpointID, overlayMAC(sbox.ingressAddress),
+                                                      "\(sbox.ingressAddress)/\(prefix)")
+            } else if n.name == OverlayDriver.gatewayBridgeName {
+                containers["ingress-sbox"] = endpoint("gateway_ingress-sbox", sbox.gatewayEndpointID, sbox.gatewayMAC.description,
+                                                      "\(sbox.gatewayAddress)/\(prefix)")
+            }
+        }
+        // A swarm network no task or container uses on this node: the manager's view from the
+        // swarm store (28.0–28.2 report EnableIPv4 false there; fixed in 28.3.0).
+        let storeView = n.driver == .overlay && containers.isEmpty
+        var peers: TemplateValue = .nilList
+        if n.driver == .overlay && !storeView, let nodes = engine.overlayDirectory.peers[n.id], !nodes.isEmpty {
+            peers = .list(nodes.map { node in
+                .structure(TemplateStruct(typeName: "network.PeerInfo", fields: [
+                    TemplateField("Name", .string(node.peerName)),
+                    TemplateField("IP", .string(node.address.description)),
+                ]))
+            })
         }
         let ipamOptions: TemplateValue = n.ipamOptions.map { .stringMap($0) } ?? .nilStringMap
         return .structure(TemplateStruct(typeName: "network.Inspect", fields: [
@@ -32,7 +61,7 @@ enum NetworkInspectView {
             TemplateField("Created", .time(n.created.nanoseconds)),
             TemplateField("Scope", .string(n.scope)),
             TemplateField("Driver", .string(n.driver.rawValue)),
-            TemplateField("EnableIPv4", .bool(n.enableIPv4)),
+            TemplateField("EnableIPv4", .bool(n.enableIPv4 && !storeView)),
             TemplateField("EnableIPv6", .bool(n.enableIPv6)),
             TemplateField("IPAM", .structure(TemplateStruct(typeName: "network.IPAM", fields: [
                 TemplateField("Driver", .string(n.ipamDriver)),
@@ -46,11 +75,16 @@ enum NetworkInspectView {
                 TemplateField("Network", .string(n.configFrom)),
             ]))),
             TemplateField("ConfigOnly", .bool(n.configOnly)),
-            TemplateField("Containers", .map(containers, kind: TemplateMapKind(goTypeName: "map[string]network.EndpointResource", elementZero: nil))),
+            TemplateField("Containers", .map(containers, kind: TemplateMapKind(goTypeName: "map[string]network.EndpointResource", elementZero: nil), isNil: storeView)),
             TemplateField("Options", .stringMap(n.options)),
-            TemplateField("Labels", .stringMap(n.labels)),
-            TemplateField("Peers", .nilList, omitEmpty: true),
+            TemplateField("Labels", storeView && n.labels.isEmpty ? .nilStringMap : .stringMap(n.labels)),
+            TemplateField("Peers", peers, omitEmpty: true),
             TemplateField("Services", .nilMap, omitEmpty: true),
         ]))
     }
+}
+
+/// Overlay endpoints' MAC: `02:42:` followed by the IPv4 address (libnetwork `ov_endpoint.go`).
+private func overlayMAC(_ ip: IPv4Address) -> String {
+    MACAddress(bytes: [0x02, 0x42] + ip.octets).description
 }

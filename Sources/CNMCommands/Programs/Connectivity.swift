@@ -25,7 +25,27 @@ enum Connectivity {
     /// Stores Docker's latest rules first, so later walks start from an up-to-date copy.
     static func trace(_ ctx: inout ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil) -> PathResult {
         ctx.engine.syncFirewall()
-        return PacketPath(engine: ctx.engine).trace(from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
+        let r = walk(ctx.engine, from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
+        ctx.engine.advanceIPVS(r.ipvsKeys)
+        return r
+    }
+
+    /// One walk: across the LAN's machines when there are several, else on this engine alone.
+    static func walk(_ engine: Engine, from site: NetSite, to ip: IPv4Address, proto: String, port: Int?) -> PathResult {
+        if let lan = LanContext.current {
+            return ClusterPath(engine: engine, index: lan.index, others: lan.others).trace(from: site, to: ip, proto: proto, port: port)
+        }
+        return PacketPath(engine: engine).trace(from: site, to: ip, proto: proto, port: port)
+    }
+
+    /// The container that answered a walk, on whichever machine it ran.
+    static func server(_ r: PathResult, _ engine: Engine) -> Container? {
+        guard let id = r.servedBy else { return nil }
+        if let on = r.servedOn, on != engine.host.hostname,
+           let machine = LanContext.current?.others.first(where: { $0.name == on }) {
+            return machine.engine.containers[id]
+        }
+        return engine.containers[id]
     }
 
     /// A round-trip time in milliseconds with three decimals, drawn from the seed.

@@ -115,13 +115,13 @@ enum TCPOutcome {
         switch r.verdict {
         case .delivered(.outside, _, _), .delivered(.remote, _, _): return .outside
         case .delivered(_, _, let service?):
-            return .connected(r, r.servedBy.flatMap { ctx.engine.containers[$0] }, service)
+            return .connected(r, Connectivity.server(r, ctx.engine), service)
         case .delivered: return .outside
         case .refused, .rejected: return .refused
         case .proxyBackendFailed: return .reset
         case .networkUnreachable: return .unreachable
         case .dropped: return .timedOut
-        case .noHost: return .noRouteToHost
+        case .noHost, .handoff: return .noRouteToHost
         }
     }
 }

@@ -9,6 +9,7 @@ enum WhyMessages {
         case deliveredService, deliveredHost, deliveredPing, refused, proxyFailed, unreachable
         case droppedRule, droppedPolicy, rejected, noHost, outside, unanswered
         case childLink, parentSwitches, childModeBlocks, lanToChild, childIsolation, segmentEnd, l3NoReturn, l3Unanswered
+        case lanWire, overlaySwitch, vxlan, vxlanEncrypted, ipvs, ingressSandbox, onMachine
     }
 
     static let english: [Key: String] = [
@@ -52,6 +53,13 @@ enum WhyMessages {
         .childIsolation: "the host and its own macvlan/ipvlan children on {0} cannot reach each other: the kernel never passes frames between a parent interface and its children (a macvlan shim interface on the host would be needed)",
         .segmentEnd: "only this host's children are on {0}; the LAN router and remote are not on that segment in this simulation",
         .l3NoReturn: "ipvlan l3 children answer no ARP, so nothing on the LAN can send to {0} (the LAN router would need a route to it via the Docker host)",
+        .lanWire: "the frame crosses the LAN from {0} to {1} (machine {2}); the walk continues there",
+        .overlaySwitch: "overlay {0}: the network's own bridge (br0 in its namespace) takes the frame; the host's iptables do not see it",
+        .vxlan: "VXLAN: the frame is wrapped in UDP 4789 (VNI {1}) from node {2} to node {3} over the LAN ({0})",
+        .vxlanEncrypted: "VXLAN inside IPsec ESP (encrypted overlay): UDP 4789 (VNI {1}) from node {2} to node {3}, encrypted ({0})",
+        .ipvs: "IPVS (round robin) for {0}: this connection goes to backend {1} ({2} backends)",
+        .ingressSandbox: "docker_gwbridge delivers to the node's ingress sandbox ({0}), the routing mesh's load balancer",
+        .onMachine: "{0} on {1}",
         .l3Unanswered: "Verdict: not delivered — the request left, but no reply can come back to {0}",
     ]
 
@@ -96,6 +104,13 @@ enum WhyMessages {
         .childIsolation: "호스트와 {0} 위의 자기 macvlan/ipvlan 자식은 서로 닿지 못합니다. 커널이 부모 인터페이스와 자식 사이에 프레임을 넘기지 않기 때문입니다 (호스트에 macvlan shim 인터페이스가 필요합니다)",
         .segmentEnd: "{0}에는 이 호스트의 자식만 있습니다. 이 시뮬레이션에서 LAN 라우터와 remote는 그 세그먼트에 없습니다",
         .l3NoReturn: "ipvlan l3 자식은 ARP에 응답하지 않으므로 LAN의 어떤 기기도 {0}(으)로 보낼 수 없습니다 (LAN 라우터에 Docker 호스트를 거치는 경로가 있어야 합니다)",
+        .lanWire: "프레임이 LAN을 건너 {0}에서 {1}(기기 {2})(으)로 갑니다. 경로는 그 기기에서 이어집니다",
+        .overlaySwitch: "오버레이 {0}: 네트워크 전용 브리지(자기 네임스페이스의 br0)가 프레임을 받습니다. 호스트의 iptables는 이 트래픽을 보지 않습니다",
+        .vxlan: "VXLAN: 프레임을 UDP 4789(VNI {1})로 감싸 노드 {2}에서 노드 {3}(으)로 LAN을 건너 보냅니다 ({0})",
+        .vxlanEncrypted: "IPsec ESP 안의 VXLAN(암호화 오버레이): UDP 4789(VNI {1}), 노드 {2}에서 노드 {3}(으)로, 암호화되어 전달됩니다 ({0})",
+        .ipvs: "{0}의 IPVS(라운드 로빈): 이번 연결은 백엔드 {1}(으)로 갑니다 (백엔드 {2}개)",
+        .ingressSandbox: "docker_gwbridge가 노드의 ingress 샌드박스({0}), 곧 라우팅 메시의 로드 밸런서로 전달합니다",
+        .onMachine: "{1}의 {0}",
         .l3Unanswered: "판정: 전달되지 않음 — 요청은 나갔지만 {0}(으)로 응답이 돌아올 수 없습니다",
     ]
 

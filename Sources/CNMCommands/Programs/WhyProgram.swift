@@ -56,7 +56,7 @@ enum WhyProgram: SimulatedProgram {
             }
             return .fail(WhyMessages.text(lang, .unknownTarget, spec, name(of: from, engine)) + "\n" + reason, code: 2)
         }
-        let result = PacketPath(engine: ctx.engine).trace(from: from, to: target, proto: proto, port: port)
+        let result = Connectivity.walk(ctx.engine, from: from, to: target, proto: proto, port: port)
         var lines = [WhyMessages.text(lang, .header, name(of: from, engine), args[1], target.description)]
         var step = 0
         func add(_ s: String) { step += 1; lines.append(" \(step). " + s) }
@@ -93,6 +93,13 @@ enum WhyProgram: SimulatedProgram {
             case .childIsolation(let parent): add(WhyMessages.text(lang, .childIsolation, parent))
             case .segmentEnd(let parent): add(WhyMessages.text(lang, .segmentEnd, parent))
             case .l3NoReturn(let source): add(WhyMessages.text(lang, .l3NoReturn, source.description))
+            case .lanWire(let from, let to, let machine): add(WhyMessages.text(lang, .lanWire, from.description, to.description, machine))
+            case .overlaySwitch(let network): add(WhyMessages.text(lang, .overlaySwitch, network))
+            case .vxlan(let network, let vni, let from, let to, let encrypted):
+                add(WhyMessages.text(lang, encrypted ? .vxlanEncrypted : .vxlan, network, String(vni), from.description, to.description))
+            case .ipvs(let vip, let p, let backend, let count):
+                add(WhyMessages.text(lang, .ipvs, vip.description + (p.map { ":\($0)" } ?? ""), backend.description, String(count)))
+            case .ingressSandbox(let address): add(WhyMessages.text(lang, .ingressSandbox, address.description))
             }
         }
         let verdict: String
@@ -102,15 +109,20 @@ enum WhyProgram: SimulatedProgram {
             verdict = WhyMessages.text(lang, .outside, ip.description); delivered = true
         case .delivered(let site, let ip, let service):
             delivered = true
+            let here = endName(site, result, engine, lang)
             if let service {
-                let program = result.servedBy.flatMap { engine.containers[$0]?.image.defaultProgram } ?? service.kind.rawValue
-                verdict = WhyMessages.text(lang, .deliveredService, name(of: site, engine), ip.description, program, "\(service.port)/\(service.proto)")
+                let program = Connectivity.server(result, engine)?.image.defaultProgram ?? service.kind.rawValue
+                verdict = WhyMessages.text(lang, .deliveredService, here, ip.description, program, "\(service.port)/\(service.proto)")
             } else if proto == "icmp" {
-                verdict = WhyMessages.text(lang, .deliveredPing, name(of: site, engine), ip.description)
+                verdict = WhyMessages.text(lang, .deliveredPing, here, ip.description)
             } else {
-                verdict = WhyMessages.text(lang, .deliveredHost, name(of: site, engine), ip.description)
+                verdict = WhyMessages.text(lang, .deliveredHost, here, ip.description)
             }
-        case .refused(let site, let ip): verdict = WhyMessages.text(lang, .refused, name(of: site, engine), ip.description, port.map(String.init) ?? "-")
+        case .refused(let site, let ip): verdict = WhyMessages.text(lang, .refused, endName(site, result, engine, lang), ip.description, port.map(String.init) ?? "-")
+        case .handoff(let h):
+            switch h {
+            case .lan(_, let ip, _, _), .overlay(_, _, let ip, _, _): verdict = WhyMessages.text(lang, .noHost, ip.description)
+            }
         case .proxyBackendFailed: verdict = WhyMessages.text(lang, .proxyFailed)
         case .networkUnreachable: verdict = WhyMessages.text(lang, .unreachable)
         case .dropped(let rule):
@@ -126,6 +138,18 @@ enum WhyProgram: SimulatedProgram {
         }
         lines.append(verdict)
         return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)
+    }
+
+    /// Where a walk ended, named on the machine it ended on.
+    static func endName(_ site: NetSite, _ r: PathResult, _ engine: Engine, _ lang: String) -> String {
+        guard let on = r.servedOn, on != engine.host.hostname else { return name(of: site, engine) }
+        switch site {
+        case .container(let id):
+            let c = Connectivity.server(r, engine)
+            return WhyMessages.text(lang, .onMachine, c?.name ?? String(id.prefix(12)), on)
+        case .host: return on
+        default: return name(of: site, engine)
+        }
     }
 
     static func name(of site: NetSite, _ engine: Engine) -> String {

@@ -20,6 +20,25 @@ public enum ServiceRecords {
             found = true
             if let ip = ep.ipv4, !out.contains(ip) { out.append(ip) }
         }
+        if network.driver == .overlay {
+            let directory = engine.overlayDirectory
+            // Endpoints of the other nodes, learnt through NetworkDB.
+            for m in directory.members[network.id] ?? [] where m.nodeID != engine.swarmNodeID {
+                guard m.dnsNames.contains(where: { $0.lowercased() == wanted }) else { continue }
+                found = true
+                if !out.contains(m.ip) { out.append(m.ip) }
+            }
+            // Services: the name (and its aliases) → the VIP, or the tasks in dnsrr mode; tasks.<name> → the tasks.
+            for svc in directory.services[network.id] ?? [] {
+                let names = ([svc.name] + svc.aliases).map { $0.lowercased() }
+                var answer: [IPv4Address]?
+                if names.contains(wanted) { answer = svc.vip.map { [$0] } ?? svc.backends }
+                if names.contains(where: { "tasks." + $0 == wanted }) { answer = svc.backends }
+                guard let answer else { continue }
+                found = true
+                for ip in answer where !out.contains(ip) { out.append(ip) }
+            }
+        }
         return found ? out : nil
     }
 
@@ -28,6 +47,9 @@ public enum ServiceRecords {
         guard network.isUserDefined, !network.ingress else { return nil }
         for ep in engine.endpoints(onNetwork: network.id) where isLive(ep, engine) && ep.ipv4 == ip {
             if let first = ep.dnsNames.first { return first + "." + network.name }
+        }
+        if network.driver == .overlay, let m = engine.overlayDirectory.member(ip, on: network.id), let first = m.dnsNames.first {
+            return first + "." + network.name
         }
         return nil
     }

@@ -19,6 +19,6 @@ public func networkDriver(for kind: DriverKind) -> any NetworkDriver {
     case .null: return NullDriver()
     case .macvlan: return MacvlanDriver()
     case .ipvlan: return IpvlanDriver()
-    case .overlay: return UnsimulatedDriver(kind: kind)
+    case .overlay: return OverlayDriver()
     }
 }

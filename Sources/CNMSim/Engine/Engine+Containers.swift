@@ -135,12 +135,19 @@ extension Engine {
         }
         // Resolve the networks first: a missing one fails before anything changes.
         var resolved: [(NetworkAttachment, Network)] = []
+        let isTask = c.labels[Self.swarmTaskLabel] != nil
         for attachment in c.attachments {
             let term = attachment.networkID ?? attachment.network
-            guard case .success(let n) = findNetwork(term) else {
+            if case .success(let n) = findNetwork(term), n.driver != .overlay || n.attachable || isTask {
+                resolved.append((attachment, n))
+                continue
+            }
+            switch attachableSwarmNetwork(term, forTask: isTask) {
+            case .success(let n): resolved.append((attachment, n))
+            case .failure(let e): return .failure(e)
+            case nil:
                 return .failure(EngineError(.notFound, "failed to set up container networking: network \(attachment.network) not found"))
             }
-            resolved.append((attachment, n))
         }
         let before = c
         let sandboxID = newID()
@@ -158,6 +165,9 @@ extension Engine {
             if case .failure(let e) = join(containerID: c.id, network: network, attachment: attachment) {
                 return rollBack(e)
             }
+        }
+        if let failure = GatewayBridge.joinIfNeeded(containerID: c.id, engine: &self) {
+            return rollBack(failure)
         }
         if let failure = programPorts(containerID: c.id) {
             return rollBack(failure)

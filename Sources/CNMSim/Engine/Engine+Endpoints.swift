@@ -9,7 +9,12 @@ extension Engine {
             return .failure(EngineError(.system, "failed to create endpoint \(c.name) on network \(network.name): \(IpvlanDriver.customMACError)"))
         }
         var ip: IPv4Address?
-        if driver.givesInterface, var pool = pools[network.id] {
+        if network.driver == .overlay {
+            switch allocateOverlayAddress(network, requested: attachment.ipv4Address) {
+            case .failure(let e): return .failure(e)
+            case .success(let a): ip = a
+            }
+        } else if driver.givesInterface, var pool = pools[network.id] {
             if let requested = attachment.ipv4Address {
                 guard pool.allocate(requested) else { return .failure(EngineError(.forbidden, "Address already in use")) }
                 ip = requested
@@ -39,26 +44,29 @@ extension Engine {
             } else {
                 peer = nextInterfaceIndex + 1
                 nextInterfaceIndex += 2
-                veth = "veth" + rng.hex(7)
+                // An overlay's veth peer lives in the network's own namespace, not on the host.
+                veth = network.driver == .overlay ? nil : "veth" + rng.hex(7)
             }
         }
         var dnsNames: [String] = []
-        if network.isUserDefined {
+        let gatewayEndpoint = network.name == OverlayDriver.gatewayBridgeName && attachment.network == GatewayBridge.attachmentMarker
+        if network.isUserDefined && !gatewayEndpoint {
             for name in [c.name] + attachment.aliases + [c.shortID, c.hostname] where !dnsNames.contains(name) {
                 dnsNames.append(name)
             }
         }
         let endpoint = Endpoint(
-            id: endpointID, networkID: network.id, containerID: c.id, name: c.name, mac: mac, ipv4: ip,
+            id: endpointID, networkID: network.id, containerID: c.id,
+            name: gatewayEndpoint ? "gateway_" + sandboxID.prefix(12) : c.name, mac: mac, ipv4: ip,
             prefixLength: network.subnet?.prefixLength ?? 0,
             gateway: VlanLinks.isChildDriver(network.driver) ? VlanLinks.endpointGateway(network)
-                : driver.givesInterface ? network.gateway : nil,
+                : driver.givesInterface && network.driver != .overlay ? network.gateway : nil,
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
         endpointsByNetwork[network.id, default: []].append(endpointID)
         sandbox.endpointIDs.append(endpointID)
-        if network.isUserDefined { sandbox.embeddedResolver = true }
+        if network.isUserDefined && !gatewayEndpoint { sandbox.embeddedResolver = true }
         sandboxes[sandboxID] = sandbox
         c.endpoints[network.id] = endpointID
         if let i = c.attachments.firstIndex(where: { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }) {
@@ -72,7 +80,10 @@ extension Engine {
     mutating func leave(containerID: String, networkID: String) {
         guard var c = containers[containerID], let endpointID = c.endpoints[networkID],
               let endpoint = endpoints[endpointID] else { return }
-        if let ip = endpoint.ipv4 { pools[networkID]?.release(ip) }
+        if let ip = endpoint.ipv4 {
+            if networks[networkID]?.driver == .overlay { releaseOverlayAddress(ip, networkID: networkID) }
+            else { pools[networkID]?.release(ip) }
+        }
         endpoints.removeValue(forKey: endpointID)
         endpointsByNetwork[networkID]?.removeAll { $0 == endpointID }
         if let sid = c.sandboxID { sandboxes[sid]?.endpointIDs.removeAll { $0 == endpointID } }

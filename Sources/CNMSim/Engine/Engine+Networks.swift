@@ -12,7 +12,11 @@ extension Engine {
         }
         let driverName = request.driver.isEmpty ? "bridge" : request.driver
         if driverName == "overlay" {
-            return .failure(EngineError(.forbidden, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again."))
+            guard swarmNode != nil else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+            return createOverlay(request)
+        }
+        if request.scope == "swarm" && swarmNode != nil {
+            return .failure(EngineError(.notSimulated, "swarm-scoped networks of the \(driverName) driver"))
         }
         var options = request.options
         var enableIPv4 = request.enableIPv4 ?? true
@@ -174,5 +178,24 @@ extension Engine {
             removed.append(network.name)
         }
         return removed
+    }
+
+    /// `docker network create -d overlay` on a swarm node: validated like any network, stored in the swarm.
+    private mutating func createOverlay(_ request: NetworkCreateRequest) -> Result<Network, EngineError> {
+        if let message = IPAMValidator.validate(request.ipamConfig, enableIPv6: request.enableIPv6 ?? false) {
+            return .failure(EngineError(.invalidParameter, message))
+        }
+        if request.enableIPv6 == true || request.ipamConfig.contains(where: { ($0.subnet ?? "").contains(":") }) {
+            return .failure(EngineError(.notSimulated, "IPv6 overlay networks"))
+        }
+        if request.ipamConfig.count > 1 {
+            return .failure(EngineError(.notSimulated, "overlay networks with several subnets"))
+        }
+        let subnet = request.ipamConfig.first?.subnet.flatMap { IPv4Subnet($0) }
+        let gateway = request.ipamConfig.first?.gateway.flatMap { IPv4Address($0) }
+        if request.ipamConfig.first?.ipRange != nil || !(request.ipamConfig.first?.auxAddresses.isEmpty ?? true) {
+            return .failure(EngineError(.notSimulated, "--ip-range and --aux-address on overlay networks"))
+        }
+        return createSwarmNetwork(request, subnet: subnet, gateway: gateway).map { localNetwork(for: $0) }
     }
 }

@@ -36,6 +36,17 @@ public struct Engine: Sendable {
     public internal(set) var firewall = Firewall()
     /// Links Docker made on the host for macvlan/ipvlan parents (`eth0.10`, `dm-<id12>`), by name.
     public internal(set) var createdLinks: [String: CreatedLink] = [:]
+    /// This engine's copy of the swarm store and its own node ID there (nil: not in a swarm).
+    public internal(set) var swarm: Swarm?
+    public internal(set) var swarmNodeID: String?
+    /// What this node knows of the other nodes' overlay endpoints and of the services (refreshed by the cluster).
+    public internal(set) var overlayDirectory = OverlayDirectory()
+    /// The node's ingress sandbox, while it is in a swarm.
+    public internal(set) var ingressSandbox: IngressSandbox?
+    /// The node's load-balancer endpoints, by overlay network ID.
+    public internal(set) var loadBalancers: [String: LoadBalancerEndpoint] = [:]
+    /// IPVS round-robin position per virtual service (`address:port`).
+    public internal(set) var ipvsTurns: [String: Int] = [:]
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {

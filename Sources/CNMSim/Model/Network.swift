@@ -56,7 +56,10 @@ public struct Network: Sendable, Hashable, Identifiable {
         options[BridgeDriver.masqueradeOption].flatMap(GoBool.parse) ?? true
     }
 
-    public var mtu: Int { options[BridgeDriver.mtuOption].flatMap { Int($0) } ?? 1500 }
+    public var mtu: Int {
+        if driver == .overlay { return OverlayDriver.mtu }
+        return options[BridgeDriver.mtuOption].flatMap { Int($0) } ?? 1500
+    }
 
     /// The host address published ports bind to by default (`host_binding_ipv4`).
     public var hostBindingIPv4: IPv4Address? {

@@ -95,6 +95,30 @@ public enum DockerFirewall {
                                                           target: .accept), .insert, owner)
             }
         }
+        // Swarm routing mesh (generated/swarm-portmap.md): programmed with the first published port.
+        if let sbox = engine.ingressSandbox, !engine.overlayDirectory.meshPorts.isEmpty {
+            let key = Int.max / 2
+            let owner = "ingress"
+            for table in [NetfilterTable.filter, .nat] { add(key, table, "DOCKER-INGRESS", nil, .chain, owner) }
+            add(key, .filter, "DOCKER-FORWARD", NetfilterRule(target: .jump("DOCKER-INGRESS")), .insert, owner)
+            add(key, .nat, "PREROUTING", NetfilterRule(matches: [local], target: .jump("DOCKER-INGRESS")), .insert, owner)
+            add(key, .nat, "OUTPUT", NetfilterRule(matches: [local], target: .jump("DOCKER-INGRESS")), .insert, owner)
+            add(key, .nat, "POSTROUTING", NetfilterRule(outInterface: InterfaceMatch(OverlayDriver.gatewayBridgeName),
+                                                        matches: [.addrtype(src: "LOCAL", srcNegated: false, dst: nil, dstNegated: false)],
+                                                        target: .masquerade), .insert, owner)
+            add(key, .filter, "DOCKER-INGRESS", NetfilterRule(target: .returnFromChain), .append, owner)
+            add(key, .nat, "DOCKER-INGRESS", NetfilterRule(target: .returnFromChain), .append, owner)
+            for mesh in engine.overlayDirectory.meshPorts {
+                let portOwner = "ingress:\(mesh.proto)/\(mesh.published)"
+                let p = PortMatch(low: mesh.published, high: mesh.published)
+                add(key + 1, .filter, "DOCKER-INGRESS", NetfilterRule(proto: mesh.proto, matches: [.ports(proto: mesh.proto, sport: p, dport: nil),
+                    .conntrack(states: ["RELATED", "ESTABLISHED"], negated: false)], target: .accept), .insert, portOwner)
+                add(key + 1, .filter, "DOCKER-INGRESS", NetfilterRule(proto: mesh.proto, matches: [.ports(proto: mesh.proto, sport: nil, dport: p)],
+                                                                      target: .accept), .insert, portOwner)
+                add(key + 1, .nat, "DOCKER-INGRESS", NetfilterRule(proto: mesh.proto, matches: [.ports(proto: mesh.proto, sport: nil, dport: p)],
+                                                                   target: .dnat(sbox.gatewayAddress, port: mesh.published)), .insert, portOwner)
+            }
+        }
         return events.sorted { ($0.key, $0.seq) < ($1.key, $1.seq) }.map(\.op)
     }
 }

@@ -24,9 +24,15 @@ public struct PacketPath {
     let listeners: [String: [HostListener]]
     /// Running macvlan/ipvlan children by address (`PacketPath+Vlan.swift`).
     let vlanChildren: [IPv4Address: VlanChild]
+    /// Addresses that belong to the other simulated machines (their eth0 and their LAN children) → that machine's eth0.
+    let lan: [IPv4Address: IPv4Address]
+    /// IPVS round-robin positions (`ClusterPath` passes the caller's).
+    let turns: [String: Int]
 
-    public init(engine: Engine) {
+    public init(engine: Engine, lan: [IPv4Address: IPv4Address] = [:], turns: [String: Int]? = nil) {
         self.engine = engine
+        self.lan = lan
+        self.turns = turns ?? engine.ipvsTurns
         let ns = KernelView.host(engine)
         hostNS = ns
         let local = Set(ns.addresses)
@@ -57,7 +63,24 @@ public struct PacketPath {
     public func trace(from site: NetSite, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
         var walk = Walk(path: self, proto: proto)
         let verdict = walk.send(from: site, to: destination, port: port)
-        return PathResult(events: walk.events, verdict: verdict, hops: walk.hops, servedBy: walk.servedBy)
+        return walk.result(verdict)
+    }
+
+    /// A packet from another machine on the LAN (`source`) arriving for `destination` on this one.
+    public func arrival(fromLAN source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
+        var walk = Walk(path: self, proto: proto)
+        let route = KernelRoute(destination: nil, device: "eth0", source: source)
+        let verdict = walk.fromRemote(src: source, dst: destination, port: port, route: route)
+        return walk.result(verdict)
+    }
+
+    /// A frame arriving in VXLAN on overlay `networkID` for the endpoint `destination` of this node.
+    public func arrival(overlay networkID: String, from source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
+        var walk = Walk(path: self, proto: proto)
+        guard let network = engine.networks[networkID] else { return walk.result(.noHost(destination)) }
+        walk.events.append(.overlaySwitch(network: network.name))
+        let verdict = walk.reachOverlayEndpoint(network, destination, port: port, source: source)
+        return walk.result(verdict)
     }
 
     /// Whether a container's main process is the image's server (so its services listen).
@@ -114,6 +137,13 @@ public struct PacketPath {
         /// The host hooks the original direction went through, for the reply check.
         var hostLegs: [(kind: String, inIface: String?, outIface: String?)] = []
         var depth = 0
+        /// The source address of the packet as it last went out on a wire (after NAT).
+        var wireSource: IPv4Address?
+        var ipvsKeys: [String] = []
+
+        func result(_ verdict: PathVerdict) -> PathResult {
+            PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys)
+        }
 
         init(path: PacketPath, proto: String) { self.path = path; self.proto = proto }
 
@@ -148,6 +178,11 @@ public struct PacketPath {
             // A macvlan/ipvlan interface: the frame leaves through the parent link, not a bridge.
             if let iface = ns.interface(named: route.device), iface.kind == .macvlan || iface.kind == .ipvlan {
                 return sendFromChild(src: src, dst: dst, port: port, route: route, iface: iface)
+            }
+            // An overlay interface: the frame goes to the network's own bridge, maybe on to another node.
+            if let iface = ns.interface(named: route.device), let nid = iface.networkID,
+               let network = path.engine.networks[nid], network.driver == .overlay {
+                return sendOnOverlay(src: src, dst: dst, port: port, network: network)
             }
             // A container: its interface is a veth into a bridge.
             guard let iface = ns.interface(named: route.device), let nid = iface.networkID,
@@ -223,6 +258,7 @@ public struct PacketPath {
             if path.hostInterfaces[route.device]?.kind == .bridge {
                 return deliverOnBridge(src: out.source, dst: out.destination, port: out.destinationPort, bridge: route.device)
             }
+            wireSource = out.source
             let v = deliverOutside(dst: out.destination, port: out.destinationPort)
             let lan = path.engine.host.lan
             if v.isDelivered, !lan.contains(out.destination), !lan.contains(out.source), !path.isHostLocal(out.source) {
@@ -271,6 +307,7 @@ public struct PacketPath {
 
         mutating func fromRemote(src: IPv4Address, dst: IPv4Address, port: Int?, route: KernelRoute) -> PathVerdict {
             let host = path.engine.host
+            wireSource = src
             // A macvlan/ipvlan child of this host answers on the wire itself (no host stack involved).
             if let child = path.vlanChildren[dst] { return lanToChild(child, dst: dst, port: port) }
             if dst == host.address {
@@ -290,6 +327,11 @@ public struct PacketPath {
         mutating func deliverOnBridge(src: IPv4Address, dst: IPv4Address, port: Int?, bridge: String) -> PathVerdict {
             if let n = path.bridges[bridge], n.gateway == dst {
                 return deliverHost(address: dst, port: port)
+            }
+            if let sbox = path.engine.ingressSandbox, sbox.gatewayAddress == dst, bridge == OverlayDriver.gatewayBridgeName {
+                let verdict = deliverToIngress(sbox, port: port)
+                if verdict.isDelivered, let replyDrop = checkReply(src: dst, dst: src, rawDst: src, port: port) { return replyDrop }
+                return verdict
             }
             guard let c = path.container(at: dst, onBridge: bridge) else { return .noHost(dst) }
             let verdict = deliverLocal(site: .container(c.id), address: dst, port: port)
@@ -343,6 +385,10 @@ public struct PacketPath {
             let host = path.engine.host
             // The host's own stack sending to one of its macvlan/ipvlan children.
             if let child = path.vlanChildren[dst] { return hostToChild(child, dst: dst) }
+            // Another simulated machine on the LAN: the walk continues there.
+            if let machine = path.lan[dst] {
+                return .handoff(.lan(machine: machine, destination: dst, source: wireSource ?? host.address, port: port))
+            }
             if dst == KernelView.remoteAddress {
                 if proto == "icmp" { return .delivered(site: .remote, address: dst, service: nil) }
                 return .refused(site: .remote, address: dst)

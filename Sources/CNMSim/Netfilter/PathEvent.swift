@@ -49,6 +49,16 @@ public enum PathEvent: Sendable, Hashable {
     case segmentEnd(parent: String)
     /// ipvlan l3: the children answer no ARP, so nothing on the LAN can reply to or reach `source`.
     case l3NoReturn(source: IPv4Address)
+    /// The frame crosses the LAN from one simulated machine to another.
+    case lanWire(from: IPv4Address, to: IPv4Address, machine: String)
+    /// The overlay network's bridge (`br0` in the network's namespace) switches the frame on this node.
+    case overlaySwitch(network: String)
+    /// The overlay sends the frame to another node in VXLAN (UDP 4789), inside IPsec ESP when encrypted.
+    case vxlan(network: String, vni: Int, from: IPv4Address, to: IPv4Address, encrypted: Bool)
+    /// IPVS picks one of a virtual service's backends, in turn (`address:port` → backend).
+    case ipvs(virtual: IPv4Address, port: Int?, backend: IPv4Address, of: Int)
+    /// The routing mesh: docker_gwbridge delivers to the node's ingress sandbox.
+    case ingressSandbox(address: IPv4Address)
 }
 
 /// How a simulated packet's journey ended.
@@ -67,6 +77,8 @@ public enum PathVerdict: Sendable, Hashable {
     case rejected(rule: String)
     /// No machine has the address (ARP gets no answer).
     case noHost(IPv4Address)
+    /// The packet left for another simulated machine; `ClusterPath` continues the walk there.
+    case handoff(Handoff)
 
     public var isDelivered: Bool { if case .delivered = self { return true } else { return false } }
 }
@@ -79,4 +91,16 @@ public struct PathResult: Sendable, Hashable {
     public var hops: Int
     /// The container that answered, if one did.
     public var servedBy: String?
+    /// The machine that answered, when the walk crossed to another one (its hostname).
+    public var servedOn: String?
+    /// The IPVS services whose round-robin turn this connection used.
+    public var ipvsKeys: [String] = []
+}
+
+/// Where a packet goes when it leaves one simulated machine for another.
+public enum Handoff: Sendable, Hashable {
+    /// Over the LAN to the machine that owns `machine` (its eth0 address), addressed to `destination`.
+    case lan(machine: IPv4Address, destination: IPv4Address, source: IPv4Address, port: Int?)
+    /// Over an overlay network (VXLAN) to the node at `node`, for the endpoint `destination`.
+    case overlay(networkID: String, node: IPv4Address, destination: IPv4Address, source: IPv4Address, port: Int?)
 }

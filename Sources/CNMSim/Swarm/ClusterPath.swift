@@ -1,0 +1,88 @@
+/// A connection attempt that may cross machines: it starts as a `PacketPath`
+/// walk on one machine and, each time the packet leaves for another simulated
+/// machine (over the LAN, or in VXLAN over an overlay), continues with that
+/// machine's own walk — its own routes, iptables and containers.
+public struct ClusterPath {
+    let machines: [Machine]
+    let current: Int
+    let turns: [String: Int]
+
+    /// The walk starting on `engine`, which runs as machine `index` among `others` (every other machine, in order).
+    public init(engine: Engine, index: Int, others: [Machine]) {
+        var list = others
+        let at = min(max(index, 0), list.count)
+        list.insert(Machine(engine: engine), at: at)
+        machines = list
+        current = at
+        turns = engine.ipvsTurns
+    }
+
+    public init(cluster: Cluster, machine: Int, turns: [String: Int]? = nil) {
+        machines = cluster.machines
+        current = cluster.machines.indices.contains(machine) ? machine : 0
+        self.turns = turns ?? (cluster.machines.indices.contains(machine) ? cluster.machines[machine].engine.ipvsTurns : [:])
+    }
+
+    /// The address of every other machine (eth0 and its LAN children) → that machine's eth0.
+    func lanMap(excluding k: Int) -> [IPv4Address: IPv4Address] {
+        guard machines.count > 1 else { return [:] }
+        var map: [IPv4Address: IPv4Address] = [:]
+        for (i, m) in machines.enumerated() where i != k {
+            map[m.address] = m.address
+            for child in PacketPath.vlanChildren(m.engine).keys where map[child] == nil { map[child] = m.address }
+        }
+        return map
+    }
+
+    func path(_ k: Int) -> PacketPath {
+        PacketPath(engine: machines[k].engine, lan: lanMap(excluding: k), turns: turns)
+    }
+
+    public func trace(from site: NetSite, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
+        guard machines.indices.contains(current) else {
+            return PathResult(events: [], verdict: .noHost(destination), hops: 0, servedBy: nil)
+        }
+        var result = path(current).trace(from: site, to: destination, proto: proto, port: port)
+        var crossings = 0
+        while case .handoff(let h) = result.verdict {
+            crossings += 1
+            guard crossings <= 8 else { result.verdict = .dropped(rule: nil); break }
+            switch h {
+            case .lan(let machine, let dst, let src, let port):
+                guard let k = machines.firstIndex(where: { $0.address == machine }) else { result.verdict = .noHost(dst); break }
+                result.events.append(.lanWire(from: src, to: dst, machine: machines[k].name))
+                merge(&result, path(k).arrival(fromLAN: src, to: dst, proto: proto, port: port), on: k)
+            case .overlay(let nid, let node, let dst, let src, let port):
+                guard let k = machines.firstIndex(where: { $0.engine.swarmNode?.address == node || $0.address == node }) else {
+                    result.verdict = .noHost(dst)
+                    break
+                }
+                merge(&result, path(k).arrival(overlay: nid, from: src, to: dst, proto: proto, port: port), on: k)
+            }
+        }
+        return result
+    }
+
+    private func merge(_ r: inout PathResult, _ next: PathResult, on k: Int) {
+        r.events += next.events
+        r.hops += next.hops
+        r.verdict = next.verdict
+        r.ipvsKeys += next.ipvsKeys
+        if next.servedBy != nil {
+            r.servedBy = next.servedBy
+            r.servedOn = machines[k].name
+        } else if next.servedOn != nil {
+            r.servedOn = next.servedOn
+        } else {
+            r.servedBy = nil
+            r.servedOn = machines[k].name
+        }
+    }
+}
+
+extension Engine {
+    /// Counts one connection through each IPVS service it used (round robin moves on).
+    public mutating func advanceIPVS(_ keys: [String]) {
+        for key in keys { ipvsTurns[key, default: 0] += 1 }
+    }
+}
