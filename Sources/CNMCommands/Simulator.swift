@@ -80,7 +80,7 @@ public struct Simulator: Sendable {
                 // A `$(…)` runs on a copy that is folded back; without one no copy of the world is made.
                 let box = SubstitutionBox(self)
                 let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { box.run($0) }
-                if box.used, let sim = box.sim { engine = sim.engine }
+                if box.used, let sim = box.sim { cluster = sim.cluster }
                 box.sim = nil
                 switch expanded {
                 case .failure(let e):

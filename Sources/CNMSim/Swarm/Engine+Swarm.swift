@@ -99,10 +99,11 @@ extension Engine {
         if let user = s.services.first(where: { $0.networkIDs.contains(def.id) && !def.ingress }) {
             return EngineError(.forbidden, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by service \(user.id)")
         }
-        let local = endpoints(onNetwork: def.id)
-        if !local.isEmpty {
-            let list = local.map { "name:\"\($0.name)\" id:\"\($0.id.prefix(12))\"" }.joined(separator: ", ")
-            return EngineError(.forbidden, "error while removing network: network \(def.name) id \(def.id) has active endpoints (\(list))")
+        // An attachable container anywhere holds a network-attachment task on it.
+        let here = endpoints(onNetwork: def.id).compactMap { overlayAttachments[$0.id] }
+        let elsewhere = (overlayDirectory.members[def.id] ?? []).compactMap(\.attachmentTask)
+        if let task = (here + elsewhere).first {
+            return EngineError(.forbidden, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by task \(task)")
         }
         s.releaseNetwork(def.id)
         s.touch()
@@ -149,6 +150,7 @@ extension Engine {
         for p in spec.ports {
             var port = p
             if port.published == 0 {
+                port.dynamic = true
                 var candidate = 30000
                 while candidate <= 32767 && (s.services.contains { $0.ports.contains { $0.published == candidate && $0.proto == p.proto } }
                                               || ports.contains { $0.published == candidate && $0.proto == p.proto }) { candidate += 1 }
@@ -188,6 +190,7 @@ extension Engine {
         guard let found = s.findService(term), let i = s.services.firstIndex(where: { $0.id == found.id }) else {
             return .failure(EngineError(.notFound, "service \(term) not found"))
         }
+        s.services[i].previousReplicas = s.services[i].replicas
         s.services[i].replicas = replicas
         s.services[i].updated = clock
         s.services[i].version += 1

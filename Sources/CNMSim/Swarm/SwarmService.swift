@@ -8,6 +8,8 @@ public struct SwarmService: Sendable, Hashable, Identifiable {
         public var proto: String
         public var published: Int
         public var target: Int
+        /// Whether the user left the published port to the swarm (`-p 80`): the spec then has none.
+        public var dynamic: Bool = false
         public init(proto: String, published: Int, target: Int) {
             self.proto = proto; self.published = published; self.target = target
         }
@@ -29,8 +31,10 @@ public struct SwarmService: Sendable, Hashable, Identifiable {
     public var vips: [String: IPv4Address]
     public let created: SimTime
     public var updated: SimTime
-    /// The previous replica count, for `docker service inspect` `PreviousSpec`.
+    /// Bumped by every update (`Version.Index` in inspect).
     public var version: Int
+    /// The replica count before the last update, for `docker service inspect` `PreviousSpec`.
+    public var previousReplicas: Int?
 
     public init(id: String, name: String, imageReference: String, image: Image, command: [String], replicas: Int,
                 networkIDs: [String], aliases: [String: [String]], ports: [PublishedPort], endpointMode: EndpointMode,

@@ -1,0 +1,28 @@
+import CNMSim
+
+/// `docker service rm` (docker/cli cli/command/service/remove.go): prints each
+/// argument as given once removed; the daemon's errors are joined on stderr, exit 1.
+/// The cluster stops the service's tasks when it reconciles afterwards.
+enum ServiceRmCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker service rm", useLine: "docker service rm SERVICE [SERVICE...]",
+        flags: [], arity: .atLeast(1))
+
+    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+        let flags: ParsedFlags
+        switch spec.parse(args) {
+        case .failure(let e): return e.output
+        case .success(let f): flags = f
+        }
+        var out = CommandOutput()
+        for term in flags.positionals {
+            switch engine.removeService(term) {
+            case .success: out.stdout += term + "\n"
+            case .failure(let e):
+                out.stderr += DaemonError.line(e)
+                out.exitCode = 1
+            }
+        }
+        return out
+    }
+}
