@@ -150,3 +150,24 @@ final class OverlayServiceTests: XCTestCase {
         XCTAssertFalse(sim.run(line: "docker network ls").stdout.contains("ingress"))
     }
 }
+
+final class OverlayRemovalTests: XCTestCase {
+    func testRemovingASwarmNetworkRespectsItsUsersAndReachesEveryNode() throws {
+        var sim = Simulator(seed: 4, hosts: Cluster.courseHosts)
+        _ = sim.run(line: "docker swarm init")
+        _ = sim.run(line: "ssh worker2 docker swarm join --token $(docker swarm join-token -q manager) 192.168.1.100:2377")
+        _ = sim.run(line: "ssh worker1 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.100:2377")
+        let id = sim.run(line: "docker network create -d overlay --attachable appnet").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(id.count, 25)
+        _ = sim.run(line: "ssh worker1 docker run -d --name c --network appnet busybox sleep 600")
+        let inUse = sim.run(line: "docker network rm appnet").stderr
+        XCTAssertTrue(inUse.hasPrefix("Error response from daemon: rpc error: code = FailedPrecondition desc = network \(id) is in use by task "), inUse)
+        XCTAssertTrue(inUse.hasSuffix("\nexit status 1\n"), inUse)
+        XCTAssertEqual(sim.run(line: "ssh worker1 docker network rm appnet").stderr,
+                       "Error response from daemon: " + Engine.workerNodeMessage + "\nexit status 1\n")
+        _ = sim.run(line: "ssh worker1 docker rm -f c")
+        XCTAssertEqual(sim.run(line: "docker network rm appnet").stdout, "appnet\n")
+        XCTAssertFalse(sim.run(line: "ssh worker2 docker network ls").stdout.contains("appnet"), "gone from the other manager too")
+        XCTAssertEqual(sim.run(line: "docker network create -d overlay appnet").exitCode, 0, "the name is free again")
+    }
+}

@@ -117,3 +117,39 @@ final class ShellRemoteTests: XCTestCase {
         XCTAssertEqual(s.prompt, "docker-host$ ")
     }
 }
+
+final class ShellMachineTests: XCTestCase {
+    func testSshToADockerHostOpensAPromptThereAndExitComesBack() {
+        var s = ShellSession(language: .en)
+        XCTAssertEqual(s.handle("ssh worker1").stdout,
+                       "Connected to worker1 (192.168.1.102), a Docker host on the LAN; commands now run there. Type exit to leave.\n")
+        XCTAssertEqual(s.prompt, "worker1$ ")
+        XCTAssertEqual(s.handle("docker run -d --name onworker busybox sleep 600").exitCode(), 0)
+        XCTAssertTrue(s.handle("docker ps --format '{{.Names}}'").stdout.contains("onworker"), "the quoted template survives the hop")
+        XCTAssertEqual(s.handle("hostname").stdout, "worker1\n")
+        XCTAssertEqual(s.handle("exit").stdout, "Connection to worker1 closed.\n")
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+        XCTAssertFalse(s.handle("docker ps -a").stdout.contains("onworker"), "the container lives on worker1 only")
+        XCTAssertTrue(s.handle("ssh worker1 docker ps -a").stdout.contains("onworker"))
+    }
+
+    func testHostsListsTheSandboxMachinesAndUndoRevertsAnotherMachine() {
+        var s = ShellSession(language: .en)
+        let hosts = s.handle("hosts").stdout
+        for m in ["docker-host", "manager1", "worker1", "worker2", "remote"] { XCTAssertTrue(hosts.contains(m), hosts) }
+        _ = s.handle("ssh worker2 docker network create onw2")
+        XCTAssertTrue(s.handle("ssh worker2 docker network ls").stdout.contains("onw2"))
+        XCTAssertTrue(s.handle("undo").stdout.contains("ssh worker2 docker network create onw2"))
+        XCTAssertFalse(s.handle("ssh worker2 docker network ls").stdout.contains("onw2"))
+    }
+
+    func testCompletionOffersTheMachinesAfterSsh() {
+        let s = ShellSession(language: .en)
+        XCTAssertEqual(s.completer.candidates(words: ["ssh", "w"], engine: s.engine), ["worker1", "worker2"])
+    }
+}
+
+private extension ShellReply {
+    /// 0 when nothing went to standard error (the shell reply carries no exit code).
+    func exitCode() -> Int { stderr.isEmpty ? 0 : 1 }
+}

@@ -64,6 +64,9 @@ extension Engine {
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
+        if network.driver == .overlay && c.labels[Self.swarmTaskLabel] == nil {
+            overlayAttachments[endpointID] = rng.swarmID()
+        }
         endpointsByNetwork[network.id, default: []].append(endpointID)
         sandbox.endpointIDs.append(endpointID)
         if network.isUserDefined && !gatewayEndpoint { sandbox.embeddedResolver = true }
@@ -85,6 +88,7 @@ extension Engine {
             else { pools[networkID]?.release(ip) }
         }
         endpoints.removeValue(forKey: endpointID)
+        overlayAttachments.removeValue(forKey: endpointID)
         endpointsByNetwork[networkID]?.removeAll { $0 == endpointID }
         if let sid = c.sandboxID { sandboxes[sid]?.endpointIDs.removeAll { $0 == endpointID } }
         c.endpoints.removeValue(forKey: networkID)

@@ -145,6 +145,12 @@ extension Engine {
         case .success(let n): network = n
         case .failure(let e): return .failure(e)
         }
+        if network.driver == .overlay {
+            // Swarm-scoped: the managers remove it from the store (moby `deleteNetwork` route → cluster).
+            guard let def = swarm?.network(network.id) else { return .failure(EngineError(.notFound, "network \(term) not found")) }
+            if let refusal = removeSwarmNetwork(def) { return .failure(refusal) }
+            return .success(network)
+        }
         if network.predefined {
             return .failure(EngineError(.forbidden, "\(network.name) is a pre-defined network and cannot be removed"))
         }
@@ -172,7 +178,8 @@ extension Engine {
     public mutating func pruneNetworks() -> [String] {
         tick(milliseconds: 50)
         var removed: [String] = []
-        for network in allNetworks where !network.predefined && !network.configOnly
+        for network in allNetworks where !network.predefined && !network.configOnly && network.driver != .overlay
+            && !(network.name == OverlayDriver.gatewayBridgeName && ingressSandbox != nil)
             && (endpointsByNetwork[network.id] ?? []).isEmpty {
             deleteNetwork(network)
             removed.append(network.name)

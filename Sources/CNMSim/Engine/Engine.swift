@@ -45,6 +45,8 @@ public struct Engine: Sendable {
     public internal(set) var ingressSandbox: IngressSandbox?
     /// The node's load-balancer endpoints, by overlay network ID.
     public internal(set) var loadBalancers: [String: LoadBalancerEndpoint] = [:]
+    /// Network-attachment task IDs of non-task containers on overlay networks, by endpoint ID.
+    public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
 

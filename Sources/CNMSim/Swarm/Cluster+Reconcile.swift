@@ -16,7 +16,8 @@ extension Cluster {
             }
         }
         guard var s = swarm else { return }
-        placeTasks(&s)
+        // Without a manager no orchestrator runs: tasks stay as they are.
+        if s.activeNodes.contains(where: { $0.role == .manager }) { placeTasks(&s) }
         plumbNodes(&s)
         swarm = s
         let directory = buildDirectory(s)
@@ -178,7 +179,8 @@ extension Cluster {
                     d.members[n.id, default: []].append(OverlayDirectory.Member(
                         networkID: n.id, nodeID: nodeID, nodeAddress: node.address, nodeHostname: node.hostname,
                         containerID: c.id, containerName: c.name, hostname: c.hostname, ip: ip, dnsNames: ep.dnsNames,
-                        listens: PacketPath.servesImageServices(c) ? c.image.services : []))
+                        listens: PacketPath.servesImageServices(c) ? c.image.services : [],
+                        attachmentTask: engine.overlayAttachments[ep.id]))
                 }
             }
         }

@@ -16,6 +16,8 @@ public struct OverlayDirectory: Sendable, Hashable {
         public var dnsNames: [String]
         /// What answers on the container's ports (nothing when its image's server does not run).
         public var listens: [ServiceListener]
+        /// The network-attachment task of a container attached by hand (nil for service tasks).
+        public var attachmentTask: String?
     }
 
     /// A service as the DNS and IPVS of a node see it on one network.

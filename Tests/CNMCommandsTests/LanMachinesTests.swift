@@ -1,0 +1,42 @@
+import XCTest
+@testable import CNMCommands
+import CNMSim
+
+/// Packets between the LAN's Docker hosts: each machine's own routes and
+/// iptables decide, and `why` tells every machine's part.
+final class LanMachinesTests: XCTestCase {
+    func testHostsReachEachOtherAndPublishedPortsAcrossTheLan() {
+        var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
+        XCTAssertEqual(sim.run(line: "ping -c1 192.168.1.102").exitCode, 0)
+        XCTAssertEqual(sim.run(line: "ssh worker1 docker run -d --name web -p 8080:80 nginx").exitCode, 0)
+        // From a container on docker-host: masqueraded out of docker-host, DNAT on worker1.
+        XCTAssertEqual(sim.run(line: "docker run -d --name c nginx:alpine").exitCode, 0)
+        let curl = sim.run(line: "docker exec c curl -s http://192.168.1.102:8080/")
+        XCTAssertTrue(curl.stdout.contains("<title>Welcome to nginx!</title>"), curl.stdout + curl.stderr)
+        let why = sim.run(line: "why c 192.168.1.102:8080").stdout
+        XCTAssertTrue(why.contains("MASQUERADE") || why.contains("masquerade") || why.contains("becomes 192.168.1.100"), why)
+        XCTAssertTrue(why.contains("the frame crosses the LAN from 192.168.1.100 to 192.168.1.102 (machine worker1)"), why)
+        XCTAssertTrue(why.contains("DNAT: destination 192.168.1.102:8080 becomes 172.17.0.2:80"), why)
+        XCTAssertTrue(why.contains("web on worker1"), why)
+        // worker1's DOCKER-USER drop stops it there, not on docker-host.
+        _ = sim.run(line: "ssh worker1 iptables -I DOCKER-USER -s 192.168.1.100 -j DROP")
+        XCTAssertNotEqual(sim.run(line: "docker exec c curl -s -m 2 http://192.168.1.102:8080/").exitCode, 0)
+        XCTAssertTrue(sim.run(line: "why c 192.168.1.102:8080").stdout.contains("DOCKER-USER"))
+    }
+
+    func testOtherHostsReachAMacvlanChildTheHostItselfCannot() {
+        var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
+        _ = sim.run(line: "docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 -o parent=eth0 lan")
+        XCTAssertEqual(sim.run(line: "docker run -d --name m --network lan --ip 192.168.1.200 nginx").exitCode, 0)
+        XCTAssertNotEqual(sim.run(line: "ping -c1 -W1 192.168.1.200").exitCode, 0, "the host cannot reach its own macvlan child")
+        XCTAssertEqual(sim.run(line: "ssh worker1 ping -c1 192.168.1.200").exitCode, 0)
+        let curl = sim.run(line: "ssh worker2 curl -s http://192.168.1.200/")
+        XCTAssertTrue(curl.stdout.contains("Welcome to nginx"), curl.stdout + curl.stderr)
+    }
+
+    func testAnUnknownLanAddressHasNoHost() {
+        var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
+        let why = sim.run(line: "why host 192.168.1.104")
+        XCTAssertTrue(why.stdout.contains("no machine has the address 192.168.1.104"), why.stdout)
+    }
+}
