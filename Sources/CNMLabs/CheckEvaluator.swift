@@ -47,17 +47,48 @@ public struct CheckResult: Sendable, Hashable, Encodable {
     }
 }
 
-/// Evaluates checks against an engine and a command history, threading role
+/// Evaluates checks against the simulated LAN and a command history, threading role
 /// bindings (`bind: N` … `$N`) from one check to the next.
+///
+/// `network`, `container` and `iptables` checks look at one machine's engine (docker-host
+/// unless the check names another with `host:`); connectivity checks walk across every
+/// machine of the cluster; `swarm` and `service` read the managers' store.
 public struct CheckEvaluator {
+    /// The engine of the machine checks look at by default.
     public let engine: Engine
+    /// Every machine of the LAN (one for a single-host lab) and their swarm.
+    public let cluster: Cluster
+    /// The index of `engine`'s machine in `cluster`.
+    public let machine: Int
     public let history: [HistoryEntry]
     public let locale: LabLocale
     /// Role → network or container name, as bound so far.
     public private(set) var roles: [String: String] = [:]
 
+    /// An evaluator for a lone engine (a one-machine cluster).
     public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
-        self.engine = engine; self.history = history; self.locale = locale
+        self.init(cluster: Cluster(engine: engine), machine: 0, history: history, locale: locale)
+    }
+
+    /// An evaluator over a whole cluster, looking at machine `machine` by default (docker-host: 0).
+    public init(cluster: Cluster, machine: Int = 0, history: [HistoryEntry], locale: LabLocale = .en) {
+        let k = cluster.machines.indices.contains(machine) ? machine : 0
+        self.cluster = cluster; self.machine = k; self.engine = cluster.machines[k].engine
+        self.history = history; self.locale = locale
+    }
+
+    /// Runs `body` with an evaluator standing on the machine `host` names (nil: this one),
+    /// sharing role bindings both ways; an unknown machine fails the check.
+    mutating func onMachine(_ host: String?, _ body: (inout CheckEvaluator) -> CheckResult) -> CheckResult {
+        guard let host, host != cluster.machines[machine].name else { return body(&self) }
+        guard let k = cluster.machines.firstIndex(where: { $0.name == host }) else {
+            return fail(.machineMissing, [host], expected: host, actual: cluster.machines.map(\.name).joined(separator: ", "))
+        }
+        var there = CheckEvaluator(cluster: cluster, machine: k, history: history, locale: locale)
+        there.roles = roles
+        let r = body(&there)
+        roles = there.roles
+        return r
     }
 
     /// Evaluates `checks` in order (later checks see roles bound by earlier ones).
@@ -84,8 +115,8 @@ public struct CheckEvaluator {
 
     mutating func evaluateKind(_ check: Check) -> CheckResult {
         switch check.kind {
-        case .network(let p): return network(p)
-        case .container(let p): return container(p)
+        case .network(let p): return onMachine(p.host) { $0.network(p) }
+        case .container(let p): return onMachine(p.host) { $0.container(p) }
         case .history(let p): return historyCheck(p)
         case .all(let cs):
             let results = cs.map { evaluate($0) }
@@ -121,10 +152,15 @@ public struct CheckEvaluator {
             roles = saved
             if inner.notEvaluable { return CheckResult(name: "", passed: false, message: inner.message, notEvaluable: true) }
             return inner.passed ? fail(.notHeld, [], expected: "not (\(c.name))", actual: c.name + " holds") : Self.pass
-        case .reachable(let p): return ConnectivityAdapter.reachable(p, expect: true, engine: engine, roles: roles, locale: locale)
-        case .unreachable(let p): return ConnectivityAdapter.reachable(p, expect: false, engine: engine, roles: roles, locale: locale)
-        case .resolves(let p): return ConnectivityAdapter.resolves(p, engine: engine, roles: roles, locale: locale)
-        case .iptables(let p): return ConnectivityAdapter.iptables(p, engine: engine, locale: locale)
+        case .reachable(let p):
+            return ConnectivityAdapter.reachable(p, expect: true, cluster: cluster, machine: machine, roles: roles, locale: locale)
+        case .unreachable(let p):
+            return ConnectivityAdapter.reachable(p, expect: false, cluster: cluster, machine: machine, roles: roles, locale: locale)
+        case .resolves(let p): return ConnectivityAdapter.resolves(p, cluster: cluster, machine: machine, roles: roles, locale: locale)
+        case .iptables(let p):
+            return onMachine(p.host) { ConnectivityAdapter.iptables(p, engine: $0.engine, locale: $0.locale) }
+        case .swarm(let p): return swarmCheck(p)
+        case .service(let p): return serviceCheck(p)
         }
     }
 

@@ -3,8 +3,10 @@ import CNMSim
 /// The one place where lab checks meet the simulator's packet path
 /// (reachability, netfilter) and embedded DNS.
 ///
-/// `reachable`/`unreachable` go through `PacketPath.trace`, `resolves` through
-/// `NameResolution.resolve` and `iptables` through `Engine.currentRuleset`.
+/// `reachable`/`unreachable` go through `PacketPath.trace` (one machine) or
+/// `ClusterPath.trace` (several: LAN, VXLAN, VIPs and the routing mesh),
+/// `resolves` through `NameResolution.resolve` on the querying machine and
+/// `iptables` through `Engine.currentRuleset`; `LabPlaces` says what a name means.
 /// Those APIs belong to CNMSim and are young: when one changes, only this file
 /// changes. `notEvaluable` is kept for any future check family whose evaluator
 /// is not there yet: such a check fails with "not evaluable yet", never passes
@@ -24,50 +26,45 @@ public enum ConnectivityAdapter {
         ref.hasPrefix("$") ? (roles[String(ref.dropFirst())] ?? ref) : ref
     }
 
-    /// FROM → TO[:PORT] reaches (expect true) or does not (expect false), traced by `PacketPath`.
+    /// FROM → TO[:PORT] reaches (expect true) or does not (expect false), traced by `PacketPath`
+    /// (one machine) or `ClusterPath` (several: the walk follows the packet over the LAN and VXLAN).
     ///
-    /// FROM and TO are container names (or `$roles`), `host` or, for TO, an IPv4 address; a
-    /// container TO counts as reached when any of its addresses is. Without a port the probe is a
-    /// ping (ICMP).
-    static func reachable(_ p: ReachPredicate, expect: Bool, engine: Engine, roles: [String: String],
+    /// FROM and TO are container names (or `$roles`), `host` or `remote`; with several machines
+    /// also a machine name (its own stack), a container on any machine (docker-host first) and,
+    /// for TO from a container, any name that container resolves (a service: its VIP). TO may be
+    /// an IPv4 address. A container TO counts as reached when any of its addresses is (with several
+    /// machines: when the packet arrives in that very container). Without a port the probe is a ping.
+    static func reachable(_ p: ReachPredicate, expect: Bool, cluster: Cluster, machine: Int, roles: [String: String],
                           locale: LabLocale) -> CheckResult {
         let from = name(p.from, roles), to = name(p.to, roles)
         let port = p.port.flatMap { Int($0) }
         let proto = port == nil ? "icmp" : p.proto
         let target = to + (port.map { ":\($0)/\(proto)" } ?? " (ping)")
         let expected = (expect ? "" : "no path: ") + from + " -> " + target
-        let site: NetSite
-        switch from {
-        case "host": site = .host
-        case "remote": site = .remote
-        default:
-            guard let c = engine.allContainers.first(where: { $0.name == from }) else {
-                return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [from]),
-                                   expected: expected, actual: "(no container \(from))")
-            }
-            site = .container(c.id)
+        let multi = cluster.machines.count > 1
+        let places = LabPlaces(cluster: cluster, machine: machine)
+        guard let origin = places.origin(from) else {
+            return CheckResult(name: "", passed: false, message: places.missingMessage(from, locale),
+                               expected: expected, actual: "(no container \(from))")
         }
-        var addresses: [IPv4Address] = []
-        if to == "host" {
-            addresses = [engine.host.address]
-        } else if let ip = IPv4Address(to) {
-            addresses = [ip]
-        } else if let c = engine.allContainers.first(where: { $0.name == to }) {
-            addresses = engine.endpoints(ofContainer: c).compactMap(\.ipv4)
-        } else {
-            return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [to]),
+        guard let goal = places.target(to, from: origin) else {
+            return CheckResult(name: "", passed: false, message: places.missingMessage(to, locale),
                                expected: expected, actual: "(no container \(to))")
         }
-        let path = PacketPath(engine: engine)
         var verdicts: [String] = []
-        for address in addresses {
-            let result = path.trace(from: site, to: address, proto: proto, port: port)
-            if result.verdict.isDelivered {
+        for address in goal.addresses {
+            let result: PathResult
+            if multi {
+                result = ClusterPath(cluster: cluster, machine: origin.machine).trace(from: origin.site, to: address, proto: proto, port: port)
+            } else {
+                result = PacketPath(engine: cluster.machines[origin.machine].engine).trace(from: origin.site, to: address, proto: proto, port: port)
+            }
+            if result.verdict.isDelivered, goal.accepts(result, multi: multi) {
                 if expect { return CheckResult(name: "", passed: true) }
                 return CheckResult(name: "", passed: false, message: LabMessage.unreachFailed.format(locale, [from, target]),
-                                   expected: expected, actual: "delivered to \(address)")
+                                   expected: expected, actual: "delivered to \(address)" + (result.servedOn.map { " on \($0)" } ?? ""))
             }
-            verdicts.append("\(address): " + describe(result.verdict))
+            verdicts.append("\(address): " + (result.verdict.isDelivered ? "delivered elsewhere" : describe(result.verdict)))
         }
         if !expect { return CheckResult(name: "", passed: true) }
         let why = verdicts.isEmpty ? "\(to) has no address (not running?)" : verdicts.joined(separator: "; ")
@@ -89,22 +86,24 @@ public enum ConnectivityAdapter {
         }
     }
 
-    /// From FROM (a container, or `host`), NAME resolves to the given containers/addresses (or to nothing),
-    /// through `NameResolution.resolve` (hosts file, then the embedded or host DNS).
-    static func resolves(_ p: ResolvePredicate, engine: Engine, roles: [String: String], locale: LabLocale) -> CheckResult {
+    /// From FROM (a container, `host` or, with several machines, a machine name or a container on any
+    /// machine), NAME resolves to the given containers/addresses/service tasks/VIP (or to nothing),
+    /// through `NameResolution.resolve` on FROM's own machine (hosts file, then the embedded or host DNS).
+    static func resolves(_ p: ResolvePredicate, cluster: Cluster, machine: Int, roles: [String: String],
+                         locale: LabLocale) -> CheckResult {
         let from = name(p.from, roles)
-        let wantedText = p.none ? "no answer" : p.to.map { name($0, roles) }.joined(separator: ", ")
+        var wanted = p.to.map { name($0, roles) }
+        if let t = p.tasks { wanted.append("tasks of " + t) }
+        if let v = p.vip { wanted.append("VIP of " + v) }
+        let wantedText = p.none ? "no answer" : wanted.joined(separator: ", ")
         let expected = "\(from): \(p.name) -> \(wantedText)"
-        var site: String? = nil
-        if from != "host" {
-            guard let c = engine.allContainers.first(where: { $0.name == from }) else {
-                return CheckResult(name: "", passed: false, message: LabMessage.containerMissing.format(locale, [from]),
-                                   expected: expected, actual: "(no container \(from))")
-            }
-            site = c.id
+        let places = LabPlaces(cluster: cluster, machine: machine)
+        guard let origin = places.resolverOrigin(from) else {
+            return CheckResult(name: "", passed: false, message: places.missingMessage(from, locale),
+                               expected: expected, actual: "(no container \(from))")
         }
-        var copy = engine
-        let answer = NameResolution.resolve(name: p.name, from: site, engine: &copy) ?? []
+        var copy = cluster.machines[origin.machine].engine
+        let answer = NameResolution.resolve(name: p.name, from: origin.containerID, engine: &copy) ?? []
         let actualText = answer.isEmpty ? "no answer" : answer.map(\.description).sorted().joined(separator: ", ")
         let differs = CheckResult(name: "", passed: false, message: LabMessage.resolveDiffers.format(locale, [from, p.name]),
                                   expected: expected, actual: actualText)
@@ -119,17 +118,29 @@ public enum ConnectivityAdapter {
                 allowed.insert(ip)
                 continue
             }
-            guard let c = engine.allContainers.first(where: { $0.name == target }) else { return differs }
-            let ips = Set(engine.endpoints(ofContainer: c).compactMap(\.ipv4))
+            guard let c = places.container(target) else { return differs }
+            let ips = Set(cluster.machines[c.machine].engine.endpoints(ofContainer: c.container).compactMap(\.ipv4))
             guard !ips.isDisjoint(with: answer) else { return differs }
             allowed.formUnion(ips)
+        }
+        if let service = p.tasks {
+            guard let groups = places.taskAddresses(service), !groups.isEmpty else { return differs }
+            for ips in groups {
+                guard !ips.isDisjoint(with: answer) else { return differs }
+                allowed.formUnion(ips)
+            }
+        }
+        if let service = p.vip {
+            guard let vips = places.virtualIPs(service), !vips.isDisjoint(with: answer) else { return differs }
+            allowed.formUnion(vips)
         }
         return answer.allSatisfy(allowed.contains) ? CheckResult(name: "", passed: true) : differs
     }
 
     /// A rule containing some text (as `iptables -S` prints it) is present (or absent) in TABLE/CHAIN.
     static func iptables(_ p: IptablesPredicate, engine: Engine, locale: LabLocale) -> CheckResult {
-        let expected = "\(p.absent ? "no " : "")rule in \(p.table)/\(p.chain) containing '\(p.contains)'"
+        let place = p.host.map { " on " + $0 } ?? ""
+        let expected = "\(p.absent ? "no " : "")rule in \(p.table)/\(p.chain)\(place) containing '\(p.contains)'"
         guard let table = NetfilterTable(rawValue: p.table) else {
             return CheckResult(name: "", passed: false, message: LabMessage.invalidValue.format(locale, ["table", p.table]),
                                expected: expected, actual: "(no table \(p.table))")

@@ -103,6 +103,8 @@ struct NodeReader {
     let file: String
     var diagnostics: [LabDiagnostic] = []
     var parameters: Set<String> = []
+    /// The lab's extra machines (`hosts:`), for checking `host:` fields.
+    var machines: [String] = []
     var hasErrors = false
 
     init(file: String) { self.file = file }
@@ -231,13 +233,15 @@ struct NodeReader {
     // MARK: Lab
 
     mutating func lab(_ root: Node) -> Lab? {
-        let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "setup",
-                    "rules", "scoring", "steps"]
+        let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
+                    "setup", "rules", "scoring", "steps"]
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
         if let p = f.values["parameters"] { params = parameterList(p) }
         parameters = Set(params.map(\.name))
+        let hosts = f.values["hosts"].map { hostList($0) } ?? []
+        machines = hosts.map(\.name)
 
         let id = f.values["id"].flatMap { identifier($0, "id") }
         let version = f.values["version"].flatMap { int($0, "version", min: 1) }
@@ -264,7 +268,7 @@ struct NodeReader {
         }
         guard let id, let version, let title, let place, let minutes else { return nil }
         return Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
-                   prerequisites: prerequisites, parameters: params, setup: setup, rules: rules, scoring: scoring,
+                   prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules, scoring: scoring,
                    steps: steps, file: file)
     }
 
@@ -461,7 +465,7 @@ struct NodeReader {
     // MARK: Checks
 
     static let checkKinds = ["network", "container", "history", "all", "any", "not", "reachable", "unreachable",
-                             "resolves", "iptables"]
+                             "resolves", "iptables", "swarm", "service"]
 
     mutating func check(_ node: Node, index: Int, roles: inout Set<String>, nested: Bool = false) -> Check? {
         let keys = ["name", "points", "message", "hints", "hidden"] + NodeReader.checkKinds
@@ -515,24 +519,35 @@ struct NodeReader {
             let p = ReachPredicate(from: from, to: to, port: port, proto: proto)
             kind = kindName == "reachable" ? .reachable(p) : .unreachable(p)
         case "resolves":
-            guard let r = mapping(body, "resolves", allowed: ["from", "name", "to", "none"], required: ["from", "name"])
+            guard let r = mapping(body, "resolves", allowed: ["from", "name", "to", "none", "tasks", "vip"],
+                                  required: ["from", "name"])
             else { return nil }
             let from = r.values["from"].flatMap { ref($0, "resolves.from", roles) }
             let name = r.values["name"].flatMap { string($0, "resolves.name") }
             let to = r.values["to"].flatMap { refList($0, "resolves.to", roles) } ?? []
             let none = r.values["none"].flatMap { bool($0, "resolves.none") } ?? false
-            if to.isEmpty && !none { report(.missingKey, ["resolves.to"], body) }
+            let tasks = r.values["tasks"].flatMap { string($0, "resolves.tasks") }
+            let vip = r.values["vip"].flatMap { string($0, "resolves.vip") }
+            if to.isEmpty && !none && tasks == nil && vip == nil { report(.missingKey, ["resolves.to"], body) }
+            if none && (!to.isEmpty || tasks != nil || vip != nil) {
+                report(.invalidValue, ["resolves", "none: true cannot be combined with to, tasks or vip"], body)
+            }
             guard let from, let name else { return nil }
-            kind = .resolves(ResolvePredicate(from: from, name: name, to: to, none: none))
+            kind = .resolves(ResolvePredicate(from: from, name: name, to: to, none: none, tasks: tasks, vip: vip))
         case "iptables":
-            guard let r = mapping(body, "iptables", allowed: ["table", "chain", "contains", "absent"],
+            guard let r = mapping(body, "iptables", allowed: ["table", "chain", "contains", "absent", "host"],
                                   required: ["chain", "contains"]) else { return nil }
             let table = r.values["table"].flatMap { string($0, "iptables.table") } ?? "filter"
             let chain = r.values["chain"].flatMap { string($0, "iptables.chain") }
             let contains = r.values["contains"].flatMap { string($0, "iptables.contains") }
             let absent = r.values["absent"].flatMap { bool($0, "iptables.absent") } ?? false
+            let host = r.values["host"].flatMap { machineName($0, "iptables.host") }
             guard let chain, let contains else { return nil }
-            kind = .iptables(IptablesPredicate(table: table, chain: chain, contains: contains, absent: absent))
+            kind = .iptables(IptablesPredicate(table: table, chain: chain, contains: contains, absent: absent, host: host))
+        case "swarm":
+            kind = swarmPredicate(body).map(CheckKind.swarm)
+        case "service":
+            kind = servicePredicate(body).map(CheckKind.service)
         default:
             kind = nil
         }
@@ -577,7 +592,7 @@ struct NodeReader {
 
     mutating func networkPredicate(_ node: Node, roles: inout Set<String>) -> NetworkPredicate? {
         let keys = ["name", "bind", "absent", "driver", "subnet", "subnet_within", "gateway", "internal", "attachable",
-                    "user_defined", "options", "labels", "holds"]
+                    "user_defined", "options", "labels", "holds", "host"]
         guard let f = mapping(node, "network", allowed: keys), let nb = bindName(f, "network", roles: &roles)
         else { return nil }
         let (name, bind) = nb
@@ -595,6 +610,7 @@ struct NodeReader {
         p.options = f.values["options"].flatMap { stringMap($0, "network.options") } ?? [:]
         p.labels = f.values["labels"].flatMap { stringMap($0, "network.labels") } ?? [:]
         p.holds = f.values["holds"].flatMap { refList($0, "network.holds", roles) } ?? []
+        p.host = f.values["host"].flatMap { machineName($0, "network.host") }
         if p.absent, bind != nil { report(.invalidValue, ["network", "absent cannot bind a role"], node) }
         if let bind { roles.insert(bind) }
         return p
@@ -608,7 +624,7 @@ struct NodeReader {
 
     mutating func containerPredicate(_ node: Node, roles: inout Set<String>) -> ContainerPredicate? {
         let keys = ["name", "bind", "absent", "running", "image", "networks", "not_networks", "ip", "ip_within",
-                    "aliases", "published", "network_mode"]
+                    "aliases", "published", "network_mode", "host"]
         guard let f = mapping(node, "container", allowed: keys), let nb = bindName(f, "container", roles: &roles)
         else { return nil }
         let (name, bind) = nb
@@ -640,6 +656,7 @@ struct NodeReader {
             }
         }
         p.networkMode = f.values["network_mode"].flatMap { string($0, "container.network_mode") }
+        p.host = f.values["host"].flatMap { machineName($0, "container.host") }
         if p.absent, bind != nil { report(.invalidValue, ["container", "absent cannot bind a role"], node) }
         if let bind { roles.insert(bind) }
         return p

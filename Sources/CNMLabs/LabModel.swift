@@ -178,6 +178,8 @@ public indirect enum CheckKind: Sendable, Hashable {
     case unreachable(ReachPredicate)
     case resolves(ResolvePredicate)
     case iptables(IptablesPredicate)
+    case swarm(SwarmPredicate)
+    case service(ServicePredicate)
 
     /// The YAML key that introduces this kind.
     public var keyword: String {
@@ -192,6 +194,8 @@ public indirect enum CheckKind: Sendable, Hashable {
         case .unreachable: return "unreachable"
         case .resolves: return "resolves"
         case .iptables: return "iptables"
+        case .swarm: return "swarm"
+        case .service: return "service"
         }
     }
 }
@@ -213,6 +217,8 @@ public struct NetworkPredicate: Sendable, Hashable {
     public var labels: [String: String] = [:]
     /// Containers (names or `$roles`) that must have an endpoint on the network.
     public var holds: [String] = []
+    /// The machine whose engine is looked at (nil: docker-host).
+    public var host: String?
 
     public init() {}
 }
@@ -236,6 +242,8 @@ public struct ContainerPredicate: Sendable, Hashable {
     /// `HOSTPORT:PORT[/proto]`, `IP:HOSTPORT:PORT[/proto]` or `PORT[/proto]` (any host port).
     public var published: [String] = []
     public var networkMode: String?
+    /// The machine whose engine is looked at (nil: docker-host).
+    public var host: String?
 
     public init() {}
 }
@@ -268,9 +276,13 @@ public struct ResolvePredicate: Sendable, Hashable {
     /// Container names (or `$roles`) and/or IPv4 addresses; empty with `none` for "no answer".
     public var to: [String]
     public var none: Bool
+    /// A swarm service whose every running task must be in the answer (`tasks.web`, dnsrr names).
+    public var tasks: String?
+    /// A swarm service whose virtual IP must be in the answer (a service name in vip mode).
+    public var vip: String?
 
-    public init(from: String, name: String, to: [String] = [], none: Bool = false) {
-        self.from = from; self.name = name; self.to = to; self.none = none
+    public init(from: String, name: String, to: [String] = [], none: Bool = false, tasks: String? = nil, vip: String? = nil) {
+        self.from = from; self.name = name; self.to = to; self.none = none; self.tasks = tasks; self.vip = vip
     }
 }
 
@@ -281,9 +293,11 @@ public struct IptablesPredicate: Sendable, Hashable {
     /// Text the rule (as `iptables -S` prints it) must contain.
     public var contains: String
     public var absent: Bool
+    /// The machine whose rules are looked at (nil: docker-host).
+    public var host: String?
 
-    public init(table: String = "filter", chain: String, contains: String, absent: Bool = false) {
-        self.table = table; self.chain = chain; self.contains = contains; self.absent = absent
+    public init(table: String = "filter", chain: String, contains: String, absent: Bool = false, host: String? = nil) {
+        self.table = table; self.chain = chain; self.contains = contains; self.absent = absent; self.host = host
     }
 }
 
@@ -341,6 +355,8 @@ public struct Lab: Sendable, Hashable {
     public var minutes: Int
     public var prerequisites: [String]
     public var parameters: [LabParameter]
+    /// The LAN's extra machines besides docker-host (`hosts:`), each with its own engine.
+    public var hosts: [HostSpec]
     public var setup: [String]
     public var rules: CommandRules
     public var scoring: ScoringPolicy
@@ -350,10 +366,10 @@ public struct Lab: Sendable, Hashable {
 
     public init(id: String, version: Int, title: LocalizedText, summary: LocalizedText = LocalizedText(),
                 place: CurriculumPlace, minutes: Int, prerequisites: [String] = [], parameters: [LabParameter] = [],
-                setup: [String] = [], rules: CommandRules = CommandRules(), scoring: ScoringPolicy = ScoringPolicy(),
-                steps: [LabStep], file: String = "") {
+                hosts: [HostSpec] = [], setup: [String] = [], rules: CommandRules = CommandRules(),
+                scoring: ScoringPolicy = ScoringPolicy(), steps: [LabStep], file: String = "") {
         self.id = id; self.version = version; self.title = title; self.summary = summary; self.place = place
-        self.minutes = minutes; self.prerequisites = prerequisites; self.parameters = parameters
+        self.minutes = minutes; self.prerequisites = prerequisites; self.parameters = parameters; self.hosts = hosts
         self.setup = setup; self.rules = rules; self.scoring = scoring; self.steps = steps; self.file = file
     }
 

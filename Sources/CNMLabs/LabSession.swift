@@ -83,7 +83,7 @@ public struct LabSession: Sendable {
         self.variant = variant
         self.lab = source.instantiated(for: variant)
         self.locale = locale
-        self.simulator = Simulator(seed: variant.seed)
+        self.simulator = Simulator(seed: variant.seed, hosts: source.hosts)
         self.simulator.language = locale.rawValue
         self.progress = Array(repeating: StepProgress(), count: source.steps.count)
         for line in lab.setup {
@@ -92,7 +92,10 @@ public struct LabSession: Sendable {
         }
     }
 
+    /// The engine of docker-host, where typed commands run (`ssh HOST …` reaches the other machines).
     public var engine: Engine { simulator.engine }
+    /// Every machine of the lab's LAN (docker-host first) and their swarm.
+    public var cluster: Cluster { simulator.cluster }
     public var isComplete: Bool { currentStep >= lab.steps.count }
     public var step: LabStep? { currentStep < lab.steps.count ? lab.steps[currentStep] : nil }
 
@@ -208,7 +211,7 @@ public struct LabSession: Sendable {
     /// Every check of a step against the current state, in order (roles bound along the way).
     public func evaluate(stepIndex: Int) -> [CheckResult] {
         guard stepIndex >= 0, stepIndex < lab.steps.count else { return [] }
-        var evaluator = CheckEvaluator(engine: simulator.engine, history: history, locale: locale)
+        var evaluator = CheckEvaluator(cluster: simulator.cluster, machine: simulator.machine, history: history, locale: locale)
         return evaluator.evaluate(lab.steps[stepIndex].checks)
     }
 

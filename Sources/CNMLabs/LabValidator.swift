@@ -62,7 +62,8 @@ public enum LabValidator {
             if let failed = after.first(where: { !$0.passed }) {
                 out.append(LabDiagnostic(.notSolvable, [step.id, describe(failed)], at: pos, file: file))
             } else if mutants {
-                for m in MutantGenerator.mutants(of: step.solution, engine: before.engine) {
+                let machines = before.cluster.machines.dropFirst().map(\.name)
+                for m in MutantGenerator.mutants(of: step.solution, engine: before.engine, machines: machines) {
                     var trial = before
                     for line in m.lines { _ = trial.input(line) }
                     if trial.evaluate(stepIndex: i).allSatisfy(\.passed) {

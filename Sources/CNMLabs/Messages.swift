@@ -23,6 +23,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
     case roleUnbound, historyMissing, historyMissingAny, lastCommand, anyFailed, notHeld
     case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
+    case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
+    case machineMissing, placeMissing
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
     case quizCorrect, quizWrong, notAQuiz, allStepsDone
@@ -52,6 +54,14 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .reachFailed: return "{0} cannot reach {1}: {2}"
         case .unreachFailed: return "{0} can reach {1}"
         case .resolveDiffers: return "{0} resolves {1} differently"
+        case .swarmMissing: return "no swarm: no machine is a swarm manager"
+        case .swarmPresent: return "a swarm exists but should not"
+        case .swarmFieldDiffers: return "the swarm: {0} differs"
+        case .serviceMissing: return "no service named {0}"
+        case .servicePresent: return "service {0} exists but should not"
+        case .serviceFieldDiffers: return "service {0}: {1} differs"
+        case .machineMissing: return "no machine named {0} on this lab's LAN"
+        case .placeMissing: return "no machine, container or service named {0}"
         case .commandForbidden: return "refused: {0}"
         case .commandNotAllowed: return "refused: this step allows only {0}"
         case .stepComplete: return "Step {0} complete: {1}"
@@ -104,6 +114,14 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .reachFailed: return "{0}에서 {1}(으)로 갈 수 없습니다: {2}"
         case .unreachFailed: return "{0}에서 {1}(으)로 갈 수 있습니다"
         case .resolveDiffers: return "{0}에서 {1} 이름 해석 결과가 다릅니다"
+        case .swarmMissing: return "스웜이 없습니다: 스웜 매니저인 머신이 없습니다"
+        case .swarmPresent: return "스웜이 있으면 안 됩니다"
+        case .swarmFieldDiffers: return "스웜의 {0} 값이 다릅니다"
+        case .serviceMissing: return "{0} 서비스가 없습니다"
+        case .servicePresent: return "{0} 서비스가 있으면 안 됩니다"
+        case .serviceFieldDiffers: return "{0} 서비스의 {1} 값이 다릅니다"
+        case .machineMissing: return "이 실습의 LAN에는 {0} 머신이 없습니다"
+        case .placeMissing: return "{0}(이)라는 머신, 컨테이너, 서비스가 없습니다"
         case .commandForbidden: return "거부됨: {0}"
         case .commandNotAllowed: return "거부됨: 이 단계에서는 {0}만 쓸 수 있습니다"
         case .stepComplete: return "{0}단계 완료: {1}"

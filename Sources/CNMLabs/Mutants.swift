@@ -11,14 +11,18 @@ public struct Mutant: Sendable, Hashable {
 }
 
 /// Generates near-miss solutions: drop a command, use the default bridge,
-/// misspell a name, publish a wrong port, use a wrong network, forget an alias.
+/// misspell a name, publish a wrong port, use a wrong network, forget an alias;
+/// for swarm labs also: one replica too few or too many, the other endpoint mode,
+/// an overlay without `--attachable` or `encrypted`, a bridge instead of an overlay,
+/// and a command run over `ssh` on another of the lab's machines.
 public enum MutantGenerator {
     static let networkFlags = ["--network", "--net"]
     static let aliasFlags = ["--network-alias", "--net-alias", "--alias"]
     static let publishFlags = ["-p", "--publish"]
 
-    /// The mutants of `solution`; `engine` is the state before it (for other networks to pick).
-    public static func mutants(of solution: [String], engine: Engine) -> [Mutant] {
+    /// The mutants of `solution`; `engine` is the state before it (for other networks to pick);
+    /// `machines` are the lab's machines an `ssh HOST …` line may be moved to (docker-host's peers).
+    public static func mutants(of solution: [String], engine: Engine, machines: [String] = []) -> [Mutant] {
         var out: [Mutant] = []
         var seen: Set<[String]> = [solution]
         func add(_ description: String, _ lines: [String]) {
@@ -74,12 +78,18 @@ public enum MutantGenerator {
                     }
                 }
             }
+            swarmMutants(w, line: i, machines: machines) { description, nw in
+                var lines = solution
+                lines[i] = render(nw)
+                add(description, lines)
+            }
             if let name = createdNetwork(w), let k = w.lastIndex(of: name) {
                 replace(k, with: misspell(name), "misspell network '\(name)' as '\(misspell(name))' in command \(i + 1)")
             }
             // `docker network connect NET C`: the default bridge or another network instead.
-            if w.count >= 5, w[0] == "docker", w[1] == "network", w[2] == "connect" {
-                let positional = positionals(Array(w[3...]))
+            let o = dockerStart(w)
+            if w.count >= o + 5, w[o] == "docker", w[o + 1] == "network", w[o + 2] == "connect" {
+                let positional = positionals(Array(w[(o + 3)...]))
                 if let net = positional.first, let k = w.lastIndex(of: net), !["bridge", "host", "none"].contains(net) {
                     replace(k, with: "bridge", "default bridge instead of \(net) in command \(i + 1)")
                     if let other = (otherNetworks + created).first(where: { $0 != net }) {
@@ -113,10 +123,16 @@ public enum MutantGenerator {
         return (nil, nil)
     }
 
-    /// The network a `docker network create` line creates.
+    /// The network a `docker network create` line (possibly behind `ssh HOST`) creates.
     static func createdNetwork(_ w: [String]) -> String? {
-        guard w.count >= 4, w[0] == "docker", w[1] == "network", w[2] == "create" else { return nil }
-        return positionals(Array(w[3...])).last
+        let o = dockerStart(w)
+        guard w.count >= o + 4, w[o] == "docker", w[o + 1] == "network", w[o + 2] == "create" else { return nil }
+        return positionals(Array(w[(o + 3)...])).last
+    }
+
+    /// Where the command starts in `ssh HOST COMMAND…` (2), or 0 for a command typed on docker-host.
+    static func dockerStart(_ w: [String]) -> Int {
+        w.count > 2 && w[0] == "ssh" && !w[1].hasPrefix("-") ? 2 : 0
     }
 
     /// Words that are not flags or flag values (flags that take a value are the long ones without `=`,
@@ -153,7 +169,7 @@ public enum MutantGenerator {
         for idx in parts.indices.suffix(2) {
             var p = parts
             let (num, rest) = splitProto(p[idx])
-            guard let n = Int(num) else { continue }
+            guard let n = Int(num), (0...65535).contains(n) else { continue }
             p[idx] = String(n == 65535 ? n - 1 : n + 1) + rest
             out.append(p.joined(separator: ":"))
         }

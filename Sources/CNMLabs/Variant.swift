@@ -223,11 +223,15 @@ extension CheckKind {
             p.from = f(p.from); p.to = f(p.to); p.port = p.port.map(f)
             return .unreachable(p)
         case .resolves(var p):
-            p.from = f(p.from); p.name = f(p.name); p.to = p.to.map(f)
+            p.from = f(p.from); p.name = f(p.name); p.to = p.to.map(f); p.tasks = p.tasks.map(f); p.vip = p.vip.map(f)
             return .resolves(p)
         case .iptables(var p):
             p.table = f(p.table); p.chain = f(p.chain); p.contains = f(p.contains)
             return .iptables(p)
+        case .swarm: return self
+        case .service(var p):
+            p.name = f(p.name); p.networks = p.networks.map(f); p.published = p.published.map(f)
+            return .service(p)
         }
     }
 }

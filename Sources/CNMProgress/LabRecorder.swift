@@ -63,7 +63,7 @@ public struct LabRecorder: Sendable {
         -> (state: LabSession, matched: Int, mismatch: ReplayMismatch?) {
         Replay.run(commands, from: LabSession(lab: lab, learner: learner, locale: locale)) { session, bytes in
             let code = apply(&session, String(decoding: bytes, as: UTF8.self))
-            return (code, StateFingerprint.hash(engine: session.engine))
+            return (code, StateFingerprint.hash(simulator: session.simulator))
         }
     }
 
@@ -166,7 +166,7 @@ public struct LabRecorder: Sendable {
         events.completedSteps = Self.completed(before, session)
         do {
             try store.recordLabInput(attempt: attempt.id, line: Array(line.utf8), exitCode: exitCode,
-                                     stateHash: StateFingerprint.hash(engine: session.engine), events: events)
+                                     stateHash: StateFingerprint.hash(simulator: session.simulator), events: events)
         } catch {
             session = before
             throw error

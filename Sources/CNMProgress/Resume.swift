@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMLabs
 import CNMSim
 
 /// A learner's unfinished attempt and what they typed in it, ready to replay.
@@ -50,7 +51,7 @@ public enum Replay {
     public static func run(_ commands: [CommandRecord], from start: Simulator) -> ReplayResult {
         let outcome = run(commands, from: start) { (sim: inout Simulator, line: [UInt8]) in
             let out = sim.run(bytes: line)
-            return (out.exitCode, StateFingerprint.hash(engine: sim.engine))
+            return (out.exitCode, StateFingerprint.hash(simulator: sim))
         }
         return ReplayResult(simulator: outcome.state, matched: outcome.matched, mismatch: outcome.mismatch)
     }
@@ -78,9 +79,21 @@ public enum Replay {
         return (state, matched, nil)
     }
 
-    /// Replays an attempt's log on a fresh `Simulator(seed:)` with the attempt's seed.
-    public static func run(_ point: ResumePoint) -> ReplayResult {
-        run(point.commands, from: Simulator(seed: point.attempt.seed))
+    /// Replays an attempt's log on a fresh `Simulator(seed:hosts:)` with the attempt's seed
+    /// (and the LAN's extra machines, when the attempt was made on several).
+    public static func run(_ point: ResumePoint, hosts: [HostSpec] = []) -> ReplayResult {
+        run(point.commands, from: Simulator(seed: point.attempt.seed, hosts: hosts))
+    }
+
+    /// Replays an attempt at `lab` on the lab's prepared simulator for the attempt's learner:
+    /// its machines (`hosts:`) built and its setup applied, as when the attempt started.
+    public static func run(_ point: ResumePoint, lab: Lab) -> ReplayResult {
+        run(point.commands, from: simulator(for: lab, learner: point.learner.name))
+    }
+
+    /// The simulator a lab attempt starts from: the learner's variant, the lab's machines, setup applied.
+    public static func simulator(for lab: Lab, learner: String?) -> Simulator {
+        LabSession(lab: lab, learner: learner).simulator
     }
 }
 
@@ -135,7 +148,7 @@ public struct RecordedSession: Sendable {
         if isBlank(bytes) { return out }
         do {
             try store.recordCommand(attempt: attempt.id, command: bytes, exitCode: out.exitCode,
-                                    stateHash: StateFingerprint.hash(engine: simulator.engine))
+                                    stateHash: StateFingerprint.hash(simulator: simulator))
         } catch {
             simulator = before
             throw error

@@ -9,6 +9,8 @@ import CNMSim
 /// ports. Timestamps, the clock and the random generator are left out: they do
 /// not change what the learner's network looks like. Every map is sorted and the
 /// records are sorted as a whole, so dictionary iteration order never matters.
+/// A LAN of several machines (a multi-host lab) hashes every machine's engine, in
+/// cluster order with its hostname, and the swarm store's essentials.
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (old hashes then no longer match).
     public static let formatVersion = "cnmlab-state-v1"
@@ -20,8 +22,96 @@ public enum StateFingerprint {
         return sha.hexDigest()
     }
 
-    /// The fingerprint of a simulator's engine.
-    public static func hash(simulator: Simulator) -> String { hash(engine: simulator.engine) }
+    /// The canonical form of a LAN of several machines (or of one machine in a swarm).
+    public static let clusterFormatVersion = "cnmlab-cluster-v1"
+
+    /// The fingerprint of a simulator's whole LAN: for one machine outside any swarm exactly
+    /// `hash(engine:)` (so hashes recorded before several machines existed stay valid).
+    public static func hash(simulator: Simulator) -> String { hash(cluster: simulator.cluster) }
+
+    /// The fingerprint of every machine of a cluster and of its swarm store.
+    public static func hash(cluster: Cluster) -> String {
+        var sha = SHA256()
+        sha.update(canonicalBytes(cluster: cluster))
+        return sha.hexDigest()
+    }
+
+    /// Whether `cluster` is hashed as its one engine alone (the historical form).
+    static func isSingleEngine(_ cluster: Cluster) -> Bool {
+        cluster.machines.count == 1 && cluster.swarm == nil && cluster.machines[0].engine.swarm == nil
+    }
+
+    /// The bytes hashed for a cluster: one engine's bytes when it is a lone machine outside a swarm;
+    /// otherwise the cluster version line, each machine in cluster order (a `machine` record with
+    /// its hostname, swarm node ID and the length of its engine's bytes, then those bytes), and the
+    /// swarm store's essentials as sorted records.
+    public static func canonicalBytes(cluster: Cluster) -> [UInt8] {
+        if isSingleEngine(cluster) { return canonicalBytes(engine: cluster.machines[0].engine) }
+        var out = Array(clusterFormatVersion.utf8)
+        out.append(10)
+        for m in cluster.machines {
+            let bytes = canonicalBytes(engine: m.engine)
+            var r = Record("machine")
+            r.field(m.name); r.opt(m.engine.swarmNodeID); r.field(bytes.count)
+            out.append(contentsOf: r.bytes)
+            out.append(10)
+            out.append(contentsOf: bytes)
+        }
+        var records = cluster.swarm.map(swarmRecords) ?? []
+        records.sort { $0.lexicographicallyPrecedes($1) }
+        var head = Record("swarm")
+        head.opt(cluster.swarm?.id); head.field(records.count)
+        out.append(contentsOf: head.bytes)
+        out.append(10)
+        for r in records {
+            out.append(contentsOf: r)
+            out.append(10)
+        }
+        return out
+    }
+
+    /// The canonical form of a cluster as text (for a person comparing two states).
+    public static func canonicalText(cluster: Cluster) -> String {
+        String(decoding: canonicalBytes(cluster: cluster), as: UTF8.self)
+    }
+
+    /// What the swarm store holds that shapes the learner's network: nodes and their roles,
+    /// overlay networks, services with their replicas and ports, tasks with their node and slot,
+    /// and the addresses the swarm handed out. Timestamps, tokens and the revision are left out.
+    static func swarmRecords(_ s: Swarm) -> [[UInt8]] {
+        var records: [[UInt8]] = []
+        for n in s.nodes {
+            var r = Record("node")
+            r.field(n.id); r.field(n.hostname); r.field(n.address.description); r.field(n.role.rawValue)
+            r.flag(n.leader); r.flag(s.isDown(n.id))
+            records.append(r.bytes)
+        }
+        for n in s.networks {
+            var r = Record("swarm-network")
+            r.field(n.id); r.field(n.name); r.field(n.subnet.description); r.field(n.gateway.description); r.field(n.vni)
+            r.flag(n.attachable); r.flag(n.ingress); r.flag(n.isInternal); r.map(n.options); r.map(n.labels)
+            records.append(r.bytes)
+        }
+        for svc in s.services {
+            var r = Record("service")
+            r.field(svc.id); r.field(svc.name); r.field(svc.imageReference); r.list(svc.command); r.field(svc.replicas)
+            r.field(svc.endpointMode.rawValue); r.list(svc.networkIDs)
+            r.list(svc.ports.map { "\($0.published):\($0.target)/\($0.proto)" })
+            r.map(svc.vips.mapValues(\.description))
+            r.map(svc.aliases.mapValues { $0.joined(separator: ",") })
+            records.append(r.bytes)
+        }
+        for t in s.tasks {
+            var r = Record("task")
+            r.field(t.id); r.field(t.serviceID); r.field(t.slot); r.field(t.nodeID); r.field(t.containerID)
+            r.flag(t.running); r.map(t.addresses.mapValues(\.description))
+            records.append(r.bytes)
+        }
+        var addresses = Record("swarm-addresses")
+        addresses.map(s.ingressAddresses.mapValues(\.description)); addresses.map(s.loadBalancers.mapValues(\.description))
+        records.append(addresses.bytes)
+        return records
+    }
 
     /// The canonical form as text (for a person comparing two states).
     public static func canonicalText(engine: Engine) -> String {

@@ -18,7 +18,7 @@ final class DecoderTests: XCTestCase {
         XCTAssertNil(entry.lab)
         XCTAssertEqual(entry.diagnostics.map { $0.formatted() }, [
             Fixture.path("unknown-key.yaml") + ":13:34: error LAB001: unknown key 'drivr' (allowed here: name, bind, "
-                + "absent, driver, subnet, subnet_within, gateway, internal, attachable, user_defined, options, labels, holds)",
+                + "absent, driver, subnet, subnet_within, gateway, internal, attachable, user_defined, options, labels, holds, host)",
         ])
     }
 

@@ -1,0 +1,105 @@
+import CNMSim
+import Yams
+
+/// Reads a lab's `hosts:` — the extra machines on the simulated LAN besides docker-host.
+///
+/// An entry is a name (`worker1`) or a mapping `{name, address}`. `manager1`, `worker1` and
+/// `worker2` take the course's addresses (192.168.1.101–103, `Cluster.courseHosts`) unless an
+/// address is given; any other name takes the lowest free 192.168.1.101 and up. Addresses
+/// must be on the LAN (192.168.1.0/24) and clash with nothing already there: the router
+/// (.1), `remote` (.50), docker-host (.100) or another entry.
+enum LabHosts {
+    /// Most extra machines a lab may declare (each has a whole engine).
+    static let maxHosts = 8
+    /// Names a machine cannot take: they already mean something in checks and commands.
+    static let reservedNames: Set<String> = ["docker-host", "host", "remote", "localhost"]
+    /// LAN addresses taken before any lab machine: the router, `remote`, docker-host.
+    static let reservedAddresses: Set<IPv4Address> = [IPv4Address(192, 168, 1, 1), IPv4Address(192, 168, 1, 50),
+                                                       IPv4Address(192, 168, 1, 100)]
+    static let lan = IPv4Subnet(address: IPv4Address(192, 168, 1, 0), prefixLength: 24)
+
+    /// A hostname: a lowercase letter, then lowercase letters, digits or '-', at most 32 characters.
+    static func isHostname(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first >= "a" && first <= "z", s.count <= 32 else { return false }
+        return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    }
+}
+
+extension NodeReader {
+    /// The machines of `hosts:` with their addresses; problems are reported at the entry.
+    mutating func hostList(_ node: Node) -> [HostSpec] {
+        guard case .sequence(let seq) = node else {
+            report(.wrongType, ["hosts", "a list of machine names or {name, address} mappings"], node)
+            return []
+        }
+        if seq.count > LabHosts.maxHosts {
+            report(.invalidValue, ["hosts", "\(seq.count) machines (at most \(LabHosts.maxHosts))"], node)
+            return []
+        }
+        // First the names and the addresses given (or the course's), then free addresses for the rest.
+        var entries: [(name: String, address: IPv4Address?, node: Node)] = []
+        var names: Set<String> = []
+        var taken = LabHosts.reservedAddresses
+        for item in seq {
+            var name: String?
+            var address: IPv4Address?
+            var addressNode: Node?
+            switch item {
+            case .mapping:
+                guard let f = mapping(item, "hosts entry", allowed: ["name", "address"], required: ["name"]) else { continue }
+                name = f.values["name"].flatMap { string($0, "hosts.name", template: false) }
+                if let a = f.values["address"], let text = string(a, "hosts.address", template: false) {
+                    addressNode = a
+                    guard let ip = IPv4Address(text), LabHosts.lan.contains(ip), ip != LabHosts.lan.network,
+                          ip != IPv4Address(192, 168, 1, 255) else {
+                        report(.invalidValue, ["hosts.address", "'\(text)' (an address of the LAN 192.168.1.0/24)"], a)
+                        continue
+                    }
+                    address = ip
+                }
+            default:
+                name = string(item, "hosts entry", template: false)
+            }
+            guard let name else { continue }
+            guard LabHosts.isHostname(name) else {
+                report(.invalidValue, ["hosts entry", "'\(name)' (a hostname: a-z first, then a-z, 0-9, '-')"], item)
+                continue
+            }
+            guard !LabHosts.reservedNames.contains(name) else {
+                report(.invalidValue, ["hosts entry", "'\(name)' is already a place on the LAN (\(LabHosts.reservedNames.sorted().joined(separator: ", ")))"], item)
+                continue
+            }
+            guard names.insert(name).inserted else { report(.duplicateID, ["hosts: " + name], item); continue }
+            if address == nil { address = Cluster.courseHosts.first { $0.name == name }?.address }
+            if let ip = address {
+                guard taken.insert(ip).inserted else {
+                    report(.invalidValue, ["hosts.address", "\(ip) of \(name) is already taken on the LAN"], addressNode ?? item)
+                    continue
+                }
+            }
+            entries.append((name, address, item))
+        }
+        var out: [HostSpec] = []
+        for e in entries {
+            if let ip = e.address { out.append(HostSpec(name: e.name, address: ip)); continue }
+            guard let free = (101...254).lazy.map({ IPv4Address(192, 168, 1, UInt8($0)) }).first(where: { !taken.contains($0) }) else {
+                report(.invalidValue, ["hosts entry", "no free LAN address for \(e.name)"], e.node)
+                continue
+            }
+            taken.insert(free)
+            out.append(HostSpec(name: e.name, address: free))
+        }
+        return out
+    }
+
+    /// A `host:` field of a check: docker-host or one of the lab's machines.
+    mutating func machineName(_ node: Node, _ what: String) -> String? {
+        guard let s = string(node, what, template: false) else { return nil }
+        let known = ["docker-host"] + machines
+        guard known.contains(s) else {
+            report(.invalidValue, [what, "'\(s)' is not a machine of this lab (\(known.joined(separator: ", ")); declare it under hosts:)"], node)
+            return nil
+        }
+        return s
+    }
+}
