@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // `make bench`: release-mode scenarios that print timings.
-        .executableTarget(name: "CNMBench", dependencies: ["CNMCommands", "CNMLabs", "CNMProgress", "CNMShell"]),
+        .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell"]),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
         .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),

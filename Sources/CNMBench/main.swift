@@ -75,6 +75,7 @@ extension String {
 
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
+swarmScenario(services: 20, replicas: 4, connections: 200)
 print("grade 100 submissions of 20 commands: \(format3(GradeBenchmark.run(submissions: 100))) s")
 let recordSeconds = ProgressBenchmark.recordCommands(count: 1_000)
 print("record one command in the progress store: \(format3(recordSeconds / 1_000 * 1_000)) ms (1,000 commands in \(format3(recordSeconds)) s)")
