@@ -6,7 +6,7 @@ public struct Simulator: Sendable {
     /// Every machine of the LAN (docker-host first) and their swarm.
     public var cluster: Cluster
     /// The machine typed commands run on (an index into `cluster.machines`).
-    public var machine = 0
+    public private(set) var machine = 0
 
     /// The engine of the machine commands run on.
     public var engine: Engine {

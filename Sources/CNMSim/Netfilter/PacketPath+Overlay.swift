@@ -13,7 +13,7 @@ extension PacketPath.Walk {
         if proto == "icmp" { return .delivered(site: .outside(dst), address: dst, service: nil) }
         guard !svc.backends.isEmpty else { return .dropped(rule: nil) }
         let key = "vip:\(network.id):\(dst)"
-        let backend = svc.backends[(path.turns[key] ?? 0) % svc.backends.count]
+        let backend = svc.backends[Self.turn(path.turns[key], of: svc.backends.count)]
         ipvsKeys.append(key)
         events.append(.ipvs(virtual: dst, port: port, backend: backend, of: svc.backends.count))
         let lbSource = path.engine.loadBalancers[network.id]?.address ?? src
@@ -48,10 +48,16 @@ extension PacketPath.Walk {
         }
         guard !mesh.backends.isEmpty else { return .dropped(rule: nil) }
         let key = "mesh:\(path.engine.host.address):\(proto)/\(port)"
-        let backend = mesh.backends[(path.turns[key] ?? 0) % mesh.backends.count]
+        let backend = mesh.backends[Self.turn(path.turns[key], of: mesh.backends.count)]
         ipvsKeys.append(key)
         events.append(.ipvs(virtual: sbox.ingressAddress, port: port, backend: backend, of: mesh.backends.count))
         events.append(.overlaySwitch(network: ingress.name))
         return reachOverlayEndpoint(ingress, backend, port: mesh.target, source: sbox.ingressAddress)
+    }
+
+    /// The backend index for a round-robin position (never negative, whatever the counter holds).
+    static func turn(_ position: Int?, of count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        return Int(UInt(bitPattern: position ?? 0) % UInt(count))
     }
 }

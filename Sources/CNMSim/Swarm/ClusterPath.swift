@@ -83,6 +83,6 @@ public struct ClusterPath {
 extension Engine {
     /// Counts one connection through each IPVS service it used (round robin moves on).
     public mutating func advanceIPVS(_ keys: [String]) {
-        for key in keys { ipvsTurns[key, default: 0] += 1 }
+        for key in keys { ipvsTurns[key, default: 0] &+= 1 }
     }
 }
