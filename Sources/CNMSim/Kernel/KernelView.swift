@@ -50,6 +50,8 @@ public enum KernelView {
                       KernelRoute(destination: h.lan, device: "eth0", source: h.address)]
         var portsOf: [String: Int] = [:]
         for ep in engine.endpoints.values where ep.hostVeth != nil { portsOf[ep.networkID, default: 0] += 1 }
+        let gatewayBridge = engine.network(named: OverlayDriver.gatewayBridgeName)
+        if engine.ingressSandbox != nil, let gw = gatewayBridge { portsOf[gw.id, default: 0] += 1 }
         for network in engine.allNetworks {
             guard let dev = network.deviceName, let index = engine.bridgeIndex[network.id] else { continue }
             let carrier = (portsOf[network.id] ?? 0) > 0
@@ -80,6 +82,12 @@ public enum KernelView {
                                                   mac: vethMAC(ep.id), master: n.deviceName, linkNetnsID: nsid,
                                                   endpointID: ep.id, networkID: n.id))
             }
+        }
+        // The swarm's ingress sandbox has its own namespace, plugged into docker_gwbridge.
+        if let sbox = engine.ingressSandbox, let gw = gatewayBridge {
+            interfaces.append(KernelInterface(index: sbox.vethIndex, name: sbox.hostVeth, kind: .veth, peerIndex: sbox.peerIndex,
+                                              mtu: gw.mtu, mac: vethMAC(sbox.gatewayEndpointID), master: gw.deviceName,
+                                              linkNetnsID: vethNamespaces.count, networkID: gw.id))
         }
         interfaces.sort { $0.index < $1.index }
         routes.sort { a, b in

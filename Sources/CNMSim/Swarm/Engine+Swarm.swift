@@ -262,8 +262,11 @@ extension Engine {
         }
         guard let gw = ensureGatewayBridge(), var pool = pools[gw.id], let address = pool.allocateNext() else { return }
         pools[gw.id] = pool
+        let peer = nextInterfaceIndex
+        nextInterfaceIndex += 2
         ingressSandbox = IngressSandbox(ingressEndpointID: newID(), ingressAddress: ingressAddress, gatewayEndpointID: newID(),
-                                        gatewayAddress: address, gatewayMAC: MACAddress.random(using: &rng))
+                                        gatewayAddress: address, gatewayMAC: MACAddress.random(using: &rng),
+                                        hostVeth: "veth" + rng.hex(7), vethIndex: peer + 1, peerIndex: peer)
     }
 
     mutating func removeIngressSandbox() {

@@ -67,6 +67,10 @@ public struct IngressSandbox: Sendable, Hashable {
     public var gatewayEndpointID: String
     public var gatewayAddress: IPv4Address
     public var gatewayMAC: MACAddress
+    /// The host side of the sandbox's veth into docker_gwbridge, and the pair's interface indexes.
+    public var hostVeth: String
+    public var vethIndex: Int
+    public var peerIndex: Int
 }
 
 /// A node's load-balancer endpoint on one overlay network (`lb-<net>`, named `<net>-endpoint`).
