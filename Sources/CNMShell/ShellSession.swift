@@ -105,6 +105,7 @@ public struct ShellSession: Sendable {
                 attachedMachine = nil
                 return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
             }
+            if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
             // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
             let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
             if active != nil { return labInput(forwarded) }
@@ -273,15 +274,30 @@ public struct ShellSession: Sendable {
         }.joined()
     }
 
+    /// `topology [--mermaid|--dot] [MACHINE]`: the diagram of docker-host, or of another machine of the LAN.
     func topology(_ words: [String]) -> ShellReply {
-        let style: Topology.Style
-        switch words.dropFirst().first {
-        case nil: style = .text
-        case "--mermaid": style = .mermaid
-        case "--dot": style = .dot
-        default: return ShellReply(stderr: ShellText.topologyUsage.render(language) + "\n")
+        var style = Topology.Style.text
+        var machine: String?
+        for word in words.dropFirst() {
+            switch word {
+            case "--mermaid": style = .mermaid
+            case "--dot": style = .dot
+            default:
+                guard machine == nil, !word.hasPrefix("-") else {
+                    return ShellReply(stderr: ShellText.topologyUsage.render(language) + "\n")
+                }
+                machine = word
+            }
         }
-        return ShellReply(stdout: Topology.render(engine, style: style, lang: language))
+        let cluster = active?.session.simulator.cluster ?? simulator.cluster
+        var target = engine
+        if let name = machine ?? attachedMachine.flatMap({ $0 == "remote" ? nil : $0 }) {
+            guard let k = cluster.machineIndex(name) else {
+                return ShellReply(stderr: ShellText.unknownMachine(name).render(language) + "\n")
+            }
+            target = cluster.machines[k].engine
+        }
+        return ShellReply(stdout: Topology.render(target, style: style, lang: language))
     }
 
     func help() -> String {
@@ -296,7 +312,7 @@ public struct ShellSession: Sendable {
             .helpLine(command: "reset [step|lab]", ko: "단계 또는 실습을 처음 상태로", en: "reset the step or the lab"),
             .helpLine(command: "undo", ko: "마지막 상태 변경 명령 되돌리기", en: "revert the last state-changing command"),
             .helpLine(command: "history", ko: "입력한 명령 목록", en: "commands typed so far"),
-            .helpLine(command: "topology [--mermaid|--dot]", ko: "네트워크·엔드포인트·컨테이너 그림", en: "networks, endpoints and containers"),
+            .helpLine(command: "topology [--mermaid|--dot] [MACHINE]", ko: "네트워크·엔드포인트·컨테이너 그림 (다른 기기도)", en: "networks, endpoints and containers (of any machine)"),
             .helpLine(command: "why FROM TO[:PORT]", ko: "패킷 경로와 판정 설명", en: "explain a packet's path and verdict"),
             .helpLine(command: "theory", ko: "현재 단계의 이론", en: "the theory behind the step"),
             .helpLine(command: "progress", ko: "진도", en: "your progress"),

@@ -22,6 +22,7 @@ public enum ShellText: Sendable {
     case notRunning(String)
     case noSuchContainer(String)
     case topologyUsage
+    case unknownMachine(String)
     case interrupted
     case labsNotAvailable
     case labHeader(title: String, place: String, minutes: Int, steps: Int)
@@ -89,8 +90,10 @@ public enum ShellText: Sendable {
         case (.notRunning(let n), .en): return "Container \(n) is no longer running; its shell ended."
         case (.noSuchContainer(let n), .ko): return "그런 컨테이너가 없습니다: \(n)"
         case (.noSuchContainer(let n), .en): return "No such container: \(n)"
-        case (.topologyUsage, .ko): return "사용법: topology [--mermaid|--dot]"
-        case (.topologyUsage, .en): return "usage: topology [--mermaid|--dot]"
+        case (.topologyUsage, .ko): return "사용법: topology [--mermaid|--dot] [기기]"
+        case (.topologyUsage, .en): return "usage: topology [--mermaid|--dot] [MACHINE]"
+        case (.unknownMachine(let n), .ko): return "이 LAN에 그런 기기가 없습니다: \(n) (hosts로 목록을 보세요)"
+        case (.unknownMachine(let n), .en): return "no such machine on this LAN: \(n) (hosts lists them)"
         case (.interrupted, .ko): return "^C"
         case (.interrupted, .en): return "^C"
         case (.labHeader(let t, let p, let m, let n), .ko): return "== \(t) ==\n(\(p) · 단계 \(n)개 · 약 \(m)분)"

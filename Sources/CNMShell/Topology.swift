@@ -27,12 +27,18 @@ public enum Topology {
         }
     }
 
-    static func describe(_ n: Network) -> String {
+    static func describe(_ n: Network, _ engine: Engine? = nil) -> String {
         var parts = [n.driver.rawValue]
         if let s = n.subnet { parts.append(s.description) }
         if let g = n.gateway { parts.append("gateway \(g)") }
         if let d = n.deviceName { parts.append("bridge \(d)") }
         if n.isInternal { parts.append("internal") }
+        if n.driver == .overlay, let vni = n.options[OverlayDriver.vniOption] { parts.append("VXLAN \(vni)") }
+        if n.options["encrypted"] != nil { parts.append("encrypted") }
+        if n.driver == .overlay, let engine, let peers = engine.overlayDirectory.peers[n.id] {
+            let others = peers.filter { $0.id != engine.swarmNodeID }.map(\.hostname)
+            if !others.isEmpty { parts.append("also on " + others.joined(separator: ",")) }
+        }
         return parts.joined(separator: ", ")
     }
 
@@ -49,7 +55,7 @@ public enum Topology {
         var lines: [String] = []
         let all = edges(engine)
         for n in engine.allNetworks {
-            lines.append((lang == .ko ? "네트워크 " : "network ") + "\(n.name) (\(describe(n)))")
+            lines.append((lang == .ko ? "네트워크 " : "network ") + "\(n.name) (\(describe(n, engine)))")
             let mine = all.filter { $0.network.id == n.id }
             if mine.isEmpty { lines.append(lang == .ko ? "  (엔드포인트 없음)" : "  (no endpoints)") }
             for e in mine {

@@ -74,7 +74,7 @@ final class ShellSessionTests: XCTestCase {
         let dot = s.handle("topology --dot").stdout
         XCTAssertTrue(dot.hasPrefix("graph topology {"))
         XCTAssertTrue(dot.hasSuffix("}\n"))
-        XCTAssertEqual(s.handle("topology --svg").stderr, "usage: topology [--mermaid|--dot]\n")
+        XCTAssertEqual(s.handle("topology --svg").stderr, "usage: topology [--mermaid|--dot] [MACHINE]\n")
     }
 
     func testCompletionKnowsContainersNetworksAndFlags() {
@@ -152,4 +152,23 @@ final class ShellMachineTests: XCTestCase {
 private extension ShellReply {
     /// 0 when nothing went to standard error (the shell reply carries no exit code).
     func exitCode() -> Int { stderr.isEmpty ? 0 : 1 }
+}
+
+final class ShellMachineTopologyTests: XCTestCase {
+    func testTopologyOfAnotherMachineShowsItsOverlayAndTheNodesItSpans() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker swarm init")
+        _ = s.handle("ssh worker1 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.100:2377")
+        _ = s.handle("docker network create -d overlay --attachable --opt encrypted appnet")
+        _ = s.handle("docker run -d --name a1 --network appnet busybox sleep 600")
+        _ = s.handle("ssh worker1 docker run -d --name b1 --network appnet busybox sleep 600")
+        let there = s.handle("topology worker1").stdout
+        XCTAssertTrue(there.contains("network appnet (overlay, 10.0.1.0/24, gateway 10.0.1.1, VXLAN 4097, encrypted, also on docker-host)"), there)
+        XCTAssertTrue(there.contains("→ container b1"), there)
+        XCTAssertFalse(there.contains("→ container a1"), there)
+        _ = s.handle("ssh worker1")
+        XCTAssertEqual(s.handle("topology").stdout, there, "in a nested prompt, topology shows that machine")
+        _ = s.handle("exit")
+        XCTAssertEqual(s.handle("topology nosuch").stderr, "no such machine on this LAN: nosuch (hosts lists them)\n")
+    }
 }
