@@ -171,3 +171,16 @@ final class OverlayRemovalTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "docker network create -d overlay appnet").exitCode, 0, "the name is free again")
     }
 }
+
+final class OverlayVerboseInspectTests: XCTestCase {
+    func testVerboseInspectOfASwarmNetworkSaysItIsNotSimulated() {
+        var sim = Simulator(seed: 5)
+        _ = sim.run(line: "docker swarm init")
+        _ = sim.run(line: "docker network create -d overlay ov")
+        let out = sim.run(line: "docker network inspect -v ov")
+        XCTAssertEqual(out.exitCode, 127)
+        XCTAssertEqual(out.stdout, "")
+        XCTAssertTrue(out.stderr.contains("not simulated"), out.stderr)
+        XCTAssertEqual(sim.run(line: "docker network inspect -v bridge").exitCode, 0, "local networks have no Services section")
+    }
+}

@@ -16,7 +16,12 @@ enum NetworkInspectCommand {
         var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
             switch engine.findNetwork(term) {
-            case .success(let n): items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
+            case .success(let n):
+                // `-v` adds `Services` for swarm networks: per-node IPVS marks and NetworkDB tables cnmlab does not model.
+                if flags.bool("verbose") && n.driver == .overlay {
+                    return NotSimulated.feature("docker network inspect --verbose on a swarm network (its Services section)")
+                }
+                items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
             case .failure(let e): items.append(.failed("Error response from daemon: " + e.message))
             }
         }
