@@ -184,3 +184,24 @@ final class OverlayVerboseInspectTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "docker network inspect -v bridge").exitCode, 0, "local networks have no Services section")
     }
 }
+
+final class TaskReplacementTests: XCTestCase {
+    func testATaskContainerStoppedOrRemovedByHandIsReplacedInItsSlot() throws {
+        var sim = Simulator(seed: 6, hosts: Cluster.courseHosts)
+        _ = sim.run(line: "docker swarm init")
+        _ = sim.run(line: "ssh worker1 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.100:2377")
+        _ = sim.run(line: "docker service create -d --name web --replicas 2 nginx")
+        let before = try XCTUnwrap(sim.cluster.swarm).tasks.sorted { $0.slot < $1.slot }
+        XCTAssertEqual(before.map(\.slot), [1, 2])
+        let onWorker = try XCTUnwrap(before.first { $0.nodeID != sim.engine.swarmNodeID })
+        _ = sim.run(line: "ssh worker1 docker rm -f \(onWorker.containerID)")
+        let after = try XCTUnwrap(sim.cluster.swarm).tasks.sorted { $0.slot < $1.slot }
+        XCTAssertEqual(after.map(\.slot), [1, 2], "the slot is filled again")
+        XCTAssertFalse(after.contains { $0.id == onWorker.id }, "by a new task")
+        let local = try XCTUnwrap(after.first { $0.nodeID == sim.engine.swarmNodeID })
+        _ = sim.run(line: "docker stop \(local.containerID)")
+        XCTAssertEqual(sim.cluster.swarm?.tasks.count, 2)
+        XCTAssertFalse(sim.cluster.swarm?.tasks.contains { $0.id == local.id } ?? true)
+        XCTAssertEqual(sim.run(line: "docker service ls --format '{{.Replicas}}'").stdout, "2/2\n")
+    }
+}

@@ -37,6 +37,18 @@ extension Cluster {
 
     /// The orchestrator and scheduler: as many running tasks per service as it wants, spread over the nodes.
     private mutating func placeTasks(_ s: inout Swarm) {
+        // A task whose container was stopped or removed by hand has ended: its slot is filled again below.
+        let ended = s.tasks.filter { t in
+            guard let k = machineIndex(ofNode: t.nodeID) else { return false }
+            return machines[k].engine.containers[t.containerID]?.isRunning != true
+        }
+        for task in ended {
+            if let k = machineIndex(ofNode: task.nodeID), machines[k].engine.containers[task.containerID] != nil {
+                onNode(k, &s) { _ = $0.removeContainer(task.containerID, force: true) }
+            }
+            s.tasks.removeAll { $0.id == task.id }
+            s.touch()
+        }
         // Tasks of removed services, and tasks above the replica count (highest slots first), stop.
         var doomed: [SwarmTask] = s.tasks.filter { t in !s.services.contains { $0.id == t.serviceID } }
         for svc in s.services {
