@@ -205,3 +205,19 @@ final class TaskReplacementTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "docker service ls --format '{{.Replicas}}'").stdout, "2/2\n")
     }
 }
+
+final class LeaderLeavesTests: XCTestCase {
+    func testAnotherManagerLeadsWhenTheLeaderLeavesAndTheSwarmGoesOn() {
+        var sim = Simulator(seed: 8, hosts: Cluster.courseHosts)
+        _ = sim.run(line: "docker swarm init")
+        _ = sim.run(line: "ssh manager1 docker swarm join --token $(docker swarm join-token -q manager) 192.168.1.100:2377")
+        _ = sim.run(line: "ssh worker1 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.100:2377")
+        _ = sim.run(line: "docker service create -d --name web --replicas 3 nginx")
+        XCTAssertEqual(sim.run(line: "docker swarm leave --force").stdout, "Node left the swarm.\n")
+        let nodes = sim.run(line: "ssh manager1 \"docker node ls --format '{{.Hostname}} {{.Status}} {{.ManagerStatus}}'\"").stdout
+        XCTAssertTrue(nodes.contains("manager1 Ready Leader"), nodes)
+        XCTAssertTrue(nodes.contains("docker-host Down"), nodes)
+        // The orchestrator on manager1 keeps three tasks running, on the remaining nodes.
+        XCTAssertEqual(sim.run(line: "ssh manager1 docker service ls --format '{{.Replicas}}'").stdout, "3/3\n")
+    }
+}

@@ -74,6 +74,13 @@ extension Cluster {
             if let ip = s.loadBalancers.removeValue(forKey: key) { s.releaseAddress(ip, on: String(key.dropFirst(node.id.count + 1))) }
         }
         s.downNodes.insert(node.id)
+        // A leader that leaves hands the leadership to another reachable manager (Raft elects one).
+        if let i = s.nodes.firstIndex(where: { $0.id == node.id }), s.nodes[i].leader {
+            s.nodes[i].leader = false
+            if let next = s.nodes.firstIndex(where: { $0.role == .manager && !s.downNodes.contains($0.id) }) {
+                s.nodes[next].leader = true
+            }
+        }
         s.touch()
         machines[m].engine.forgetSwarm()
         swarm = s
