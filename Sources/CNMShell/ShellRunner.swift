@@ -21,6 +21,8 @@ public struct ShellRunner {
         public var learner = "learner"
         public var curriculumDir: String?
         public var startLab: String?
+        /// The sandbox's extra machines on the LAN (labs bring their own).
+        public var hosts: [HostSpec] = Cluster.courseHosts
 
         public init(interactive: Bool) { self.interactive = interactive }
     }
@@ -34,7 +36,8 @@ public struct ShellRunner {
 
     public static func run(_ options: Options) -> Int32 {
         var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
-                                   store: options.store, learner: options.learner, curriculumDir: options.curriculumDir)
+                                   store: options.store, learner: options.learner, curriculumDir: options.curriculumDir,
+                                   hosts: options.hosts)
         let context = CompletionContext(engine: session.engine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in

@@ -50,8 +50,8 @@ public struct ShellSession: Sendable {
                                       "step", "check", "hint", "solution", "reset", "theory", "progress"]
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
-                learner: String = "learner", curriculumDir: String? = nil) {
-        simulator = Simulator(seed: seed, hosts: Cluster.courseHosts)
+                learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
+        simulator = Simulator(seed: seed, hosts: hosts)
         simulator.language = language.rawValue
         self.language = language
         self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }

@@ -42,6 +42,11 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Seed for IDs, MAC addresses and random ports.")
     var seed: UInt64 = 0
 
+    @Option(name: .customLong("host"), help: ArgumentHelp(
+        "An extra machine on the sandbox's LAN, NAME or NAME=IP (repeatable; default: manager1, worker1, worker2).",
+        valueName: "name[=ip]"))
+    var hosts: [String] = []
+
     func run() throws {
         var env: [String: String] = [:]
         for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER"] {
@@ -62,6 +67,12 @@ struct ShellCommand: ParsableCommand {
         options.curriculumDir = "Curriculum"
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
+        if !hosts.isEmpty {
+            switch HostList.parse(hosts) {
+            case .success(let list): options.hosts = list
+            case .failure(let e): throw ValidationError("--host: \(e)")
+            }
+        }
         if !sandbox {
             do {
                 options.store = try ProgressStore(path: db ?? ProgressStore.defaultPath(environment: env))

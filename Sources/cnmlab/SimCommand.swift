@@ -2,6 +2,7 @@ import ArgumentParser
 import CNMShell
 import CNMCommands
 import CNMSim
+import CNMLabs
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,6 +35,11 @@ struct SimCommand: ParsableCommand {
     @Flag(help: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN.")
     var hosts = false
 
+    @Option(name: .customLong("host"), help: ArgumentHelp(
+        "Add a machine to the LAN, NAME or NAME=IP (repeatable; with --hosts, after the course's three).",
+        valueName: "name[=ip]"))
+    var extraHosts: [String] = []
+
     func run() throws {
         let input: [UInt8]
         if let file, file != "-" {
@@ -44,7 +50,14 @@ struct SimCommand: ParsableCommand {
         } else {
             input = InputReader.readStandardInput()
         }
-        var sim = Simulator(seed: seed, hosts: hosts ? Cluster.courseHosts : [])
+        var machines: [HostSpec] = []
+        if hosts || !extraHosts.isEmpty {
+            switch HostList.parse((hosts ? Cluster.courseHosts.map(\.name) : []) + extraHosts) {
+            case .success(let list): machines = list
+            case .failure(let e): throw ValidationError("--host: \(e)")
+            }
+        }
+        var sim = Simulator(seed: seed, hosts: machines)
         var lastCode: Int32 = 0
         for line in LineSplitter.commandLines(input) {
             let out = sim.run(bytes: line)
