@@ -39,4 +39,17 @@ final class LanMachinesTests: XCTestCase {
         let why = sim.run(line: "why host 192.168.1.104")
         XCTAssertTrue(why.stdout.contains("no machine has the address 192.168.1.104"), why.stdout)
     }
+
+    func testAPrivateAddressOffTheLanIsLostAtTheRouterNotAnsweredByTheInternet() {
+        var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
+        _ = sim.run(line: "docker swarm init")
+        _ = sim.run(line: "docker network create -d overlay --attachable ov")
+        _ = sim.run(line: "docker run -d --name a1 --network ov busybox sleep 600")
+        XCTAssertNotEqual(sim.run(line: "ping -c1 10.0.1.2").exitCode, 0, "the host is not on the overlay")
+        XCTAssertEqual(sim.run(line: "docker exec a1 ping -c1 10.0.1.2").exitCode, 0)
+        let why = sim.run(line: "why host 10.0.1.2").stdout
+        XCTAssertTrue(why.contains("the LAN router has no route to 10.0.1.2"), why)
+        XCTAssertTrue(why.hasSuffix("Verdict: not delivered — nothing on the LAN or beyond routes 10.0.1.2; the sender times out\n"), why)
+        XCTAssertEqual(sim.run(line: "ping -c1 8.8.8.8").exitCode, 0, "public addresses still answer")
+    }
 }

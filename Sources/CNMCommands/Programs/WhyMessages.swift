@@ -9,7 +9,7 @@ enum WhyMessages {
         case deliveredService, deliveredHost, deliveredPing, refused, proxyFailed, unreachable
         case droppedRule, droppedPolicy, rejected, noHost, outside, unanswered
         case childLink, parentSwitches, childModeBlocks, lanToChild, childIsolation, segmentEnd, l3NoReturn, l3Unanswered
-        case lanWire, overlaySwitch, vxlan, vxlanEncrypted, ipvs, ingressSandbox, onMachine
+        case lanWire, overlaySwitch, vxlan, vxlanEncrypted, ipvs, ingressSandbox, onMachine, privateUnrouted, unroutedVerdict
     }
 
     static let english: [Key: String] = [
@@ -60,6 +60,8 @@ enum WhyMessages {
         .ipvs: "IPVS (round robin) for {0}: this connection goes to backend {1} ({2} backends)",
         .ingressSandbox: "docker_gwbridge delivers to the node's ingress sandbox ({0}), the routing mesh's load balancer",
         .onMachine: "{0} on {1}",
+        .unroutedVerdict: "Verdict: not delivered — nothing on the LAN or beyond routes {0}; the sender times out",
+        .privateUnrouted: "the LAN router has no route to {0}: a private address that is not on the LAN (a bridge or overlay subnet exists only on the hosts that have it, an overlay only inside the overlay), and the internet does not carry it",
         .l3Unanswered: "Verdict: not delivered — the request left, but no reply can come back to {0}",
     ]
 
@@ -111,6 +113,8 @@ enum WhyMessages {
         .ipvs: "{0}의 IPVS(라운드 로빈): 이번 연결은 백엔드 {1}(으)로 갑니다 (백엔드 {2}개)",
         .ingressSandbox: "docker_gwbridge가 노드의 ingress 샌드박스({0}), 곧 라우팅 메시의 로드 밸런서로 전달합니다",
         .onMachine: "{1}의 {0}",
+        .unroutedVerdict: "판정: 전달되지 않음 — LAN에도 그 너머에도 {0}(으)로 가는 경로가 없어 보낸 쪽은 시간 초과를 겪습니다",
+        .privateUnrouted: "LAN 라우터에는 {0}(으)로 가는 경로가 없습니다. LAN에 없는 사설 주소이고(브리지나 overlay 서브넷은 그것을 가진 호스트에만, overlay는 overlay 안에만 있습니다), 인터넷은 사설 주소를 전달하지 않습니다",
         .l3Unanswered: "판정: 전달되지 않음 — 요청은 나갔지만 {0}(으)로 응답이 돌아올 수 없습니다",
     ]
 

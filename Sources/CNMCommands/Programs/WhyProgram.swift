@@ -100,6 +100,7 @@ enum WhyProgram: SimulatedProgram {
             case .ipvs(let vip, let p, let backend, let count):
                 add(WhyMessages.text(lang, .ipvs, vip.description + (p.map { ":\($0)" } ?? ""), backend.description, String(count)))
             case .ingressSandbox(let address): add(WhyMessages.text(lang, .ingressSandbox, address.description))
+            case .privateUnrouted(let dst): add(WhyMessages.text(lang, .privateUnrouted, dst.description))
             }
         }
         let verdict: String
@@ -128,6 +129,8 @@ enum WhyProgram: SimulatedProgram {
         case .dropped(let rule):
             if case .noReturnRoute(let src)? = result.events.last {
                 verdict = WhyMessages.text(lang, .unanswered, src.description)
+            } else if case .privateUnrouted(let dst)? = result.events.last {
+                verdict = WhyMessages.text(lang, .unroutedVerdict, dst.description)
             } else if case .l3NoReturn(let src)? = result.events.last {
                 verdict = WhyMessages.text(lang, .l3Unanswered, src.description)
             } else {

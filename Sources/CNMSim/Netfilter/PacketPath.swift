@@ -83,6 +83,12 @@ public struct PacketPath {
         return walk.result(verdict)
     }
 
+    /// RFC 1918 addresses: 10/8, 172.16/12, 192.168/16.
+    public static func isPrivate(_ ip: IPv4Address) -> Bool {
+        let o = ip.octets
+        return o[0] == 10 || (o[0] == 172 && (16...31).contains(o[1])) || (o[0] == 192 && o[1] == 168)
+    }
+
     /// Whether a container's main process is the image's server (so its services listen).
     public static func servesImageServices(_ c: Container) -> Bool {
         guard c.isRunning, !c.image.services.isEmpty else { return false }
@@ -397,6 +403,12 @@ public struct PacketPath {
                 let known = dst == host.gateway || ExternalDNSZone.entries.contains { $0.ipv4.contains(dst) }
                 guard known else { return .noHost(dst) }
                 return .delivered(site: .outside(dst), address: dst, service: nil)
+            }
+            // A private address off the LAN (another host's bridge or overlay subnet): the LAN router has
+            // no route for it and the internet does not carry it, so the packet is lost.
+            if PacketPath.isPrivate(dst) {
+                events.append(.privateUnrouted(destination: dst))
+                return .dropped(rule: nil)
             }
             hops += 1
             return .delivered(site: .outside(dst), address: dst, service: nil)

@@ -59,6 +59,8 @@ public enum PathEvent: Sendable, Hashable {
     case ipvs(virtual: IPv4Address, port: Int?, backend: IPv4Address, of: Int)
     /// The routing mesh: docker_gwbridge delivers to the node's ingress sandbox.
     case ingressSandbox(address: IPv4Address)
+    /// A private destination off the LAN: the LAN router has no route for it.
+    case privateUnrouted(destination: IPv4Address)
 }
 
 /// How a simulated packet's journey ended.
