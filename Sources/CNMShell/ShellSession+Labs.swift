@@ -54,6 +54,7 @@ extension ShellSession {
             guard let a = active else { return ShellReply(stderr: text(.labsNotAvailable)) }
             active = nil
             attachedContainer = nil
+            attachedContainerMachine = nil
             attachedMachine = nil
             return ShellReply(stdout: text(.labQuit(a.lab.id)))
         default:
@@ -65,6 +66,7 @@ extension ShellSession {
     public mutating func startLab(_ id: String, fresh: Bool = false) -> ShellReply {
         guard let lab = labs.first(where: { $0.id == id }) else { return ShellReply(stderr: text(.noSuchLab(id))) }
         attachedContainer = nil
+        attachedContainerMachine = nil
         attachedMachine = nil
         do {
             var out = ""
@@ -167,6 +169,7 @@ extension ShellSession {
                 }
                 active = a
                 attachedContainer = nil
+                attachedContainerMachine = nil
                 attachedMachine = nil
                 return ShellReply(stdout: text(.resetDone) + currentStepText())
             case "theory":
@@ -203,6 +206,7 @@ extension ShellSession {
             try a.rebuild(keeping: kept, store: store)
             active = a
             attachedContainer = nil
+            attachedContainerMachine = nil
             attachedMachine = nil
             return ShellReply(stdout: text(.undone(undone)))
         } catch {

@@ -28,6 +28,8 @@ public struct ShellSession: Sendable {
     public private(set) var history: [String] = []
     /// The container a nested shell (`docker exec -it C sh`) is attached to.
     public internal(set) var attachedContainer: String?
+    /// The machine that container runs on, when it is not docker-host (`ssh worker1`, then `docker exec -it C sh`).
+    public internal(set) var attachedContainerMachine: String?
     /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
     public internal(set) var attachedMachine: String?
     /// States before each state-changing command, for `undo`.
@@ -106,6 +108,7 @@ public struct ShellSession: Sendable {
                 return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
             }
             if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
+            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target, on: machine) }
             // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
             let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
             if active != nil { return labInput(forwarded) }
@@ -138,7 +141,7 @@ public struct ShellSession: Sendable {
                 attachedMachine = "remote"
                 return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
             }
-            let cluster = active?.session.simulator.cluster ?? simulator.cluster
+            let cluster = currentCluster
             if let k = cluster.machineIndex(target), k != 0 {
                 let m = cluster.machines[k]
                 attachedMachine = m.name
@@ -181,8 +184,18 @@ public struct ShellSession: Sendable {
         return rest[0]
     }
 
-    mutating func attach(_ term: String) -> ShellReply {
-        guard case .success(let c) = engine.findContainer(term) else {
+    /// The cluster the learner types into: the lab's, or the sandbox's.
+    var currentCluster: Cluster { active?.session.simulator.cluster ?? simulator.cluster }
+
+    /// The engine of the machine a nested prompt is on (docker-host when none).
+    func engine(on machine: String?) -> Engine? {
+        guard let machine else { return engine }
+        let cluster = currentCluster
+        return cluster.machineIndex(machine).map { cluster.machines[$0].engine }
+    }
+
+    mutating func attach(_ term: String, on machine: String? = nil) -> ShellReply {
+        guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
@@ -192,24 +205,31 @@ public struct ShellSession: Sendable {
             return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
         }
         attachedContainer = c.id
+        attachedContainerMachine = machine
         return ShellReply(stdout: ShellText.enteredContainer(c.name).render(language) + "\n")
     }
 
     mutating func handleInContainer(_ trimmed: String, line: String, id: String) -> ShellReply {
-        let name = engine.containers[id]?.name ?? String(id.prefix(12))
+        let machine = attachedContainerMachine
+        let here = engine(on: machine)
+        let name = here?.containers[id]?.name ?? String(id.prefix(12))
         if trimmed == "exit" || trimmed.hasPrefix("exit ") {
             attachedContainer = nil
+            attachedContainerMachine = nil
             return ShellReply(stdout: ShellText.leftContainer(name).render(language) + "\n")
         }
-        guard engine.containers[id]?.isRunning == true else {
+        guard here?.containers[id]?.isRunning == true else {
             attachedContainer = nil
+            attachedContainerMachine = nil
             return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
         }
+        let exec = "docker exec \(name) sh -c " + Self.singleQuoted(line)
         if active != nil {
-            // In a lab, the nested line is recorded as what it is: a command run in the container.
-            return labInput("docker exec \(name) sh -c " + Self.singleQuoted(line))
+            // In a lab, the nested line is recorded as what it is: a command run in the container (on its machine).
+            return labInput(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec)
         }
-        var inside = Simulator(cluster: simulator.cluster, machine: simulator.machine, site: .container(id: id))
+        let k = machine.flatMap { simulator.cluster.machineIndex($0) } ?? simulator.machine
+        var inside = Simulator(cluster: simulator.cluster, machine: k, site: .container(id: id))
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster

@@ -172,3 +172,18 @@ final class ShellMachineTopologyTests: XCTestCase {
         XCTAssertEqual(s.handle("topology nosuch").stderr, "no such machine on this LAN: nosuch (hosts lists them)\n")
     }
 }
+
+final class ShellContainerOnMachineTests: XCTestCase {
+    func testANestedContainerShellOnAnotherMachine() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("ssh worker1")
+        _ = s.handle("docker run -d --name box busybox sleep 600")
+        XCTAssertEqual(s.handle("docker exec -it box sh").stdout, "Shell inside container box. Type exit to leave.\n")
+        XCTAssertEqual(s.prompt, "/ # ")
+        XCTAssertEqual(s.handle("hostname").stdout.count, 13, "the container's short ID and a newline")
+        XCTAssertTrue(s.handle("ip -4 addr show eth0").stdout.contains("inet 172.17.0.2/16"))
+        XCTAssertEqual(s.handle("exit").stdout, "Left container box.\n")
+        XCTAssertEqual(s.prompt, "worker1$ ", "back on worker1")
+        XCTAssertTrue(s.handle("docker exec -it nosuch sh").stderr.contains("No such container: nosuch"))
+    }
+}
