@@ -1,7 +1,8 @@
 import CNMSim
 
-/// A simulated machine a learner types into: parses each line like a shell
-/// (quotes, `;`, `&&`, `||`, pipes, `$(…)`) and runs its commands against the engine.
+/// The terminal a learner types into: parses each line like a shell (quotes,
+/// `;`, `&&`, `||`, pipes, `$(…)`) and runs its commands on one machine of the
+/// simulated LAN (`ssh HOST …` runs them on another), then lets the swarm catch up.
 public struct Simulator: Sendable {
     /// Every machine of the LAN (docker-host first) and their swarm.
     public var cluster: Cluster
