@@ -63,4 +63,18 @@ final class ShellTerminalTests: XCTestCase {
         tmux("send-keys", "-t", session, "C-d")
         waitFor("EXITED-0")
     }
+
+    func testSshToAnotherMachineWithCompletionAndBack() {
+        // TAB completes the machine name after ssh.
+        tmux("send-keys", "-t", session, "ssh work", "Tab")
+        waitFor("docker-host$ ssh worker")
+        tmux("send-keys", "-t", session, "2", "Enter")
+        waitFor("\nworker2$")
+        tmux("send-keys", "-t", session, "hostname", "Enter")
+        waitFor("worker2$ hostname\nworker2\n")
+        tmux("send-keys", "-t", session, "exit", "Enter")
+        waitFor("Connection to worker2 closed.\ndocker-host$")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("EXITED-0")
+    }
 }
