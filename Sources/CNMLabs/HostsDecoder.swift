@@ -37,9 +37,8 @@ extension NodeReader {
             return []
         }
         // First the names and the addresses given (or the course's), then free addresses for the rest.
-        var entries: [(name: String, address: IPv4Address?, node: Node)] = []
-        var names: Set<String> = []
-        var taken = LabHosts.reservedAddresses
+        var plan = HostPlan()
+        var nodes: [Node] = []
         for item in seq {
             var name: String?
             var address: IPv4Address?
@@ -50,8 +49,7 @@ extension NodeReader {
                 name = f.values["name"].flatMap { string($0, "hosts.name", template: false) }
                 if let a = f.values["address"], let text = string(a, "hosts.address", template: false) {
                     addressNode = a
-                    guard let ip = IPv4Address(text), LabHosts.lan.contains(ip), ip != LabHosts.lan.network,
-                          ip != IPv4Address(192, 168, 1, 255) else {
+                    guard let ip = HostPlan.lanAddress(text) else {
                         report(.invalidValue, ["hosts.address", "'\(text)' (an address of the LAN 192.168.1.0/24)"], a)
                         continue
                     }
@@ -61,35 +59,30 @@ extension NodeReader {
                 name = string(item, "hosts entry", template: false)
             }
             guard let name else { continue }
-            guard LabHosts.isHostname(name) else {
+            switch plan.check(name) {
+            case .notHostname?:
                 report(.invalidValue, ["hosts entry", "'\(name)' (a hostname: a-z first, then a-z, 0-9, '-')"], item)
                 continue
-            }
-            guard !LabHosts.reservedNames.contains(name) else {
+            case .reservedName?:
                 report(.invalidValue, ["hosts entry", "'\(name)' is already a place on the LAN (\(LabHosts.reservedNames.sorted().joined(separator: ", ")))"], item)
                 continue
+            case .repeated?:
+                report(.duplicateID, ["hosts: " + name], item)
+                continue
+            case .taken?, nil:
+                break
             }
-            guard names.insert(name).inserted else { report(.duplicateID, ["hosts: " + name], item); continue }
-            if address == nil { address = Cluster.courseHosts.first { $0.name == name }?.address }
-            if let ip = address {
-                guard taken.insert(ip).inserted else {
-                    report(.invalidValue, ["hosts.address", "\(ip) of \(name) is already taken on the LAN"], addressNode ?? item)
-                    continue
-                }
-            }
-            entries.append((name, address, item))
-        }
-        var out: [HostSpec] = []
-        for e in entries {
-            if let ip = e.address { out.append(HostSpec(name: e.name, address: ip)); continue }
-            guard let free = (101...254).lazy.map({ IPv4Address(192, 168, 1, UInt8($0)) }).first(where: { !taken.contains($0) }) else {
-                report(.invalidValue, ["hosts entry", "no free LAN address for \(e.name)"], e.node)
+            if case .taken(let ip)? = plan.place(name, address: address) {
+                report(.invalidValue, ["hosts.address", "\(ip) of \(name) is already taken on the LAN"], addressNode ?? item)
                 continue
             }
-            taken.insert(free)
-            out.append(HostSpec(name: e.name, address: free))
+            nodes.append(item)
         }
-        return out
+        let (hosts, unplaced) = plan.assign()
+        for i in unplaced {
+            report(.invalidValue, ["hosts entry", "no free LAN address for \(plan.entries[i].name)"], nodes[i])
+        }
+        return hosts
     }
 
     /// A `host:` field of a check: docker-host or one of the lab's machines.
