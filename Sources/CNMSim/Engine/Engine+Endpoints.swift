@@ -1,6 +1,9 @@
 extension Engine {
     /// Creates the endpoint of a running container on `network` and plugs it into the sandbox.
-    mutating func join(containerID: String, network: Network, attachment: NetworkAttachment) -> Result<Endpoint, EngineError> {
+    /// `defaultGateway` marks the `gateway_<sandbox id12>` endpoint libnetwork adds on docker_gwbridge:
+    /// it registers no DNS names and gives the sandbox no embedded resolver.
+    mutating func join(containerID: String, network: Network, attachment: NetworkAttachment,
+                       defaultGateway: Bool = false) -> Result<Endpoint, EngineError> {
         guard var c = containers[containerID], let sandboxID = c.sandboxID, var sandbox = sandboxes[sandboxID] else {
             return .failure(EngineError(.system, "container has no sandbox"))
         }
@@ -49,15 +52,14 @@ extension Engine {
             }
         }
         var dnsNames: [String] = []
-        let gatewayEndpoint = network.name == OverlayDriver.gatewayBridgeName && attachment.network == GatewayBridge.attachmentMarker
-        if network.isUserDefined && !gatewayEndpoint {
+        if network.isUserDefined && !defaultGateway {
             for name in [c.name] + attachment.aliases + [c.shortID, c.hostname] where !dnsNames.contains(name) {
                 dnsNames.append(name)
             }
         }
         let endpoint = Endpoint(
             id: endpointID, networkID: network.id, containerID: c.id,
-            name: gatewayEndpoint ? "gateway_" + sandboxID.prefix(12) : c.name, mac: mac, ipv4: ip,
+            name: defaultGateway ? "gateway_" + sandboxID.prefix(12) : c.name, mac: mac, ipv4: ip,
             prefixLength: network.subnet?.prefixLength ?? 0,
             gateway: VlanLinks.isChildDriver(network.driver) ? VlanLinks.endpointGateway(network)
                 : driver.givesInterface && network.driver != .overlay ? network.gateway : nil,
@@ -69,7 +71,7 @@ extension Engine {
         }
         endpointsByNetwork[network.id, default: []].append(endpointID)
         sandbox.endpointIDs.append(endpointID)
-        if network.isUserDefined && !gatewayEndpoint { sandbox.embeddedResolver = true }
+        if network.isUserDefined && !defaultGateway { sandbox.embeddedResolver = true }
         sandboxes[sandboxID] = sandbox
         c.endpoints[network.id] = endpointID
         if let i = c.attachments.firstIndex(where: { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }) {

@@ -3,9 +3,6 @@
 /// more endpoint, `gateway_<sandbox id12>`, on this local bridge, which
 /// carries its traffic to the outside world (and its published ports).
 enum GatewayBridge {
-    /// The attachment name that marks the gateway endpoint inside `Engine.join`.
-    static let attachmentMarker = "\u{0}gwbridge"
-
     static func needsGateway(_ c: Container, engine: Engine) -> Bool {
         let eps = engine.endpoints(ofContainer: c)
         guard eps.contains(where: { engine.networks[$0.networkID]?.driver == .overlay }) else { return false }
@@ -24,7 +21,8 @@ enum GatewayBridge {
         guard let gw = engine.ensureGatewayBridge() else {
             return EngineError(.system, "error creating external connectivity network: all predefined address pools have been fully subnetted")
         }
-        if case .failure(let e) = engine.join(containerID: containerID, network: gw, attachment: NetworkAttachment(network: attachmentMarker)) {
+        if case .failure(let e) = engine.join(containerID: containerID, network: gw, attachment: NetworkAttachment(network: gw.name),
+                                            defaultGateway: true) {
             return EngineError(e.kind, "container \(containerID): endpoint create on GW Network failed: \(e.message)")
         }
         return nil
