@@ -189,10 +189,8 @@ extension Cluster {
                 for ep in eps {
                     guard let c = engine.containers[ep.containerID], c.isRunning, let ip = ep.ipv4 else { continue }
                     d.members[n.id, default: []].append(OverlayDirectory.Member(
-                        networkID: n.id, nodeID: nodeID, nodeAddress: node.address, nodeHostname: node.hostname,
-                        containerID: c.id, containerName: c.name, hostname: c.hostname, ip: ip, dnsNames: ep.dnsNames,
-                        listens: PacketPath.servesImageServices(c) ? c.image.services : [],
-                        attachmentTask: engine.overlayAttachments[ep.id]))
+                        networkID: n.id, nodeID: nodeID, nodeAddress: node.address, containerID: c.id, ip: ip,
+                        dnsNames: ep.dnsNames, attachmentTask: engine.overlayAttachments[ep.id]))
                 }
             }
         }

@@ -6,6 +6,8 @@ public struct ClusterPath {
     let machines: [Machine]
     let current: Int
     let turns: [String: Int]
+    /// Each machine's LAN addresses (eth0, then its macvlan/ipvlan children), found once per walk.
+    let lanAddresses: [[IPv4Address]]
 
     /// The walk starting on `engine`, which runs as machine `index` among `others` (every other machine, in order).
     public init(engine: Engine, index: Int, others: [Machine]) {
@@ -15,12 +17,19 @@ public struct ClusterPath {
         machines = list
         current = at
         turns = engine.ipvsTurns
+        lanAddresses = Self.lanAddresses(of: list)
     }
 
     public init(cluster: Cluster, machine: Int, turns: [String: Int]? = nil) {
         machines = cluster.machines
         current = cluster.machines.indices.contains(machine) ? machine : 0
         self.turns = turns ?? (cluster.machines.indices.contains(machine) ? cluster.machines[machine].engine.ipvsTurns : [:])
+        lanAddresses = Self.lanAddresses(of: cluster.machines)
+    }
+
+    static func lanAddresses(of machines: [Machine]) -> [[IPv4Address]] {
+        guard machines.count > 1 else { return machines.map { [$0.address] } }
+        return machines.map { [$0.address] + PacketPath.vlanChildren($0.engine).keys.sorted() }
     }
 
     /// The address of every other machine (eth0 and its LAN children) → that machine's eth0.
@@ -28,8 +37,7 @@ public struct ClusterPath {
         guard machines.count > 1 else { return [:] }
         var map: [IPv4Address: IPv4Address] = [:]
         for (i, m) in machines.enumerated() where i != k {
-            map[m.address] = m.address
-            for child in PacketPath.vlanChildren(m.engine).keys where map[child] == nil { map[child] = m.address }
+            for address in lanAddresses[i] where map[address] == nil { map[address] = m.address }
         }
         return map
     }

@@ -8,14 +8,9 @@ public struct OverlayDirectory: Sendable, Hashable {
         public var networkID: String
         public var nodeID: String
         public var nodeAddress: IPv4Address
-        public var nodeHostname: String
         public var containerID: String
-        public var containerName: String
-        public var hostname: String
         public var ip: IPv4Address
         public var dnsNames: [String]
-        /// What answers on the container's ports (nothing when its image's server does not run).
-        public var listens: [ServiceListener]
         /// The network-attachment task of a container attached by hand (nil for service tasks).
         public var attachmentTask: String?
     }
