@@ -31,11 +31,11 @@ enum NetworkInspectView {
         }
         let prefix = n.subnet?.prefixLength ?? 24
         if let lb = engine.loadBalancers[n.id] {
-            containers["lb-" + n.name] = endpoint(n.name + "-endpoint", lb.endpointID, overlayMAC(lb.address), "\(lb.address)/\(prefix)")
+            containers["lb-" + n.name] = endpoint(n.name + "-endpoint", lb.endpointID, MACAddress.fromIP(lb.address).description, "\(lb.address)/\(prefix)")
         }
         if let sbox = engine.ingressSandbox {
             if n.ingress {
-                containers["ingress-sbox"] = endpoint("ingress-endpoint", sbox.ingressEndpointID, overlayMAC(sbox.ingressAddress),
+                containers["ingress-sbox"] = endpoint("ingress-endpoint", sbox.ingressEndpointID, MACAddress.fromIP(sbox.ingressAddress).description,
                                                       "\(sbox.ingressAddress)/\(prefix)")
             } else if n.name == OverlayDriver.gatewayBridgeName {
                 containers["ingress-sbox"] = endpoint("gateway_ingress-sbox", sbox.gatewayEndpointID, sbox.gatewayMAC.description,
@@ -82,9 +82,4 @@ enum NetworkInspectView {
             TemplateField("Services", .nilMap, omitEmpty: true),
         ]))
     }
-}
-
-/// Overlay endpoints' MAC: `02:42:` followed by the IPv4 address (libnetwork `ov_endpoint.go`).
-private func overlayMAC(_ ip: IPv4Address) -> String {
-    MACAddress(bytes: [0x02, 0x42] + ip.octets).description
 }

@@ -20,17 +20,7 @@ enum HostsListing {
         }
         rows.append(["  remote", KernelView.remoteAddress.description, "-", ko ? "(Docker 없음)" : "(no Docker)"])
         rows[0][0] = "  " + rows[0][0]
-        var widths = [Int](repeating: 0, count: 4)
-        for r in rows { for (i, cell) in r.enumerated() { widths[i] = max(widths[i], GoRuneWidth.stringWidth(cell)) } }
-        var out = ""
-        for r in rows {
-            var line = ""
-            for (i, cell) in r.enumerated() {
-                line += cell
-                if i < r.count - 1 { line += String(repeating: " ", count: widths[i] - GoRuneWidth.stringWidth(cell) + 3) }
-            }
-            out += line + "\n"
-        }
-        return .ok(out)
+        let text = rows.map { $0.joined(separator: "\t") + "\n" }.joined()
+        return .ok(GoTabWriter.format(text, minWidth: 0))
     }
 }

@@ -18,7 +18,7 @@ public struct OverlayDriver: NetworkDriver {
     public func endpointMAC(requested: MACAddress?, ip: IPv4Address?, rng: inout SeededGenerator) -> MACAddress? {
         if let requested { return requested }
         guard let ip else { return nil }
-        return MACAddress(bytes: [0x02, 0x42] + ip.octets)
+        return MACAddress.fromIP(ip)
     }
     public var givesInterface: Bool { true }
 }

@@ -34,11 +34,6 @@ public struct Cluster: Sendable {
         machines = [Machine(engine: engine)]
     }
 
-    /// The cluster with machine `k`'s engine left out (a stand-in while that engine is lent elsewhere).
-    init(machines: [Machine], swarm: Swarm?) {
-        self.machines = machines
-        self.swarm = swarm
-    }
 
     /// The machine a name or LAN address designates (`worker1`, `192.168.1.102`).
     public func machineIndex(_ term: String) -> Int? {
@@ -49,8 +44,6 @@ public struct Cluster: Sendable {
         machines.firstIndex { $0.address == address }
     }
 
-    /// Every machine's LAN address, for the hosts' ARP neighbours and the LAN's answers.
-    public var addresses: [IPv4Address] { machines.map(\.address) }
 }
 
 /// One simulated machine on the LAN.

@@ -38,26 +38,19 @@ public struct Swarm: Sendable, Hashable {
     public func network(_ id: String) -> SwarmNetwork? { networks.first { $0.id == id } }
 
     /// Finds a swarm network as the API does: full ID, exact name, then unique ID prefix.
-    public func findNetwork(_ term: String) -> SwarmNetwork? {
-        if let n = networks.first(where: { $0.id == term }) { return n }
-        if let n = networks.first(where: { $0.name == term }) { return n }
-        let matches = term.isEmpty ? [] : networks.filter { $0.id.hasPrefix(term) }
-        return matches.count == 1 ? matches[0] : nil
-    }
+    public func findNetwork(_ term: String) -> SwarmNetwork? { Self.find(term, in: networks, name: \.name) }
 
     /// Finds a service by ID, name, then unique ID prefix.
-    public func findService(_ term: String) -> SwarmService? {
-        if let s = services.first(where: { $0.id == term }) { return s }
-        if let s = services.first(where: { $0.name == term }) { return s }
-        let matches = term.isEmpty ? [] : services.filter { $0.id.hasPrefix(term) }
-        return matches.count == 1 ? matches[0] : nil
-    }
+    public func findService(_ term: String) -> SwarmService? { Self.find(term, in: services, name: \.name) }
 
     /// Finds a node by ID, hostname, then unique ID prefix.
-    public func findNode(_ term: String) -> SwarmNode? {
-        if let n = nodes.first(where: { $0.id == term }) { return n }
-        if let n = nodes.first(where: { $0.hostname == term }) { return n }
-        let matches = term.isEmpty ? [] : nodes.filter { $0.id.hasPrefix(term) }
+    public func findNode(_ term: String) -> SwarmNode? { Self.find(term, in: nodes, name: \.hostname) }
+
+    /// The daemon's lookup order for swarm objects: full ID, exact name, then a unique ID prefix.
+    static func find<T: Identifiable>(_ term: String, in items: [T], name: KeyPath<T, String>) -> T? where T.ID == String {
+        if let x = items.first(where: { $0.id == term }) { return x }
+        if let x = items.first(where: { $0[keyPath: name] == term }) { return x }
+        let matches = term.isEmpty ? [] : items.filter { $0.id.hasPrefix(term) }
         return matches.count == 1 ? matches[0] : nil
     }
 
