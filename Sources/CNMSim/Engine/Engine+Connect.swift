@@ -10,14 +10,11 @@ extension Engine {
         if c.networkMode == "host" || c.sharedContainer != nil {
             return .failure(EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network"))
         }
-        var found = findNetworkQuiet(netTerm)
-        let isTask = c.labels[Self.swarmTaskLabel] != nil
-        if found == nil || (found?.driver == .overlay && found?.attachable == false && !isTask) {
-            switch attachableSwarmNetwork(netTerm, forTask: isTask) {
-            case .success(let n): found = n
-            case .failure(let e): return .failure(e)
-            case nil: break
-            }
+        let found: Network?
+        switch networkToAttach(netTerm, for: c) {
+        case .success(let n): found = n
+        case .failure(let e): return .failure(e)
+        case nil: found = nil
         }
         guard let network = found else {
             if c.isRunning { return .failure(EngineError(.notFound, "network \(netTerm) not found")) }

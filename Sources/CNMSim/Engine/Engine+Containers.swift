@@ -135,14 +135,8 @@ extension Engine {
         }
         // Resolve the networks first: a missing one fails before anything changes.
         var resolved: [(NetworkAttachment, Network)] = []
-        let isTask = c.labels[Self.swarmTaskLabel] != nil
         for attachment in c.attachments {
-            let term = attachment.networkID ?? attachment.network
-            if case .success(let n) = findNetwork(term), n.driver != .overlay || n.attachable || isTask {
-                resolved.append((attachment, n))
-                continue
-            }
-            switch attachableSwarmNetwork(term, forTask: isTask) {
+            switch networkToAttach(attachment.networkID ?? attachment.network, for: c) {
             case .success(let n): resolved.append((attachment, n))
             case .failure(let e): return .failure(e)
             case nil:

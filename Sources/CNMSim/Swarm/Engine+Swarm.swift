@@ -301,6 +301,15 @@ extension Engine {
         adoptSwarm(nil, nodeID: nil, directory: OverlayDirectory())
     }
 
+    /// The network a container joins by `term`: a local one, or a swarm network it may attach to
+    /// (a task any of its service's, another container only an attachable one, else Docker's
+    /// refusal); nil when no network has that name.
+    mutating func networkToAttach(_ term: String, for c: Container) -> Result<Network, EngineError>? {
+        let isTask = c.labels[Self.swarmTaskLabel] != nil
+        if let n = findNetworkQuiet(term), n.driver != .overlay || n.attachable || isTask { return .success(n) }
+        return attachableSwarmNetwork(term, forTask: isTask)
+    }
+
     /// An overlay network a container on this node may attach to: the local instance, or one
     /// made from the store for an attachable network; Docker's refusal for the others.
     mutating func attachableSwarmNetwork(_ term: String, forTask: Bool) -> Result<Network, EngineError>? {
