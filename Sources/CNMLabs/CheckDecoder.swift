@@ -1,4 +1,5 @@
 import CNMSim
+import Foundation
 import Yams
 
 /// Reads the checks of a step: one kind per check, names, points, messages, hints, hidden; roles
@@ -28,10 +29,7 @@ extension NodeReader {
         case "network": kind = networkPredicate(body, roles: &roles).map(CheckKind.network)
         case "container": kind = containerPredicate(body, roles: &roles).map(CheckKind.container)
         case "history":
-            guard let h = mapping(body, "history", allowed: ["command", "success"], required: ["command"]) else { return nil }
-            let pattern = h.values["command"].flatMap { string($0, "history.command") }
-            let success = h.values["success"].flatMap { bool($0, "history.success") } ?? true
-            kind = pattern.map { .history(HistoryPredicate(pattern: $0, success: success)) }
+            kind = historyPredicate(body).map(CheckKind.history)
         case "all", "any":
             guard case .sequence(let seq) = body, !seq.isEmpty else {
                 report(.wrongType, [kindName, "a non-empty list of checks"], body)
@@ -94,6 +92,32 @@ extension NodeReader {
         guard let kind else { return nil }
         return Check(name: name, points: points, message: message, hints: hints, kind: kind, position: position(node),
                      hidden: hidden)
+    }
+
+    /// `history: {command: GLOB, success: true|false|any, output: REGEX}`.
+    mutating func historyPredicate(_ node: Node) -> HistoryPredicate? {
+        guard let h = mapping(node, "history", allowed: ["command", "success", "output"], required: ["command"])
+        else { return nil }
+        let pattern = h.values["command"].flatMap { string($0, "history.command") }
+        var success = HistoryPredicate.Outcome.succeeded
+        if let s = h.values["success"] {
+            if case .scalar(let v) = s, let o = HistoryPredicate.Outcome(rawValue: v.string.lowercased()) {
+                success = o
+            } else {
+                report(.wrongType, ["history.success", "true, false or any"], s)
+            }
+        }
+        var output: String?
+        if let o = h.values["output"], let text = string(o, "history.output") {
+            // A template may stand for part of the expression: it is checked once rendered.
+            if text.contains("{{") || (try? NSRegularExpression(pattern: text)) != nil {
+                output = text
+            } else {
+                report(.invalidValue, ["history.output", "'\(text)' is not a regular expression"], o)
+            }
+        }
+        guard let pattern else { return nil }
+        return HistoryPredicate(pattern: pattern, success: success, output: output)
     }
 
     mutating func portValue(_ node: Node, _ what: String) -> String? {

@@ -1,18 +1,5 @@
+import CNMCommands
 import CNMSim
-
-/// One command the learner (or a setup/solution replay) typed, and how it ended.
-public struct HistoryEntry: Sendable, Hashable {
-    public var command: String
-    public var exitCode: Int32
-    /// Refused by a lab rule (never run).
-    public var refused: Bool
-    /// The step that was current when it was typed.
-    public var stepIndex: Int
-
-    public init(command: String, exitCode: Int32, refused: Bool = false, stepIndex: Int = 0) {
-        self.command = command; self.exitCode = exitCode; self.refused = refused; self.stepIndex = stepIndex
-    }
-}
 
 /// The verdict of one check: PASS or FAIL, why, and the expected and actual
 /// values, so a learner sees *what* differs, not only that something does.
@@ -60,18 +47,23 @@ public struct CheckEvaluator {
     public let cluster: Cluster
     /// The index of `engine`'s machine in `cluster`.
     public let machine: Int
-    public let history: [HistoryEntry]
+    public let history: CommandHistory
     public let locale: LabLocale
     /// Role → network or container name, as bound so far.
     public private(set) var roles: [String: String] = [:]
 
     /// An evaluator for a lone engine (a one-machine cluster).
-    public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
+    public init(engine: Engine, history: CommandHistory, locale: LabLocale = .en) {
         self.init(cluster: Cluster(engine: engine), machine: 0, history: history, locale: locale)
     }
 
+    /// An evaluator for a lone engine and a plain list of lines.
+    public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
+        self.init(engine: engine, history: CommandHistory(history), locale: locale)
+    }
+
     /// An evaluator over a whole cluster, looking at machine `machine` by default (docker-host: 0).
-    public init(cluster: Cluster, machine: Int = 0, history: [HistoryEntry], locale: LabLocale = .en) {
+    public init(cluster: Cluster, machine: Int = 0, history: CommandHistory, locale: LabLocale = .en) {
         let k = cluster.machines.indices.contains(machine) ? machine : 0
         self.cluster = cluster; self.machine = k; self.engine = cluster.machines[k].engine
         self.history = history; self.locale = locale
@@ -361,12 +353,32 @@ public struct CheckEvaluator {
     // MARK: History
 
     func historyCheck(_ p: HistoryPredicate) -> CheckResult {
-        let ok = history.contains { h in
-            !h.refused && (!p.success || h.exitCode == 0) && CommandMatcher.line(h.command, matches: p.pattern)
+        if history.firstMatch(p) != nil { return Self.pass }
+        var expected = p.pattern
+        switch p.success {
+        case .succeeded: break
+        case .failed: expected += " " + text(.historyFailedTag)
+        case .any: expected += " " + text(.historyAnyTag)
         }
-        if ok { return Self.pass }
-        let last = history.last(where: { !$0.refused })?.command ?? "(none)"
-        return fail(p.success ? .historyMissing : .historyMissingAny, [p.pattern], expected: p.pattern,
-                    actual: LabMessage.lastCommand.format(locale, [last]))
+        if let o = p.output { expected += " " + text(.historyOutputTag, o) }
+        let message: LabMessage
+        switch (p.success, p.output != nil) {
+        case (.succeeded, false): message = .historyMissing
+        case (.failed, false): message = .historyMissingFailed
+        case (.any, false): message = .historyMissingAny
+        case (_, true): message = .historyMissingOutput
+        }
+        // The nearest miss: a command that matches the words but ended otherwise, else the last one.
+        let loose = HistoryPredicate(pattern: p.pattern, success: .any)
+        if loose != p, let near = history.firstMatch(loose) {
+            return fail(message, [p.pattern], expected: expected, actual: text(.matchingCommand, describe(near.command)))
+        }
+        let last = history.reversed().lazy.filter { !$0.refused }.compactMap { $0.commands.last(where: \.ran) }.first
+        return fail(message, [p.pattern], expected: expected, actual: text(.lastCommand, last.map(describe) ?? "(none)"))
+    }
+
+    /// `docker ps (exit 0)`.
+    func describe(_ run: SimpleCommandRun) -> String {
+        run.text + (run.exitCode.map { " (" + text(.exitStatus, String($0)) + ")" } ?? "")
     }
 }

@@ -248,12 +248,28 @@ public struct ContainerPredicate: Sendable, Hashable {
     public init() {}
 }
 
-/// The history holds a command (or a successful one) matching a glob.
+/// Some simple command the learner ran in this lab matches a glob, ended as asked (succeeded,
+/// failed, either) and, optionally, printed something a regular expression finds.
 public struct HistoryPredicate: Sendable, Hashable {
-    public var pattern: String
-    public var success: Bool
+    /// How the command must have ended (`success:` in a lab file).
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// `success: true` (the default): it exited 0.
+        case succeeded = "true"
+        /// `success: false`: it ran and failed (a non-zero status).
+        case failed = "false"
+        /// `success: any`: it ran, whatever its status.
+        case any
+    }
 
-    public init(pattern: String, success: Bool = true) { self.pattern = pattern; self.success = success }
+    public var pattern: String
+    public var success: Outcome
+    /// A regular expression (NSRegularExpression syntax) that must find a match in what the
+    /// command printed (standard output, then standard error).
+    public var output: String?
+
+    public init(pattern: String, success: Outcome = .succeeded, output: String? = nil) {
+        self.pattern = pattern; self.success = success; self.output = output
+    }
 }
 
 /// FROM can (or cannot) reach TO, optionally on a port, through the packet path.

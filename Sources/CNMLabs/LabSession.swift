@@ -70,7 +70,7 @@ public struct LabSession: Sendable {
     }
     public private(set) var simulator: Simulator
     /// Commands typed since setup, refused ones included.
-    public private(set) var history: [HistoryEntry] = []
+    public private(set) var history = CommandHistory()
     /// What each setup command printed.
     public private(set) var setupOutputs: [(command: String, output: CommandOutput)] = []
     /// Index of the current step (`lab.steps.count` when every step is done).
@@ -142,7 +142,8 @@ public struct LabSession: Sendable {
                               completedSteps: [], messages: [])
         }
         let out = simulator.run(line: line)
-        history.append(HistoryEntry(command: line, exitCode: out.exitCode, stepIndex: currentStep))
+        history.append(HistoryEntry(command: line, exitCode: out.exitCode, stepIndex: currentStep,
+                                    commands: simulator.lastCommands))
         let done = advance()
         return LabOutcome(output: out, refusal: nil, completedSteps: done, messages: completionMessages(done))
     }

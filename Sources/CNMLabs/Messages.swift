@@ -22,6 +22,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case networkMissing, networkPresent, networkFieldDiffers, noNetworkMatches
     case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
     case roleUnbound, historyMissing, historyMissingAny, lastCommand, anyFailed, notHeld
+    case historyMissingFailed, historyMissingOutput, historyFailedTag, historyAnyTag, historyOutputTag, exitStatus, matchingCommand
     case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
@@ -48,6 +49,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyMissing: return "no successful command matches {0}"
         case .historyMissingAny: return "no command matches {0}"
         case .lastCommand: return "last command: {0}"
+        case .historyMissingFailed: return "no failed command matches {0}"
+        case .historyMissingOutput: return "no command matching {0} printed what the check looks for"
+        case .historyFailedTag: return "(failing)"
+        case .historyAnyTag: return "(any exit status)"
+        case .historyOutputTag: return "printing /{0}/"
+        case .exitStatus: return "exit {0}"
+        case .matchingCommand: return "matching command: {0}"
         case .anyFailed: return "none of the alternatives holds"
         case .notHeld: return "the negated check holds"
         case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
@@ -108,6 +116,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
         case .historyMissingAny: return "{0}에 맞는 명령이 없습니다"
         case .lastCommand: return "마지막 명령: {0}"
+        case .historyMissingFailed: return "{0}에 맞는 실패한 명령이 없습니다"
+        case .historyMissingOutput: return "{0}에 맞는 명령 중 검사가 찾는 내용을 출력한 것이 없습니다"
+        case .historyFailedTag: return "(실패해야 함)"
+        case .historyAnyTag: return "(종료 코드 무관)"
+        case .historyOutputTag: return "출력에 /{0}/"
+        case .exitStatus: return "종료 코드 {0}"
+        case .matchingCommand: return "맞는 명령: {0}"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
         case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"

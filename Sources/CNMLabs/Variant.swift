@@ -211,7 +211,7 @@ extension CheckKind {
             p.published = p.published.map(f); p.networkMode = p.networkMode.map(f)
             return .container(p)
         case .history(var p):
-            p.pattern = f(p.pattern)
+            p.pattern = f(p.pattern); p.output = p.output.map(f)
             return .history(p)
         case .all(let cs): return .all(cs.map { $0.mapStrings(f) })
         case .any(let cs): return .any(cs.map { $0.mapStrings(f) })
