@@ -7,6 +7,9 @@ import CNMSim
 /// after it, has a hint, has every text in every locale, and (with mutants)
 /// rejects near-miss solutions.
 public enum LabValidator {
+    /// Raised whenever validation gets stricter, so remembered verdicts (`cnmlab grade`'s cache) are redone.
+    public static let revision = 2
+
     /// Learners whose variants are validated besides the default one, when a lab has parameters.
     public static let sampleLearners = ["validate-sample-1", "validate-sample-2"]
 
