@@ -13,7 +13,10 @@ extension NodeReader {
         guard let f = mapping(node, "check", allowed: keys) else { return nil }
         let present = NodeReader.checkKinds.filter { f.values[$0] != nil }
         guard present.count == 1, let kindName = present.first, let body = f.values[kindName] else {
-            report(.invalidValue, ["check", "give exactly one of " + NodeReader.checkKinds.joined(separator: ", ")], node)
+            // A misspelt kind (`reachble`) was just reported with a suggestion: one error is enough.
+            if !(present.isEmpty && !f.unknown.isEmpty) {
+                report(.invalidValue, ["check", LabText.phrase(.exactlyOneOf, NodeReader.checkKinds.joined(separator: ", "))], node)
+            }
             return nil
         }
         let name = f.values["name"].flatMap { string($0, "check.name") } ?? "\(kindName)-\(index + 1)"
@@ -22,7 +25,7 @@ extension NodeReader {
         let hints = f.values["hints"].flatMap { hintList($0, "check \(name) hint") } ?? []
         let hidden = f.values["hidden"].flatMap { bool($0, "check.hidden") } ?? false
         if hidden, nested, let h = f.keys["hidden"] {
-            report(.invalidValue, ["check.hidden", "only a step's own checks can be hidden, not one inside all, any or not"], h)
+            report(.invalidValue, ["check.hidden", LabText.phrase(.hiddenNested)], h)
         }
         let kind: CheckKind?
         switch kindName {
@@ -32,7 +35,7 @@ extension NodeReader {
             kind = historyPredicate(body).map(CheckKind.history)
         case "all", "any":
             guard case .sequence(let seq) = body, !seq.isEmpty else {
-                report(.wrongType, [kindName, "a non-empty list of checks"], body)
+                report(.wrongType, [kindName, LabText.phrase(.nonEmptyListOfChecks)], body)
                 return nil
             }
             var inner: [Check] = []
@@ -68,20 +71,12 @@ extension NodeReader {
             let vip = r.values["vip"].flatMap { string($0, "resolves.vip") }
             if to.isEmpty && !none && tasks == nil && vip == nil { report(.missingKey, ["resolves.to"], body) }
             if none && (!to.isEmpty || tasks != nil || vip != nil) {
-                report(.invalidValue, ["resolves", "none: true cannot be combined with to, tasks or vip"], body)
+                report(.invalidValue, ["resolves", LabText.phrase(.noneCombined)], body)
             }
             guard let from, let name else { return nil }
             kind = .resolves(ResolvePredicate(from: from, name: name, to: to, none: none, tasks: tasks, vip: vip))
         case "iptables":
-            guard let r = mapping(body, "iptables", allowed: ["table", "chain", "contains", "absent", "host"],
-                                  required: ["chain", "contains"]) else { return nil }
-            let table = r.values["table"].flatMap { string($0, "iptables.table") } ?? "filter"
-            let chain = r.values["chain"].flatMap { string($0, "iptables.chain") }
-            let contains = r.values["contains"].flatMap { string($0, "iptables.contains") }
-            let absent = r.values["absent"].flatMap { bool($0, "iptables.absent") } ?? false
-            let host = r.values["host"].flatMap { machineName($0, "iptables.host") }
-            guard let chain, let contains else { return nil }
-            kind = .iptables(IptablesPredicate(table: table, chain: chain, contains: contains, absent: absent, host: host))
+            kind = iptablesPredicate(body).map(CheckKind.iptables)
         case "swarm":
             kind = swarmPredicate(body).map(CheckKind.swarm)
         case "service":
@@ -94,6 +89,77 @@ extension NodeReader {
                      hidden: hidden)
     }
 
+    /// `iptables: {table, chain, contains, absent, host, before, after, position}`.
+    mutating func iptablesPredicate(_ node: Node) -> IptablesPredicate? {
+        let keys = ["table", "chain", "contains", "absent", "host", "before", "after", "position"]
+        guard let r = mapping(node, "iptables", allowed: keys, required: ["chain", "contains"]) else { return nil }
+        var table = "filter"
+        if let tn = r.values["table"], let t = string(tn, "iptables.table") {
+            table = t
+            let tables = ["filter", "nat", "mangle", "raw"]
+            if !t.contains("{{"), !tables.contains(t) {
+                report(.invalidValue, ["iptables.table", LabText.phrase(.oneOf, "'\(t)'", tables.joined(separator: ", "))
+                    + LabText.didYouMean(t, tables)], tn)
+            }
+        }
+        let chain = r.values["chain"].flatMap { string($0, "iptables.chain") }
+        let contains = r.values["contains"].flatMap { string($0, "iptables.contains") }
+        let absent = r.values["absent"].flatMap { bool($0, "iptables.absent") } ?? false
+        let host = r.values["host"].flatMap { machineName($0, "iptables.host") }
+        let before = r.values["before"].flatMap { string($0, "iptables.before") }
+        let after = r.values["after"].flatMap { string($0, "iptables.after") }
+        let position = r.values["position"].flatMap { int($0, "iptables.position", min: 1) }
+        if absent, before != nil || after != nil || position != nil {
+            report(.invalidValue, ["iptables", LabText.phrase(.absentWithPlace)], node)
+        }
+        guard let chain, let contains else { return nil }
+        return IptablesPredicate(table: table, chain: chain, contains: contains, absent: absent, host: host,
+                                 before: before, after: after, position: position)
+    }
+
+    /// `roles:` of the lab: `NAME: {network: {…}}` or `NAME: {container: {…}}`, bound in order.
+    mutating func labRoleList(_ node: Node) -> [LabRole] {
+        guard case .mapping(let m) = node else { report(.wrongType, ["roles", LabText.phrase(.aMapping)], node); return [] }
+        var out: [LabRole] = []
+        var bound: Set<String> = []
+        for (k, v) in m {
+            guard let name = roleName(k, "roles") else { continue }
+            guard let f = mapping(v, "roles." + name, allowed: ["network", "container"]) else { continue }
+            let kinds = ["network", "container"].filter { f.values[$0] != nil }
+            guard kinds.count == 1, let body = f.values[kinds[0]] else {
+                report(.invalidValue, ["roles." + name, LabText.phrase(.exactlyOneOf, "network, container")], v)
+                continue
+            }
+            // The predicate may use roles bound before it, never its own name (it is bound by the key).
+            var scope = bound
+            let kind: LabRole.Kind?
+            if kinds[0] == "network" {
+                kind = rolePredicateFields(body).flatMap { networkPredicate($0, roles: &scope) }.map(LabRole.Kind.network)
+            } else {
+                kind = rolePredicateFields(body).flatMap { containerPredicate($0, roles: &scope) }.map(LabRole.Kind.container)
+            }
+            bound.insert(name)
+            labRoles.insert(name)
+            if let kind { out.append(LabRole(name: name, kind: kind, position: position(k))) }
+        }
+        return out
+    }
+
+    /// A role's predicate is written without `name` or `bind` (the role's key binds it).
+    mutating func rolePredicateFields(_ node: Node) -> Node? {
+        guard case .mapping(let m) = node else { report(.wrongType, ["roles", LabText.phrase(.aMapping)], node); return nil }
+        for (k, _) in m {
+            if case .scalar(let s) = k, s.string == "name" || s.string == "bind" {
+                report(.invalidValue, ["roles", LabText.phrase(.roleKeyBinds)], k)
+                return nil
+            }
+        }
+        // Bind under a placeholder name: the predicate decoders ask for exactly one of name, bind.
+        var pairs = m
+        pairs[Node("bind")] = Node("_")
+        return .mapping(pairs)
+    }
+
     /// `history: {command: GLOB, success: true|false|any, output: REGEX}`.
     mutating func historyPredicate(_ node: Node) -> HistoryPredicate? {
         guard let h = mapping(node, "history", allowed: ["command", "success", "output"], required: ["command"])
@@ -104,7 +170,7 @@ extension NodeReader {
             if case .scalar(let v) = s, let o = HistoryPredicate.Outcome(rawValue: v.string.lowercased()) {
                 success = o
             } else {
-                report(.wrongType, ["history.success", "true, false or any"], s)
+                report(.wrongType, ["history.success", LabText.phrase(.trueFalseAny)], s)
             }
         }
         var output: String?
@@ -113,7 +179,7 @@ extension NodeReader {
             if text.contains("{{") || (try? NSRegularExpression(pattern: text)) != nil {
                 output = text
             } else {
-                report(.invalidValue, ["history.output", "'\(text)' is not a regular expression"], o)
+                report(.invalidValue, ["history.output", LabText.phrase(.notARegex, text)], o)
             }
         }
         guard let pattern else { return nil }
@@ -123,7 +189,7 @@ extension NodeReader {
     mutating func portValue(_ node: Node, _ what: String) -> String? {
         guard let s = string(node, what) else { return nil }
         if !s.contains("{{"), Int(s).map({ $0 < 1 || $0 > 65535 }) ?? true {
-            report(.invalidValue, [what, "'\(s)' (a port from 1 to 65535)"], node)
+            report(.invalidValue, [what, LabText.phrase(.portRange, s)], node)
             return nil
         }
         return s
@@ -140,15 +206,18 @@ extension NodeReader {
     }
 
     mutating func refList(_ node: Node, _ what: String, _ roles: Set<String>) -> [String]? {
-        guard case .sequence(let seq) = node else { report(.wrongType, [what, "a list of names"], node); return nil }
+        guard case .sequence(let seq) = node else { report(.wrongType, [what, LabText.phrase(.aListOfNames)], node); return nil }
         return seq.compactMap { ref($0, what, roles) }
     }
 
     mutating func bindName(_ f: Fields, _ what: String, roles: inout Set<String>) -> (String?, String?)? {
         let name = f.values["name"].flatMap { ref($0, what + ".name", roles) }
         let bind = f.values["bind"].flatMap { roleName($0, what + ".bind") }
+        if let bind, bind != "_", labRoles.contains(bind), let node = f.values["bind"] {
+            report(.invalidValue, [what + ".bind", LabText.phrase(.roleIsLabWide, bind)], node)
+        }
         if (f.values["name"] == nil) == (f.values["bind"] == nil) {
-            report(.invalidValue, [what, "give exactly one of name, bind"], f.node)
+            report(.invalidValue, [what, LabText.phrase(.exactlyOneOf, "name, bind")], f.node)
             return nil
         }
         return (name, bind)
@@ -175,14 +244,14 @@ extension NodeReader {
         p.labels = f.values["labels"].flatMap { stringMap($0, "network.labels") } ?? [:]
         p.holds = f.values["holds"].flatMap { refList($0, "network.holds", roles) } ?? []
         p.host = f.values["host"].flatMap { machineName($0, "network.host") }
-        if p.absent, bind != nil { report(.invalidValue, ["network", "absent cannot bind a role"], node) }
+        if p.absent, bind != nil { report(.invalidValue, ["network", LabText.phrase(.absentCannotBind)], node) }
         if let bind { roles.insert(bind) }
         return p
     }
 
     mutating func cidrTemplate(_ node: Node, _ what: String) -> String? {
         guard let s = string(node, what) else { return nil }
-        if !s.contains("{{"), IPv4Subnet(s) == nil { report(.invalidValue, [what, "'\(s)' is not an IPv4 CIDR"], node) }
+        if !s.contains("{{"), IPv4Subnet(s) == nil { report(.invalidValue, [what, LabText.phrase(.notACIDR, s)], node) }
         return s
     }
 
@@ -210,18 +279,18 @@ extension NodeReader {
                     p.aliases[net] = names
                 }
             } else {
-                report(.wrongType, ["container.aliases", "a mapping of network → list of aliases"], a)
+                report(.wrongType, ["container.aliases", LabText.phrase(.aliasesMapping)], a)
             }
         }
         p.published = f.values["published"].flatMap { stringList($0, "container.published") } ?? []
         for (i, spec) in p.published.enumerated() where !spec.contains("{{") && PublishedSpec(spec) == nil {
             if let value = f.values["published"], case .sequence(let seq) = value, i < seq.count {
-                report(.invalidValue, ["container.published", "'\(spec)' (PORT, HOSTPORT:PORT or IP:HOSTPORT:PORT, optional /proto)"], seq[i])
+                report(.invalidValue, ["container.published", LabText.phrase(.publishedFormat, spec)], seq[i])
             }
         }
         p.networkMode = f.values["network_mode"].flatMap { string($0, "container.network_mode") }
         p.host = f.values["host"].flatMap { machineName($0, "container.host") }
-        if p.absent, bind != nil { report(.invalidValue, ["container", "absent cannot bind a role"], node) }
+        if p.absent, bind != nil { report(.invalidValue, ["container", LabText.phrase(.absentCannotBind)], node) }
         if let bind { roles.insert(bind) }
         return p
     }

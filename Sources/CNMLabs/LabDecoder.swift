@@ -24,7 +24,7 @@ public enum LabDecoder {
                 at: SourcePosition(file: file, line: refusal.line, column: refusal.column), file: file)])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["not UTF-8"], at: nil, file: file)])
+            return Result(lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notUTF8)], at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         return decode(text: text, file: file, prescanned: true)
     }
@@ -43,11 +43,12 @@ public enum LabDecoder {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (line, column, problem) = describe(error)
+            let (line, column, problem) = YAMLErrorText.describe(error, text: text)
             return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, [problem],
                 at: SourcePosition(file: file, line: line, column: column), file: file)])
         } catch {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, ["\(error)"], at: nil, file: file)])
+            return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, [LabText.phrase(.yamlOther, "\(error)")],
+                                                                at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         guard let root else {
             return Result(lab: nil, diagnostics: [LabDiagnostic(.missingKey, ["id"],
@@ -56,7 +57,7 @@ public enum LabDecoder {
         var budget = YAMLGuard.maxNodes
         if !countNodes(root, budget: &budget, depth: 0) {
             return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex,
-                ["the document expands to more than \(YAMLGuard.maxNodes) nodes or nests deeper than 64 (aliases?)"],
+                [LabText.phrase(.yamlTooManyNodes, String(YAMLGuard.maxNodes))],
                 at: SourcePosition(file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1), file: file)])
         }
         var reader = NodeReader(file: file)
@@ -81,21 +82,6 @@ public enum LabDecoder {
             return true
         }
     }
-
-    static func describe(_ error: YamlError) -> (Int, Int, String) {
-        switch error {
-        case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _),
-             .composer(let ctx, let problem, let mark, _):
-            let context = ctx.map { $0.text + " " } ?? ""
-            return (mark.line, mark.column, context + problem)
-        case .reader(let problem, _, _, _):
-            return (1, 1, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column, "duplicate key " + duplicates.joined(separator: ", "))
-        default:
-            return (1, 1, "\(error)")
-        }
-    }
 }
 
 /// Walks composed YAML nodes and builds the lab model, collecting diagnostics.
@@ -103,8 +89,13 @@ struct NodeReader {
     let file: String
     var diagnostics: [LabDiagnostic] = []
     var parameters: Set<String> = []
+    /// Every parameter named under `parameters:`, valid or not: a bad definition is one error, and
+    /// the templates that use it are not reported again as unknown.
+    var declaredParameters: Set<String> = []
     /// The lab's extra machines (`hosts:`), for checking `host:` fields.
     var machines: [String] = []
+    /// Roles bound for the whole lab (`roles:`): every step may use them.
+    var labRoles: Set<String> = []
     var hasErrors = false
 
     init(file: String) { self.file = file }
@@ -116,7 +107,8 @@ struct NodeReader {
         return SourcePosition(file: file, line: m.line, column: m.column)
     }
 
-    mutating func report(_ message: LabMessage, _ args: [String], _ node: Node?, severity: LabDiagnostic.Severity = .error) {
+    mutating func report(_ message: LabMessage, _ args: [any DiagnosticArgument], _ node: Node?,
+                         severity: LabDiagnostic.Severity = .error) {
         if severity == .error { hasErrors = true }
         guard diagnostics.count < LabDecoder.maxDiagnostics else { return }
         diagnostics.append(LabDiagnostic(message, args, at: position(node), file: file, severity: severity))
@@ -127,15 +119,16 @@ struct NodeReader {
     /// The pairs of a mapping whose keys are all in `allowed`; unknown keys are reported.
     mutating func mapping(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case .mapping(let m) = node else {
-            report(.wrongType, [what, "a mapping"], node)
+            report(.wrongType, [what, LabText.phrase(.aMapping)], node)
             return nil
         }
         var fields = Fields(node: node)
         for (k, v) in m {
-            guard case .scalar(let s) = k else { report(.wrongType, ["\(what) key", "a plain name"], k); continue }
+            guard case .scalar(let s) = k else { report(.wrongType, ["\(what) key", LabText.phrase(.aPlainName)], k); continue }
             let key = s.string
             if !allowed.contains(key) {
-                report(.unknownKey, [key, allowed.joined(separator: ", ")], k)
+                report(.unknownKey, [key, allowed.joined(separator: ", "), LabText.didYouMean(key, allowed)], k)
+                fields.unknown.append(key)
                 continue
             }
             fields.values[key] = v
@@ -149,45 +142,66 @@ struct NodeReader {
 
     mutating func string(_ node: Node, _ what: String, template: Bool = true) -> String? {
         guard case .scalar(let s) = node else {
-            report(.wrongType, [what, "a string"], node)
+            reportWrongType(what, .aString, node)
             return nil
         }
         if template { checkTemplates(s.string, node) }
         return s.string
     }
 
+    /// `'what' must be …`, with a hint to quote it when YAML read `{{name}}` as a mapping.
+    mutating func reportWrongType(_ what: String, _ expected: LabPhrase, _ node: Node) {
+        if let template = unquotedTemplate(node) {
+            report(.wrongTypeQuote, [what, LabText.phrase(expected), template], node)
+        } else {
+            report(.wrongType, [what, LabText.phrase(expected)], node)
+        }
+    }
+
+    /// `{{name}}` when YAML read an unquoted template as a mapping inside a mapping.
+    func unquotedTemplate(_ node: Node) -> String? {
+        func isNull(_ n: Node) -> Bool {
+            guard case .scalar(let s) = n else { return false }
+            return ["", "~", "null", "Null", "NULL"].contains(s.string)
+        }
+        guard case .mapping(let outer) = node, outer.count == 1, let (key, value) = outer.first, isNull(value),
+              case .mapping(let inner) = key, inner.count == 1, let (name, empty) = inner.first, isNull(empty),
+              case .scalar(let s) = name else { return nil }
+        return "{{" + s.string + "}}"
+    }
+
     mutating func checkTemplates(_ text: String, _ node: Node) {
-        for name in LabTemplate.references(in: text) where !parameters.contains(name) {
+        for name in LabTemplate.references(in: text) where !parameters.contains(name) && !declaredParameters.contains(name) {
             report(.unknownParameter, [name], node)
         }
     }
 
     mutating func int(_ node: Node, _ what: String, min: Int? = nil) -> Int? {
         guard case .scalar(let s) = node, let v = Int(s.string.trimmingCharacters(in: .whitespaces)) else {
-            report(.wrongType, [what, "a whole number"], node)
+            reportWrongType(what, .aWholeNumber, node)
             return nil
         }
         if let min, v < min {
-            report(.invalidValue, [what, "\(v) (at least \(min))"], node)
+            report(.invalidValue, [what, LabText.phrase(.atLeast, String(v), String(min))], node)
             return nil
         }
         return v
     }
 
     mutating func bool(_ node: Node, _ what: String) -> Bool? {
-        guard case .scalar(let s) = node else { report(.wrongType, [what, "true or false"], node); return nil }
+        guard case .scalar(let s) = node else { report(.wrongType, [what, LabText.phrase(.trueOrFalse)], node); return nil }
         switch s.string {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default:
-            report(.wrongType, [what, "true or false"], node)
+            report(.wrongType, [what, LabText.phrase(.trueOrFalse)], node)
             return nil
         }
     }
 
     mutating func stringList(_ node: Node, _ what: String, template: Bool = true) -> [String]? {
         guard case .sequence(let seq) = node else {
-            report(.wrongType, [what, "a list of strings"], node)
+            reportWrongType(what, .aListOfStrings, node)
             return nil
         }
         var out: [String] = []
@@ -198,7 +212,7 @@ struct NodeReader {
     }
 
     mutating func stringMap(_ node: Node, _ what: String) -> [String: String]? {
-        guard case .mapping(let m) = node else { report(.wrongType, [what, "a mapping of strings"], node); return nil }
+        guard case .mapping(let m) = node else { report(.wrongType, [what, LabText.phrase(.aMappingOfStrings)], node); return nil }
         var out: [String: String] = [:]
         for (k, v) in m {
             guard let key = string(k, what), let value = string(v, what + "." + key) else { continue }
@@ -234,7 +248,7 @@ struct NodeReader {
 
     mutating func lab(_ root: Node) -> Lab? {
         let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
-                    "setup", "rules", "scoring", "steps"]
+                    "roles", "setup", "rules", "scoring", "steps"]
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
@@ -253,6 +267,7 @@ struct NodeReader {
         let setup = f.values["setup"].flatMap { stringList($0, "setup") } ?? []
         let rules = f.values["rules"].flatMap { self.rules($0, "rules") } ?? CommandRules()
         let scoring = f.values["scoring"].flatMap { self.scoring($0) } ?? ScoringPolicy()
+        let roles = f.values["roles"].map { labRoleList($0) } ?? []
         var steps: [LabStep] = []
         if let s = f.values["steps"] {
             if case .sequence(let seq) = s, !seq.isEmpty {
@@ -263,13 +278,36 @@ struct NodeReader {
                     steps.append(step)
                 }
             } else {
-                report(.wrongType, ["steps", "a non-empty list of steps"], s)
+                report(.wrongType, ["steps", LabText.phrase(.nonEmptyStepList)], s)
             }
         }
         guard let id, let version, let title, let place, let minutes else { return nil }
-        return Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
-                   prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules, scoring: scoring,
-                   steps: steps, file: file)
+        var lab = Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
+                      prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules,
+                      scoring: scoring, steps: Self.spreadInvariants(steps), file: file)
+        lab.roles = roles
+        lab.idPosition = position(f.values["id"])
+        lab.setupPositions = itemPositions(f.values["setup"])
+        lab.prerequisitePositions = itemPositions(f.values["prerequisites"])
+        return lab
+    }
+
+    /// The positions of a list's items (empty when it is not a list).
+    func itemPositions(_ node: Node?) -> [SourcePosition?] {
+        guard let node, case .sequence(let seq) = node else { return [] }
+        return seq.map { position($0) }
+    }
+
+    /// Each step's invariants join its own checks and those of every later step; the later copies
+    /// are worth no points (an invariant's points count once, where it is introduced).
+    static func spreadInvariants(_ steps: [LabStep]) -> [LabStep] {
+        var out = steps
+        for (i, step) in steps.enumerated() where !step.invariants.isEmpty {
+            for j in i..<steps.count {
+                out[j].checks += step.invariants.map { j == i ? $0 : $0.withoutPoints() }
+            }
+        }
+        return out
     }
 
     mutating func identifier(_ node: Node, _ what: String) -> String? {
@@ -277,7 +315,7 @@ struct NodeReader {
         let ok = !s.isEmpty && s.count <= 64 && s.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "."
         }
-        if !ok { report(.invalidValue, [what, "'\(s)' (use a-z, 0-9, '-', '_', '.')"], node); return nil }
+        if !ok { report(.invalidValue, [what, LabText.phrase(.idChars, s)], node); return nil }
         return s
     }
 
@@ -287,7 +325,7 @@ struct NodeReader {
         let ok = !s.isEmpty && s.count <= 32 && !(s.first?.isNumber ?? true) && s.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_"
         }
-        if !ok { report(.invalidValue, [what, "'\(s)' (letters, digits, '-', '_')"], node); return nil }
+        if !ok { report(.invalidValue, [what, LabText.phrase(.roleChars, s)], node); return nil }
         return s
     }
 
@@ -303,37 +341,38 @@ struct NodeReader {
     }
 
     mutating func parameterList(_ node: Node) -> [LabParameter] {
-        guard case .mapping(let m) = node else { report(.wrongType, ["parameters", "a mapping"], node); return [] }
+        guard case .mapping(let m) = node else { report(.wrongType, ["parameters", LabText.phrase(.aMapping)], node); return [] }
         var out: [LabParameter] = []
         for (k, v) in m {
             guard let name = string(k, "parameter name", template: false) else { continue }
             let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
                 ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
             } && !(name.first?.isNumber ?? true) && !LabTemplate.goKeywords.contains(name)
-            if !valid { report(.invalidValue, ["parameter name", "'\(name)' (use a-z, 0-9, '_')"], k); continue }
+            if !valid { report(.invalidValue, ["parameter name", LabText.phrase(.parameterChars, name)], k); continue }
+            declaredParameters.insert(name)
             guard let f = mapping(v, "parameters." + name, allowed: ["choice", "integer", "subnet", "default"],
                                   required: ["default"]) else { continue }
             let kinds = ["choice", "integer", "subnet"].filter { f.values[$0] != nil }
             guard kinds.count == 1 else {
-                report(.invalidValue, ["parameters." + name, "give exactly one of choice, integer, subnet"], v)
+                report(.invalidValue, ["parameters." + name, LabText.phrase(.exactlyOneOf, "choice, integer, subnet")], v)
                 continue
             }
             guard let defNode = f.values["default"], let def = string(defNode, "parameters.\(name).default", template: false)
             else { continue }
             var kind: LabParameter.Kind?
             if let c = f.values["choice"], let options = stringList(c, "parameters.\(name).choice", template: false) {
-                if options.isEmpty { report(.invalidValue, ["parameters.\(name).choice", "empty"], c) }
-                else if !options.contains(def) { report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not a choice"], defNode) }
+                if options.isEmpty { report(.invalidValue, ["parameters.\(name).choice", LabText.phrase(.empty)], c) }
+                else if !options.contains(def) { report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notAChoice, def)], defNode) }
                 else { kind = .choice(options) }
             }
             if let r = f.values["integer"] {
                 if case .sequence(let s) = r, s.count == 2, let lo = int(s[0], "parameters.\(name).integer"),
                    let hi = int(s[1], "parameters.\(name).integer") {
-                    if lo > hi { report(.invalidValue, ["parameters.\(name).integer", "\(lo) > \(hi)"], r) }
+                    if lo > hi { report(.invalidValue, ["parameters.\(name).integer", LabText.phrase(.greaterThan, String(lo), String(hi))], r) }
                     else if let d = Int(def), d >= lo, d <= hi { kind = .integer(min: lo, max: hi) }
-                    else { report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not in [\(lo), \(hi)]"], defNode) }
+                    else { report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notInRange, def, String(lo), String(hi))], defNode) }
                 } else {
-                    report(.wrongType, ["parameters.\(name).integer", "[min, max]"], r)
+                    report(.wrongType, ["parameters.\(name).integer", LabText.phrase(.minMax)], r)
                 }
             }
             if let sn = f.values["subnet"], let sf = mapping(sn, "parameters.\(name).subnet", allowed: ["within", "prefix"],
@@ -342,11 +381,11 @@ struct NodeReader {
                 let prefix = sf.values["prefix"].flatMap { int($0, "parameters.\(name).subnet.prefix", min: 1) }
                 if let within, let prefix {
                     if prefix < within.prefixLength || prefix > 30 {
-                        report(.invalidValue, ["parameters.\(name).subnet.prefix", "\(prefix) (between \(within.prefixLength) and 30)"], sn)
+                        report(.invalidValue, ["parameters.\(name).subnet.prefix", LabText.phrase(.prefixBetween, String(prefix), String(within.prefixLength))], sn)
                     } else if let d = IPv4Subnet(def), d.isCanonical, d.prefixLength == prefix, within.contains(d) {
                         kind = .subnet(within: within, prefix: prefix)
                     } else {
-                        report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not a /\(prefix) inside \(within)"], defNode)
+                        report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notASubnetInside, def, String(prefix), within.description)], defNode)
                     }
                 }
             }
@@ -357,7 +396,7 @@ struct NodeReader {
 
     mutating func cidr(_ node: Node, _ what: String) -> IPv4Subnet? {
         guard let s = string(node, what, template: false) else { return nil }
-        guard let c = IPv4Subnet(s) else { report(.invalidValue, [what, "'\(s)' is not an IPv4 CIDR"], node); return nil }
+        guard let c = IPv4Subnet(s) else { report(.invalidValue, [what, LabText.phrase(.notACIDR, s)], node); return nil }
         return c
     }
 
@@ -366,7 +405,7 @@ struct NodeReader {
         var rules = CommandRules()
         if let a = f.values["allow"] { rules.allow = stringList(a, what + ".allow") ?? [] }
         if let fb = f.values["forbid"] {
-            guard case .sequence(let seq) = fb else { report(.wrongType, [what + ".forbid", "a list"], fb); return rules }
+            guard case .sequence(let seq) = fb else { report(.wrongType, [what + ".forbid", LabText.phrase(.aList)], fb); return rules }
             for item in seq {
                 guard let r = mapping(item, what + ".forbid", allowed: ["pattern", "reason"], required: ["pattern", "reason"]),
                       let p = r.values["pattern"].flatMap({ string($0, what + ".forbid.pattern") }),
@@ -399,15 +438,15 @@ struct NodeReader {
     // MARK: Steps
 
     mutating func step(_ node: Node) -> LabStep? {
-        let keys = ["id", "title", "text", "points", "optional", "hints", "checks", "solution", "quiz", "rules"]
+        let keys = ["id", "title", "text", "points", "optional", "hints", "checks", "invariants", "solution", "quiz", "rules"]
         guard let f = mapping(node, "step", allowed: keys, required: ["id", "title", "text"]) else { return nil }
         let id = f.values["id"].flatMap { identifier($0, "step.id") }
-        let title = f.values["title"].flatMap { localized($0, "step \(id ?? "?") title") }
-        let text = f.values["text"].flatMap { localized($0, "step \(id ?? "?") text") }
+        let title = f.values["title"].flatMap { localized($0, "steps[\(id ?? "?")].title") }
+        let text = f.values["text"].flatMap { localized($0, "steps[\(id ?? "?")].text") }
         let points = f.values["points"].flatMap { int($0, "points", min: 0) } ?? 0
         let optional = f.values["optional"].flatMap { bool($0, "optional") } ?? false
-        let hints = f.values["hints"].flatMap { hintList($0, "step \(id ?? "?") hint") } ?? []
-        var roles: Set<String> = []
+        let hints = f.values["hints"].flatMap { hintList($0, "steps[\(id ?? "?")].hints") } ?? []
+        var roles = labRoles
         var checks: [Check] = []
         if let c = f.values["checks"] {
             if case .sequence(let seq) = c {
@@ -415,7 +454,22 @@ struct NodeReader {
                     if let check = self.check(item, index: i, roles: &roles) { checks.append(check) }
                 }
             } else {
-                report(.wrongType, ["checks", "a list of checks"], c)
+                report(.wrongType, ["checks", LabText.phrase(.aListOfChecks)], c)
+            }
+        }
+        // Invariants hold for the rest of the lab, where a step's own roles are gone: lab roles only.
+        var invariants: [Check] = []
+        if let c = f.values["invariants"] {
+            if case .sequence(let seq) = c, !seq.isEmpty {
+                for (i, item) in seq.enumerated() {
+                    var scoped = labRoles
+                    if var check = self.check(item, index: checks.count + i, roles: &scoped) {
+                        check.invariantOf = id
+                        invariants.append(check)
+                    }
+                }
+            } else {
+                report(.wrongType, ["invariants", LabText.phrase(.nonEmptyListOfChecks)], c)
             }
         }
         let solution = f.values["solution"].flatMap { stringList($0, "solution") } ?? []
@@ -424,25 +478,32 @@ struct NodeReader {
         guard let id, let title, let text else { return nil }
         var checksGiven = false
         if let c = f.values["checks"], case .sequence(let seq) = c, !seq.isEmpty { checksGiven = true }
+        if !invariants.isEmpty { checksGiven = true }
         if !checksGiven && f.values["quiz"] == nil {
             report(.stepWithoutChecks, [id], node)
         }
-        if !checks.isEmpty, f.values["quiz"] == nil, checks.allSatisfy(\.hidden) {
-            report(.invalidValue, ["step \(id) checks", "at least one check must be visible (not hidden)"], f.values["checks"])
+        var written = 0
+        for key in ["checks", "invariants"] { if let c = f.values[key], case .sequence(let seq) = c { written += seq.count } }
+        if !(checks + invariants).isEmpty, (checks + invariants).count == written, f.values["quiz"] == nil,
+           (checks + invariants).allSatisfy(\.hidden) {
+            report(.invalidValue, ["steps[\(id)].checks", LabText.phrase(.oneVisible)], f.values["checks"] ?? f.values["invariants"])
         }
-        return LabStep(id: id, title: title, text: text, points: points, optional: optional, hints: hints,
-                       checks: checks, solution: solution, quiz: quiz, rules: rules, position: position(node))
+        var step = LabStep(id: id, title: title, text: text, points: points, optional: optional, hints: hints,
+                           checks: checks, solution: solution, quiz: quiz, rules: rules, position: position(node))
+        step.solutionPositions = itemPositions(f.values["solution"])
+        step.invariants = invariants
+        return step
     }
 
     mutating func hintList(_ node: Node, _ what: String) -> [Hint]? {
-        guard case .sequence(let seq) = node else { report(.wrongType, ["hints", "a list of hints"], node); return nil }
+        guard case .sequence(let seq) = node else { report(.wrongType, ["hints", LabText.phrase(.aListOfHints)], node); return nil }
         var out: [Hint] = []
         for item in seq {
             guard let f = mapping(item, "hint", allowed: ["tier"] + LabLocale.allCases.map(\.rawValue), required: ["tier"])
             else { continue }
             guard let tn = f.values["tier"], let t = string(tn, "hint.tier", template: false) else { continue }
             guard let tier = HintTier(rawValue: t) else {
-                report(.invalidValue, ["hint.tier", "'\(t)' (nudge, concept or command)"], tn)
+                report(.invalidValue, ["hint.tier", LabText.phrase(.tierValues, t) + LabText.didYouMean(t, HintTier.allCases.map(\.rawValue))], tn)
                 continue
             }
             guard let text = localizedFields(f, what + " (\(t))") else { continue }
@@ -454,7 +515,7 @@ struct NodeReader {
     mutating func quiz(_ node: Node, _ stepID: String) -> Quiz? {
         guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive"], required: ["question", "accept"])
         else { return nil }
-        let question = f.values["question"].flatMap { localized($0, "step \(stepID) quiz.question") }
+        let question = f.values["question"].flatMap { localized($0, "steps[\(stepID)].quiz.question") }
         let accept = f.values["accept"].flatMap { stringList($0, "quiz.accept") } ?? []
         let cs = f.values["case_sensitive"].flatMap { bool($0, "quiz.case_sensitive") } ?? false
         if accept.isEmpty, let a = f.values["accept"] { report(.quizWithoutAnswer, [stepID], a) }
@@ -468,4 +529,6 @@ struct Fields {
     let node: Node
     var values: [String: Node] = [:]
     var keys: [String: Node] = [:]
+    /// Keys that were reported as unknown (so a follow-up "missing" error is not piled on).
+    var unknown: [String] = []
 }

@@ -213,6 +213,7 @@ public struct LabSession: Sendable {
     public func evaluate(stepIndex: Int) -> [CheckResult] {
         guard stepIndex >= 0, stepIndex < lab.steps.count else { return [] }
         var evaluator = CheckEvaluator(cluster: simulator.cluster, machine: simulator.machine, history: history, locale: locale)
+        evaluator.bind(lab.roles)
         return evaluator.evaluate(lab.steps[stepIndex].checks)
     }
 

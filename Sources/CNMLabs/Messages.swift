@@ -23,6 +23,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
     case roleUnbound, historyMissing, historyMissingAny, lastCommand, anyFailed, notHeld
     case historyMissingFailed, historyMissingOutput, historyFailedTag, historyAnyTag, historyOutputTag, exitStatus, matchingCommand
+    case placeBefore, placeAfter, placeAt, ruleContaining, noSuchTable, chainEmpty, ruleMissing, ruleAnchorMissing
+    case ruleMisplaced, ruleAtPositions, roleLabUnbound
     case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
@@ -33,7 +35,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
-    case unknownRole, stepWithoutChecks
+    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
 
     var en: String {
         switch self {
@@ -56,6 +58,17 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyOutputTag: return "printing /{0}/"
         case .exitStatus: return "exit {0}"
         case .matchingCommand: return "matching command: {0}"
+        case .placeBefore: return "before the rule containing '{0}'"
+        case .placeAfter: return "after the rule containing '{0}'"
+        case .placeAt: return "at position {0}"
+        case .ruleContaining: return "a rule in {0} containing '{1}'"
+        case .noSuchTable: return "(no table {0})"
+        case .chainEmpty: return "(chain empty or missing)"
+        case .ruleMissing: return "no rule in {0} contains '{1}'"
+        case .ruleAnchorMissing: return "no rule in {0} contains '{1}' to place the rule against"
+        case .ruleMisplaced: return "the rule containing '{0}' is not {1}"
+        case .ruleAtPositions: return "at position {0}"
+        case .roleLabUnbound: return "role {0} (bound for the whole lab) matches nothing yet"
         case .anyFailed: return "none of the alternatives holds"
         case .notHeld: return "the negated check holds"
         case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
@@ -79,7 +92,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .quizWrong: return "Not quite. Try again."
         case .notAQuiz: return "The current step is not a question."
         case .allStepsDone: return "Every step is done."
-        case .unknownKey: return "unknown key '{0}' (allowed here: {1})"
+        case .unknownKey: return "unknown key '{0}'{2} (allowed here: {1})"
         case .missingKey: return "missing key '{0}'"
         case .wrongType: return "'{0}' must be {1}"
         case .invalidValue: return "invalid {0}: {1}"
@@ -99,6 +112,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "cannot read the lab file: {0}"
         case .unknownRole: return "role '{0}' is used before a check binds it"
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
+        case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
+        case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
         }
     }
 
@@ -123,6 +138,17 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyOutputTag: return "출력에 /{0}/"
         case .exitStatus: return "종료 코드 {0}"
         case .matchingCommand: return "맞는 명령: {0}"
+        case .placeBefore: return "'{0}'을(를) 담은 규칙보다 앞"
+        case .placeAfter: return "'{0}'을(를) 담은 규칙보다 뒤"
+        case .placeAt: return "{0}번째 자리"
+        case .ruleContaining: return "{0}에서 '{1}'을(를) 담은 규칙"
+        case .noSuchTable: return "({0} 테이블 없음)"
+        case .chainEmpty: return "(체인이 비었거나 없음)"
+        case .ruleMissing: return "{0}에 '{1}'을(를) 담은 규칙이 없습니다"
+        case .ruleAnchorMissing: return "{0}에 기준이 될 '{1}'을(를) 담은 규칙이 없습니다"
+        case .ruleMisplaced: return "'{0}'을(를) 담은 규칙이 {1}에 있지 않습니다"
+        case .ruleAtPositions: return "{0}번째 자리"
+        case .roleLabUnbound: return "실습 전체의 역할 {0}에 아직 맞는 것이 없습니다"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
         case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"
@@ -146,7 +172,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .quizWrong: return "아직 아닙니다. 다시 해 보세요."
         case .notAQuiz: return "지금 단계는 질문이 아닙니다."
         case .allStepsDone: return "모든 단계를 마쳤습니다."
-        case .unknownKey: return "알 수 없는 키 '{0}' (여기서 쓸 수 있는 키: {1})"
+        case .unknownKey: return "알 수 없는 키 '{0}'{2} (여기서 쓸 수 있는 키: {1})"
         case .missingKey: return "'{0}' 키가 없습니다"
         case .wrongType: return "'{0}'은(는) {1}이어야 합니다"
         case .invalidValue: return "잘못된 {0}: {1}"
@@ -166,6 +192,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
         case .unknownRole: return "역할 '{0}'이(가) 정해지기 전에 쓰였습니다"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
+        case .duplicateLabID: return "실습 id '{0}'이(가) 중복됩니다 ({1})"
+        case .wrongTypeQuote: return "'{0}'은(는) {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
         }
     }
 

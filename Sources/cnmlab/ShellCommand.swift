@@ -67,6 +67,13 @@ struct ShellCommand: ParsableCommand {
         options.curriculumDir = "Curriculum"
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
+        // --lab takes a lab file as well as an id, as every lab argument does.
+        if let ref = lab, LabReference.looksLikeFile(ref) {
+            let file = try LabCLI.lab(ref, labs: labs, locale: options.language == .ko ? .ko : .en, command: "shell")
+            options.labs.removeAll { $0.id == file.id }
+            options.labs.append(file)
+            options.startLab = file.id
+        }
         if !hosts.isEmpty {
             switch HostList.parse(hosts) {
             case .success(let list): options.hosts = list
