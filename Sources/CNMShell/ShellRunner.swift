@@ -19,6 +19,7 @@ public struct ShellRunner {
         public var labs: [Lab] = []
         public var store: ProgressStore?
         public var learner = "learner"
+        /// `--curriculum DIR`; nil: the course built into the binary.
         public var curriculumDir: String?
         public var startLab: String?
         /// The sandbox's extra machines on the LAN (labs bring their own).

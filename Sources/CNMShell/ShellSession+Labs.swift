@@ -217,8 +217,7 @@ extension ShellSession {
     /// `theory`: the curriculum section the lab belongs to, as plain text (Mermaid blocks left out,
     /// their plain-text twins kept).
     func theory(_ section: String) -> ShellReply {
-        guard let dir = curriculumDir,
-              let body = CurriculumText.section(section, language: language, root: dir) else {
+        guard let body = CurriculumText.section(section, language: language, root: curriculumDir) else {
             return ShellReply(stderr: text(.theoryMissing(section)))
         }
         return ShellReply(stdout: CurriculumText.forTerminal(body))

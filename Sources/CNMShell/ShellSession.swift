@@ -41,7 +41,7 @@ public struct ShellSession: Sendable {
     /// Where progress is committed (nil: nothing is recorded).
     let store: ProgressStore?
     public let learner: String
-    /// The folder holding `Curriculum/` texts for `theory`.
+    /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
     let curriculumDir: String?
     /// The lab in progress, if any.
     var active: ActiveLab?

@@ -57,8 +57,7 @@ struct LabsCommand: ParsableCommand {
 }
 
 struct LabOptions: ParsableArguments {
-    @Option(help: "Folder of lab files.")
-    var dir: String = "Labs"
+    @OptionGroup var source: LabSourceOption
 
     @Option(help: "Language (en or ko).")
     var lang: String = "en"
@@ -75,8 +74,8 @@ struct LabsListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let labs = LabCatalog.labs(paths: [options.dir])
         let locale = options.locale
+        let labs = try options.source.labs(locale)
         if json {
             let rows = labs.map { LabSummaryJSON(id: $0.id, version: $0.version, title: ["en": $0.title.resolve(.en), "ko": $0.title.resolve(.ko)],
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
@@ -113,11 +112,13 @@ struct LabsShowCommand: ParsableCommand {
     var learner: String?
 
     func run() throws {
-        guard let lab = LabCatalog.labs(paths: [options.dir]).first(where: { $0.id == id }) else {
-            Output.write("cnmlab: no lab with id \(id) in \(options.dir)\n", to: 2)
+        let locale = options.locale
+        let library = options.source.library()
+        guard let lab = library.labs.first(where: { $0.id == id }) else {
+            let places = library.searched.joined(separator: ", ")
+            Output.write("cnmlab: " + (locale == .ko ? "ID가 \(id)인 실습이 없습니다. 찾아본 곳: \(places)" : "no lab with id \(id); looked in: \(places)") + "\n", to: 2)
             throw ExitCode(1)
         }
-        let locale = options.locale
         let session = LabSession(lab: lab, learner: learner, locale: locale)
         if solution {
             for line in session.solutionTranscript { Output.write(line + "\n", to: 1) }
