@@ -86,7 +86,7 @@ struct LabsListCommand: ParsableCommand {
         for lab in labs {
             rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
         }
-        Output.write(Table.render(rows), to: 1)
+        Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
     }
 }
 
@@ -139,20 +139,6 @@ struct LabsShowCommand: ParsableCommand {
             if let quiz = step.quiz { out += "   ? " + quiz.question.resolve(locale) + "\n" }
         }
         Output.write(out, to: 1)
-    }
-}
-
-/// Left-aligned columns separated by three spaces, like docker's tables (Hangul counts two columns).
-enum Table {
-    static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let w = GoRuneWidth.stringWidth
-        var widths = Array(repeating: 0, count: first.count)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], w(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: max(0, widths[i] - w(c)) + 3) }
-                .joined()
-        }.joined(separator: "\n") + "\n"
     }
 }
 

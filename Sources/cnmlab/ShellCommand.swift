@@ -51,7 +51,8 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         var env: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER"] {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
+                    "COLUMNS", "LINES", "PAGER"] {
             if let v = getenv(key) { env[key] = String(cString: v) }
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
@@ -71,6 +72,7 @@ struct ShellCommand: ParsableCommand {
             options.labs = try labSource.labs(options.language == .ko ? .ko : .en)
         }
         options.curriculumDir = curriculum
+        options.environment = env
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
         if !hosts.isEmpty {
