@@ -34,9 +34,13 @@ build: setup course
 run: build
 	$(SWIFT) run cnmlab
 
-## Runs every test, then validates every lab (with mutants) as CI does.
+## Installs into a temporary prefix (InstalledBinaryTests runs that binary from another folder), runs every
+## test, then validates every lab (with mutants) as CI does.
+INSTALL_CHECK := $(CURDIR)/.build/install-check
 test: setup course
-	$(SWIFT) test
+	rm -rf $(INSTALL_CHECK)
+	$(MAKE) --no-print-directory install PREFIX=$(INSTALL_CHECK)
+	CNMLAB_INSTALLED=$(INSTALL_CHECK) $(SWIFT) test
 	$(SWIFT) run cnmlab validate --mutants Labs/
 
 ## Release build, then the benchmark scenarios (prints timings and peak memory).
@@ -53,7 +57,7 @@ stage: release
 	@bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/cnmlab"; \
 	rm -rf $(STAGE) && mkdir -p $(STAGE)/bin $(STAGE)/share/man/man1 $(STAGE)/share/bash-completion/completions \
 		$(STAGE)/share/zsh/site-functions $(STAGE)/share/fish/vendor_completions.d && \
-	install -m 755 "$$bin" $(STAGE)/bin/cnmlab && \
+	install -s -m 755 "$$bin" $(STAGE)/bin/cnmlab && \
 	$(STAGE)/bin/cnmlab --generate-completion-script bash > $(STAGE)/share/bash-completion/completions/cnmlab && \
 	$(STAGE)/bin/cnmlab --generate-completion-script zsh > $(STAGE)/share/zsh/site-functions/_cnmlab && \
 	$(STAGE)/bin/cnmlab --generate-completion-script fish > $(STAGE)/share/fish/vendor_completions.d/cnmlab.fish && \
