@@ -5,7 +5,7 @@ import CNMCommands
 ///
 /// Lines break only at spaces, so never inside a word, a Hangul syllable or an eojeol; a word wider
 /// than the line stays whole on a line of its own. A `` `code span` `` (a command to type) never
-/// breaks. Lines that start with a space or a tab are commands or their output and are never
+/// breaks, nor does a `[bracketed state]`. Lines that start with a space or a tab are commands or their output and are never
 /// wrapped; list items (`- `, `* `, `1. `) continue under their text.
 public enum TextWrap {
     /// Display width of a string in terminal columns (SGR escape sequences such as bold take none).
@@ -63,15 +63,18 @@ public enum TextWrap {
         var word: Substring
     }
 
-    /// Words separated by spaces; a word that opens a backtick span runs on to the word that closes it.
+    /// Words separated by spaces; a word that opens a backtick span (or starts a `[…]` group) runs on to
+    /// the word that closes it.
     static func tokens(_ line: String) -> [Token] {
         var out: [Token] = []
         var i = line.startIndex
         while i < line.endIndex {
             let spaceEnd = line[i...].firstIndex { $0 != " " } ?? line.endIndex
             var end = line[spaceEnd...].firstIndex(of: " ") ?? line.endIndex
-            if line[spaceEnd..<end].filter({ $0 == "`" }).count % 2 == 1,
-               let close = line[end...].firstIndex(of: "`") {
+            let word = line[spaceEnd..<end]
+            let closer: Character? = word.filter({ $0 == "`" }).count % 2 == 1 ? "`"
+                : word.hasPrefix("[") && !word.contains("]") ? "]" : nil
+            if let closer, let close = line[end...].firstIndex(of: closer) {
                 end = line[close...].firstIndex(of: " ") ?? line.endIndex
             }
             if spaceEnd < end { out.append(Token(spaces: line[i..<spaceEnd], word: line[spaceEnd..<end])) }

@@ -38,6 +38,11 @@ final class TextWrapTests: XCTestCase {
         XCTAssertEqual(wrapped.last, "    docker network create --subnet 10.50.0.0/16 clash-with-a-long-name")
     }
 
+    func testABracketedStateStaysTogether() {
+        XCTAssertEqual(TextWrap.wrapRow("  example-publish-port   예시 실습 - 포트 게시 (3단계, 약 10분) [시작 전]", width: 70, hangingIndent: 25),
+                       "  example-publish-port   예시 실습 - 포트 게시 (3단계, 약 10분)\n                         [시작 전]")
+    }
+
     func testListItemsContinueUnderTheirTextAndHangingIndent() {
         XCTAssertEqual(TextWrap.wrap("- gateway 10.50.7.254 (the last address, not the first)", width: 30),
                        "- gateway 10.50.7.254 (the\n  last address, not the first)")
