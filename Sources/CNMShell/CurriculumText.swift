@@ -27,25 +27,6 @@ enum CurriculumText {
         }
     }
 
-    /// Markdown for a terminal: fenced Mermaid blocks dropped, other fences unwrapped.
-    static func forTerminal(_ markdown: String) -> String {
-        var out: [Substring] = []
-        var inFence = false, dropping = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") {
-                if inFence { inFence = false; dropping = false } else {
-                    inFence = true
-                    dropping = line.dropFirst(3).hasPrefix("mermaid")
-                }
-                continue
-            }
-            if !dropping { out.append(line) }
-        }
-        var text = out.joined(separator: "\n")
-        if !text.hasSuffix("\n") { text += "\n" }
-        return text
-    }
-
     static func read(_ path: String) -> String? {
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }
