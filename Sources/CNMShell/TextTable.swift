@@ -1,6 +1,7 @@
 /// Left-aligned columns three spaces apart, measured in display columns, that fit a width:
-/// when the rows are too wide, the widest columns narrow and their cells wrap at spaces; when even
-/// that cannot fit (a column's longest word), each row becomes a block of `HEADING  value` lines.
+/// when the rows are too wide, the widest columns narrow and their cells wrap at spaces (and the gaps
+/// shrink to two spaces if that is what it takes); when even that cannot fit (a column's longest word),
+/// each row becomes a block of `HEADING  value` lines.
 public enum TextTable {
     static let gap = 3
     static let narrowest = 8
@@ -10,23 +11,27 @@ public enum TextTable {
         guard let first = rows.first, !first.isEmpty else { return "" }
         let n = first.count
         let cells = rows.map { r in (0..<n).map { $0 < r.count ? r[$0] : "" } }
-        var widths = (0..<n).map { i in cells.map { TextWrap.width($0[i]) }.max() ?? 0 }
-        guard let width else { return columns(cells, widths) }
+        let natural = (0..<n).map { i in cells.map { TextWrap.width($0[i]) }.max() ?? 0 }
+        guard let width else { return columns(cells, natural, gap: gap) }
         // The narrowest a column may get: its longest word (never cut), at least `narrowest` when it has more.
         let floors = (0..<n).map { i in
             cells.map { c in c[i].split(separator: " ").map { TextWrap.width($0) }.max() ?? 0 }.max() ?? 0
         }
-        func total() -> Int { widths.reduce(0, +) + gap * (n - 1) }
-        while total() > width {
-            guard let i = (0..<n).filter({ widths[$0] > max(floors[$0], min(narrowest, widths[$0])) })
-                .max(by: { widths[$0] < widths[$1] }) else { return records(cells) }
-            widths[i] -= 1
+        for gap in [gap, gap - 1] {
+            var widths = natural
+            func total() -> Int { widths.reduce(0, +) + gap * (n - 1) }
+            while total() > width {
+                guard let i = (0..<n).filter({ widths[$0] > max(floors[$0], min(narrowest, widths[$0])) })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
+            }
+            if total() <= width { return columns(cells, widths, gap: gap) }
         }
-        return columns(cells, widths)
+        return records(cells)
     }
 
     /// Each row on as many lines as its tallest wrapped cell.
-    static func columns(_ cells: [[String]], _ widths: [Int]) -> String {
+    static func columns(_ cells: [[String]], _ widths: [Int], gap: Int) -> String {
         var out = ""
         for row in cells {
             let parts = row.enumerated().map { i, c in

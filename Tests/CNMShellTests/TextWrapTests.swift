@@ -118,6 +118,11 @@ final class TextTableTests: XCTestCase {
         }
     }
 
+    func testTheGapsShrinkToTwoSpacesBeforeRowsBecomeBlocks() {
+        XCTAssertEqual(TextTable.render([["AAAA", "BBBB"], ["x", "y"]], width: 10), "AAAA  BBBB\nx     y\n")
+        XCTAssertEqual(TextTable.render([["AAAA", "BBBB"], ["x", "y"]], width: 11), "AAAA   BBBB\nx      y\n")
+    }
+
     func testWhenNothingCanFitEachRowBecomesABlock() {
         let out = TextTable.render(rows, width: 20)
         XCTAssertEqual(out.split(separator: "\n", omittingEmptySubsequences: false).prefix(4).map(String.init),
