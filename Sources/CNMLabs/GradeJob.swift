@@ -2,7 +2,7 @@ import Foundation
 
 /// What `cnmlab grade` was asked to do (its command line, parsed but not yet checked).
 public struct GradeOptions: Sendable {
-    /// A lab id (looked up in `labsDirectory`) or a lab file.
+    /// A lab id (looked up as `labPaths` says) or a lab file.
     public var lab: String
     /// A transcript file, or `-` for standard input (single mode).
     public var submission: String?
@@ -17,7 +17,10 @@ public struct GradeOptions: Sendable {
     public var outputDirectory: String?
     /// Points (`12`) or a percentage of the maximum (`80%`); nil: every required step must pass.
     public var minScore: String?
-    public var labsDirectory: String
+    /// `--labs`: folders or lab files read instead of the built-in labs (empty: the built-in labs
+    /// and the folders of `CNMLAB_LABS` in `environment`), as for every subcommand.
+    public var labPaths: [String]
+    public var environment: [String: String]
     public var locale: LabLocale
     /// `--max-commands`: most command lines replayed per submission (nil: the default, 2,000).
     public var maxCommands: String?
@@ -32,11 +35,12 @@ public struct GradeOptions: Sendable {
 
     public init(lab: String, submission: String? = nil, submissionsDirectory: String? = nil, learner: String? = nil,
                 format: String = "text", output: String? = nil, outputDirectory: String? = nil, minScore: String? = nil,
-                labsDirectory: String = "Labs", locale: LabLocale = .en, maxCommands: String? = nil,
+                labPaths: [String] = [], environment: [String: String] = [:], locale: LabLocale = .en,
+                maxCommands: String? = nil,
                 timeout: String? = nil, instructor: Bool = false, cacheDirectory: String? = nil, cacheSalt: String = "") {
         self.lab = lab; self.submission = submission; self.submissionsDirectory = submissionsDirectory
         self.learner = learner; self.format = format; self.output = output; self.outputDirectory = outputDirectory
-        self.minScore = minScore; self.labsDirectory = labsDirectory; self.locale = locale
+        self.minScore = minScore; self.labPaths = labPaths; self.environment = environment; self.locale = locale
         self.maxCommands = maxCommands; self.timeout = timeout; self.instructor = instructor
         self.cacheDirectory = cacheDirectory; self.cacheSalt = cacheSalt
     }
@@ -99,7 +103,8 @@ public enum GradeJob {
             return bad(GradeText.noSubmission.format(locale))
         }
         let found: FoundLab
-        switch findLab(options.lab, in: options.labsDirectory, locale: locale) {
+        let library = LabLibrary.load(options: options.labPaths, environment: options.environment)
+        switch findLab(options.lab, in: library, locale: locale) {
         case .failure(let problem): return bad(problem.message)
         case .success(let l): found = l
         }
@@ -197,12 +202,10 @@ public enum GradeJob {
     }
 
     /// A lab file (a path that exists, or ends in .yaml/.yml), else the lab with this id in `directory`.
-    static func findLab(_ ref: String, in directory: String, locale: LabLocale) -> Result<FoundLab, InputProblem> {
-        switch LabReference.find(ref, in: directory) {
+    static func findLab(_ ref: String, in library: LabLibrary, locale: LabLocale) -> Result<FoundLab, InputProblem> {
+        switch LabReference.find(ref, in: library) {
         case .found(let entry):
-            return labOrErrors(entry, ref, locale).map {
-                FoundLab(lab: $0, bytes: FileManager.default.contents(atPath: entry.file).map { [UInt8]($0) })
-            }
+            return labOrErrors(entry, ref, locale).map { FoundLab(lab: $0, bytes: LabReference.bytes(of: entry)) }
         case .notFound(let message):
             return .failure(InputProblem(message(locale)))
         }

@@ -1,3 +1,4 @@
+import CNMCourse
 import Foundation
 
 /// What a lab argument on the command line names: a lab file, or the id of a lab in a folder.
@@ -20,22 +21,33 @@ public enum LabReference {
         return ref.hasSuffix(".yaml") || ref.hasSuffix(".yml") || ref.contains("/") || (exists && !isDir.boolValue)
     }
 
-    /// A lab file (see `looksLikeFile`), else the lab with id `ref` in `directory` (or the file
-    /// named `ref.yaml` there when it did not decode, so that its errors are shown).
-    public static func find(_ ref: String, in directory: String) -> Outcome {
+    /// A lab file (see `looksLikeFile`), else the lab with id `ref` among the library's labs (or a
+    /// file of the library named `ref.yaml` that did not decode, so that its errors are shown).
+    public static func find(_ ref: String, in library: LabLibrary) -> Outcome {
         if looksLikeFile(ref) { return .found(LabCatalog.read(ref)) }
-        let entries = LabCatalog.load(paths: [directory])
-        if let entry = entries.first(where: { $0.lab?.id == ref }) { return .found(entry) }
-        if let entry = entries.first(where: { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension == ref }),
-           entry.lab == nil {
+        // The last source wins, as in `LabLibrary.labs` (CNMLAB_LABS replaces a built-in lab).
+        if let entry = library.entries.last(where: { $0.lab?.id == ref }) { return .found(entry) }
+        if let entry = library.entries.first(where: {
+            (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension == ref
+        }), entry.lab == nil {
             return .found(entry)
         }
-        let lone = entries.count == 1 && entries[0].lab == nil ? entries[0].diagnostics.first : nil
+        let places = library.searched.joined(separator: ", ")
+        let lone = library.entries.count == 1 && library.entries[0].lab == nil ? library.entries[0].diagnostics.first : nil
         return .notFound { locale in
-            var message = GradeText.labNotFound.format(locale, [ref, directory])
+            var message = GradeText.labNotFound.format(locale, [ref, places])
             if let lone { message += ": " + lone.formatted(locale) }
             return message
         }
+    }
+
+    /// The bytes a lab entry was read from: the file, or the copy built into the binary.
+    public static func bytes(of entry: LabCatalog.Entry) -> [UInt8]? {
+        if entry.file.hasPrefix("built-in:") {
+            let path = String(entry.file.dropFirst("built-in:".count))
+            return BundledCourse.labs.first { $0.path == path }.map { Array($0.text.utf8) }
+        }
+        return FileManager.default.contents(atPath: entry.file).map { [UInt8]($0) }
     }
 }
 

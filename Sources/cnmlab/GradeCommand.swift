@@ -10,7 +10,7 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade a learner's transcript (or a folder of them) for CI.",
         discussion: """
-        LAB is a lab id (looked up in --labs, default Labs) or a lab file. SUBMISSION is a transcript: \
+        LAB is a lab id (among the built-in labs, or in --labs) or a lab file. SUBMISSION is a transcript: \
         one command per line as typed, 'answer TEXT' for a question, '#' comments and blank lines \
         ignored ('-' reads standard input). It is replayed on a fresh simulated host with the learner's \
         variant and seed, through the same engine as the shell, and every step and check is reported.
@@ -57,8 +57,7 @@ struct GradeCommand: ParsableCommand {
     @Flag(help: "Show hidden checks' names, expected and actual values (reports for instructors, not learners).")
     var instructor = false
 
-    @Option(help: "Folder of lab files for a lab id.")
-    var labs: String = "Labs"
+    @OptionGroup var labSource: LabSourceOption
 
     @Option(help: "Grade every transcript (.sh, .txt, .transcript) of this folder (one learner per file).")
     var submissions: String?
@@ -82,7 +81,8 @@ struct GradeCommand: ParsableCommand {
         }
         let options = GradeOptions(lab: lab, submission: submission, submissionsDirectory: submissions, learner: learner,
                                    format: format, output: output, outputDirectory: outputDir, minScore: minScore,
-                                   labsDirectory: labs, locale: locale, maxCommands: maxCommands, timeout: timeout,
+                                   labPaths: labSource.paths, environment: ProcessInfo.processInfo.environment,
+                                   locale: locale, maxCommands: maxCommands, timeout: timeout,
                                    instructor: instructor, cacheDirectory: CacheFolder.path(ProcessInfo.processInfo.environment),
                                    cacheSalt: CNMLab.version)
         let result = GradeJob.run(options)

@@ -63,9 +63,9 @@ enum LabCLI {
         throw ExitCode(GradeJob.badInput)
     }
 
-    /// The lab a LAB argument names (an id in `labs`, or a lab file); prints why not and exits 1.
-    static func lab(_ ref: String, labs: String, locale: LabLocale, command: String) throws -> Lab {
-        switch LabReference.find(ref, in: labs) {
+    /// The lab a LAB argument names (an id in the library, or a lab file); prints why not and exits 1.
+    static func lab(_ ref: String, library: LabLibrary, locale: LabLocale, command: String) throws -> Lab {
+        switch LabReference.find(ref, in: library) {
         case .found(let entry):
             if let lab = entry.lab { return lab }
             Output.write("cnmlab \(command): " + GradeText.labInvalid.format(locale, [ref]) + "\n", to: 2)
@@ -89,9 +89,7 @@ struct LabsCommand: ParsableCommand {
 }
 
 struct LabOptions: ParsableArguments {
-    @Option(name: [.customLong("labs"), .customLong("dir", withSingleDash: false)],
-            help: ArgumentHelp("Folder of lab files (--dir is the old spelling).", valueName: "dir"))
-    var labs: String = "Labs"
+    @OptionGroup var source: LabSourceOption
 
     @Option(parsing: .unconditional, help: "Language (en or ko).")
     var lang: String = "en"
@@ -113,8 +111,13 @@ struct LabsListCommand: ParsableCommand {
 
     func run() throws {
         let locale = try options.locale("labs")
-        let entries = LabCatalog.load(paths: [options.labs])
-        let labs = entries.compactMap(\.lab)
+        let library = options.source.library()
+        let entries = library.entries
+        let labs = library.labs
+        if labs.isEmpty {
+            Output.write("cnmlab labs: " + library.notFoundMessage(locale) + "\n", to: 2)
+            throw ExitCode(1)
+        }
         if json {
             let rows = labs.map { LabSummaryJSON(id: $0.id, version: $0.version, title: ["en": $0.title.resolve(.en), "ko": $0.title.resolve(.ko)],
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
@@ -124,7 +127,7 @@ struct LabsListCommand: ParsableCommand {
             for lab in labs {
                 rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
             }
-            Output.write(Table.render(rows), to: 1)
+            Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
         }
         // A lab that does not read is not silently left out of the list.
         let broken = entries.filter { $0.lab == nil }
@@ -160,7 +163,7 @@ struct LabsShowCommand: ParsableCommand {
 
     func run() throws {
         let locale = try options.locale("labs show")
-        let lab = try LabCLI.lab(id, labs: options.labs, locale: locale, command: "labs show")
+        let lab = try LabCLI.lab(id, library: options.source.library(), locale: locale, command: "labs show")
         let session = LabSession(lab: lab, learner: learner, locale: locale)
         if solution {
             for line in session.solutionTranscript { Output.write(line + "\n", to: 1) }
@@ -181,20 +184,6 @@ struct LabsShowCommand: ParsableCommand {
             if let quiz = step.quiz { out += "   ? " + quiz.question.resolve(locale) + "\n" }
         }
         Output.write(out, to: 1)
-    }
-}
-
-/// Left-aligned columns separated by three spaces, like docker's tables (Hangul counts two columns).
-enum Table {
-    static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let w = GoRuneWidth.stringWidth
-        var widths = Array(repeating: 0, count: first.count)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], w(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: max(0, widths[i] - w(c)) + 3) }
-                .joined()
-        }.joined(separator: "\n") + "\n"
     }
 }
 

@@ -25,7 +25,7 @@ final class GradeJobTests: XCTestCase {
     func grade(_ submission: String?, lab: String = Fixture.path("grade-small.yaml"), format: String = "text",
                minScore: String? = nil, output: String? = nil, labs: String = Fixture.labsDirectory.path) -> GradeRun {
         GradeJob.run(GradeOptions(lab: lab, submission: submission, format: format, output: output, minScore: minScore,
-                                  labsDirectory: labs), standardInput: { Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8) })
+                                  labPaths: [labs]), standardInput: { Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8) })
     }
 
     let full = "docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n"
@@ -142,7 +142,7 @@ final class GradeJobTests: XCTestCase {
         XCTAssertEqual(GradeOptions.locale(environment: ["LANG": "ko_KR.UTF-8"]), .ko)
         XCTAssertEqual(GradeOptions.locale(environment: ["LC_ALL": "en_US.UTF-8", "LANG": "ko_KR.UTF-8"]), .en)
         XCTAssertEqual(GradeOptions.locale(environment: [:]), .en)
-        let run = GradeJob.run(GradeOptions(lab: "nope", submission: "x", labsDirectory: dir, locale: .ko))
+        let run = GradeJob.run(GradeOptions(lab: "nope", submission: "x", labPaths: [dir], locale: .ko))
         XCTAssertEqual(run.stderr, "cnmlab grade: \(dir)에 id가 nope인 실습이 없습니다\n")
     }
 }
