@@ -73,6 +73,11 @@ extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }
 
+if CommandLine.arguments.dropFirst().first == "grade" {
+    // `CNMBench grade`: only the grading figures.
+    gradeScenarios()
+    exit(0)
+}
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
 swarmScenario(services: 20, replicas: 4, connections: 200)

@@ -120,7 +120,10 @@ public enum LabValidator {
             }
             for (k, line) in step.solution.enumerated() {
                 if let reason = session.refusal(for: line) {
-                    out.append(LabDiagnostic(.solutionForbidden, [step.id, line + " (" + reason + ")"],
+                    var ko = session
+                    ko.locale = .ko
+                    let text = LabText(en: line + " (" + reason + ")", ko: line + " (" + (ko.refusal(for: line) ?? reason) + ")")
+                    out.append(LabDiagnostic(.solutionForbidden, [step.id, text],
                                              at: at(step.solutionPositions, k, else: pos), file: file))
                 }
             }
