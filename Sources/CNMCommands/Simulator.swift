@@ -105,6 +105,8 @@ public struct Simulator: Sendable {
     mutating func runSimple(_ words: [String], stdin: String?) -> CommandOutput {
         guard let program = words.first else { return CommandOutput() }
         if case .host = site {
+            // The learner is root: `sudo CMD` runs CMD and prints nothing of its own.
+            if program == "sudo" { return sudo(Array(words.dropFirst()), stdin: stdin) }
             if program == "ssh", let out = runOnOtherMachine(words) { return out }
             if program == "hosts" { return HostsListing.run(Array(words.dropFirst()), cluster: cluster, current: machine, language: language) }
             if program == "docker", words.count > 1, words[1] == "swarm" {
@@ -121,6 +123,13 @@ public struct Simulator: Sendable {
         }
         if cluster.swarm != nil { cluster.reconcile(after: machine) }
         return out
+    }
+
+    /// `sudo CMD…` as root: CMD runs as typed. sudo's own options and a bare `sudo` are not simulated.
+    mutating func sudo(_ rest: [String], stdin: String?) -> CommandOutput {
+        guard let first = rest.first else { return NotSimulated.feature("sudo without a command (its usage text)") }
+        if first.hasPrefix("-") { return NotSimulated.feature("sudo option \(first)") }
+        return runSimple(rest, stdin: stdin)
     }
 
     /// `ssh HOST CMD…` to another simulated machine: the words after the host run there as one line.
@@ -153,7 +162,11 @@ public struct Simulator: Sendable {
             return ContainerProcess.run(argv: words, in: id, engine: &engine, stdin: stdin ?? "")
         }
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
-        guard let tool = ProgramRegistry.find(program), tool.onHost else { return NotSimulated.program(program) }
+        if program == "clear" { return ClearProgram.run(args) }
+        guard let tool = ProgramRegistry.find(program), tool.onHost else {
+            if ProgramRegistry.find(program) != nil || HostCommandNames.isKnown(program) { return NotSimulated.program(program) }
+            return NotSimulated.commandNotFound(program)
+        }
         var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language,
                                  invokedAs: String(program.split(separator: "/").last ?? ""))
         let out = tool.run(args, &ctx)

@@ -170,6 +170,7 @@ extension Engine {
         started.state = .running
         started.startedAt = clock
         started.finishedAt = nil
+        started.logs += ImageLogs.startup(started, plan: plan, at: clock)
         containers[c.id] = started
         switch plan {
         case .exitsAtOnce(let code):

@@ -44,6 +44,8 @@ public struct Container: Sendable, Hashable, Identifiable {
     /// Network ID → endpoint ID, while running.
     public var endpoints: [String: String]
     public var portMappings: [PortMapping]
+    /// What the main process wrote so far (`docker logs`), oldest first.
+    public internal(set) var logs: [ContainerLogLine] = []
 
     public init(id: String, name: String, image: Image, imageReference: String, created: SimTime, path: String,
                 args: [String], cmdOverridden: Bool, env: [String], hostname: String, domainname: String, tty: Bool,
