@@ -27,6 +27,8 @@ public struct Simulator: Sendable {
 
     /// Where typed commands run: the host, or a container (`sh -c`, `docker exec -it … sh`).
     public var site: ExecutionSite = .host
+    /// The container's shell that reads the lines when `site` is a container (its not-found texts).
+    public var shell: ContainerShell?
 
     public init(seed: UInt64 = 0, hosts: [HostSpec] = []) {
         cluster = Cluster(seed: seed, extraHosts: hosts)
@@ -159,6 +161,7 @@ public struct Simulator: Sendable {
         guard let program = words.first else { return CommandOutput() }
         let args = Array(words.dropFirst())
         if case .container(let id) = site {
+            if let shell, let c = engine.containers[id], let answer = shell.lookup(program, in: c) { return answer }
             return ContainerProcess.run(argv: words, in: id, engine: &engine, stdin: stdin ?? "")
         }
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }

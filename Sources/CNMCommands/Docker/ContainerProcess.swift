@@ -30,6 +30,7 @@ enum ContainerProcess {
             if argv.count >= 3, argv[1] == "-c" {
                 var sim = Simulator(engine: engine, site: .container(id: id))
                 sim.secondsPerLine = 0
+                sim.shell = ContainerShell.forScript(program, in: c)
                 let out = sim.run(line: argv[2])
                 engine = sim.engine
                 return out
