@@ -167,7 +167,7 @@ public struct Simulator: Sendable {
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
         if program == "clear" { return ClearProgram.run(args) }
         guard let tool = ProgramRegistry.find(program), tool.onHost else {
-            if ProgramRegistry.find(program) != nil || HostCommandNames.isKnown(program) { return NotSimulated.program(program) }
+            if HostCommandNames.isKnown(program) { return NotSimulated.program(program) }
             return NotSimulated.commandNotFound(program)
         }
         var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language,

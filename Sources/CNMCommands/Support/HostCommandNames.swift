@@ -31,7 +31,7 @@ enum HostCommandNames {
         // networking packages of such a host (iproute2, iptables' siblings, openssh, netcat-openbsd, ...)
         "ss", "tc", "nft", "ip6tables", "ip6tables-save", "iptables-restore", "ip6tables-restore",
         "iptables-legacy", "iptables-nft", "ebtables", "arptables", "scp", "sftp", "ssh-keygen", "sshd", "nc",
-        "netcat", "wget", "ping6", "tracepath", "arping", "resolvectl", "networkctl", "ethtool", "dhclient",
+        "netcat", "wget", "nslookup", "ping6", "tracepath", "arping", "resolvectl", "networkctl", "ethtool", "dhclient",
         "nstat", "rtmon", "rtacct", "devlink", "lnstat", "ctstat", "rdma",
         // systemd, apt, editors, Docker's own packages
         "systemctl", "journalctl", "hostnamectl", "timedatectl", "loginctl", "service", "reboot", "shutdown",

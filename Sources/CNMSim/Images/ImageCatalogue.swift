@@ -9,7 +9,7 @@ public enum ImageCatalogue {
         "sh", "ash", "ping", "ping6", "nslookup", "ip", "ifconfig", "route", "wget", "nc", "hostname", "cat",
         "echo", "ls", "sleep", "traceroute", "netstat", "top", "ps", "env", "true", "false", "id", "uname",
         "date", "head", "tail", "grep", "sed", "awk", "arp", "telnet", "printf", "pwd", "whoami", "kill",
-        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi",
+        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi", "sysctl",
     ]
     static let debianBase: Set<String> = [
         "sh", "bash", "dash", "cat", "echo", "ls", "sleep", "hostname", "env", "true", "false", "id", "uname",
