@@ -19,11 +19,13 @@ enum DockerHelp {
         DockerHelpTexts.byPath[aliases[path] ?? path]
     }
 
-    /// `docker … --help` (stdout, exit 0); `shorthand`: asked with `-h` (the root's `-h` is not deprecated).
+    /// `docker … --help` (stdout, exit 0); `shorthand`: asked with `-h`, whose deprecation note comes
+    /// first on stdout — on stderr for the root command, which parses its flags itself.
     static func output(_ path: String, shorthand: Bool) -> CommandOutput {
         guard let text = text(path) else { return NotSimulated.feature("the help text of '\(path)'") }
-        let note = shorthand && path != "docker" ? shorthandNote : ""
-        return .ok(note + text)
+        guard shorthand else { return .ok(text) }
+        if path == "docker" { return CommandOutput(stdout: text, stderr: shorthandNote) }
+        return .ok(shorthandNote + text)
     }
 
     /// A command group typed without a subcommand (`docker network`): its help on stderr, exit 0.
