@@ -10,6 +10,8 @@ public struct ShellReply: Sendable, Equatable {
     public var stderr: String = ""
     public var needsContinuation = false
     public var exit = false
+    /// Long reading (`theory`): shown through the pager when it is taller than the terminal.
+    public var paged = false
 
     public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
         self.stdout = stdout; self.stderr = stderr; self.needsContinuation = needsContinuation; self.exit = exit
@@ -43,12 +45,16 @@ public struct ShellSession: Sendable {
     /// Where progress is committed (nil: nothing is recorded).
     let store: ProgressStore?
     public let learner: String
-    /// The folder holding `Curriculum/` texts for `theory`.
+    /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
     let curriculumDir: String?
     /// The lab in progress, if any.
     var active: ActiveLab?
     /// Waiting for the y/N answer to `solution`.
     var confirmingSolution = false
+    /// The terminal's width for the shell's own texts (nil: not wrapped); see `TextWrap`.
+    public var textWidth: Int?
+    /// Bold and underline in `theory` (a terminal without NO_COLOR).
+    public var styledText = false
 
     public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
                                       "step", "check", "hint", "solution", "reset", "theory", "progress"]
@@ -110,7 +116,7 @@ public struct ShellSession: Sendable {
         if let machine = attachedMachine {
             if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
                 attachedMachine = nil
-                return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
+                return ShellReply(stdout: text(machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)))
             }
             if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
             if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target.container, shell: target.shell, on: machine) }
@@ -144,13 +150,13 @@ public struct ShellSession: Sendable {
             let target = String(words[1].split(separator: "@").last ?? "")
             if ["remote", "192.168.1.50"].contains(target) {
                 attachedMachine = "remote"
-                return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
+                return ShellReply(stdout: text(.enteredRemote))
             }
             let cluster = currentCluster
             if let k = cluster.machineIndex(target), k != 0 {
                 let m = cluster.machines[k]
                 attachedMachine = m.name
-                return ShellReply(stdout: ShellText.enteredMachine(m.name, m.address.description).render(language) + "\n")
+                return ShellReply(stdout: text(.enteredMachine(m.name, m.address.description)))
             }
         }
         if active != nil { return labInput(line) }
@@ -346,6 +352,6 @@ public struct ShellSession: Sendable {
             .helpLine(command: "lang ko|en", ko: "언어 바꾸기", en: "switch language"),
             .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
         ]
-        return ShellText.helpHeader.render(language) + "\n" + lines.map { $0.render(language) + "\n" }.joined()
+        return text(.helpHeader) + lines.map { TextWrap.wrapRow($0.render(language), width: textWidth, hangingIndent: 30) + "\n" }.joined()
     }
 }
