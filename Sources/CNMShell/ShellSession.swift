@@ -32,6 +32,8 @@ public struct ShellSession: Sendable {
     public internal(set) var attachedContainer: String?
     /// The machine that container runs on, when it is not docker-host (`ssh worker1`, then `docker exec -it C sh`).
     public internal(set) var attachedContainerMachine: String?
+    /// The shell opened in the attached container (`sh`, `bash`), which sets the prompt.
+    public internal(set) var attachedShellProgram = "sh"
     /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
     public internal(set) var attachedMachine: String?
     /// States before each state-changing command, for `undo`.
@@ -78,7 +80,10 @@ public struct ShellSession: Sendable {
     public var prompt: String {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
-        if attachedContainer != nil { return "/ # " }
+        if let id = attachedContainer {
+            let c = engine(on: attachedContainerMachine)?.containers[id]
+            return c.flatMap { ContainerShell.open(attachedShellProgram, in: $0)?.prompt } ?? "/ # "
+        }
         if let machine = attachedMachine { return "\(machine)$ " }
         var p = "\(engine.host.hostname)$ "
         if let s = active?.session {
@@ -114,7 +119,7 @@ public struct ShellSession: Sendable {
                 return ShellReply(stdout: text(machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)))
             }
             if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
-            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target, on: machine) }
+            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target.container, shell: target.shell, on: machine) }
             // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
             let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
             if active != nil { return labInput(forwarded) }
@@ -139,7 +144,7 @@ public struct ShellSession: Sendable {
         default: break
         }
         if let target = Self.nestedShellTarget(words) {
-            return attach(target)
+            return attach(target.container, shell: target.shell)
         }
         if words.count == 2, words[0] == "ssh" {
             let target = String(words[1].split(separator: "@").last ?? "")
@@ -171,7 +176,7 @@ public struct ShellSession: Sendable {
     }
 
     /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
-    static func nestedShellTarget(_ words: [String]) -> String? {
+    static func nestedShellTarget(_ words: [String]) -> (container: String, shell: String)? {
         guard words.count >= 4, words[0] == "docker" else { return nil }
         var rest = Array(words.dropFirst())
         if rest.first == "container" { rest.removeFirst() }
@@ -187,7 +192,7 @@ public struct ShellSession: Sendable {
             rest.removeFirst()
         }
         guard interactive, tty, rest.count == 2, ProcessPlan.shells.contains(rest[1]) else { return nil }
-        return rest[0]
+        return (rest[0], rest[1])
     }
 
     /// The cluster the learner types into: the lab's, or the sandbox's.
@@ -200,17 +205,18 @@ public struct ShellSession: Sendable {
         return cluster.machineIndex(machine).map { cluster.machines[$0].engine }
     }
 
-    mutating func attach(_ term: String, on machine: String? = nil) -> ShellReply {
+    mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
             return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
         }
-        guard c.image.tools.contains(where: ProcessPlan.shells.contains) else {
-            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
+        guard ContainerShell.open(program, in: c) != nil else {
+            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n")
         }
         attachedContainer = c.id
+        attachedShellProgram = program
         attachedContainerMachine = machine
         return ShellReply(stdout: ShellText.enteredContainer(c.name).render(language) + "\n")
     }
@@ -229,13 +235,14 @@ public struct ShellSession: Sendable {
             attachedContainerMachine = nil
             return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
         }
-        let exec = "docker exec \(name) sh -c " + Self.singleQuoted(line)
+        let exec = "docker exec \(name) \(attachedShellProgram) -c " + Self.singleQuoted(line)
         if active != nil {
             // In a lab, the nested line is recorded as what it is: a command run in the container (on its machine).
             return labInput(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec)
         }
         let k = machine.flatMap { simulator.cluster.machineIndex($0) } ?? simulator.machine
         var inside = Simulator(cluster: simulator.cluster, machine: k, site: .container(id: id))
+        inside.shell = here?.containers[id].flatMap { ContainerShell.open(attachedShellProgram, in: $0) }
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
