@@ -15,6 +15,8 @@ public struct ShellReply: Sendable, Equatable {
     public private(set) var chunks: [Chunk] = []
     public var needsContinuation = false
     public var exit = false
+    /// Long reading (`theory`): shown through the pager when it is taller than the terminal.
+    public var paged = false
 
     public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
         out(stdout)

@@ -80,7 +80,10 @@ extension ShellSession {
 
     /// `help`: generated from the table.
     func help() -> String {
-        let lines = Self.commandTable.map { ShellText.helpLine(command: $0.usage, ko: $0.ko, en: $0.en).render(language) + "\n" }
-        return ShellText.helpHeader.render(language) + "\n" + lines.joined()
+        let lines = Self.commandTable.map {
+            TextWrap.wrapRow(ShellText.helpLine(command: $0.usage, ko: $0.ko, en: $0.en).render(language), width: textWidth,
+                             hangingIndent: 39) + "\n"
+        }
+        return text(.helpHeader) + lines.joined()
     }
 }

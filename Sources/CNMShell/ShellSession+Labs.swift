@@ -48,8 +48,9 @@ extension ShellSession {
             }
             if active?.lab.id == lab.id { state += ShellText.labCurrent.render(language) }
             let number = String(repeating: " ", count: width - String(i + 1).count) + String(i + 1)
-            out += "  \(number)  \(lab.id.padding(to: 32))\(lab.title.resolve(locale)) "
-                + "(\(ShellText.labSize(steps: lab.steps.count, minutes: lab.minutes).render(language))) [\(state)]\n"
+            let row = "  \(number)  \(lab.id.padding(to: 32))\(lab.title.resolve(locale)) "
+                + "(\(ShellText.labSize(steps: lab.steps.count, minutes: lab.minutes).render(language))) [\(state)]"
+            out += TextWrap.wrapRow(row, width: textWidth, hangingIndent: 4 + width + 32) + "\n"
         }
         return ShellReply(stdout: out)
     }
@@ -112,7 +113,7 @@ extension ShellSession {
             let a = ActiveLab(attempt: attempt, lab: lab, number: number)
             active = a
             var out = labBanner(a) + notes
-            if let summary = a.session.lab.summary.resolve(locale).nonEmpty { out += summary.trimmingSpaces + "\n" }
+            if let summary = a.session.lab.summary.resolve(locale).nonEmpty { out += prose(summary.trimmingSpaces) + "\n" }
             out += a.session.finished ? text(.allDone) : currentStepText()
             return ShellReply(stdout: out)
         } catch {
@@ -185,9 +186,9 @@ extension ShellSession {
         var out = "\n" + text(.stepHeader(lab: a.number, labTitle: a.lab.title.resolve(locale), index: index + 1,
                                           total: s.lab.steps.count, title: step.title.resolve(locale),
                                           points: step.maxPoints))
-        out += step.text.resolve(locale).trimmingSpaces + "\n"
+        out += prose(step.text.resolve(locale).trimmingSpaces) + "\n"
         if let quiz = step.quiz {
-            out += quiz.question.resolve(locale).trimmingSpaces + "\n"
+            out += prose(quiz.question.resolve(locale).trimmingSpaces) + "\n"
             out += text(.answerHow)
         }
         if step.optional { out += text(.optionalStep) }
@@ -217,8 +218,8 @@ extension ShellSession {
                 r.out(o.stdout)
                 r.err(o.stderr)
             case .refused(let reason): r.err("cnmlab: " + reason + "\n")
-            case .answer(_, let feedback): r.out(feedback + "\n")
-            case .notAQuestion(let m): r.err(m + "\n")
+            case .answer(_, let feedback): r.out(prose(feedback) + "\n")
+            case .notAQuestion(let m): r.err(prose(m) + "\n")
             case .hint(let h): r.out(text(.hint(tier: h.tier.rawValue, text: h.text.resolve(locale).trimmingSpaces)))
             case .noMoreHints: r.out(text(.noMoreHints))
             case .solution(let lines): r.out(text(.solutionHeader) + lines.map { "  " + $0 + "\n" }.joined())
@@ -227,7 +228,7 @@ extension ShellSession {
             case .undone(let c): r.out(text(.undone(c)))
             case .nothingToUndo: r.err(text(.undoNothing))
             case .reset: r.out(text(.resetDone))
-            case .stepCompleted(_, let m): r.out("✔ " + m + "\n")
+            case .stepCompleted(_, let m): r.out(prose("✔ " + m, hangingIndent: 2) + "\n")
             case .labFinished(let score, _):
                 r.out("✔ " + text(.labFinished(score: score.earned, max: score.max)) + text(.practiceNote))
             case .stepStarted(let i): r.out(stepText(i, a))
@@ -240,7 +241,7 @@ extension ShellSession {
         guard let s = active?.session else { return ShellReply() }
         let results = s.check()
         if results.isEmpty { return ShellReply(stdout: text(.allDone)) }
-        return ShellReply(stdout: results.map { $0.line(locale) + "\n" }.joined())
+        return ShellReply(stdout: results.map { prose($0.line(locale), hangingIndent: 5) + "\n" }.joined())
     }
 
     mutating func reset(_ words: [String]) -> ShellReply {
@@ -258,20 +259,21 @@ extension ShellSession {
         return labLine(.solution)
     }
 
-    /// `theory`: the curriculum section the lab belongs to, as plain text (Mermaid blocks left out,
-    /// their plain-text twins kept).
+    /// `theory`: the curriculum section the lab belongs to, rendered for the terminal (`MarkdownTerminal`;
+    /// 80 columns when the width is unknown) and paged by the runner when taller than the screen.
     func theory(_ section: String) -> ShellReply {
-        guard let dir = curriculumDir,
-              let body = CurriculumText.section(section, language: language, root: dir) else {
+        guard let body = CurriculumText.section(section, language: language, root: curriculumDir) else {
             return ShellReply(stderr: text(.theoryMissing(section)))
         }
-        return ShellReply(stdout: CurriculumText.forTerminal(body))
+        var reply = ShellReply(stdout: MarkdownTerminal.render(body, width: textWidth ?? TerminalSize.fallbackColumns, styled: styledText))
+        reply.paged = true
+        return reply
     }
 
     /// `progress`: this learner's labs from the store, or the current lab's score.
     func progressReport() -> ShellReply {
         if let store, let rows = try? store.labProgress(learner: learner), !rows.isEmpty {
-            return ShellReply(stdout: ProgressReport.render(rows, format: .table, language: language.rawValue))
+            return ShellReply(stdout: TextTable.render(ProgressReport.tableCells(rows, language: language.rawValue), width: textWidth))
         }
         if let s = active?.session {
             let score = s.score

@@ -18,6 +18,8 @@ public struct ShellSession: Sendable {
     public internal(set) var attachedContainer: String?
     /// The machine that container runs on, when it is not docker-host (`ssh worker1`, then `docker exec -it C sh`).
     public internal(set) var attachedContainerMachine: String?
+    /// The shell opened in the attached container (`sh`, `bash`), which sets the prompt.
+    public internal(set) var attachedShellProgram = "sh"
     /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
     public internal(set) var attachedMachine: String?
     /// States before each state-changing command, for `undo` in the sandbox (a lab's undo replays its journal).
@@ -29,7 +31,7 @@ public struct ShellSession: Sendable {
     /// Where progress is committed (nil: nothing is recorded).
     let store: ProgressStore?
     public let learner: String
-    /// The folder holding `Curriculum/` texts for `theory`.
+    /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
     let curriculumDir: String?
     /// The lab in progress, if any.
     var active: ActiveLab?
@@ -37,6 +39,10 @@ public struct ShellSession: Sendable {
     var confirmingSolution = false
     /// An unfinished attempt that Enter on an empty line resumes (offered once, when the shell opens).
     var resumeOffer: String?
+    /// The terminal's width for the shell's own texts (nil: not wrapped); see `TextWrap`.
+    public var textWidth: Int?
+    /// Bold and underline in `theory` (a terminal without NO_COLOR).
+    public var styledText = false
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
                 learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
@@ -59,7 +65,10 @@ public struct ShellSession: Sendable {
     public var prompt: String {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
-        if attachedContainer != nil { return "/ # " }
+        if let id = attachedContainer {
+            let c = engine(on: attachedContainerMachine)?.containers[id]
+            return c.flatMap { ContainerShell.open(attachedShellProgram, in: $0)?.prompt } ?? "/ # "
+        }
         var p = "\(attachedMachine ?? engine.host.hostname)$ "
         if let a = active {
             let s = a.session
@@ -105,7 +114,7 @@ public struct ShellSession: Sendable {
             if command.labOnly && active == nil { return ShellReply(stderr: text(.labsNotAvailable)) }
             if let reply = command.run(&self, words, line) { return reply }
         }
-        if let target = Self.nestedShellTarget(words) { return attach(target) }
+        if let target = Self.nestedShellTarget(words) { return attach(target.container, shell: target.shell) }
         return hostLine(line, words: words)
     }
 
@@ -125,7 +134,9 @@ public struct ShellSession: Sendable {
             return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
         }
         if machine != "remote", words.first == "topology" { return topology(words) }
-        if machine != "remote", let target = Self.nestedShellTarget(words) { return attach(target, on: machine) }
+        if machine != "remote", let target = Self.nestedShellTarget(words) {
+            return attach(target.container, shell: target.shell, on: machine)
+        }
         // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
         let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
         return hostLine(forwarded, words: ["ssh", machine] + words)
@@ -156,7 +167,7 @@ public struct ShellSession: Sendable {
     }
 
     /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
-    static func nestedShellTarget(_ words: [String]) -> String? {
+    static func nestedShellTarget(_ words: [String]) -> (container: String, shell: String)? {
         guard words.count >= 4, words[0] == "docker" else { return nil }
         var rest = Array(words.dropFirst())
         if rest.first == "container" { rest.removeFirst() }
@@ -172,7 +183,7 @@ public struct ShellSession: Sendable {
             rest.removeFirst()
         }
         guard interactive, tty, rest.count == 2, ProcessPlan.shells.contains(rest[1]) else { return nil }
-        return rest[0]
+        return (rest[0], rest[1])
     }
 
     /// The cluster the learner types into: the lab's, or the sandbox's.
@@ -185,17 +196,18 @@ public struct ShellSession: Sendable {
         return cluster.machineIndex(machine).map { cluster.machines[$0].engine }
     }
 
-    mutating func attach(_ term: String, on machine: String? = nil) -> ShellReply {
+    mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
             return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
         }
-        guard c.image.tools.contains(where: ProcessPlan.shells.contains) else {
-            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
+        guard ContainerShell.open(program, in: c) != nil else {
+            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n")
         }
         attachedContainer = c.id
+        attachedShellProgram = program
         attachedContainerMachine = machine
         return ShellReply(stdout: text(.enteredContainer(c.name)))
     }
@@ -214,13 +226,14 @@ public struct ShellSession: Sendable {
             attachedContainerMachine = nil
             return ShellReply(stderr: text(.notRunning(name)))
         }
-        let exec = "docker exec \(name) sh -c " + Self.singleQuoted(line)
+        let exec = "docker exec \(name) \(attachedShellProgram) -c " + Self.singleQuoted(line)
         if active != nil {
             // In a lab, the nested line is recorded as what it is: a command run in the container (on its machine).
             return labLine(.command(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec))
         }
         let k = machine.flatMap { simulator.cluster.machineIndex($0) } ?? simulator.machine
         var inside = Simulator(cluster: simulator.cluster, machine: k, site: .container(id: id))
+        inside.shell = here?.containers[id].flatMap { ContainerShell.open(attachedShellProgram, in: $0) }
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
@@ -280,6 +293,9 @@ public struct ShellSession: Sendable {
         return ShellReply(stdout: Topology.render(target, style: style, lang: language))
     }
 
-    /// A sentence of the shell's, with its newline.
-    func text(_ t: ShellText) -> String { t.render(language) + "\n" }
+    /// A sentence of the shell's, wrapped to the terminal's width, with its newline.
+    func text(_ t: ShellText) -> String { prose(t.render(language)) + "\n" }
+
+    /// Lab or shell prose wrapped to the terminal's width (`TextWrap`; commands and indented lines kept whole).
+    func prose(_ s: String, hangingIndent: Int = 0) -> String { TextWrap.wrap(s, width: textWidth, hangingIndent: hangingIndent) }
 }
