@@ -78,6 +78,7 @@ if CommandLine.arguments.dropFirst().first == "grade" {
     gradeScenarios()
     exit(0)
 }
+fingerprintBench()
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
 swarmScenario(services: 20, replicas: 4, connections: 200)

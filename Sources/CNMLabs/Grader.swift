@@ -73,8 +73,8 @@ public enum Grader {
         let budget = limits.timeout.isFinite ? UInt64(max(0, limits.timeout) * 1e9) : .max
         for (k, line) in submission.lines.enumerated() {
             let number = k < submission.lineNumbers.count ? submission.lineNumbers[k] : k + 1
-            let isMarker = line == Submission.hintLine || line == Submission.solutionLine || line == Submission.skipLine
-            if !isMarker, commands >= limits.maxCommands {
+            let parsed = LabLine(line)
+            if parsed.isTyped, commands >= limits.maxCommands {
                 findings.append(GradeFinding(kind: .maxCommands, line: number, detail: String(limits.maxCommands)))
                 break
             }
@@ -82,19 +82,14 @@ public enum Grader {
                 findings.append(GradeFinding(kind: .timeout, line: number, detail: Self.seconds(limits.timeout)))
                 break
             }
-            let before = session.progress.map(\.completed)
-            switch line {
-            case Submission.hintLine: _ = session.hint()
-            case Submission.solutionLine: _ = session.revealSolution()
-            case Submission.skipLine: _ = session.skip()
-            default:
+            // The same entry point as the shell's: undo and reset markers included.
+            let outcome = session.apply(parsed)
+            if outcome.line.isTyped {
                 commands += 1
-                if session.input(line).refusal != nil { refused += 1 }
+                if outcome.refusal != nil { refused += 1 }
             }
             // A step's checks as they stood when it completed (the state it completed in).
-            for i in session.progress.indices where session.progress[i].completed && !before[i] {
-                atCompletion[i] = session.evaluate(stepIndex: i)
-            }
+            for i in outcome.completedSteps { atCompletion[i] = session.evaluate(stepIndex: i) }
         }
         findings.sort { ($0.line ?? .max, $0.kind.rawValue) < ($1.line ?? .max, $1.kind.rawValue) }
         return report(session, atCompletion: atCompletion, commands: commands, refused: refused, passMark: passMark,

@@ -170,6 +170,7 @@ public enum LabValidator {
                 }
             }
         }
+        out += EarlyPassLint.diagnostics(source, learner: learner)
         return (out, counts)
     }
 

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// A transcript is what the learner typed, one command per line (`\` continuations and open
 /// quotes join lines as in the shell), `answer TEXT` for a quiz. Blank lines and `#` comments are
-/// ignored, except the three lines the progress store writes when the shell shows a hint or a
-/// solution or skips an optional step (`#cnmlab hint`, `#cnmlab solution`, `#cnmlab skip`):
-/// they are replayed, so an exported attempt scores exactly as it did in the shell.
+/// ignored, except the markers the progress store writes for a hint or a solution shown, a step
+/// skipped, an undo or a reset (`#cnmlab hint`, `#cnmlab solution`, `#cnmlab skip`, `#cnmlab undo`,
+/// `#cnmlab reset step|lab`; see `LabLine`): they are replayed, so an exported attempt scores
+/// exactly as it did in the shell.
 ///
 /// Why the limits: a submission comes from a learner and must never stall or exhaust a CI runner.
 public struct Submission: Sendable, Hashable {
@@ -18,10 +19,10 @@ public struct Submission: Sendable, Hashable {
     /// Longest line accepted, in bytes.
     public static let maxLineBytes = 16 << 10
 
-    /// The markers `LabRecorder` (CNMProgress) logs; kept identical to its `hintLine`, `solutionLine`, `skipLine`.
-    public static let hintLine = "#cnmlab hint"
-    public static let solutionLine = "#cnmlab solution"
-    public static let skipLine = "#cnmlab skip"
+    /// The markers an attempt's journal holds (see `LabLine`).
+    public static let hintLine = LabLine.hintMarker
+    public static let solutionLine = LabLine.solutionMarker
+    public static let skipLine = LabLine.skipMarker
 
     /// Why a submission was refused.
     public enum Problem: Sendable, Hashable, Error {
@@ -45,7 +46,7 @@ public struct Submission: Sendable, Hashable {
     /// (`maxLineBytes`): past either, the command counts as unterminated.
     public static let maxContinuationLines = 100
 
-    /// Lines to replay: commands, `answer …` lines and the three markers, in order.
+    /// Lines to replay: commands, `answer …` lines and the markers, in order.
     public var lines: [String]
     /// The transcript line (1-based) where each of `lines` starts.
     public var lineNumbers: [Int]
@@ -119,7 +120,7 @@ public struct Submission: Sendable, Hashable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return }
         if trimmed.hasPrefix("#") {
-            if [Self.hintLine, Self.solutionLine, Self.skipLine].contains(trimmed) {
+            if LabLine(trimmed).isMarker {
                 lines.append(trimmed)
                 lineNumbers.append(number)
             } else if headerLearner == nil, lines.isEmpty, trimmed.hasPrefix("# learner: ") {

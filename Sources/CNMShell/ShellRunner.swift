@@ -57,9 +57,10 @@ public struct ShellRunner {
             if options.sandbox { Output.write(session.text(.sandboxBanner), to: 1) }
         }
         if let id = options.startLab {
-            let reply = session.startLab(id)
-            Output.write(reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            write(session.startLab(id), options)
+        } else if !options.sandbox, let notice = session.openingNotice(offerEnter: options.interactive) {
+            // An unfinished lab: say which and how to go on (Enter at the first prompt, when on a terminal).
+            Output.write(notice, to: 1)
         }
         while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
             reader.remember(line)
@@ -71,14 +72,24 @@ public struct ShellRunner {
                 context.engine = session.engine
                 continue
             }
-            Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            write(reply, options)
             context.engine = session.engine
+            context.completer = session.completer
             if reply.exit { break }
         }
         if options.interactive { Output.write("\n", to: 1) }
         reader.save()
         return 0
+    }
+
+    /// Writes a reply's text in its order, standard output and standard error interleaved as produced.
+    static func write(_ reply: ShellReply, _ options: Options) {
+        for chunk in reply.chunks {
+            switch chunk.stream {
+            case .stdout: Output.write(options.interactive && options.color ? colorize(chunk.text) : chunk.text, to: 1)
+            case .stderr: Output.write(chunk.text, to: 2)
+            }
+        }
     }
 
     /// Colours the status words of check results and completions. The words themselves

@@ -32,10 +32,11 @@ final class AttemptVerifyTests: XCTestCase {
     func recorded(_ dir: TempDir) throws -> (ProgressStore, Lab) {
         let lab = try XCTUnwrap(LabDecoder.decode(text: yaml, file: "ver.yaml").lab)
         let store = try Fixture.store(dir.file("p.sqlite"))
-        var recorder = try LabRecorder.start(store: store, lab: lab, learner: "ana")
-        _ = try recorder.input("docker network create a")
-        _ = try recorder.hint()
-        try recorder.finish()
+        var attempt = try LabRecorder.start(store: store, lab: lab, learner: "ana")
+        _ = try attempt.apply(LabLine("docker network create a"))
+        _ = try attempt.apply(.hint)
+        _ = try attempt.apply(LabLine("docker network create b"))   // the last step: the attempt is finished
+        XCTAssertEqual(try store.attempts().first?.status, .finished)
         return (store, lab)
     }
 
@@ -51,20 +52,20 @@ final class AttemptVerifyTests: XCTestCase {
         let dir = TempDir()
         let (store, lab) = try recorded(dir)
         let raw = try Fixture.raw(dir.file("p.sqlite"))
-        try raw.write { try $0.execute(sql: "UPDATE attempt SET status = 'finished', score = 4, max_score = 4") }
+        try raw.write { try $0.execute(sql: "UPDATE attempt SET score = 10, max_score = 10") }
         XCTAssertTrue(try store.verifyChain().isIntact, "the chain does not cover the attempt row")
         let edited = try XCTUnwrap(try store.verifyAttempts(labs: [lab]).first)
         XCTAssertEqual(edited.outcome, .mismatch)
-        XCTAssertEqual(edited.details.map { $0.text("en") }, ["score 4 recorded, 1 replayed"])
-        XCTAssertEqual(edited.details.map { $0.text("ko") }, ["score: 기록 4, 재생 1"])
+        XCTAssertEqual(edited.details.map { $0.text("en") }, ["score 10 recorded, 4 replayed", "max_score 10 recorded, 4 replayed"])
+        XCTAssertEqual(edited.details.first?.text("ko"), "score: 기록 10, 재생 4")
         try raw.write {
-            try $0.execute(sql: "UPDATE attempt SET score = 1")
-            try $0.execute(sql: "UPDATE step_result SET completed_at = 1 WHERE step_id = 'b'")
+            try $0.execute(sql: "UPDATE attempt SET score = 4, max_score = 4")
+            try $0.execute(sql: "UPDATE step_result SET completed_at = NULL WHERE step_id = 'b'")
             try $0.execute(sql: "DELETE FROM hint_use")
         }
         let steps = try XCTUnwrap(try store.verifyAttempts(labs: [lab]).first)
         XCTAssertEqual(steps.details.map { $0.text("en") },
-                       ["step b completed: true recorded, false replayed", "step b hints: 0 recorded, 1 replayed"])
+                       ["step b completed: false recorded, true replayed", "step b hints: 0 recorded, 1 replayed"])
         // The report marks the row; its table says so in words.
         let rows = try store.verifiedLabProgress(labs: [lab])
         XCTAssertEqual(rows.map(\.verified), [.mismatch])
