@@ -9,7 +9,7 @@ struct CNMLab: ParsableCommand {
         commandName: "cnmlab",
         abstract: "Learn Docker networking by doing, on a simulated Docker 28.2 host.",
         version: "cnmlab \(version) (simulating Docker Engine 28.2, API 1.50)",
-        subcommands: [ShellCommand.self, SimCommand.self, ProgressCommand.self, ReportCommand.self, ValidateCommand.self, LabsCommand.self, GradeCommand.self],
+        subcommands: [ShellCommand.self, SimCommand.self, EngineCommand.self, ProgressCommand.self, ReportCommand.self, ValidateCommand.self, LabsCommand.self, GradeCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -70,24 +70,35 @@ enum RunCommand {
             return out
         case .success(let plan):
             if detach { return out }
-            switch plan {
-            case .oneShot:
-                let result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
-                out.stdout += result.stdout
-                out.stderr += result.stderr
-                out.exitCode = result.exitCode
-                engine.processExited(container.id, code: Int(result.exitCode))
-            case .exitsAtOnce(let code):
-                out.exitCode = Int32(code)
-                if container.image.repository == "mysql" || container.image.repository == "postgres" || container.image.repository == "haproxy" {
-                    out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
-                }
-            case .runsUntilStopped, .runsFor:
-                out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
-            case .notFound:
-                break
-            }
+            let attached = foreground(plan, container: container, engine: &engine)
+            out.stdout += attached.stdout
+            out.stderr += attached.stderr
+            out.exitCode = attached.exitCode
             return out
         }
+    }
+
+    /// What an attached client sees once the container started (`docker run` without `-d`,
+    /// `docker start -a`): a command that ends prints its output and gives its exit code.
+    static func foreground(_ plan: ProcessPlan, container: Container, engine: inout Engine) -> CommandOutput {
+        var out = CommandOutput()
+        switch plan {
+        case .oneShot:
+            let result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
+            out.stdout += result.stdout
+            out.stderr += result.stderr
+            out.exitCode = result.exitCode
+            engine.processExited(container.id, code: Int(result.exitCode))
+        case .exitsAtOnce(let code):
+            out.exitCode = Int32(code)
+            if container.image.repository == "mysql" || container.image.repository == "postgres" || container.image.repository == "haproxy" {
+                out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
+            }
+        case .runsUntilStopped, .runsFor:
+            out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
+        case .notFound:
+            break
+        }
+        return out
     }
 }
