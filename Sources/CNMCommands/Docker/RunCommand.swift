@@ -15,6 +15,12 @@ enum RunCommand {
         "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
     }
 
+    /// A daemon error: `docker run` prints it after `docker: ` with the help pointer (exit 125);
+    /// `docker create` returns it as it came (exit 1; docker/cli cli/command/container/create.go).
+    static func daemonError(_ message: String, _ command: String) -> (text: String, code: Int32) {
+        command == "create" ? (message + "\n", 1) : (withHelp(message, command), 125)
+    }
+
     static func run(_ args: [String], engine: inout Engine, create: Bool = false) -> CommandOutput {
         let spec = create ? createSpec : runSpec
         let name = create ? "create" : "run"
@@ -28,6 +34,10 @@ enum RunCommand {
         switch ContainerOptions.request(from: flags, detach: detach) {
         case .failure(let m):
             if m.text.hasPrefix("cnmlab: ") { return CommandOutput(stderr: m.text + "\n", exitCode: 127) }
+            if m.text.hasPrefix("Error response from daemon: ") {
+                let e = daemonError(m.text, name)
+                return .fail(e.text, code: e.code)
+            }
             return .fail(withHelp(m.text, name), code: 125)
         case .success(let (r, _)): request = r
         }
@@ -41,8 +51,9 @@ enum RunCommand {
             let shown = ref.map { "\($0.repository):\($0.tag)" } ?? request.image
             out.stderr += "Unable to find image '\(shown)' locally\n"
             let repo = ref?.repository ?? request.image
-            out.stderr += withHelp("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
-            out.exitCode = 125
+            let e = daemonError("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
+            out.stderr += e.text
+            out.exitCode = e.code
             return out
         }
         if request.networkMode == "host" && !request.portBindings.isEmpty {
@@ -52,8 +63,9 @@ enum RunCommand {
         switch engine.createContainer(request) {
         case .failure(let e):
             if e.kind == .notSimulated { return DaemonError.output(e) }
-            out.stderr += withHelp("Error response from daemon: " + e.message, name)
-            out.exitCode = 125
+            let failure = daemonError("Error response from daemon: " + e.message, name)
+            out.stderr += failure.text
+            out.exitCode = failure.code
             return out
         case .success(let c): container = c
         }

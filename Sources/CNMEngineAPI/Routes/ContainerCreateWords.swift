@@ -33,10 +33,14 @@ enum ContainerCreateWords {
             }
             for c in try h.strings("CapAdd") ?? [] { w += ["--cap-add", c] }
             for c in try h.strings("CapDrop") ?? [] { w += ["--cap-drop", c] }
-            if let ports = try h.objectMap("PortBindings", goType: "nat.PortMap") {
-                for (port, _) in ports.sorted(by: { $0.0 < $1.0 }) {
+            if let ports = try h.keys("PortBindings", goType: "nat.PortMap") {
+                for port in ports.sorted() {
                     published.insert(port)
-                    guard case .array(let bindings)? = h.raw("PortBindings")?[port] else {
+                    let value = h.raw("PortBindings")?[port]
+                    guard case .array(let bindings)? = value else {
+                        if let value, value != .null {
+                            throw JSONFields.TypeError(message: "invalid JSON: json: cannot unmarshal \(value.goKind) into Go struct field CreateRequest.HostConfig.PortBindings of type []nat.PortBinding")
+                        }
                         w += ["--publish", port]
                         continue
                     }

@@ -66,9 +66,7 @@ extension Router {
     func containerStart(_ term: String) -> APIResponse {
         var hints: [String: Int] = [:]
         return change(exitHintsFrom: { hints }) { s in
-            let found = s.simulator.engine.findContainer(term)
-            let c = try? found.get()
-            let target = c?.name ?? term
+            let (c, target) = lineName(term, s.simulator)
             let attaches = c.map { state.takeAttaches($0.id) } ?? []
             if let c, c.isRunning {
                 // Already running: moby answers 304 and the CLI prints the name all the same.
@@ -106,10 +104,11 @@ extension Router {
         session.output.finish()
     }
 
-    /// The name a line should use for a container: its name when it exists, else what the client sent.
+    /// The container a term names, and the word a line uses for it: the name instead of a full
+    /// ID (the CLI sends IDs after `docker run`), else the term as sent (daemon messages quote it).
     func lineName(_ term: String, _ sim: Simulator) -> (Container?, String) {
         guard case .success(let c) = sim.engine.findContainer(term) else { return (nil, term) }
-        return (c, c.name)
+        return (c, term == c.id ? c.name : term)
     }
 
     func containerStop(_ request: APIRequest, _ term: String) -> APIResponse {

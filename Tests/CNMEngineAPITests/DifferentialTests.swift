@@ -1,0 +1,147 @@
+import CNMCommands
+import Foundation
+import XCTest
+@testable import CNMEngineAPI
+
+/// The differential test: the same docker commands, with the same seed, through
+/// `cnmlab sim` (the `Simulator` it runs) and through the real docker 28.2 CLI talking
+/// to the engine. Standard output, standard error and exit codes must be byte-identical;
+/// a difference is a bug in one of the two renderers. Needs `docker` 28.2.x; elsewhere
+/// it says in one line that it was skipped.
+final class DifferentialTests: XCTestCase {
+    struct Mismatch: CustomStringConvertible {
+        var index: Int
+        var command: String
+        var expected: CommandOutput
+        var got: Spawn.Result
+
+        var description: String {
+            """
+            command #\(index): \(command)
+            cnmlab sim  → exit \(expected.exitCode)
+            stdout: \(expected.stdout.debugDescription)
+            stderr: \(expected.stderr.debugDescription)
+            docker CLI → exit \(got.status)\(got.timedOut ? " (timed out)" : "")
+            stdout: \(got.stdout.debugDescription)
+            stderr: \(got.stderr.debugDescription)
+            """
+        }
+    }
+
+    static func requireDocker() throws {
+        guard Spawn.dockerCLI else {
+            print("CNMEngineAPITests: differential tests skipped: docker --version does not report 28.2.x")
+            throw XCTSkip("docker 28.2 CLI not installed")
+        }
+    }
+
+    /// Runs `commands` both ways; returns the first difference.
+    func firstMismatch(seed: UInt64, _ commands: [[String]]) throws -> Mismatch? {
+        var sim = Simulator(seed: seed)
+        let fixture = try EngineFixture(seed: seed)
+        for (i, args) in commands.enumerated() {
+            let line = CommandSequence.line(args)
+            let expected = sim.run(line: line)
+            let got = fixture.docker(args)
+            if got.timedOut || got.stdout != expected.stdout || got.stderr != expected.stderr || got.status != expected.exitCode {
+                return Mismatch(index: i, command: line, expected: expected, got: got)
+            }
+        }
+        return nil
+    }
+
+    func assertSame(seed: UInt64 = 0, _ lines: [[String]], file: StaticString = #filePath, line: UInt = #line) throws {
+        if let m = try firstMismatch(seed: seed, lines) { XCTFail("\(m)", file: file, line: line) }
+    }
+
+    /// Four fixed seeds; `CNMLAB_DIFF_SEEDS=N` explores seeds 1…N (60 commands each) instead.
+    func testSeededRandomSequencesPrintTheSameThroughTheRealCLI() throws {
+        try Self.requireDocker()
+        var seeds: [UInt64] = [11, 12, 13, 14]
+        var count = 35
+        if let n = ProcessInfo.processInfo.environment["CNMLAB_DIFF_SEEDS"].flatMap(UInt64.init), n > 0 {
+            seeds = Array(1...n)
+            count = 60
+        }
+        for seed in seeds {
+            let commands = CommandSequence.make(seed: seed, count: count)
+            if let m = try firstMismatch(seed: seed, commands) {
+                XCTFail("seed \(seed):\n\(m)")
+            }
+        }
+    }
+
+    // MARK: Regression cases (each was a difference once)
+
+    func testNetworkLifecycleAndInspect() throws {
+        try Self.requireDocker()
+        try assertSame([
+            ["network", "create", "--subnet", "10.10.0.0/24", "--gateway", "10.10.0.1", "mynet"],
+            ["network", "create", "mynet"],
+            ["network", "ls"],
+            ["network", "inspect", "mynet"],
+            ["network", "inspect", "mynet", "--format", "{{json .IPAM}}"],
+            ["network", "inspect", "bridge", "nosuch"],
+            ["network", "rm", "mynet", "nosuch"],
+            ["network", "rm", "bridge"],
+        ])
+    }
+
+    func testContainersOnAUserNetwork() throws {
+        try Self.requireDocker()
+        try assertSame([
+            ["network", "create", "app"],
+            ["run", "-d", "--name", "web", "--network", "app", "--network-alias", "api", "-p", "8080:80", "nginx"],
+            ["run", "-d", "--name", "web", "nginx"],
+            ["run", "-d", "--name", "c1", "--network", "app", "busybox", "sleep", "1000"],
+            ["exec", "c1", "ping", "-c", "1", "api"],
+            ["exec", "c1", "nslookup", "web"],
+            ["exec", "c1", "nosuchprogram"],
+            ["inspect", "web"],
+            ["port", "web"],
+            ["port", "web", "80"],
+            ["port", "c1", "80"],
+            ["ps", "--format", CommandSequence.psFormat],
+            ["network", "inspect", "app"],
+            ["network", "rm", "app"],
+            ["stop", "c1"],
+            ["exec", "c1", "ping", "-c", "1", "web"],
+            ["rm", "web"],
+            ["rm", "-f", "web", "nosuch"],
+            ["ps", "-a", "--format", CommandSequence.psFormat],
+        ])
+    }
+
+    func testForegroundRuns() throws {
+        try Self.requireDocker()
+        try assertSame([
+            ["run", "-d", "--name", "web", "nginx"],
+            ["run", "--rm", "busybox", "ping", "-c", "1", "web"],
+            ["run", "--name", "once", "busybox", "echo", "hi"],
+            ["run", "--rm", "busybox", "nosuchcommand"],
+            ["run", "nosuchimage"],
+            ["run", "--name", "fg", "nginx"],
+            ["ps", "-a", "--format", CommandSequence.psFormat],
+        ])
+    }
+
+    /// `rm -f` of a missing container prints the daemon's 404 and still exits 0 (docker/cli rm.go);
+    /// `docker create` returns daemon errors as they came, exit 1 (create.go); a term that is an ID
+    /// prefix is quoted as typed in the daemon's message.
+    func testErrorsAsTheCLIReportsThem() throws {
+        try Self.requireDocker()
+        try assertSame(seed: 18, [
+            ["rm", "-f", "nosuch"],
+            ["create", "--name", "db", "nginx"],
+            ["create", "--name", "db", "nginx"],
+            ["create", "nosuchimage"],
+            ["create", "--ip", "1.2.3", "nginx"],
+            ["run", "-d", "--name", "c1", "-p", "8080:80", "-p", "127.0.0.1::53/udp", "nginx"],
+            ["rm", "db"],
+            ["start", "db"],
+            ["rm", "c1"],
+            ["inspect", "c1", "--format", "{{.HostConfig.Nope.Nope}}"],
+            ["network", "inspect", "bridge", "--format", "{{.Nope.Nope.Nope.Nope.Nope}}"],
+        ])
+    }
+}
