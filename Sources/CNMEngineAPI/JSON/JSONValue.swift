@@ -25,10 +25,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value of `key` in an object; Go matches struct fields case-insensitively, and so does this.
+    /// The value of `key` in an object as Go fills a struct field: keys match it
+    /// case-insensitively and the last matching key wins.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
-        if let exact = pairs.last(where: { $0.0 == key }) { return exact.1 }
         let folded = key.lowercased()
         return pairs.last(where: { $0.0.lowercased() == folded })?.1
     }

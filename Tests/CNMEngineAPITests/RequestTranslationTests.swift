@@ -1,0 +1,131 @@
+import CNMCommands
+import CNMSim
+import Foundation
+import Testing
+@testable import CNMEngineAPI
+
+/// The pieces between the wire and the simulator: JSON as Go reads it, the command lines
+/// requests become, and the routes as moby's mux matches them.
+struct RequestTranslationTests {
+    @Test func goDecoderMessages() {
+        func message(_ s: String) -> String? {
+            if case .failure(let e) = JSONParser.decodeRequestBody(Array(s.utf8)) { return e.message }
+            return nil
+        }
+        #expect(message("") == "invalid JSON: got EOF while reading request body")
+        #expect(message("  \n") == "invalid JSON: got EOF while reading request body")
+        #expect(message("[1,") == "invalid JSON: unexpected EOF")
+        #expect(message("{\"a\":tru}") == "invalid JSON: invalid character '}' in literal true (expecting 'e')")
+        #expect(message("{\"a\" 1}") == "invalid JSON: invalid character '1' after object key")
+        #expect(message("{\"a\":1 \"b\":2}") == "invalid JSON: invalid character '\"' after object key:value pair")
+        #expect(message("[1 2]") == "invalid JSON: invalid character '2' after array element")
+        #expect(message("{1:2}") == "invalid JSON: invalid character '1' looking for beginning of object key string")
+        #expect(message("\"a\tb\"") == "invalid JSON: invalid character '\\t' in string literal")
+        #expect(message("-x") == "invalid JSON: invalid character 'x' in numeric literal")
+        #expect(message("{} {}") == "unexpected content after JSON")
+        #expect(message("{} ]") == nil)
+        #expect(message("{\"a\":\"\\u00e9\\ud83d\\ude00\"}") == nil)
+        if case .success(let v) = JSONParser.decodeRequestBody(Array("{\"a\":\"\\u00e9\\ud83d\\ude00\"}".utf8)) {
+            #expect(v["a"] == .string("é😀"))
+        }
+        if case .success(let v) = JSONParser.decodeRequestBody(Array("{\"Name\":\"\\u00e9\\ud83d\\ude00\",\"name\":\"x\"}".utf8)) {
+            // Go: keys match the field case-insensitively, the last one wins.
+            #expect(v["Name"] == .string("x"))
+            #expect(v["NAME"] == .string("x"))
+        } else {
+            Issue.record("valid JSON refused")
+        }
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        if case .success = JSONParser.decodeRequestBody(Array(deep.utf8)) { Issue.record("accepted 100000 levels") }
+    }
+
+    @Test func linesQuoteWhatTheShellWouldSplit() {
+        let words = ["docker", "run", "--label", "a b=c'd", "--env", "X=$HOME", "busybox", "sh", "-c", "echo hi; exit 3", "", "{{.Name}}"]
+        let line = CommandLineText.join(words)
+        #expect(line == "docker run --label 'a b=c'\\''d' --env 'X=$HOME' busybox sh -c 'echo hi; exit 3' '' '{{.Name}}'")
+        guard case .complete(let parsed) = ShellLine.parse(bytes: Array(line.utf8)) else {
+            Issue.record("line does not parse")
+            return
+        }
+        #expect(parsed.items.count == 1)
+    }
+
+    @Test func networkCreateBecomesTheCLILine() throws {
+        let body = """
+        {"Name":"mynet","Driver":"bridge","Scope":"","IPAM":{"Driver":"default","Options":{},"Config":[{"Subnet":"10.10.0.0/24","Gateway":"10.10.0.1","IPRange":"10.10.0.128/25"}]},\
+        "Internal":true,"Attachable":false,"Ingress":false,"ConfigOnly":false,"ConfigFrom":null,"Options":{"com.docker.network.bridge.enable_icc":"false"},"Labels":{"env":"test"}}
+        """
+        guard case .success(let v) = JSONParser.decodeRequestBody(Array(body.utf8)) else { Issue.record("bad fixture"); return }
+        let words = try Router.networkCreateWords(JSONFields(v, typeName: "CreateRequest"))
+        #expect(CommandLineText.join(words) == "docker network create --internal --subnet 10.10.0.0/24 --ip-range 10.10.0.128/25 --gateway 10.10.0.1 --opt com.docker.network.bridge.enable_icc=false --label env=test mynet")
+    }
+
+    @Test func containerCreateBecomesTheCLILine() throws {
+        // What docker 28.2.2 sends for `docker run -d --name web --network mynet --network-alias api -p 8080:80 -e A=1 nginx`.
+        let body = """
+        {"Hostname":"","Domainname":"","User":"","AttachStdin":false,"AttachStdout":false,"AttachStderr":false,"ExposedPorts":{"80/tcp":{}},\
+        "Tty":false,"OpenStdin":false,"StdinOnce":false,"Env":["A=1"],"Cmd":null,"Image":"nginx","Volumes":null,"WorkingDir":"","Entrypoint":null,\
+        "OnBuild":null,"Labels":{},"HostConfig":{"Binds":null,"NetworkMode":"mynet","PortBindings":{"80/tcp":[{"HostIp":"","HostPort":"8080"}]},\
+        "RestartPolicy":{"Name":"no","MaximumRetryCount":0},"AutoRemove":false,"Dns":[],"DnsOptions":[],"DnsSearch":[],"ExtraHosts":null,"Links":null},\
+        "NetworkingConfig":{"EndpointsConfig":{"mynet":{"IPAMConfig":null,"Links":null,"Aliases":["api"],"MacAddress":"","DriverOpts":null}}}}
+        """
+        guard case .success(let v) = JSONParser.decodeRequestBody(Array(body.utf8)) else { Issue.record("bad fixture"); return }
+        let words = try ContainerCreateWords.words(name: "web", JSONFields(v, typeName: "CreateConfig"))
+        #expect(CommandLineText.join(words) == "docker create --name web --env A=1 --publish 8080:80/tcp --network mynet --network-alias api nginx")
+    }
+
+    @Test func routesMatchAsMobysMux() {
+        #expect(Router.match(["networks", "{}", "connect"], ["networks", "x", "connect"]) == ["x"])
+        #expect(Router.match(["networks", "{}"], ["networks", ""]) == nil)
+        #expect(Router.match(["images", "{*}", "json"], ["images", "library", "nginx", "json"]) == ["library/nginx"])
+        #expect(Router.match(["images", "{*}", "json"], ["images", "json"]) == nil)
+        let r = APIRequest(method: "GET", uri: "/v1.41/networks/my%20net?filters=%7B%22a%22%3A%7B%22b%22%3Atrue%7D%7D&all=1")
+        #expect(r.version == "1.41")
+        #expect(r.path == "/networks/my net")
+        #expect(r.query("filters") == "{\"a\":{\"b\":true}}")
+        #expect(r.flag("all"))
+        #expect(!APIRequest(method: "GET", uri: "/_ping").versioned)
+        #expect(APIRequest(method: "GET", uri: "/vx/_ping").path == "/vx/_ping")
+    }
+
+    /// Each change a client makes is one line; the world after them equals the world after typing them.
+    @Test func equivalentLinesRebuildTheSameWorld() throws {
+        let lines = LineLog()
+        let host = SimulatorHost(simulator: Simulator(seed: 5)) { line, _ in lines.add(line) }
+        let router = Router(host: host, state: EngineState(seed: 5), pool: .singleton)
+        _ = router.handle(APIRequest(method: "HEAD", uri: "/_ping"))
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/networks/create", headers: [("Content-Type", "application/json")],
+                                         body: Array("{\"Name\":\"app\"}".utf8))).status == 201)
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/create?name=web", headers: [("Content-Type", "application/json")],
+                                         body: Array("{\"Image\":\"nginx\",\"HostConfig\":{\"NetworkMode\":\"app\"}}".utf8))).status == 201)
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/web/start")).status == 204)
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/web/start")).status == 304)
+        #expect(lines.all == ["docker network create app", "docker create --name web --network app nginx", "docker start web", "docker start web"])
+        var replay = Simulator(seed: 5)
+        replay.secondsPerLine = 0
+        for k in replay.cluster.machines.indices { replay.cluster.machines[k].engine.advance(seconds: 2) }
+        for line in lines.all { _ = replay.run(line: line) }
+        let a = host.snapshot.engine, b = replay.engine
+        #expect(a.allContainers.map(\.id) == b.allContainers.map(\.id))
+        #expect(a.allNetworks.map(\.id) == b.allNetworks.map(\.id))
+        #expect(a.clock == b.clock)
+        #expect(EngineAPIBodies.containerInspect(a.allContainers[0], engine: a) == EngineAPIBodies.containerInspect(b.allContainers[0], engine: b))
+    }
+}
+
+final class LineLog: @unchecked Sendable {
+    private let lock = NSLockish()
+    private var lines: [String] = []
+    func add(_ l: String) { lock.run { lines.append(l) } }
+    var all: [String] { lock.run { lines } }
+}
+
+/// A tiny lock (tests only).
+final class NSLockish: @unchecked Sendable {
+    private var m = pthread_mutex_t()
+    init() { pthread_mutex_init(&m, nil) }
+    func run<T>(_ body: () -> T) -> T { pthread_mutex_lock(&m); defer { pthread_mutex_unlock(&m) }; return body() }
+}
