@@ -3,12 +3,13 @@ import CNMSim
 
 /// Image routes (moby v28.2.2 api/server/router/image/image_routes.go) over cnmlab's image
 /// catalogue: its images count as pulled; any other image fails as Docker Hub refuses it.
-/// Sizes, layers and creation times are not modelled and stay at their zero values.
+/// Sizes and layers are not modelled and stay at zero; images date from the simulated host's boot.
 extension Router {
     func imageList() -> APIResponse {
+        let created = String(SimTime.epoch.nanoseconds / 1_000_000_000)
         let items = ImageCatalogue.all.map { image -> String in
             JSONText.object([
-                ("Containers", "-1"), ("Created", "0"), ("Id", JSONText.quote(image.id)), ("Labels", "null"),
+                ("Containers", "-1"), ("Created", created), ("Id", JSONText.quote(image.id)), ("Labels", "null"),
                 ("ParentId", JSONText.quote("")), ("RepoDigests", "[]"), ("RepoTags", JSONText.strings([image.reference])),
                 ("SharedSize", "-1"), ("Size", "0"),
             ])
@@ -29,7 +30,7 @@ extension Router {
         ] + (exposed.isEmpty ? [] : [("ExposedPorts", JSONText.object(exposed))]))
         return .json(HTTPStatus.ok, JSONText.object([
             ("Id", JSONText.quote(image.id)), ("RepoTags", JSONText.strings([image.reference])), ("RepoDigests", "[]"),
-            ("Comment", JSONText.quote("")), ("Created", JSONText.quote("")), ("Config", config),
+            ("Comment", JSONText.quote("")), ("Created", JSONText.quote(SimTime.epoch.rfc3339Nano)), ("Config", config),
             ("Architecture", JSONText.quote("amd64")), ("Os", JSONText.quote("linux")), ("Size", "0"),
             ("RootFS", JSONText.object([("Type", JSONText.quote("layers"))])),
             ("Metadata", JSONText.object([("LastTagTime", JSONText.quote("0001-01-01T00:00:00Z"))])),
