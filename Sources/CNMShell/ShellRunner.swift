@@ -23,6 +23,9 @@ public struct ShellRunner {
         public var startLab: String?
         /// The sandbox's extra machines on the LAN (labs bring their own).
         public var hosts: [HostSpec] = Cluster.courseHosts
+        /// Serve the Docker Engine API for the shell's host at start (`--engine`); nil socket: the default.
+        public var engine = false
+        public var engineSocket: String?
 
         public init(interactive: Bool) { self.interactive = interactive }
     }
@@ -35,9 +38,13 @@ public struct ShellRunner {
     }
 
     public static func run(_ options: Options) -> Int32 {
-        var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
+        let session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
                                    store: options.store, learner: options.learner, curriculumDir: options.curriculumDir,
                                    hosts: options.hosts)
+        // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
+        let shared = SharedShellSession(session)
+        let engine = ShellEngine(shared: shared)
+        defer { engine.shutdown() }
         let context = CompletionContext(engine: session.engine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in
@@ -50,16 +57,40 @@ public struct ShellRunner {
             if options.sandbox { Output.write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
         }
         if let id = options.startLab {
-            let reply = session.startLab(id)
+            let reply = shared.withLock { shared.session.startLab(id) }
             Output.write(reply.stdout, to: 1)
             Output.write(reply.stderr, to: 2)
         }
-        while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
+        if options.engine {
+            let reply = engine.start(socket: options.engineSocket, language: session.language)
+            Output.write(reply.stdout, to: 1)
+            Output.write(reply.stderr, to: 2)
+        }
+        func showNotices() {
+            for notice in shared.takeNotices() { Output.write(notice, to: 1) }
+        }
+        while true {
+            showNotices()
+            let prompt = shared.withLock { shared.session.prompt }
+            guard let line = reader.readLine(prompt: options.interactive ? prompt : "") else { break }
             reader.remember(line)
-            let reply = session.handle(line)
+            showNotices()
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let reply: ShellReply
+            if words.first == "engine", shared.withLock({ shared.session.attachedContainer == nil && shared.session.attachedMachine == nil }) {
+                reply = engine.command(words, language: shared.withLock { shared.session.language })
+            } else {
+                reply = shared.withLock {
+                    let before = shared.session.engineSimulator
+                    let reply = shared.session.handle(line)
+                    engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
+                    context.engine = shared.session.engine
+                    context.completer = shared.session.completer
+                    return reply
+                }
+            }
             Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
             Output.write(reply.stderr, to: 2)
-            context.engine = session.engine
             if reply.exit { break }
         }
         if options.interactive { Output.write("\n", to: 1) }

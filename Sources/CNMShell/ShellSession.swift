@@ -22,7 +22,7 @@ public struct ShellReply: Sendable, Equatable {
 /// the snapshots `undo` needs. Tests drive it directly; `ShellRunner` wires it
 /// to libedit or to plain standard input.
 public struct ShellSession: Sendable {
-    public private(set) var simulator: Simulator
+    public internal(set) var simulator: Simulator
     public var language: Language
     /// Lines typed, in order (meta-commands included), for `history`.
     public private(set) var history: [String] = []
@@ -49,7 +49,7 @@ public struct ShellSession: Sendable {
     var confirmingSolution = false
 
     public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
-                                      "step", "check", "hint", "solution", "reset", "theory", "progress"]
+                                      "step", "check", "hint", "solution", "reset", "theory", "progress", "engine"]
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
                 learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
@@ -336,6 +336,7 @@ public struct ShellSession: Sendable {
             .helpLine(command: "why FROM TO[:PORT]", ko: "패킷 경로와 판정 설명", en: "explain a packet's path and verdict"),
             .helpLine(command: "theory", ko: "현재 단계의 이론", en: "the theory behind the step"),
             .helpLine(command: "progress", ko: "진도", en: "your progress"),
+            .helpLine(command: "engine [stop]", ko: "다른 터미널의 실제 docker 클라이언트용 Docker Engine API", en: "the Docker Engine API, for the real docker client in another terminal"),
             .helpLine(command: "lang ko|en", ko: "언어 바꾸기", en: "switch language"),
             .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
         ]
