@@ -144,4 +144,21 @@ final class DifferentialTests: XCTestCase {
             ["network", "inspect", "bridge", "--format", "{{.Nope.Nope.Nope.Nope.Nope}}"],
         ])
     }
+
+    /// `-t`: one stream, newlines as CR LF (the tty); `start -a` prints a command's output again;
+    /// `restart` runs a command that ends again, and it exits.
+    func testTerminalsAndRestarts() throws {
+        try Self.requireDocker()
+        try assertSame([
+            ["run", "-d", "--name", "web", "nginx"],
+            ["exec", "-t", "web", "cat", "/etc/hostname"],
+            ["run", "-d", "--name", "box", "busybox", "sleep", "1000"],
+            ["exec", "-t", "box", "ping", "-c", "1", "nosuch"],
+            ["run", "-t", "--name", "once", "busybox", "echo", "hi"],
+            ["start", "-a", "once"],
+            ["restart", "once"],
+            ["ps", "-a", "--format", CommandSequence.psFormat],
+            ["inspect", "once", "--format", "{{.State.Status}} {{.State.ExitCode}} {{.Config.Tty}}"],
+        ])
+    }
 }

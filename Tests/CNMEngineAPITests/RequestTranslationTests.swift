@@ -129,3 +129,48 @@ final class NSLockish: @unchecked Sendable {
     init() { pthread_mutex_init(&m, nil) }
     func run<T>(_ body: () -> T) -> T { pthread_mutex_lock(&m); defer { pthread_mutex_unlock(&m) }; return body() }
 }
+
+/// Renderer fixes the differential test led to, checked without the docker CLI.
+struct RendererRegressionTests {
+    @Test func terminalOutputIsOneStreamWithCRLF() {
+        var sim = Simulator(seed: 1)
+        _ = sim.run(line: "docker run -d --name web busybox sleep 1000")
+        let plain = sim.run(line: "docker exec web ping -c 1 nosuch")
+        #expect(plain.stdout == "" && plain.stderr == "ping: bad address 'nosuch'\n")
+        let tty = sim.run(line: "docker exec -t web ping -c 1 nosuch")
+        #expect(tty.stdout == "ping: bad address 'nosuch'\r\n" && tty.stderr == "" && tty.exitCode == 1)
+        let run = sim.run(line: "docker run -t --rm busybox echo hi")
+        #expect(run.stdout == "hi\r\n")
+    }
+
+    @Test func restartRunsACommandThatEndsAgain() {
+        var sim = Simulator(seed: 1)
+        _ = sim.run(line: "docker run --name once busybox echo hi")
+        #expect(sim.run(line: "docker restart once").stdout == "once\n")
+        #expect(sim.engine.findContainer("once").successValue?.state == .exited(code: 0))
+    }
+
+    @Test func createReturnsDaemonErrorsAsTheyCame() {
+        var sim = Simulator(seed: 1)
+        _ = sim.run(line: "docker create --name db nginx")
+        let again = sim.run(line: "docker create --name db nginx")
+        #expect(again.exitCode == 1)
+        #expect(again.stderr.hasPrefix("Error response from daemon: Conflict. The container name \"/db\" is already in use"))
+        #expect(!again.stderr.contains("--help"))
+        let run = sim.run(line: "docker run --name db nginx")
+        #expect(run.exitCode == 125 && run.stderr.hasPrefix("docker: Error response from daemon: Conflict."))
+    }
+
+    @Test func forcedRemovalOfAMissingContainerPrintsTheErrorAndSucceeds() {
+        var sim = Simulator(seed: 1)
+        let out = sim.run(line: "docker rm -f nosuch")
+        #expect(out.exitCode == 0 && out.stderr == "Error response from daemon: No such container: nosuch\n")
+    }
+
+    @Test func autoRemoveContainerThatFailsToStartIsRemoved() {
+        var sim = Simulator(seed: 1)
+        let out = sim.run(line: "docker run --rm --name x busybox nosuchcommand")
+        #expect(out.exitCode == 127)
+        #expect(sim.engine.findContainer("x").successValue == nil)
+    }
+}

@@ -13,7 +13,13 @@ enum RestartCommand {
         case .success(let f): flags = f
         }
         return ContainerBatch.run(flags.positionals) { term in
-            .from(engine.stopContainer(term).flatMap { _ in engine.startContainer(term) })
+            let result = engine.stopContainer(term).flatMap { _ in engine.startContainer(term) }
+            // A command that ends runs again and exits, as `docker start` has it.
+            if case .success(.oneShot) = result, let c = engine.findContainer(term).successValue {
+                let out = ContainerProcess.run(argv: [c.path] + c.args, in: c.id, engine: &engine)
+                engine.processExited(c.id, code: Int(out.exitCode))
+            }
+            return .from(result)
         }
     }
 }

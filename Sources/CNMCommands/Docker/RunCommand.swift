@@ -96,7 +96,8 @@ enum RunCommand {
         var out = CommandOutput()
         switch plan {
         case .oneShot:
-            let result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
+            var result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
+            if container.tty { result = Terminal.output(result) }
             out.stdout += result.stdout
             out.stderr += result.stderr
             out.exitCode = result.exitCode

@@ -96,6 +96,7 @@ extension Router {
     /// Sends a process's output on an attached stream and ends it.
     static func deliver(_ out: CommandOutput, to session: HijackSession, tty: Bool) {
         if tty {
+            // The line already printed what a terminal shows (`docker exec -t`, `docker run -t`).
             session.output.write(out.stdout + out.stderr)
         } else {
             if !out.stdout.isEmpty { session.output.write(StdCopy.frame(StdCopy.stdout, Array(out.stdout.utf8))) }
