@@ -24,7 +24,6 @@ final class EngineState: @unchecked Sendable {
         var running = false
         var started = false
         var exitCode: Int?
-        var pid = 0
     }
 
     /// A `POST /containers/{id}/wait` still open.
@@ -67,11 +66,6 @@ final class EngineState: @unchecked Sendable {
 
     func updateExec(_ id: String, _ body: (inout Exec) -> Void) {
         lock.withLock { if var e = execs[id] { body(&e); execs[id] = e } }
-    }
-
-    /// Exec instances of a container (moby drops them when the container stops or goes).
-    func execIDs(of containerID: String) -> [String] {
-        lock.withLock { execs.values.filter { $0.containerID == containerID && $0.running }.map(\.id).sorted() }
     }
 
     // MARK: Attach

@@ -215,13 +215,34 @@ final class HijackedChannelHandler: ChannelInboundHandler, RemovableChannelHandl
         self.inputAlreadyClosed = inputAlreadyClosed
     }
 
+    /// Output waits this long after the 101 unless the client half-closes first (the docker CLI
+    /// does at once): a client that reads the 101 through a buffered reader (Python's http.client,
+    /// under docker-py) would otherwise swallow output that arrived with it.
+    static let outputDelay = TimeAmount.milliseconds(50)
+    private var outputBound = false
+    private var delayTask: Scheduled<Void>?
+
     func handlerAdded(context: ChannelHandlerContext) {
-        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        let loop = context.eventLoop
         if inputAlreadyClosed {
             inputDone = true
             session.endOfInput()
+            bindOutput(context: context)
+            return
         }
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        delayTask = context.eventLoop.scheduleTask(in: Self.outputDelay) {
+            let (handler, context) = loopBound.value
+            handler.bindOutput(context: context)
+        }
+    }
+
+    private func bindOutput(context: ChannelHandlerContext) {
+        guard !outputBound else { return }
+        outputBound = true
+        delayTask?.cancel()
+        delayTask = nil
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let loop = context.eventLoop
         session.output.bind { event in
             loop.execute {
                 let (handler, context) = loopBound.value
@@ -252,6 +273,7 @@ final class HijackedChannelHandler: ChannelInboundHandler, RemovableChannelHandl
             // The docker CLI half-closes at once when it has no standard input: not a disconnect.
             inputDone = true
             session.endOfInput()
+            bindOutput(context: context)
             if outputDone { context.close(promise: nil) }
             return
         }
@@ -259,6 +281,7 @@ final class HijackedChannelHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        delayTask?.cancel()
         session.endOfInput()
         session.output.cancel()
         context.fireChannelInactive()

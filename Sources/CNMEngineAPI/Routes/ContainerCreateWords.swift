@@ -72,7 +72,7 @@ enum ContainerCreateWords {
         }
         w += try networkWords(mode: try host?.string("NetworkMode") ?? "", f)
         guard let image = try f.string("Image"), !image.isEmpty else {
-            throw APIError(HTTPStatus.badRequest, "no command specified")
+            throw APIError(HTTPStatus.badRequest, "No command specified")
         }
         // Everything after the image is the command: `--` keeps a command that starts with `-` apart.
         return w + [image] + cmd

@@ -33,6 +33,8 @@ extension Router {
     func containerCreate(_ request: APIRequest) -> APIResponse {
         let words: [String]
         let image: String
+        // moby runconfig.ErrEmptyConfig.
+        if request.body.isEmpty { return .error(HTTPStatus.badRequest, "config cannot be empty in order to create a container") }
         do {
             let f = try body(request, typeName: "CreateConfig").get()
             image = try f.string("Image") ?? ""

@@ -71,7 +71,7 @@ extension Router {
             guard let c = s.simulator.engine.containers[exec.containerID], c.isRunning else {
                 return .error(HTTPStatus.conflict, "container \(exec.containerID) is not running")
             }
-            state.updateExec(id) { $0.started = true; $0.running = true; $0.pid = 3000 + Int(s.simulator.engine.clock.nanoseconds % 997) }
+            state.updateExec(id) { $0.started = true; $0.running = true }
             let out = s.run(CommandLineText.join(Self.execWords(exec, container: c.name)))
             // The exit code is final before the stream ends: the CLI asks for it right after EOF.
             state.updateExec(id) { $0.running = false; $0.exitCode = Int(out.exitCode) }
@@ -102,7 +102,8 @@ extension Router {
             ("OpenStdin", String(e.attachStdin)), ("OpenStderr", String(e.attachStderr)), ("OpenStdout", String(e.attachStdout)),
             ("CanRemove", "false"), ("ContainerID", JSONText.quote(e.containerID)),
             ("DetachKeys", e.detachKeys.isEmpty ? "null" : JSONText.quote(Base64.encode(Array(e.detachKeys.utf8)))),
-            ("Pid", String(e.running ? e.pid : 0)),
+            // The simulated process has ended by the time anyone can ask: no PID to show.
+            ("Pid", "0"),
         ]))
     }
 }
