@@ -84,6 +84,20 @@ final class EngineState: @unchecked Sendable {
         lock.withLock { attaches.removeValue(forKey: containerID) ?? [] }
     }
 
+    /// Containers a client attached to while they ran, in the client's current command: cnmlab cannot
+    /// follow their output, so that command's wait ends at once (as `docker start -a` on a running
+    /// container says in cnmlab).
+    private var attachedWhileRunning: Set<String> = []
+
+    func markAttachedWhileRunning(_ containerID: String) { lock.withLock { _ = attachedWhileRunning.insert(containerID) } }
+
+    func takeAttachedWhileRunning(_ containerID: String) -> Bool {
+        lock.withLock { attachedWhileRunning.remove(containerID) != nil }
+    }
+
+    /// A new client command began (`/_ping`): marks from the last one no longer apply.
+    func clientCommandStarted() { lock.withLock { attachedWhileRunning = [] } }
+
     func hasAttach(_ containerID: String) -> Bool {
         lock.withLock { !(attaches[containerID] ?? []).isEmpty }
     }

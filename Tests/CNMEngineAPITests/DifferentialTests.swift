@@ -159,6 +159,11 @@ final class DifferentialTests: XCTestCase {
             ["restart", "once"],
             ["ps", "-a", "--format", CommandSequence.psFormat],
             ["inspect", "once", "--format", "{{.State.Status}} {{.State.ExitCode}} {{.Config.Tty}}"],
+            ["create", "--name", "bad", "busybox", "nosuchcommand"],
+            ["start", "-a", "bad"],
+            ["start", "bad"],
+            ["start", "-a", "web"],
+            ["start", "-a", "nosuch"],
         ])
     }
 }

@@ -186,6 +186,10 @@ extension Router {
             case .failure(let e): return .error(e.kind.status, e.message)
             case .success(let c):
                 let stream = ByteStream()
+                if c.isRunning && state.takeAttachedWhileRunning(c.id) {
+                    EngineState.answer(stream, code: 0)
+                    return .stream(status: HTTPStatus.ok, contentType: "application/json", stream)
+                }
                 let waiter = EngineState.Waiter(containerID: c.id, condition: condition.isEmpty ? "not-running" : condition,
                                                 stream: stream, baseline: c.finishedAt, partOfAttachedRun: state.hasAttach(c.id))
                 state.addWaiter(waiter, now: sim)
@@ -201,6 +205,7 @@ extension Router {
             case .success(let c):
                 let session = HijackSession(tty: c.tty)
                 if c.isRunning {
+                    state.markAttachedWhileRunning(c.id)
                     Self.deliver(CommandOutput(stderr: "cnmlab: attaching to a running container's output is not simulated\n"), to: session, tty: c.tty)
                 } else {
                     // Recorded before the 101 goes out: the CLI starts the container as soon as it has it.

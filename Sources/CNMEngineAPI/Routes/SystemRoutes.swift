@@ -6,6 +6,7 @@ extension Router {
     /// Every docker CLI command starts with `HEAD /_ping`: the simulated clock moves on
     /// as it does between two typed lines.
     func ping(_ request: APIRequest) -> APIResponse {
+        state.clientCommandStarted()
         change { s in s.clientCommandStarted() }
         return .full(status: HTTPStatus.ok, contentType: "text/plain; charset=utf-8", body: Array("OK".utf8))
     }
