@@ -125,7 +125,22 @@ struct CommandSequence {
             case 18:
                 out.append(["create", "--name", ctr(), g.pick(["nginx", "busybox"])])
             default:
-                out.append(["ps", "--format", psFormat])
+                switch g.int(10) {
+                case 0: out.append(["ps", "-n", "2", "--format", psFormat])
+                case 1: out.append(["ps", "-a", "--no-trunc", "--filter", "exited=0", "--format", "{{.ID}} {{.Command}} {{.State}}"])
+                case 2: out.append(["network", "ls", "--filter", g.pick(["label=env", "dangling=true", "scope=local", "type=builtin"])])
+                case 3: out.append(["network", "inspect", "-v", net()])
+                case 4: out.append(["container", "inspect", ctr(), "--format", "{{.Name}} {{.Config.Image}} {{.HostConfig.PortBindings}}"])
+                case 5: out.append(["inspect", "--type", g.pick(["network", "container"]), g.pick(containers + networks)])
+                case 6:
+                    var w = ["run", "-d", "--name", ctr(), "--network", net()]
+                    if g.chance(50) { w += ["--ip", "10.20.0.\(60 + g.int(5))"] }
+                    if g.chance(50) { w += ["--mac-address", "02:42:0a:14:00:\(10 + g.int(80))"] }
+                    out.append(w + ["alpine", "sleep", "1000"])
+                case 7: out.append(["network", "create", "--driver", "macvlan", "-o", "parent=eth0", "--subnet", "192.168.1.0/24", "--gateway", "192.168.1.1", net()])
+                case 8: out.append(["exec", ctr(), "wget", "-q", "-O", "-", "http://" + g.pick(["web", "db", "api"]) + ":80"])
+                default: out.append(["ps", "--format", psFormat])
+                }
             }
         }
         return out

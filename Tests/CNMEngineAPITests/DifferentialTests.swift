@@ -141,6 +141,8 @@ final class DifferentialTests: XCTestCase {
             ["start", "db"],
             ["rm", "c1"],
             ["inspect", "c1", "--format", "{{.HostConfig.Nope.Nope}}"],
+            ["inspect", "--type", "network", "c1"],
+            ["inspect", "--type", "container", "bridge"],
             ["network", "inspect", "bridge", "--format", "{{.Nope.Nope.Nope.Nope.Nope}}"],
         ])
     }
