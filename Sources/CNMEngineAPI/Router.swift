@@ -51,7 +51,7 @@ struct Router: Sendable {
         // Swarm (moby api/server/router/swarm/cluster.go), read-only.
         ("GET", ["nodes"], { r, _, _ in r.nodeList() }),
         ("GET", ["nodes", "{}"], { r, _, p in r.nodeInspect(p[0]) }),
-        ("GET", ["services"], { r, _, _ in r.serviceList() }),
+        ("GET", ["services"], { r, q, _ in r.serviceList(q) }),
         ("GET", ["services", "{}"], { r, _, p in r.serviceInspect(p[0]) }),
     ]
 

@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMSim
 import Foundation
 import XCTest
 @testable import CNMEngineAPI
@@ -35,10 +36,11 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
-    /// Runs `commands` both ways; returns the first difference.
-    func firstMismatch(seed: UInt64, _ commands: [[String]]) throws -> Mismatch? {
-        var sim = Simulator(seed: seed)
-        let fixture = try EngineFixture(seed: seed)
+    /// Runs `commands` both ways (after `setup` lines typed on both); returns the first difference.
+    func firstMismatch(seed: UInt64, hosts: [HostSpec] = [], setup: [String] = [], _ commands: [[String]]) throws -> Mismatch? {
+        var sim = Simulator(seed: seed, hosts: hosts)
+        for line in setup { _ = sim.run(line: line) }
+        let fixture = try EngineFixture(seed: seed, simulator: sim)
         for (i, args) in commands.enumerated() {
             let line = CommandSequence.line(args)
             let expected = sim.run(line: line)
@@ -50,8 +52,9 @@ final class DifferentialTests: XCTestCase {
         return nil
     }
 
-    func assertSame(seed: UInt64 = 0, _ lines: [[String]], file: StaticString = #filePath, line: UInt = #line) throws {
-        if let m = try firstMismatch(seed: seed, lines) { XCTFail("\(m)", file: file, line: line) }
+    func assertSame(seed: UInt64 = 0, hosts: [HostSpec] = [], setup: [String] = [], _ lines: [[String]],
+                    file: StaticString = #filePath, line: UInt = #line) throws {
+        if let m = try firstMismatch(seed: seed, hosts: hosts, setup: setup, lines) { XCTFail("\(m)", file: file, line: line) }
     }
 
     /// Four fixed seeds; `CNMLAB_DIFF_SEEDS=N` explores seeds 1…N (60 commands each) instead.
@@ -166,6 +169,26 @@ final class DifferentialTests: XCTestCase {
             ["start", "bad"],
             ["start", "-a", "web"],
             ["start", "-a", "nosuch"],
+        ])
+    }
+
+    /// Swarm reads: nodes and services from the manager's store, as `docker node`/`docker service` print them.
+    func testSwarmReads() throws {
+        try Self.requireDocker()
+        try assertSame(hosts: Array(Cluster.courseHosts.prefix(2)), setup: [
+            "docker swarm init --advertise-addr 192.168.1.100",
+            "ssh manager1 docker swarm join --token $(docker swarm join-token -q manager) 192.168.1.100:2377",
+            "docker service create --name web --replicas 2 -p 8080:80 nginx",
+            "docker network create -d overlay --attachable ov",
+        ], [
+            ["node", "ls"],
+            ["node", "inspect", "self", "--format", "{{.Description.Hostname}} {{.Spec.Role}} {{.Status.State}}"],
+            ["service", "ls"],
+            ["service", "inspect", "web"],
+            ["service", "inspect", "--pretty", "web"],
+            ["service", "inspect", "nosuch"],
+            ["network", "ls"],
+            ["network", "inspect", "ov"],
         ])
     }
 }

@@ -77,12 +77,63 @@ public enum EngineAPIBodies {
 
     /// `GET /nodes/{id}` (moby `swarm.Node`), from the manager's store.
     public static func nodeInspect(_ n: SwarmNode, store: Swarm) -> String {
-        encode(NodeInspectView.value(for: n, in: store))
+        encode(zeroingUnknowns(NodeInspectView.value(for: n, in: store)))
     }
 
     /// `GET /services/{id}` (moby `swarm.Service`).
     public static func serviceInspect(_ s: SwarmService, store: Swarm) -> String {
-        encode(ServiceInspectView.value(for: s, store: store))
+        encode(zeroingUnknowns(ServiceInspectView.value(for: s, store: store)))
+    }
+
+    /// `GET /services?filters=&status=`: the services the filters select (moby daemon/cluster/services.go);
+    /// with `status`, each carries `ServiceStatus` (running and desired tasks, as `docker service ls` shows).
+    public static func serviceList(filters raw: [String], status: Bool, store: Swarm) -> Result<[String], EngineError> {
+        SwarmFilterArgs.parse(raw, accepted: ["name", "id", "label", "mode", "runtime"]).map { f in
+            store.services.filter { ServiceLsCommand.matches($0, f) }.map { service in
+                guard status, case .structure(var s) = zeroingUnknowns(ServiceInspectView.value(for: service, store: store)) else {
+                    return serviceInspect(service, store: store)
+                }
+                if let i = s.fields.firstIndex(where: { $0.name == "ServiceStatus" }) {
+                    s.fields[i] = TemplateField("ServiceStatus", .structure(TemplateStruct(typeName: "swarm.ServiceStatus", fields: [
+                        TemplateField("RunningTasks", .uint(UInt64(SwarmLookup.runningTasks(of: service, in: store).count))),
+                        TemplateField("DesiredTasks", .uint(UInt64(max(0, service.replicas)))),
+                        TemplateField("CompletedTasks", .uint(0)),
+                    ])))
+                }
+                return encode(.structure(s))
+            }
+        }
+    }
+
+    /// What cnmlab does not model in a swarm object (`SwarmUnknownValue`: `docker node inspect`
+    /// says "not simulated" there) goes on the wire as its Go zero value, so that clients can
+    /// decode it: `swarm.Version{}`, an empty `Platform`/`Resources`/`TLSInfo`, no plugins,
+    /// no previous replica count.
+    static func zeroingUnknowns(_ v: TemplateValue) -> TemplateValue {
+        switch v {
+        case .structure(var s):
+            s.fields = s.fields.compactMap { f in
+                guard case .string(let text) = f.value, text == SwarmUnknownValue.marker else {
+                    var copy = f
+                    copy.value = zeroingUnknowns(f.value)
+                    return copy
+                }
+                switch f.name {
+                case "Version":
+                    return TemplateField(f.name, .structure(TemplateStruct(typeName: "swarm.Version", fields: [
+                        TemplateField("Index", .uint(0), omitEmpty: true),
+                    ])), jsonName: f.jsonName)
+                case "Platform", "Resources", "TLSInfo":
+                    return TemplateField(f.name, .structure(TemplateStruct(typeName: "swarm." + f.name, fields: [])), jsonName: f.jsonName)
+                default:
+                    return nil
+                }
+            }
+            return .structure(s)
+        case .list(let items, let isNil): return .list(items.map(zeroingUnknowns), isNil: isNil)
+        case .map(let m, let kind, let isNil): return .map(m.mapValues(zeroingUnknowns), kind: kind, isNil: isNil)
+        default: return v
+        }
     }
 
     /// The swarm store as a manager sees it, or the daemon's error for a node that is not a manager.

@@ -30,12 +30,21 @@ extension Router {
         }
     }
 
-    func serviceList() -> APIResponse {
-        read { sim in
+    func serviceList(_ request: APIRequest) -> APIResponse {
+        let filters: [String: [String]]
+        switch self.filters(request) {
+        case .failure(let e): return e.response
+        case .success(let f): filters = f
+        }
+        let raw = filters.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } }
+        return read { sim in
             switch managerStore(sim) {
             case .failure(let e): return e.response
             case .success(let store):
-                return .json(HTTPStatus.ok, JSONText.array(store.services.map { EngineAPIBodies.serviceInspect($0, store: store) }))
+                switch EngineAPIBodies.serviceList(filters: raw, status: request.flag("status"), store: store) {
+                case .failure(let e): return .error(e.kind.status, e.message)
+                case .success(let items): return .json(HTTPStatus.ok, JSONText.array(items))
+                }
             }
         }
     }
