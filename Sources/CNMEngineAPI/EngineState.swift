@@ -117,7 +117,7 @@ final class EngineState: @unchecked Sendable {
     /// Ends the waits of a foreground run whose container keeps running (its output is not simulated).
     func releaseAttachedRunWaiters(_ containerID: String) {
         let released: [Waiter] = lock.withLock {
-            let mine = waiters.filter { $0.containerID == containerID && $0.partOfAttachedRun && $0.condition != "removed" }
+            let mine = waiters.filter { $0.containerID == containerID && $0.partOfAttachedRun }
             waiters.removeAll { w in mine.contains { $0.stream === w.stream } }
             return mine
         }

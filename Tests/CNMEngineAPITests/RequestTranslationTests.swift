@@ -174,3 +174,64 @@ struct RendererRegressionTests {
         #expect(sim.engine.findContainer("x").successValue == nil)
     }
 }
+
+/// The long poll and attach bookkeeping behind `docker run`, driven through the router.
+struct ForegroundRunTests {
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLockish()
+        private var bytes: [UInt8] = []
+        private var ended = false
+        func add(_ e: ByteStream.Event) {
+            lock.run {
+                switch e {
+                case .bytes(let b): bytes += b
+                case .end: ended = true
+                }
+            }
+        }
+        var text: String { lock.run { String(decoding: bytes, as: UTF8.self) } }
+        var finished: Bool { lock.run { ended } }
+    }
+
+    func collect(_ response: APIResponse) -> Collected? {
+        let c = Collected()
+        switch response {
+        case .stream(_, _, let s): s.bind { c.add($0) }
+        case .hijack(let h): h.output.bind { c.add($0) }
+        default: return nil
+        }
+        return c
+    }
+
+    func json(_ text: String) -> [(String, String)] { [("Content-Type", "application/json")] }
+
+    /// `docker run -it --rm busybox sh`: the shell keeps running (its output is not simulated), so the
+    /// attached stream ends with cnmlab's note and the run's wait — even for removal — ends at once.
+    @Test func aForegroundRunOfALongProcessEndsWithTheNote() throws {
+        let router = Router(host: SimulatorHost(simulator: Simulator(seed: 3)), state: EngineState(seed: 3), pool: .singleton)
+        let body = "{\"Image\":\"busybox\",\"Cmd\":[\"sh\"],\"Tty\":true,\"OpenStdin\":true,\"HostConfig\":{\"AutoRemove\":true}}"
+        let created = router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/create?name=it", headers: json(body), body: Array(body.utf8)))
+        #expect(created.status == 201)
+        let attach = try #require(collect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/it/attach?stream=1&stdin=1&stdout=1&stderr=1"))))
+        let wait = try #require(collect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/it/wait?condition=removed"))))
+        #expect(!wait.finished)
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/it/start")).status == 204)
+        #expect(attach.finished && attach.text.hasSuffix("(use -d)\r\n"))
+        #expect(wait.finished && wait.text == "{\"StatusCode\":0}\n")
+    }
+
+    /// `docker run --rm busybox echo hi`: output on the attached stream, framed; the wait gives the exit code after removal.
+    @Test func aForegroundRunOfACommandThatEnds() throws {
+        let host = SimulatorHost(simulator: Simulator(seed: 3))
+        let router = Router(host: host, state: EngineState(seed: 3), pool: .singleton)
+        let body = "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"echo hi; false\"],\"HostConfig\":{\"AutoRemove\":true}}"
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/create?name=once", headers: json(body), body: Array(body.utf8))).status == 201)
+        let attach = try #require(collect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/once/attach?stream=1&stdout=1&stderr=1"))))
+        let wait = try #require(collect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/once/wait?condition=removed"))))
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/once/start")).status == 204)
+        #expect(attach.finished && Array(attach.text.utf8) == StdCopy.frame(StdCopy.stdout, Array("hi\n".utf8)))
+        #expect(wait.finished && wait.text == "{\"StatusCode\":1}\n")
+        #expect(host.snapshot.engine.containers.isEmpty)
+        #expect(Router.crlf("a\nb\r\nc\n") == "a\r\nb\r\nc\r\n")
+    }
+}

@@ -98,8 +98,9 @@ extension Router {
     /// Sends a process's output on an attached stream and ends it.
     static func deliver(_ out: CommandOutput, to session: HijackSession, tty: Bool) {
         if tty {
-            // The line already printed what a terminal shows (`docker exec -t`, `docker run -t`).
-            session.output.write(out.stdout + out.stderr)
+            // What a terminal shows: one stream, every line ending CR LF (the line already has them
+            // for a program's output; cnmlab's own notes get them here).
+            session.output.write(Self.crlf(out.stdout + out.stderr))
         } else {
             if !out.stdout.isEmpty { session.output.write(StdCopy.frame(StdCopy.stdout, Array(out.stdout.utf8))) }
             if !out.stderr.isEmpty { session.output.write(StdCopy.frame(StdCopy.stderr, Array(out.stderr.utf8))) }
@@ -107,7 +108,18 @@ extension Router {
         session.output.finish()
     }
 
-    /// The container a term names, and the word a line uses for it: the name instead of a full
+    /// Each LF not already after a CR becomes CR LF, as a tty's ONLCR writes it.
+    static func crlf(_ text: String) -> String {
+        var out = ""
+        var previous: Character = " "
+        for ch in text {
+            if ch == "\n" && previous != "\r" { out += "\r\n" } else { out.append(ch) }
+            previous = ch
+        }
+        return out
+    }
+
+    /// The name a line should use for a container, and the word a line uses for it: the name instead of a full
     /// ID (the CLI sends IDs after `docker run`), else the term as sent (daemon messages quote it).
     func lineName(_ term: String, _ sim: Simulator) -> (Container?, String) {
         guard case .success(let c) = sim.engine.findContainer(term) else { return (nil, term) }
