@@ -53,6 +53,8 @@ struct Router: Sendable {
         ("GET", ["nodes", "{}"], { r, _, p in r.nodeInspect(p[0]) }),
         ("GET", ["services"], { r, q, _ in r.serviceList(q) }),
         ("GET", ["services", "{}"], { r, _, p in r.serviceInspect(p[0]) }),
+        ("GET", ["tasks"], { r, q, _ in r.taskList(q) }),
+        ("GET", ["tasks", "{}"], { r, _, p in r.taskInspect(p[0]) }),
     ]
 
     static func match(_ pattern: [String], _ segments: [String]) -> [String]? {

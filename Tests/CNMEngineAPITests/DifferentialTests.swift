@@ -187,6 +187,10 @@ final class DifferentialTests: XCTestCase {
             ["service", "inspect", "web"],
             ["service", "inspect", "--pretty", "web"],
             ["service", "inspect", "nosuch"],
+            ["service", "ps", "web", "--format", "{{.Name}} {{.Image}} {{.Node}} {{.DesiredState}} {{.Error}} {{.Ports}}"],
+            ["service", "ps", "-q", "web"],
+            ["service", "ps", "nosuch"],
+            ["service", "ps", "--filter", "node=manager1", "--format", "{{.Name}} {{.Node}}", "web"],
             ["network", "ls"],
             ["network", "inspect", "ov"],
         ])

@@ -105,6 +105,70 @@ public enum EngineAPIBodies {
         }
     }
 
+    /// `GET /tasks?filters=` (moby daemon/cluster/tasks.go `GetTasks`): `service` filters name or
+    /// ID services, the rest as `docker service ps` filters them; running tasks only (cnmlab keeps no history).
+    public static func taskList(filters raw: [String], store: Swarm) -> Result<[String], EngineError> {
+        let f: SwarmFilterArgs
+        switch SwarmFilterArgs.parse(raw, accepted: SwarmTaskTable.acceptedFilters) {
+        case .failure(let e): return .failure(e)
+        case .success(let parsed): f = parsed
+        }
+        var serviceIDs: [String]? = nil
+        if f.contains("service") {
+            var ids: [String] = []
+            for term in f["service"] {
+                switch SwarmLookup.service(term, in: store) {
+                case .failure(let e): return .failure(e)
+                case .success(let svc): ids.append(svc.id)
+                }
+            }
+            serviceIDs = ids
+        }
+        return SwarmTaskTable.list(store, filters: f, serviceIDs: serviceIDs).map { tasks in
+            tasks.map { encode(taskValue($0, store: store)) }
+        }
+    }
+
+    /// `GET /tasks/{id}`.
+    public static func taskInspect(_ term: String, store: Swarm) -> String? {
+        let matches = store.tasks.filter { $0.running && ($0.id == term || $0.id.hasPrefix(term)) }
+        guard let t = matches.first(where: { $0.id == term }) ?? (matches.count == 1 ? matches.first : nil) else { return nil }
+        return encode(taskValue(t, store: store))
+    }
+
+    /// moby `swarm.Task` for a running task: its service's task template as Spec, a running status
+    /// with its container. Its network attachments are left out (cnmlab keeps no attachment IDs).
+    static func taskValue(_ t: SwarmTask, store: Swarm) -> TemplateValue {
+        let service = store.services.first { $0.id == t.serviceID }
+        let spec: TemplateValue = service.map { ServiceInspectView.taskTemplate($0, store: store, interpolated: true) } ?? .null
+        return .structure(TemplateStruct(typeName: "swarm.Task", fields: [
+            TemplateField("ID", .string(t.id)),
+            TemplateField("Version", .structure(TemplateStruct(typeName: "swarm.Version", fields: [
+                TemplateField("Index", .uint(0), omitEmpty: true),
+            ]))),
+            TemplateField("CreatedAt", .time(t.created.nanoseconds)),
+            TemplateField("UpdatedAt", .time(t.created.nanoseconds)),
+            TemplateField("Labels", .stringMap([:])),
+            TemplateField("Spec", spec),
+            TemplateField("ServiceID", .string(t.serviceID), omitEmpty: true),
+            TemplateField("Slot", .int(Int64(t.slot)), omitEmpty: true),
+            TemplateField("NodeID", .string(t.nodeID), omitEmpty: true),
+            TemplateField("Status", .structure(TemplateStruct(typeName: "swarm.TaskStatus", fields: [
+                TemplateField("Timestamp", .time(t.created.nanoseconds)),
+                TemplateField("State", .string("running"), omitEmpty: true),
+                TemplateField("Message", .string("started"), omitEmpty: true),
+                TemplateField("ContainerStatus", .structure(TemplateStruct(typeName: "swarm.ContainerStatus", fields: [
+                    TemplateField("ContainerID", .string(t.containerID)),
+                    TemplateField("PID", .int(0)),
+                    TemplateField("ExitCode", .int(0)),
+                ]))),
+                TemplateField("PortStatus", .structure(TemplateStruct(typeName: "swarm.PortStatus", fields: []))),
+            ]))),
+            TemplateField("DesiredState", .string("running"), omitEmpty: true),
+            TemplateField("Volumes", .nilList),
+        ]))
+    }
+
     /// What cnmlab does not model in a swarm object (`SwarmUnknownValue`: `docker node inspect`
     /// says "not simulated" there) goes on the wire as its Go zero value, so that clients can
     /// decode it: `swarm.Version{}`, an empty `Platform`/`Resources`/`TLSInfo`, no plugins,

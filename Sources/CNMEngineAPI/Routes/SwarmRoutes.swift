@@ -59,4 +59,36 @@ extension Router {
             }
         }
     }
+
+    func taskList(_ request: APIRequest) -> APIResponse {
+        let filters: [String: [String]]
+        switch self.filters(request) {
+        case .failure(let e): return e.response
+        case .success(let f): filters = f
+        }
+        let raw = filters.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } }
+        return read { sim in
+            switch managerStore(sim) {
+            case .failure(let e): return e.response
+            case .success(let store):
+                switch EngineAPIBodies.taskList(filters: raw, store: store) {
+                case .failure(let e): return .error(e.kind.status, e.message)
+                case .success(let items): return .json(HTTPStatus.ok, JSONText.array(items))
+                }
+            }
+        }
+    }
+
+    func taskInspect(_ term: String) -> APIResponse {
+        read { sim in
+            switch managerStore(sim) {
+            case .failure(let e): return e.response
+            case .success(let store):
+                guard let body = EngineAPIBodies.taskInspect(term, store: store) else {
+                    return .error(HTTPStatus.notFound, "task \(term) not found")
+                }
+                return .json(HTTPStatus.ok, body)
+            }
+        }
+    }
 }
