@@ -48,11 +48,17 @@ struct Router: Sendable {
         ("GET", ["images", "json"], { r, _, _ in r.imageList() }),
         ("POST", ["images", "create"], { r, q, _ in r.imageCreate(q) }),
         ("GET", ["images", "{*}", "json"], { r, _, p in r.imageInspect(p[0]) }),
-        // Swarm (moby api/server/router/swarm/cluster.go), read-only.
+        // Swarm (moby api/server/router/swarm/cluster.go).
         ("GET", ["nodes"], { r, _, _ in r.nodeList() }),
         ("GET", ["nodes", "{}"], { r, _, p in r.nodeInspect(p[0]) }),
         ("GET", ["services"], { r, q, _ in r.serviceList(q) }),
         ("GET", ["services", "{}"], { r, _, p in r.serviceInspect(p[0]) }),
+        ("GET", ["swarm"], { r, _, _ in r.swarmInspect() }),
+        ("POST", ["swarm", "init"], { r, q, _ in r.swarmInit(q) }),
+        ("POST", ["swarm", "leave"], { r, q, _ in r.swarmLeave(q) }),
+        ("POST", ["services", "create"], { r, q, _ in r.serviceCreate(q) }),
+        ("DELETE", ["services", "{}"], { r, _, p in r.serviceRemove(p[0]) }),
+        ("POST", ["services", "{}", "update"], { r, q, p in r.serviceUpdate(q, p[0]) }),
         ("GET", ["tasks"], { r, q, _ in r.taskList(q) }),
         ("GET", ["tasks", "{}"], { r, _, p in r.taskInspect(p[0]) }),
     ]

@@ -195,4 +195,28 @@ final class DifferentialTests: XCTestCase {
             ["network", "inspect", "ov"],
         ])
     }
+
+    /// Swarm changes through the API: init, services created (without registry digest lookups),
+    /// scaled and removed, leave.
+    func testSwarmChanges() throws {
+        try Self.requireDocker()
+        let ps = "{{.Name}} {{.Image}} {{.Node}} {{.DesiredState}}"
+        try assertSame([
+            ["node", "ls"],
+            ["swarm", "init", "--advertise-addr", "192.168.1.100"],
+            ["swarm", "init"],
+            ["swarm", "join-token", "manager"],
+            ["service", "create", "-d", "--no-resolve-image", "--name", "web", "--replicas", "2", "-p", "8080:80", "nginx"],
+            ["service", "create", "-d", "--no-resolve-image", "--name", "web", "nginx"],
+            ["service", "create", "-d", "--no-resolve-image", "--name", "api", "--network", "ingress", "busybox", "sleep", "1000"],
+            ["service", "ls"],
+            ["service", "scale", "-d", "web=3"],
+            ["service", "ps", "web", "--format", ps],
+            ["service", "inspect", "web", "--format", "{{.Spec.Mode.Replicated.Replicas}} {{json .Endpoint.Ports}}"],
+            ["service", "rm", "web", "nosuch"],
+            ["swarm", "leave"],
+            ["swarm", "leave", "--force"],
+            ["service", "ls"],
+        ])
+    }
 }
