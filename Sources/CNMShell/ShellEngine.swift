@@ -86,7 +86,12 @@ final class ShellEngine {
         if let server {
             return ShellReply(stdout: EngineText.running.render(language) + "\nexport DOCKER_HOST=unix://\(server.socketPath)\n")
         }
-        let path = socket ?? Self.defaultSocket()
+        var path = socket ?? Self.defaultSocket()
+        // The export line is pasted in another terminal, maybe in another folder: make it absolute.
+        if !path.hasPrefix("/"), let cwd = getcwd(nil, 0) {
+            path = String(cString: cwd) + "/" + path
+            free(cwd)
+        }
         let server = EngineServer(host: ShellEngineHost(shared), socketPath: path)
         do {
             try server.start()

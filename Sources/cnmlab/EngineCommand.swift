@@ -55,7 +55,12 @@ struct EngineCommand: ParsableCommand {
             case .failure(let e): throw ValidationError("--host: \(e)")
             }
         }
-        let path = socket ?? Self.defaultSocket()
+        var path = socket ?? Self.defaultSocket()
+        // The export line is pasted in another terminal, maybe in another folder: make it absolute.
+        if !path.hasPrefix("/"), let cwd = getcwd(nil, 0) {
+            path = String(cString: cwd) + "/" + path
+            free(cwd)
+        }
         let quiet = self.quiet
         let host = SimulatorHost(simulator: Simulator(seed: seed, hosts: machines)) { line, out in
             guard !quiet else { return }
