@@ -8,8 +8,6 @@ struct LineResult {
 
     init(_ output: CommandOutput) { self.output = output }
 
-    var succeeded: Bool { failure == nil }
-
     static let daemonPrefix = "Error response from daemon: "
 
     /// The failure, if the line failed, with moby's status for it.

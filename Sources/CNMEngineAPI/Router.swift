@@ -158,11 +158,17 @@ struct Router: Sendable {
     }
 
     /// Runs `body` with the host, then lets waits and event streams catch up with what changed.
-    func change<T>(exitHints: [String: Int] = [:], _ body: (any EngineSession) -> T) -> T {
+    func change<T>(_ body: (any EngineSession) -> T) -> T {
+        change(exitHintsFrom: { [:] }, body)
+    }
+
+    /// `change` for a step that learns exit codes on the way (a process that ended, a container
+    /// stopped or removed), for the waits on containers that are gone by then.
+    func change<T>(exitHintsFrom hints: () -> [String: Int], _ body: (any EngineSession) -> T) -> T {
         host.withSession { s in
             let before = s.simulator
             let result = body(s)
-            state.settle(before: before, after: s.simulator, exitHints: exitHints)
+            state.settle(before: before, after: s.simulator, exitHints: hints())
             return result
         }
     }

@@ -266,14 +266,4 @@ extension Router {
             return .full(status: HTTPStatus.ok, contentType: c.tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream", body: body)
         }
     }
-
-    /// `change` whose exit hints are only known once the body ran.
-    func change<T>(exitHintsFrom hints: () -> [String: Int], _ body: (any EngineSession) -> T) -> T {
-        host.withSession { s in
-            let before = s.simulator
-            let result = body(s)
-            state.settle(before: before, after: s.simulator, exitHints: hints())
-            return result
-        }
-    }
 }
