@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
     ],
     targets: [
+        // The labs and the curriculum, built into the binary from Labs/ and Curriculum/ (EmbedCourse plugin).
+        .target(name: "CNMCourse", plugins: ["EmbedCourse"]),
+        .plugin(name: "EmbedCourse", capability: .buildTool()),
         // Layer 1: the pure, deterministic CNM simulation.
         .target(name: "CNMSim"),
         // Layer 2: command lines parsed and rendered the way docker, ip, iptables… do.
@@ -31,7 +34,7 @@ let package = Package(
         // Layer 3: lab files, checks, scoring, validation.
         .target(
             name: "CNMLabs",
-            dependencies: ["CNMSim", "CNMCommands", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", .product(name: "Yams", package: "Yams")]
         ),
         // Layer 4: progress in SQLite.
         .target(
@@ -43,7 +46,7 @@ let package = Package(
         // Layer 5: the interactive shell.
         .target(
             name: "CNMShell",
-            dependencies: ["CNMSim", "CNMCommands", "CNMEngineAPI", "CNMLabs", "CNMProgress", "CEditLine"]
+            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", "CNMEngineAPI", "CNMLabs", "CNMProgress", "CEditLine"]
         ),
         // The executable.
         .executableTarget(
@@ -60,7 +63,7 @@ let package = Package(
         // `make bench`: release-mode scenarios that print timings.
         .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell"]),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
-        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
         .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
         .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),

@@ -101,7 +101,8 @@ public enum ProgressReport {
                               "steps_total", "hints", "solutions_shown", "commands", "time_spent_seconds",
                               "attempts", "last_activity"]
 
-    private static func table(_ rows: [LabProgress], language: String) -> String {
+    /// The table's headings and cells, for a renderer that fits them to a terminal.
+    public static func tableCells(_ rows: [LabProgress], language: String) -> [[String]] {
         let headings: [ProgressHeading] = [.learner, .lab, .version, .status, .score, .steps, .hints, .solutions,
                                            .commands, .time, .attempts]
         var cells = [headings.map { $0.text(language) }]
@@ -114,6 +115,12 @@ public enum ProgressReport {
                 ProgressTime.duration(seconds: r.timeSpentSeconds), String(r.attempts),
             ])
         }
+        return cells
+    }
+
+    private static func table(_ rows: [LabProgress], language: String) -> String {
+        let cells = tableCells(rows, language: language)
+        let headings = cells[0]
         var widths = [Int](repeating: 0, count: headings.count)
         // Terminal columns, not characters: Hangul takes two.
         func width(_ s: String) -> Int { GoRuneWidth.stringWidth(s) }

@@ -19,8 +19,11 @@ public struct ShellRunner {
         public var labs: [Lab] = []
         public var store: ProgressStore?
         public var learner = "learner"
+        /// `--curriculum DIR`; nil: the course built into the binary.
         public var curriculumDir: String?
         public var startLab: String?
+        /// The environment (COLUMNS, LINES, PAGER) for the text width and the pager.
+        public var environment: [String: String] = [:]
         /// The sandbox's extra machines on the LAN (labs bring their own).
         public var hosts: [HostSpec] = Cluster.courseHosts
         /// Serve the Docker Engine API for the shell's host at start (`--engine`); nil socket: the default.
@@ -38,13 +41,9 @@ public struct ShellRunner {
     }
 
     public static func run(_ options: Options) -> Int32 {
-        let session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
+        var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
                                    store: options.store, learner: options.learner, curriculumDir: options.curriculumDir,
                                    hosts: options.hosts)
-        // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
-        let shared = SharedShellSession(session)
-        let engine = ShellEngine(shared: shared)
-        defer { engine.shutdown() }
         let context = CompletionContext(engine: session.engine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in
@@ -52,15 +51,23 @@ public struct ShellRunner {
                 return context.completer.candidates(words: words, engine: context.engine)
             }
             : PlainLineReader()
+        // Wrapped to the terminal, or to COLUMNS when piped (no wrapping without it); re-read before every
+        // line, so a resized window gets the new width.
+        session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
+        session.styledText = options.color && isatty(1) == 1
         if options.interactive {
-            Output.write(ShellText.welcome.render(session.language) + "\n", to: 1)
-            if options.sandbox { Output.write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
+            Output.write(session.text(.welcome), to: 1)
+            if options.sandbox { Output.write(session.text(.sandboxBanner), to: 1) }
         }
         if let id = options.startLab {
-            let reply = shared.withLock { shared.session.startLab(id) }
+            let reply = session.startLab(id)
             Output.write(reply.stdout, to: 1)
             Output.write(reply.stderr, to: 2)
         }
+        // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
+        let shared = SharedShellSession(session)
+        let engine = ShellEngine(shared: shared)
+        defer { engine.shutdown() }
         if options.engine {
             let reply = engine.start(socket: options.engineSocket, language: session.language)
             Output.write(reply.stdout, to: 1)
@@ -81,6 +88,7 @@ public struct ShellRunner {
                 reply = engine.command(words, language: shared.withLock { shared.session.language })
             } else {
                 reply = shared.withLock {
+                    shared.session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
                     let before = shared.session.engineSimulator
                     let reply = shared.session.handle(line)
                     engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
@@ -88,6 +96,11 @@ public struct ShellRunner {
                     context.completer = shared.session.completer
                     return reply
                 }
+            }
+            if reply.paged, Pager.wanted(reply.stdout, rows: TerminalSize.rows(fd: 1, environment: options.environment)),
+               let pager = Pager.command(environment: options.environment), Pager.show(reply.stdout, command: pager) {
+                Output.write(reply.stderr, to: 2)
+                continue
             }
             Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
             Output.write(reply.stderr, to: 2)

@@ -19,7 +19,11 @@ extension ShellSession {
 
     var locale: LabLocale { language == .ko ? .ko : .en }
 
-    func text(_ t: ShellText) -> String { t.render(language) + "\n" }
+    /// A message of the shell, wrapped to the terminal's width.
+    func text(_ t: ShellText) -> String { prose(t.render(language)) + "\n" }
+
+    /// Lab or shell prose wrapped to the terminal's width (`TextWrap`; commands and indented lines kept whole).
+    func prose(_ s: String, hangingIndent: Int = 0) -> String { TextWrap.wrap(s, width: textWidth, hangingIndent: hangingIndent) }
 
     /// `labs`: every lab grouped by its curriculum section, with this learner's state.
     func listLabs() -> ShellReply {
@@ -39,7 +43,8 @@ extension ShellSession {
             }
             if active?.lab.id == lab.id { state += language == .ko ? " (지금 하는 중)" : " (current)" }
             let steps = language == .ko ? "\(lab.steps.count)단계, 약 \(lab.minutes)분" : "\(lab.steps.count) steps, ~\(lab.minutes) min"
-            out += "  \(lab.id.padding(to: 34))\(lab.title.resolve(locale)) (\(steps)) [\(state)]\n"
+            out += TextWrap.wrapRow("  \(lab.id.padding(to: 34))\(lab.title.resolve(locale)) (\(steps)) [\(state)]",
+                                    width: textWidth, hangingIndent: 36) + "\n"
         }
         return ShellReply(stdout: out)
     }
@@ -81,7 +86,7 @@ extension ShellSession {
             let s = active?.session
             out = text(.labHeader(title: lab.title.resolve(locale), place: lab.place.label, minutes: lab.minutes,
                                   steps: lab.steps.count)) + out
-            if let summary = s?.lab.summary.resolve(locale), !summary.isEmpty { out += summary + "\n" }
+            if let summary = s?.lab.summary.resolve(locale), !summary.isEmpty { out += prose(summary) + "\n" }
             out += currentStepText()
             return ShellReply(stdout: out)
         } catch {
@@ -96,9 +101,9 @@ extension ShellSession {
         guard let step = s.step else { return text(.allDone) }
         var out = "\n" + text(.stepHeader(index: s.currentStep + 1, total: s.lab.steps.count,
                                           title: step.title.resolve(locale), points: step.maxPoints))
-        out += step.text.resolve(locale).trimmingSpaces + "\n"
+        out += prose(step.text.resolve(locale).trimmingSpaces) + "\n"
         if let quiz = step.quiz {
-            out += quiz.question.resolve(locale).trimmingSpaces + "\n"
+            out += prose(quiz.question.resolve(locale).trimmingSpaces) + "\n"
             out += language == .ko ? "(답은 answer 답 으로 입력)\n" : "(answer with: answer YOUR-ANSWER)\n"
         }
         if step.optional { out += text(.optionalStep) }
@@ -116,7 +121,7 @@ extension ShellSession {
             // A quiz answer prints its own messages; a command's completions are announced here.
             let alreadyShown = outcome.output.stdout.hasSuffix(outcome.messages.joined(separator: "\n") + "\n")
             if !outcome.messages.isEmpty && !alreadyShown {
-                reply.stdout += outcome.messages.map { "✔ " + $0 + "\n" }.joined()
+                reply.stdout += outcome.messages.map { prose("✔ " + $0, hangingIndent: 2) + "\n" }.joined()
             }
             if a.session.currentStep != stepBefore {
                 if a.session.isComplete {
@@ -143,7 +148,7 @@ extension ShellSession {
             case "check":
                 let results = a.session.check()
                 if results.isEmpty { return ShellReply(stdout: text(.allDone)) }
-                return ShellReply(stdout: results.map { $0.line(locale) + "\n" }.joined())
+                return ShellReply(stdout: results.map { prose($0.line(locale), hangingIndent: 5) + "\n" }.joined())
             case "hint":
                 guard let h = try a.hint() else { active = a; return ShellReply(stdout: text(.noMoreHints)) }
                 active = a
@@ -214,20 +219,21 @@ extension ShellSession {
         }
     }
 
-    /// `theory`: the curriculum section the lab belongs to, as plain text (Mermaid blocks left out,
-    /// their plain-text twins kept).
+    /// `theory`: the curriculum section the lab belongs to, rendered for the terminal (`MarkdownTerminal`;
+    /// 80 columns when the width is unknown) and paged by the runner when taller than the screen.
     func theory(_ section: String) -> ShellReply {
-        guard let dir = curriculumDir,
-              let body = CurriculumText.section(section, language: language, root: dir) else {
+        guard let body = CurriculumText.section(section, language: language, root: curriculumDir) else {
             return ShellReply(stderr: text(.theoryMissing(section)))
         }
-        return ShellReply(stdout: CurriculumText.forTerminal(body))
+        var reply = ShellReply(stdout: MarkdownTerminal.render(body, width: textWidth ?? TerminalSize.fallbackColumns, styled: styledText))
+        reply.paged = true
+        return reply
     }
 
     /// `progress`: this learner's labs from the store, or the current lab's score.
     func progressReport() -> ShellReply {
         if let store, let rows = try? store.labProgress(learner: learner), !rows.isEmpty {
-            return ShellReply(stdout: ProgressReport.render(rows, format: .table, language: language.rawValue))
+            return ShellReply(stdout: TextTable.render(ProgressReport.tableCells(rows, language: language.rawValue), width: textWidth))
         }
         if let s = active?.session {
             let score = s.score

@@ -10,6 +10,8 @@ public struct ShellReply: Sendable, Equatable {
     public var stderr: String = ""
     public var needsContinuation = false
     public var exit = false
+    /// Long reading (`theory`): shown through the pager when it is taller than the terminal.
+    public var paged = false
 
     public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
         self.stdout = stdout; self.stderr = stderr; self.needsContinuation = needsContinuation; self.exit = exit
@@ -30,6 +32,8 @@ public struct ShellSession: Sendable {
     public internal(set) var attachedContainer: String?
     /// The machine that container runs on, when it is not docker-host (`ssh worker1`, then `docker exec -it C sh`).
     public internal(set) var attachedContainerMachine: String?
+    /// The shell opened in the attached container (`sh`, `bash`), which sets the prompt.
+    public internal(set) var attachedShellProgram = "sh"
     /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
     public internal(set) var attachedMachine: String?
     /// States before each state-changing command, for `undo`.
@@ -41,12 +45,16 @@ public struct ShellSession: Sendable {
     /// Where progress is committed (nil: nothing is recorded).
     let store: ProgressStore?
     public let learner: String
-    /// The folder holding `Curriculum/` texts for `theory`.
+    /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
     let curriculumDir: String?
     /// The lab in progress, if any.
     var active: ActiveLab?
     /// Waiting for the y/N answer to `solution`.
     var confirmingSolution = false
+    /// The terminal's width for the shell's own texts (nil: not wrapped); see `TextWrap`.
+    public var textWidth: Int?
+    /// Bold and underline in `theory` (a terminal without NO_COLOR).
+    public var styledText = false
 
     public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
                                       "step", "check", "hint", "solution", "reset", "theory", "progress", "engine"]
@@ -72,7 +80,10 @@ public struct ShellSession: Sendable {
     public var prompt: String {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
-        if attachedContainer != nil { return "/ # " }
+        if let id = attachedContainer {
+            let c = engine(on: attachedContainerMachine)?.containers[id]
+            return c.flatMap { ContainerShell.open(attachedShellProgram, in: $0)?.prompt } ?? "/ # "
+        }
         if let machine = attachedMachine { return "\(machine)$ " }
         var p = "\(engine.host.hostname)$ "
         if let s = active?.session {
@@ -105,10 +116,10 @@ public struct ShellSession: Sendable {
         if let machine = attachedMachine {
             if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
                 attachedMachine = nil
-                return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
+                return ShellReply(stdout: text(machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)))
             }
             if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
-            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target, on: machine) }
+            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target.container, shell: target.shell, on: machine) }
             // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
             let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
             if active != nil { return labInput(forwarded) }
@@ -133,19 +144,19 @@ public struct ShellSession: Sendable {
         default: break
         }
         if let target = Self.nestedShellTarget(words) {
-            return attach(target)
+            return attach(target.container, shell: target.shell)
         }
         if words.count == 2, words[0] == "ssh" {
             let target = String(words[1].split(separator: "@").last ?? "")
             if ["remote", "192.168.1.50"].contains(target) {
                 attachedMachine = "remote"
-                return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
+                return ShellReply(stdout: text(.enteredRemote))
             }
             let cluster = currentCluster
             if let k = cluster.machineIndex(target), k != 0 {
                 let m = cluster.machines[k]
                 attachedMachine = m.name
-                return ShellReply(stdout: ShellText.enteredMachine(m.name, m.address.description).render(language) + "\n")
+                return ShellReply(stdout: text(.enteredMachine(m.name, m.address.description)))
             }
         }
         if active != nil { return labInput(line) }
@@ -165,7 +176,7 @@ public struct ShellSession: Sendable {
     }
 
     /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
-    static func nestedShellTarget(_ words: [String]) -> String? {
+    static func nestedShellTarget(_ words: [String]) -> (container: String, shell: String)? {
         guard words.count >= 4, words[0] == "docker" else { return nil }
         var rest = Array(words.dropFirst())
         if rest.first == "container" { rest.removeFirst() }
@@ -181,7 +192,7 @@ public struct ShellSession: Sendable {
             rest.removeFirst()
         }
         guard interactive, tty, rest.count == 2, ProcessPlan.shells.contains(rest[1]) else { return nil }
-        return rest[0]
+        return (rest[0], rest[1])
     }
 
     /// The cluster the learner types into: the lab's, or the sandbox's.
@@ -194,17 +205,18 @@ public struct ShellSession: Sendable {
         return cluster.machineIndex(machine).map { cluster.machines[$0].engine }
     }
 
-    mutating func attach(_ term: String, on machine: String? = nil) -> ShellReply {
+    mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
             return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
         }
-        guard c.image.tools.contains(where: ProcessPlan.shells.contains) else {
-            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
+        guard ContainerShell.open(program, in: c) != nil else {
+            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n")
         }
         attachedContainer = c.id
+        attachedShellProgram = program
         attachedContainerMachine = machine
         return ShellReply(stdout: ShellText.enteredContainer(c.name).render(language) + "\n")
     }
@@ -223,13 +235,14 @@ public struct ShellSession: Sendable {
             attachedContainerMachine = nil
             return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
         }
-        let exec = "docker exec \(name) sh -c " + Self.singleQuoted(line)
+        let exec = "docker exec \(name) \(attachedShellProgram) -c " + Self.singleQuoted(line)
         if active != nil {
             // In a lab, the nested line is recorded as what it is: a command run in the container (on its machine).
             return labInput(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec)
         }
         let k = machine.flatMap { simulator.cluster.machineIndex($0) } ?? simulator.machine
         var inside = Simulator(cluster: simulator.cluster, machine: k, site: .container(id: id))
+        inside.shell = here?.containers[id].flatMap { ContainerShell.open(attachedShellProgram, in: $0) }
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
@@ -340,6 +353,6 @@ public struct ShellSession: Sendable {
             .helpLine(command: "lang ko|en", ko: "언어 바꾸기", en: "switch language"),
             .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
         ]
-        return ShellText.helpHeader.render(language) + "\n" + lines.map { $0.render(language) + "\n" }.joined()
+        return text(.helpHeader) + lines.map { TextWrap.wrapRow($0.render(language), width: textWidth, hangingIndent: 30) + "\n" }.joined()
     }
 }

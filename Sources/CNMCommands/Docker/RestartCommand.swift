@@ -6,9 +6,9 @@ enum RestartCommand {
         path: "docker restart", useLine: "docker restart [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.string("signal", "s"), .int("time", "t"), .int("timeout")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
@@ -16,8 +16,7 @@ enum RestartCommand {
             let result = engine.stopContainer(term).flatMap { _ in engine.startContainer(term) }
             // A command that ends runs again and exits, as `docker start` has it.
             if case .success(.oneShot) = result, let c = engine.findContainer(term).successValue {
-                let out = ContainerProcess.run(argv: [c.path] + c.args, in: c.id, engine: &engine)
-                engine.processExited(c.id, code: Int(out.exitCode))
+                _ = ContainerProcess.runToEnd(c, engine: &engine)
             }
             return .from(result)
         }

@@ -139,7 +139,7 @@ public enum EmbeddedDNS {
             // Without external access, host-namespace servers are skipped (proxyDNS off, internal
             // networks) and container-namespace ones cannot be reached (no route out).
             guard proxyDNS else { continue }
-            guard let response = ExternalDNSZone.answer(name, type: type, server: server) else { continue }
+            guard let response = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { continue }
             if response.rcode == .servFail || response.rcode == .refused { continue }
             return response
         }

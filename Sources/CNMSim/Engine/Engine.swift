@@ -49,6 +49,8 @@ public struct Engine: Sendable {
     public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
+    /// A lab's names added to or removed from the simulated outside world's DNS.
+    public var outsideNames = OutsideNames()
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {
