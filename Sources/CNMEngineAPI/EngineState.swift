@@ -102,6 +102,16 @@ final class EngineState: @unchecked Sendable {
         lock.withLock { !(attaches[containerID] ?? []).isEmpty }
     }
 
+    // MARK: Logs
+
+    /// `docker logs -f` streams of running containers: they end when the container stops.
+    private var followers: [(containerID: String, stream: ByteStream)] = []
+
+    func addFollower(_ stream: ByteStream, of containerID: String) {
+        lock.withLock { followers.append((containerID, stream)) }
+        stream.onCancel { [weak self] in self?.lock.withLock { self?.followers.removeAll { $0.stream === stream } } }
+    }
+
     // MARK: Wait
 
     func addWaiter(_ w: Waiter, now: Simulator) {
@@ -136,6 +146,12 @@ final class EngineState: @unchecked Sendable {
     }
 
     private func settleWaiters(_ engine: Engine, exitHints: [String: Int]) {
+        let ended: [ByteStream] = lock.withLock {
+            let done = followers.filter { engine.containers[$0.containerID]?.isRunning != true }
+            followers.removeAll { f in done.contains { $0.stream === f.stream } }
+            return done.map(\.stream)
+        }
+        for s in ended { s.finish() }
         let due: [(ByteStream, Int)] = lock.withLock {
             for (id, code) in exitHints { lastExitCode[id] = code }
             for c in engine.containers.values {
@@ -176,6 +192,7 @@ final class EngineState: @unchecked Sendable {
             return (waiters, attaches.values.flatMap { $0 })
         }
         for w in ws { w.stream.finish() }
+        for f in lock.withLock({ defer { followers = [] }; return followers }) { f.stream.finish() }
         for a in ats { a.output.finish() }
         events.closeAll()
     }

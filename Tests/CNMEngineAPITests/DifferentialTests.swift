@@ -124,6 +124,9 @@ final class DifferentialTests: XCTestCase {
             ["run", "--rm", "busybox", "nosuchcommand"],
             ["run", "nosuchimage"],
             ["run", "--name", "fg", "nginx"],
+            ["logs", "once"],
+            ["logs", "-n", "2", "-t", "web"],
+            ["logs", "nosuch"],
             ["ps", "-a", "--format", CommandSequence.psFormat],
         ])
     }

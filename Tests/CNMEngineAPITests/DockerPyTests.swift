@@ -52,6 +52,7 @@ try:
     client.containers.run("nosuchimage", detach=True)
 except docker.errors.ImageNotFound as e:
     out["no_image"] = e.status_code
+out["run_output"] = client.containers.run("busybox", "echo from-py", remove=True).decode()
 box.stop(timeout=1)
 box.reload()
 out["box_after_stop"] = [box.status, box.attrs["State"]["ExitCode"]]
@@ -93,6 +94,7 @@ print(json.dumps(out))
         XCTAssertEqual(out["duplicate"] as? [AnyHashable], [409, "network with name pynet already exists"])
         XCTAssertEqual(out["missing"] as? [AnyHashable], [404, "No such container: nosuch"])
         XCTAssertEqual(out["no_image"] as? Int, 404)
+        XCTAssertEqual(out["run_output"] as? String, "from-py\n", "containers.run without detach reads the logs (follow)")
         XCTAssertEqual(out["box_after_stop"] as? [AnyHashable], ["exited", 137])
         XCTAssertEqual(out["networks_left"] as? [String], ["bridge", "host", "none"])
         XCTAssertEqual(out["containers_left"] as? [String], [])

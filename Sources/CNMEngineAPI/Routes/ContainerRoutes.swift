@@ -238,11 +238,10 @@ extension Router {
     }
 
     /// `GET /containers/{id}/logs`: what `docker logs` prints in cnmlab, stdcopy-framed unless TTY.
+    /// With `follow`, a running container's stream stays open until it stops (cnmlab adds no lines
+    /// meanwhile); a stopped one's ends at once, as moby does.
     func containerLogs(_ request: APIRequest, _ term: String) -> APIResponse {
-        if request.flag("follow") {
-            return .error(HTTPStatus.notImplemented, "cnmlab: docker logs --follow is not simulated")
-        }
-        return read { sim in
+        read { sim in
             let c: Container
             switch sim.engine.findContainer(term) {
             case .failure(let e): return .error(e.kind.status, e.message)
@@ -251,6 +250,7 @@ extension Router {
             var w = ["docker", "logs"]
             if request.flag("timestamps") { w.append("--timestamps") }
             if let t = request.query("tail"), !t.isEmpty, t != "all" { w += ["--tail", t] }
+            if let since = request.query("since"), !since.isEmpty, since != "0" { w += ["--since", since] }
             var copy = sim
             let out = copy.run(line: CommandLineText.join(w + [c.name]))
             if out.stderr.contains("not simulated") && out.stdout.isEmpty {
@@ -263,7 +263,14 @@ extension Router {
                 if request.flag("stdout") && !out.stdout.isEmpty { body += StdCopy.frame(StdCopy.stdout, Array(out.stdout.utf8)) }
                 if request.flag("stderr") && !out.stderr.isEmpty { body += StdCopy.frame(StdCopy.stderr, Array(out.stderr.utf8)) }
             }
-            return .full(status: HTTPStatus.ok, contentType: c.tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream", body: body)
+            let contentType = c.tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream"
+            guard request.flag("follow"), c.isRunning else {
+                return .full(status: HTTPStatus.ok, contentType: contentType, body: body)
+            }
+            let stream = ByteStream()
+            stream.write(body)
+            state.addFollower(stream, of: c.id)
+            return .stream(status: HTTPStatus.ok, contentType: contentType, stream)
         }
     }
 }
