@@ -26,6 +26,7 @@ let package = Package(
             name: "CNMEngineAPI",
             dependencies: [
                 "CNMSim", "CNMCommands",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
