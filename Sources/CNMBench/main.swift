@@ -73,6 +73,7 @@ extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }
 
+fingerprintBench()
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
 swarmScenario(services: 20, replicas: 4, connections: 200)

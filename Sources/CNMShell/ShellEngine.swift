@@ -1,5 +1,6 @@
 import CNMCommands
 import CNMEngineAPI
+import CNMLabs
 import CNMSim
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ final class SharedShellSession: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     /// Only touched with the lock held.
     var session: ShellSession
-    private var notices: [String] = []
+    private var notices: [ShellReply] = []
 
     init(_ session: ShellSession) {
         self.session = session
@@ -25,10 +26,11 @@ final class SharedShellSession: @unchecked Sendable {
         return try body()
     }
 
-    func addNotice(_ text: String) { notices.append(text) }
+    /// Called with the lock held.
+    func addNotice(_ notice: ShellReply) { notices.append(notice) }
 
     /// Notices since the last prompt (and forgets them).
-    func takeNotices() -> [String] {
+    func takeNotices() -> [ShellReply] {
         withLock {
             defer { notices = [] }
             return notices
@@ -55,9 +57,11 @@ final class ShellEngineHost: EngineHost, @unchecked Sendable {
         var simulator: Simulator { shared.session.engineSimulator }
 
         func run(_ line: String) -> CommandOutput {
-            let (out, extra) = shared.session.runForEngine(line)
+            let (out, lab) = shared.session.runForEngine(line)
             let mark = out.exitCode == 0 ? "⇄" : "⇄ (exit \(out.exitCode))"
-            shared.addNotice("\(mark) \(line)\n" + extra)
+            var notice = ShellReply(stdout: "\(mark) \(line)\n")
+            notice.append(lab)
+            shared.addNotice(notice)
             return out
         }
 
@@ -109,15 +113,14 @@ final class ShellEngine {
         return ShellReply(stdout: EngineText.stopped.render(language) + "\n")
     }
 
-    /// `engine`, `engine start`, `engine stop`, `engine status`.
-    func command(_ words: [String], language: Language) -> ShellReply {
-        switch words.dropFirst().first {
-        case nil, "start": return start(socket: words.count > 2 ? words[2] : nil, language: language)
-        case "stop": return stop(language: language)
-        case "status":
+    /// What `engine`, `engine start [SOCKET]`, `engine stop` and `engine status` asked for.
+    func perform(_ request: EngineRequest, language: Language) -> ShellReply {
+        switch request {
+        case .start(let socket): return start(socket: socket, language: language)
+        case .stop: return stop(language: language)
+        case .status:
             if let server { return ShellReply(stdout: "export DOCKER_HOST=unix://\(server.socketPath)\n") }
             return ShellReply(stdout: EngineText.notRunning.render(language) + "\n")
-        default: return ShellReply(stderr: EngineText.usage.render(language) + "\n")
         }
     }
 
@@ -128,28 +131,53 @@ final class ShellEngine {
     }
 }
 
+/// What the `engine` meta-command asks of the runner: the session parses the line (it owns the
+/// command table), the runner acts on it (it owns the server, and stops it without the session's lock).
+enum EngineRequest: Sendable, Equatable {
+    case start(socket: String?)
+    case stop
+    case status
+}
+
 extension ShellSession {
     /// The simulator the engine serves: the lab's, or the sandbox's.
     var engineSimulator: Simulator { active?.session.simulator ?? simulator }
 
-    /// Runs a line a docker client asked for, on docker-host, as if typed at the top-level prompt
-    /// (whatever nested prompt the learner is at): in a lab it is recorded and checked; in the
-    /// sandbox `undo` can take it back. Returns what the line printed and what the lab added.
-    mutating func runForEngine(_ line: String) -> (output: CommandOutput, extra: String) {
-        if let lab = active?.session {
-            if let reason = lab.refusal(for: line) {
-                let reply = labInput(line)
-                return (CommandOutput(stderr: "cnmlab: " + reason + "\n", exitCode: 1), reply.stderr)
-            }
-            // The simulator is deterministic: the same line on a copy prints what the lab's run prints.
-            var probe = lab.simulator
-            let out = probe.run(line: line)
-            let reply = labInput(line)
-            let extra = reply.stdout.hasPrefix(out.stdout) ? String(reply.stdout.dropFirst(out.stdout.count)) : ""
-            return (out, extra)
+    /// `engine [start [SOCKET]|stop|status]`: a reply carrying the request for the runner, or the usage.
+    func engineCommand(_ words: [String]) -> ShellReply {
+        let request: EngineRequest
+        switch (words.count, words.dropFirst().first) {
+        case (1, _), (2, "start"?): request = .start(socket: nil)
+        case (3, "start"?): request = .start(socket: words[2])
+        case (2, "stop"?): request = .stop
+        case (2, "status"?): request = .status
+        default: return ShellReply(stderr: EngineText.usage.render(language) + "\n")
         }
-        if Self.changesState(line.split(separator: " ").map(String.init)) { pushUndo(line) }
-        return (simulator.run(line: line), "")
+        var reply = ShellReply()
+        reply.engineRequest = request
+        return reply
+    }
+
+    /// Runs a line a docker client asked for, on docker-host, as if typed at the top-level prompt
+    /// (whatever nested prompt the learner is at). In a lab it goes through the attempt like a typed
+    /// command (journaled, checked): the client gets the command's own output (or the lab's refusal),
+    /// the shell the rest of the outcome (refusal, verdicts, step transitions) as a notice. In the
+    /// sandbox `undo` can take it back.
+    mutating func runForEngine(_ line: String) -> (output: CommandOutput, lab: ShellReply) {
+        if var a = active {
+            do {
+                let outcome = try a.attempt.apply(.command(line))
+                active = a
+                var rest = outcome
+                rest.reports.removeAll { if case .output = $0 { return true } else { return false } }
+                return (outcome.output, render(rest, a))
+            } catch {
+                let store = ShellText.storeError(Self.describe(error, language))
+                return (CommandOutput(stderr: "cnmlab: " + store.render(language) + "\n", exitCode: 1), ShellReply(stderr: text(store)))
+            }
+        }
+        if CommandEffect.mayChangeState(line) { pushUndo(line) }
+        return (simulator.run(line: line), ShellReply())
     }
 }
 

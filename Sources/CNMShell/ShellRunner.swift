@@ -60,21 +60,18 @@ public struct ShellRunner {
             if options.sandbox { Output.write(session.text(.sandboxBanner), to: 1) }
         }
         if let id = options.startLab {
-            let reply = session.startLab(id)
-            Output.write(reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            write(session.startLab(id), options)
+        } else if !options.sandbox, let notice = session.openingNotice(offerEnter: options.interactive) {
+            // An unfinished lab: say which and how to go on (Enter at the first prompt, when on a terminal).
+            Output.write(notice, to: 1)
         }
         // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
         let shared = SharedShellSession(session)
         let engine = ShellEngine(shared: shared)
         defer { engine.shutdown() }
-        if options.engine {
-            let reply = engine.start(socket: options.engineSocket, language: session.language)
-            Output.write(reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
-        }
+        if options.engine { write(engine.start(socket: options.engineSocket, language: session.language), options) }
         func showNotices() {
-            for notice in shared.takeNotices() { Output.write(notice, to: 1) }
+            for notice in shared.takeNotices() { write(notice, options) }
         }
         while true {
             showNotices()
@@ -82,33 +79,41 @@ public struct ShellRunner {
             guard let line = reader.readLine(prompt: options.interactive ? prompt : "") else { break }
             reader.remember(line)
             showNotices()
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            let reply: ShellReply
-            if words.first == "engine", shared.withLock({ shared.session.attachedContainer == nil && shared.session.attachedMachine == nil }) {
-                reply = engine.command(words, language: shared.withLock { shared.session.language })
-            } else {
-                reply = shared.withLock {
-                    shared.session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
-                    let before = shared.session.engineSimulator
-                    let reply = shared.session.handle(line)
-                    engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
-                    context.engine = shared.session.engine
-                    context.completer = shared.session.completer
-                    return reply
-                }
+            var reply = shared.withLock {
+                shared.session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
+                let before = shared.session.engineSimulator
+                let reply = shared.session.handle(line)
+                engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
+                context.engine = shared.session.engine
+                context.completer = shared.session.completer
+                return reply
+            }
+            // `engine start|stop|status`: dispatched by the session's table, done here, outside the lock
+            // (stopping waits for the requests in flight, and they wait for the lock).
+            if let request = reply.engineRequest {
+                reply.append(engine.perform(request, language: shared.withLock { shared.session.language }))
             }
             if reply.paged, Pager.wanted(reply.stdout, rows: TerminalSize.rows(fd: 1, environment: options.environment)),
                let pager = Pager.command(environment: options.environment), Pager.show(reply.stdout, command: pager) {
                 Output.write(reply.stderr, to: 2)
                 continue
             }
-            Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            write(reply, options)
             if reply.exit { break }
         }
         if options.interactive { Output.write("\n", to: 1) }
         reader.save()
         return 0
+    }
+
+    /// Writes a reply's text in its order, standard output and standard error interleaved as produced.
+    static func write(_ reply: ShellReply, _ options: Options) {
+        for chunk in reply.chunks {
+            switch chunk.stream {
+            case .stdout: Output.write(options.interactive && options.color ? colorize(chunk.text) : chunk.text, to: 1)
+            case .stderr: Output.write(chunk.text, to: 2)
+            }
+        }
     }
 
     /// Colours the status words of check results and completions. The words themselves

@@ -38,9 +38,11 @@ final class ShellEngineTests: XCTestCase {
         XCTAssertEqual(out.exitCode, 0)
         XCTAssertEqual(out.stdout.count, 65, "the network ID, without the lab's messages: \(out.stdout)")
         XCTAssertEqual(shared.session.labSession?.currentStep, 1)
-        let notices = shared.takeNotices().joined()
+        let notices = shared.takeNotices().map(\.text).joined()
         XCTAssertTrue(notices.hasPrefix("⇄ \(solution[0])\n"), notices)
         XCTAssertTrue(notices.contains("✔ Step 1 complete"), notices)
+        XCTAssertTrue(notices.contains("-- Step 2/3: "), "the next step is shown to the learner: \(notices)")
+        XCTAssertFalse(notices.contains(out.stdout), "the command's output goes to the client only")
         XCTAssertTrue(shared.takeNotices().isEmpty)
 
         // Forbidden by the lab's rules: refused, and nothing changes.
@@ -49,10 +51,36 @@ final class ShellEngineTests: XCTestCase {
         XCTAssertEqual(refused.exitCode, 1)
         XCTAssertEqual(refused.stderr, "cnmlab: refused: this lab does not remove networks in bulk.\n")
         XCTAssertEqual(shared.session.engine.allNetworks.count, before)
+        let refusal = try XCTUnwrap(shared.takeNotices().first)
+        XCTAssertEqual(refusal.stdout, "⇄ (exit 1) docker network prune -f\n")
+        XCTAssertEqual(refusal.stderr, refused.stderr, "the learner at the shell sees why too")
 
         var again = ShellSession(language: .en, labs: labs, store: try ProgressStore(path: dir + "/p.sqlite"), learner: "kim")
         XCTAssertTrue(again.handle("lab start example-publish-port").stdout.contains("Resuming"))
         XCTAssertEqual(again.labSession?.currentStep, 1)
+    }
+
+    /// `engine` is a command of the table: parsed by the session, done by the runner (which holds the server).
+    func testEngineCommandIsDispatchedByTheTable() {
+        var s = ShellSession(language: .en)
+        XCTAssertEqual(s.handle("engine").engineRequest, .start(socket: nil))
+        XCTAssertEqual(s.handle("engine start /tmp/x.sock").engineRequest, .start(socket: "/tmp/x.sock"))
+        XCTAssertEqual(s.handle("engine stop").engineRequest, .stop)
+        XCTAssertEqual(s.handle("engine status").engineRequest, .status)
+        let bad = s.handle("engine restart")
+        XCTAssertNil(bad.engineRequest)
+        XCTAssertEqual(bad.stderr, "usage: engine [start [SOCKET]|stop|status]\n")
+        XCTAssertTrue(s.handle("help").stdout.contains("  engine [start [SOCKET]|stop|status]  the Docker Engine API"))
+        XCTAssertEqual(s.completer.candidates(words: ["engine", "st"], engine: s.engine), ["start", "status", "stop"])
+        // Inside a container `engine` is the container's (busybox sh has no such program).
+        _ = s.handle("docker run -d --name box busybox sleep 1000")
+        _ = s.handle("docker exec -it box sh")
+        let inside = s.handle("engine")
+        XCTAssertNil(inside.engineRequest)
+        XCTAssertTrue(inside.stderr.contains("engine: not found"), inside.stderr)
+        _ = s.handle("exit")
+        _ = s.handle("lang ko")
+        XCTAssertTrue(s.handle("help").stdout.contains("다른 터미널의 실제 docker 클라이언트용 Docker Engine API"))
     }
 
     /// In the sandbox the client's line can be undone like a typed one, whatever nested prompt the learner is at.
@@ -93,7 +121,7 @@ final class ShellEngineTests: XCTestCase {
         let ls = docker("network", "ls", "--format", "{{.Name}}")
         let typed = shared.withLock { shared.session.handle("docker network ls --format '{{.Name}}'") }
         XCTAssertEqual(ls.stdout, typed.stdout, "the client and the shell see the same world")
-        XCTAssertTrue(engine.command(["engine", "status"], language: .en).stdout.contains(socket))
+        XCTAssertTrue(engine.perform(.status, language: .en).stdout.contains(socket))
         XCTAssertTrue(engine.stop(language: .en).stdout.contains("stopped"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: socket))
     }
