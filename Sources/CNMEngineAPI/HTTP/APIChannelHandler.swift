@@ -191,7 +191,8 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
             head.headers.add(name: "Content-Length", value: String(text.utf8.count))
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in bound.value.close(promise: nil) }
             return
         }
         activeStream?.cancel()
