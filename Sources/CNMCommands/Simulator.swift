@@ -116,6 +116,9 @@ public struct Simulator: Sendable {
         return total
     }
 
+    /// The commands the simulator answers itself on the host, besides the programs of `ProgramRegistry`.
+    static let hostCommands = ["docker", "sudo", "hosts", "clear"]
+
     /// Runs one command with its words already expanded; the swarm catches up afterwards.
     mutating func runSimple(_ words: [String], stdin: String?) -> CommandOutput {
         guard let program = words.first else { return CommandOutput() }
@@ -124,10 +127,6 @@ public struct Simulator: Sendable {
             if program == "sudo" { return sudo(Array(words.dropFirst()), stdin: stdin) }
             if program == "ssh", let out = runOnOtherMachine(words) { return out }
             if program == "hosts" { return HostsListing.run(Array(words.dropFirst()), cluster: cluster, current: machine, language: language) }
-            if program == "docker", words.count > 1, words[1] == "swarm" {
-                let out = SwarmCommand.run(Array(words.dropFirst(2)), cluster: &cluster, machine: machine)
-                return out
-            }
         }
         let out: CommandOutput
         if cluster.machines.count > 1 {
@@ -177,7 +176,7 @@ public struct Simulator: Sendable {
             if let shell, let c = engine.containers[id], let answer = shell.lookup(program, in: c) { return answer }
             return ContainerProcess.run(argv: words, in: id, engine: &engine, stdin: stdin ?? "")
         }
-        if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
+        if program == "docker" { return DockerCommand.run(args, cluster: &cluster, machine: machine, stdin: stdin) }
         if program == "clear" { return ClearProgram.run(args) }
         guard let tool = ProgramRegistry.find(program), tool.onHost else {
             if HostCommandNames.isKnown(program) { return NotSimulated.program(program) }

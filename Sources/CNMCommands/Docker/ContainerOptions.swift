@@ -16,6 +16,8 @@ enum ContainerOptions {
         .stringArray("attach", "a"), .string("gpus"),
     ]
 
+    static let unmodelledNames = Set(unmodelled.map(\.name))
+
     static let flags: [FlagSpec] = [
         .string("name"),
         .string("hostname", "h"),
@@ -65,15 +67,14 @@ enum ContainerOptions {
         return "sysctl '\(value)' is not allowed"
     }
 
-    /// Builds the request; a failure is the message docker prints after `docker: `.
-    static func request(from flags: ParsedFlags, detach: Bool) -> Result<(ContainerCreateRequest, [String]), CommandOutputError.Message> {
-        for spec in unmodelled where flags.wasSet(spec.name) {
-            return .failure(.init("cnmlab: --\(spec.name) is not simulated"))
-        }
-        guard let image = flags.positionals.first else { return .failure(.init("image required")) }
+    /// Builds the create request from the parsed flags (docker/cli cli/command/container/opts.go `parse`).
+    /// A flag cnmlab does not model is `.notSimulated`; a value the CLI refuses is `.refused`, with the
+    /// message `docker run` reports after `docker: `.
+    static func request(from flags: ParsedFlags) throws(CommandError) -> ContainerCreateRequest {
+        for spec in unmodelled where flags.wasSet(spec.name) { throw .notSimulated("--\(spec.name)") }
+        guard let image = flags.positionals.first else { throw .refused("image required") }
         var request = ContainerCreateRequest(image: image)
-        let name = flags.string("name")
-        if flags.wasSet("name") { request.name = name }
+        if flags.wasSet("name") { request.name = flags.string("name") }
         if flags.wasSet("hostname") { request.hostname = flags.string("hostname") }
         request.domainname = flags.string("domainname")
         request.openStdin = flags.bool("interactive")
@@ -93,97 +94,116 @@ enum ContainerOptions {
         request.dnsOptions = flags.strings("dns-option")
         request.extraHosts = flags.strings("add-host").map { $0.replacingFirst("=", with: ":") }
         request.publishAll = flags.bool("publish-all")
+        try addPorts(flags, to: &request)
+        try addNetworks(flags, to: &request)
+        return request
+    }
+
+    /// `--publish` (go-connections `nat.ParsePortSpec`) and `--expose`.
+    static func addPorts(_ flags: ParsedFlags, to request: inout ContainerCreateRequest) throws(CommandError) {
         for raw in flags.strings("publish") {
             switch PortSpecParser.parse(raw) {
-            case .failure(let m): return .failure(m)
+            case .failure(let m): throw .refused(m.text)
             case .success(let mappings):
                 for m in mappings { request.portBindings[m.port, default: []].append(m.binding) }
             }
         }
         for raw in flags.strings("expose") {
-            if raw.contains(":") { return .failure(.init("invalid port format for --expose: \(raw)")) }
+            if raw.contains(":") { throw .refused("invalid port format for --expose: \(raw)") }
             var spec = raw
             var proto = "tcp"
             if let slash = raw.lastIndex(of: "/") { proto = String(raw[raw.index(after: slash)...]); spec = String(raw[..<slash]) }
-            guard let range = PortSpecParser.parseRange(spec) else { return .failure(.init("invalid range format for --expose: \(raw), error: strconv.ParseUint: parsing \(GoQuote.quote(spec)): invalid syntax")) }
+            guard let range = PortSpecParser.parseRange(spec) else {
+                throw .refused("invalid range format for --expose: \(raw), error: strconv.ParseUint: parsing \(GoQuote.quote(spec)): invalid syntax")
+            }
             for p in range { request.exposedPorts.append(ContainerPort(port: p, proto: proto)) }
         }
-        // Networks (opts/network.go): the first --network takes the endpoint flags.
-        var attachments: [NetworkAttachment] = []
-        for raw in flags.strings("network") {
-            if raw.contains("=") {
-                var a = NetworkAttachment(network: "")
-                for field in raw.lowercased().split(separator: ",") {
-                    let kv = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                    let value = kv.count > 1 ? kv[1] : ""
-                    switch kv[0] {
-                    case "name": a.network = value
-                    case "alias": a.aliases.append(value)
-                    case "ip":
-                        a.ipv4Address = IPv4Address(value)
-                        if a.ipv4Address == nil && !value.isEmpty { a.ipv4Text = value }
-                    case "ip6": if !value.isEmpty { a.ipv6Text = value }
-                    case "mac-address": a.macAddress = MACAddress(value)
-                    case "gw-priority": a.gwPriority = Int(value) ?? 0
-                    case "link": a.links.append(value)
-                    default: break
-                    }
-                }
-                attachments.append(a)
-            } else {
-                attachments.append(NetworkAttachment(network: raw))
-            }
-        }
+    }
+
+    /// The network modes that are not user-defined networks.
+    static let builtinModes: Set<String> = ["bridge", "host", "none", "default"]
+
+    /// `--network` (docker/cli opts/network.go), the endpoint flags the first network takes
+    /// (`--network-alias`, `--ip`, `--ip6`, `--mac-address`) and `--link`.
+    static func addNetworks(_ flags: ParsedFlags, to request: inout ContainerCreateRequest) throws(CommandError) {
+        var attachments = flags.strings("network").map(attachment)
         var seen: Set<String> = []
         for a in attachments {
-            if seen.contains(a.network) { return .failure(.init("network \(GoQuote.quote(a.network)) is specified multiple times")) }
+            if seen.contains(a.network) { throw .refused("network \(GoQuote.quote(a.network)) is specified multiple times") }
             seen.insert(a.network)
         }
-        let builtin: Set<String> = ["bridge", "host", "none", "default"]
-        if attachments.count > 1 && attachments.contains(where: { builtin.contains($0.network) || $0.network.hasPrefix("container:") }) {
-            return .failure(.init("conflicting options: cannot attach both user-defined and non-user-defined network-modes"))
+        if attachments.count > 1 && attachments.contains(where: { builtinModes.contains($0.network) || $0.network.hasPrefix("container:") }) {
+            throw .refused("conflicting options: cannot attach both user-defined and non-user-defined network-modes")
         }
-        let aliases = flags.strings("network-alias")
-        let ipText = flags.string("ip")
-        let mac = flags.string("mac-address")
         if attachments.isEmpty { attachments = [NetworkAttachment(network: "default")] }
-        if !aliases.isEmpty {
-            if !attachments[0].aliases.isEmpty { return .failure(.init("conflicting options: cannot specify both --network-alias and per-network alias")) }
-            if builtin.contains(attachments[0].network) {
-                return .failure(.init("network-scoped aliases are only supported for user-defined networks"))
-            }
-            attachments[0].aliases = aliases
-        }
-        if !ipText.isEmpty {
-            if attachments[0].ipv4Address != nil || attachments[0].ipv4Text != nil {
-                return .failure(.init("conflicting options: cannot specify both --ip and per-network IPv4 address"))
-            }
-            // The daemon validates the address (EndpointValidation), so a malformed one is kept as typed.
-            if let ip = IPv4Address(ipText) { attachments[0].ipv4Address = ip } else { attachments[0].ipv4Text = ipText }
-        }
-        if !mac.isEmpty {
-            guard let m = MACAddress(mac) else { return .failure(.init("invalid argument \"\(mac)\" for \"--mac-address\" flag: \(mac) is not a valid mac address")) }
-            attachments[0].macAddress = m
-        }
-        let ip6Text = flags.string("ip6")
-        if !ip6Text.isEmpty {
-            if attachments[0].ipv6Text != nil { return .failure(.init("conflicting options: cannot specify both --ip6 and per-network IPv6 address")) }
-            attachments[0].ipv6Text = ip6Text
-        }
+        try applyEndpointFlags(flags, to: &attachments[0])
         request.links = flags.strings("link")
         let first = attachments[0].network
-        if builtin.contains(first) || first.hasPrefix("container:") {
-            request.networkMode = first
+        request.networkMode = first
+        if builtinModes.contains(first) || first.hasPrefix("container:") {
             var only = NetworkAttachment(network: first == "default" ? "bridge" : first,
                                          ipv4Address: attachments[0].ipv4Address, macAddress: attachments[0].macAddress)
             only.ipv4Text = attachments[0].ipv4Text
             only.ipv6Text = attachments[0].ipv6Text
             request.attachments = [only]
         } else {
-            request.networkMode = first
             request.attachments = attachments
         }
-        return .success((request, command))
+    }
+
+    /// One `--network` value: a name, or the long form `name=N,alias=A,ip=…`.
+    static func attachment(_ raw: String) -> NetworkAttachment {
+        guard raw.contains("=") else { return NetworkAttachment(network: raw) }
+        var a = NetworkAttachment(network: "")
+        for field in raw.lowercased().split(separator: ",") {
+            let kv = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let value = kv.count > 1 ? kv[1] : ""
+            switch kv[0] {
+            case "name": a.network = value
+            case "alias": a.aliases.append(value)
+            case "ip":
+                a.ipv4Address = IPv4Address(value)
+                if a.ipv4Address == nil && !value.isEmpty { a.ipv4Text = value }
+            case "ip6": if !value.isEmpty { a.ipv6Text = value }
+            case "mac-address": a.macAddress = MACAddress(value)
+            case "gw-priority": a.gwPriority = Int(value) ?? 0
+            case "link": a.links.append(value)
+            default: break
+            }
+        }
+        return a
+    }
+
+    /// `--network-alias`, `--ip`, `--mac-address` and `--ip6`, which apply to the first network.
+    static func applyEndpointFlags(_ flags: ParsedFlags, to first: inout NetworkAttachment) throws(CommandError) {
+        let aliases = flags.strings("network-alias")
+        if !aliases.isEmpty {
+            if !first.aliases.isEmpty { throw .refused("conflicting options: cannot specify both --network-alias and per-network alias") }
+            if builtinModes.contains(first.network) {
+                throw .refused("network-scoped aliases are only supported for user-defined networks")
+            }
+            first.aliases = aliases
+        }
+        let ipText = flags.string("ip")
+        if !ipText.isEmpty {
+            if first.ipv4Address != nil || first.ipv4Text != nil {
+                throw .refused("conflicting options: cannot specify both --ip and per-network IPv4 address")
+            }
+            // The daemon validates the address (EndpointValidation), so a malformed one is kept as typed.
+            if let ip = IPv4Address(ipText) { first.ipv4Address = ip } else { first.ipv4Text = ipText }
+        }
+        let mac = flags.string("mac-address")
+        if !mac.isEmpty {
+            guard let m = MACAddress(mac) else {
+                throw .refused("invalid argument \"\(mac)\" for \"--mac-address\" flag: \(mac) is not a valid mac address")
+            }
+            first.macAddress = m
+        }
+        let ip6Text = flags.string("ip6")
+        if !ip6Text.isEmpty {
+            if first.ipv6Text != nil { throw .refused("conflicting options: cannot specify both --ip6 and per-network IPv6 address") }
+            first.ipv6Text = ip6Text
+        }
     }
 }
 

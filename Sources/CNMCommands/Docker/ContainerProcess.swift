@@ -24,7 +24,7 @@ enum ContainerProcess {
         guard let program = argv.first, let c = engine.containers[id] else { return CommandOutput(exitCode: 1) }
         let base = program.split(separator: "/").last.map(String.init) ?? program
         if !c.image.tools.contains(base) && !c.image.tools.contains(program) {
-            return CommandOutput(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \(GoQuote.quote(program)): executable file not found in $PATH: unknown\r\n", exitCode: 127)
+            return CommandError.executableNotFound(program).output
         }
         if ProcessPlan.shells.contains(program) || ProcessPlan.shells.contains(base) {
             if argv.count >= 3, argv[1] == "-c" {

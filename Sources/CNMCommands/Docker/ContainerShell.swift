@@ -92,3 +92,25 @@ public struct ContainerShell: Sendable, Hashable {
         return CommandOutput(stderr: text + "\n", exitCode: 127)
     }
 }
+
+extension ContainerShell {
+    /// What `docker exec -it CONTAINER SHELL` prints instead of opening the shell.
+    public struct Refusal: Error, Sendable {
+        public let output: CommandOutput
+    }
+
+    /// `docker exec -it CONTAINER SHELL` as the cnmlab shell opens it: the running container whose image
+    /// has the shell, or what docker prints instead (the daemon's error, runc's executable-not-found).
+    /// A machine that is not there (nil) has no such container.
+    public static func container(_ term: String, for program: String, on engine: Engine?) -> Result<Container, Refusal> {
+        do throws(CommandError) {
+            guard let engine else { throw .daemon(.noSuchContainer(term)) }
+            let c = try engine.findContainer(term).orDaemonError()
+            guard c.isRunning else { throw .daemon(.notRunning(c.id)) }
+            guard open(program, in: c) != nil else { throw .executableNotFound(program) }
+            return .success(c)
+        } catch {
+            return .failure(Refusal(output: error.output))
+        }
+    }
+}

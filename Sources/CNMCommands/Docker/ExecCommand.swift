@@ -9,23 +9,15 @@ enum ExecCommand {
                 .string("workdir", "w")],
         arity: .atLeast(2), interspersed: false)
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let c: Container
-        switch engine.findContainer(flags.positionals[0]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let found): c = found
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
+        let c = try engine.findContainer(flags.positionals[0]).orDaemonError()
         guard c.isRunning else {
-            return DaemonError.output(EngineError(.conflict, "container \(c.id) is not running"))
+            throw .daemon(.notRunning(c.id))
         }
         let argv = Array(flags.positionals.dropFirst())
         if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
-            return NotSimulated.feature("an interactive shell from `docker exec -it` outside the cnmlab shell")
+            throw .notSimulated("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
         let out = ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
         return flags.bool("tty") ? Terminal.output(out) : out

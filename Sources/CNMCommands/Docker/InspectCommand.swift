@@ -11,12 +11,8 @@ enum InspectCommand {
         path: "docker container inspect", useLine: "docker container inspect [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.string("format", "f"), .bool("size", "s")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine, containerOnly: Bool = false) -> CommandOutput {
-        let flags: ParsedFlags
-        switch (containerOnly ? containerSpec : spec).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine, containerOnly: Bool = false) throws(CommandError) -> CommandOutput {
+        let flags = try (containerOnly ? containerSpec : spec).parse(args)
         let type = containerOnly ? "container" : flags.string("type")
         var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
@@ -25,10 +21,10 @@ enum InspectCommand {
             } else if type.isEmpty || type == "network", case .success(let n) = engine.findNetwork(term) {
                 items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
             } else if type == "container" {
-                items.append(.failed("Error response from daemon: No such container: \(term)"))
+                items.append(.failed(DaemonError.text(.noSuchContainer(term))))
             } else if type == "network", case .failure(let e) = engine.findNetwork(term) {
                 // With --type the daemon's error comes through as it is (docker/cli system/inspect.go inspectAll).
-                items.append(.failed("Error response from daemon: " + e.message))
+                items.append(.failed(DaemonError.text(e)))
             } else {
                 items.append(.failed("Error: No such object: \(term)"))
             }

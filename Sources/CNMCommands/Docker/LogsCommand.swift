@@ -13,26 +13,18 @@ enum LogsCommand {
                 .bool("timestamps", "t"), .string("until")],
         arity: .exact(1))
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        if flags.bool("follow") { return NotSimulated.feature("docker logs -f (following a container's output)") }
-        if !flags.string("until").isEmpty { return NotSimulated.feature("docker logs --until") }
-        if flags.bool("details") { return NotSimulated.feature("docker logs --details") }
-        let c: Container
-        switch engine.findContainer(flags.positionals[0]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let found): c = found
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
+        if flags.bool("follow") { throw .notSimulated("docker logs -f (following a container's output)") }
+        if !flags.string("until").isEmpty { throw .notSimulated("docker logs --until") }
+        if flags.bool("details") { throw .notSimulated("docker logs --details") }
+        let c = try engine.findContainer(flags.positionals[0]).orDaemonError()
         var lines = c.logs
         if let n = Int(flags.string("tail")), n >= 0 { lines = Array(lines.suffix(n)) }
         let since = flags.string("since")
         if !since.isEmpty {
             guard let start = sinceTime(since, now: engine.clock) else {
-                return NotSimulated.feature("docker logs --since \(since) (this form of time)")
+                throw .notSimulated("docker logs --since \(since) (this form of time)")
             }
             lines = lines.filter { $0.time >= start }
         }

@@ -10,12 +10,8 @@ enum NetworkConnectCommand {
         ],
         arity: .exact(2))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         var settings = NetworkAttachment(network: flags.positionals[0], aliases: flags.strings("alias"),
                                          links: flags.strings("link"), gwPriority: flags.int("gw-priority"))
         let ip = flags.string("ip")
@@ -27,7 +23,7 @@ enum NetworkConnectCommand {
         if !ip6.isEmpty { settings.ipv6Text = ip6 }
         switch engine.connect(container: flags.positionals[1], network: flags.positionals[0], settings: settings) {
         case .success: return .ok()
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         }
     }
 }

@@ -25,16 +25,12 @@ enum NetworkCreateCommand {
         ],
         arity: .exact(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         let ipam: [IPAMConfig]
         switch ipamConfig(subnets: flags.strings("subnet"), ranges: flags.strings("ip-range"),
                           gateways: flags.strings("gateway"), aux: MapOption.parse(flags.strings("aux-address"))) {
-        case .failure(let message): return .fail(message.text + "\n")
+        case .failure(let message): throw .refused(message.text)
         case .success(let c): ipam = c
         }
         let request = NetworkCreateRequest(
@@ -47,7 +43,7 @@ enum NetworkCreateCommand {
             configFrom: flags.string("config-from"), options: MapOption.parse(flags.strings("opt")),
             labels: MapOption.parse(flags.strings("label")))
         switch engine.createNetwork(request) {
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         case .success(let n): return .ok(n.id + "\n")
         }
     }

@@ -6,15 +6,11 @@ enum NetworkDisconnectCommand {
         path: "docker network disconnect", useLine: "docker network disconnect [OPTIONS] NETWORK CONTAINER",
         flags: [.bool("force", "f")], arity: .exact(2))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         switch engine.disconnect(container: flags.positionals[1], network: flags.positionals[0], force: flags.bool("force")) {
         case .success: return .ok()
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         }
     }
 }

@@ -7,22 +7,18 @@ enum NetworkInspectCommand {
         flags: [.string("format", "f"), .bool("verbose", "v")],
         arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
             switch engine.findNetwork(term) {
             case .success(let n):
                 // `-v` adds `Services` for swarm networks: per-node IPVS marks and NetworkDB tables cnmlab does not model.
                 if flags.bool("verbose") && n.driver == .overlay {
-                    return NotSimulated.feature("docker network inspect --verbose on a swarm network (its Services section)")
+                    throw .notSimulated("docker network inspect --verbose on a swarm network (its Services section)")
                 }
                 items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
-            case .failure(let e): items.append(.failed("Error response from daemon: " + e.message))
+            case .failure(let e): items.append(.failed(DaemonError.text(e)))
             }
         }
         return InspectPrinter.print(items, format: flags.string("format"))

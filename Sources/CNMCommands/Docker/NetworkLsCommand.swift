@@ -19,17 +19,9 @@ enum NetworkLsCommand {
         "Internal": "INTERNAL", "Labels": "LABELS", "CreatedAt": "CREATED AT",
     ]
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let filters: NetworkFilters
-        switch NetworkFilters.parse(flags.strings("filter")) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let f): filters = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
+        let filters = try NetworkFilters.parse(flags.strings("filter")).orDaemonError()
         let trunc = !flags.bool("no-trunc")
         let selected = engine.allNetworks
             .filter { filters.matches($0, engine: engine) }

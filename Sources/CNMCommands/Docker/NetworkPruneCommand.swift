@@ -9,14 +9,10 @@ enum NetworkPruneCommand {
 
     static let warning = "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] "
 
-    static func run(_ args: [String], engine: inout Engine, stdin: String?) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine, stdin: String?) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         if !flags.strings("filter").isEmpty {
-            return NotSimulated.feature("docker network prune --filter")
+            throw .notSimulated("docker network prune --filter")
         }
         var out = CommandOutput()
         if !flags.bool("force") {

@@ -6,12 +6,8 @@ enum NetworkRmCommand {
         path: "docker network rm", useLine: "docker network rm NETWORK [NETWORK...]",
         flags: [.bool("force", "f")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         var out = CommandOutput()
         var failed = false
         for term in flags.positionals {

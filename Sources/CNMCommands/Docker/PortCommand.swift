@@ -5,17 +5,9 @@ enum PortCommand {
     static let spec = DockerCommandSpec(
         path: "docker port", useLine: "docker port CONTAINER [PRIVATE_PORT[/PROTO]]", flags: [], arity: .range(1, 2))
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let c: Container
-        switch engine.findContainer(flags.positionals[0]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let found): c = found
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
+        let c = try engine.findContainer(flags.positionals[0]).orDaemonError()
         func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, String(m.hostPort)) }
         if flags.positionals.count == 2 {
             let raw = flags.positionals[1]
@@ -23,11 +15,11 @@ enum PortCommand {
             guard let number = UInt16(parts[0]) else {
                 let digits = !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
                 let reason = digits ? "value out of range" : "invalid syntax"
-                return .fail("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuote.quote(String(parts[0]))): \(reason)\n")
+                throw .refused("Error: invalid port (\(parts[0])): strconv.ParseUint: parsing \(GoQuote.quote(String(parts[0]))): \(reason)")
             }
             let proto = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : "tcp"
             let matches = c.portMappings.filter { $0.containerPort == ContainerPort(port: Int(number), proto: proto) }
-            if matches.isEmpty { return .fail("Error: No public port '\(raw)' published for \(flags.positionals[0])\n") }
+            if matches.isEmpty { throw .refused("Error: No public port '\(raw)' published for \(flags.positionals[0])") }
             return .ok(matches.map(line).sorted(by: NaturalOrder.less).map { $0 + "\n" }.joined())
         }
         let lines = c.portMappings.map { "\($0.containerPort) -> \(line($0))" }.sorted(by: NaturalOrder.less)

@@ -15,7 +15,7 @@ enum PortSpecParser {
         return Int(lo)...Int(hi)
     }
 
-    static func parse(_ raw: String) -> Result<[Mapping], CommandOutputError.Message> {
+    static func parse(_ raw: String) -> Result<[Mapping], InvalidValue> {
         var spec = raw
         var proto = "tcp"
         if let slash = spec.lastIndex(of: "/") {
@@ -72,10 +72,9 @@ enum PortSpecParser {
     }
 }
 
-extension CommandOutputError {
-    /// A plain error message before it is decorated for a command.
-    struct Message: Error, Equatable {
-        let text: String
-        init(_ text: String) { self.text = text }
-    }
+/// A value an option type refuses, with docker/cli's message for it (`invalid proto: xyz`): what
+/// follows `invalid argument "V" for "--flag" flag: ` in a flag error, or what `docker run` reports.
+struct InvalidValue: Error, Equatable {
+    let text: String
+    init(_ text: String) { self.text = text }
 }

@@ -20,22 +20,14 @@ enum PsCommand {
         "Networks": "NETWORKS",
     ]
 
-    static func run(_ args: [String], engine: inout Engine, path: String = "docker ps") -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec(path: path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String = "docker ps") throws(CommandError) -> CommandOutput {
+        let flags = try spec(path: path).parse(args)
         var filters: [String: [String]] = [:]
         for raw in flags.strings("filter") {
             let (k, v) = FilterValidation.split(raw)
             filters[k, default: []].append(v)
         }
-        let list: [Container]
-        switch select(filters, all: flags.bool("all"), last: flags.bool("latest") ? 1 : flags.int("last"), engine: engine) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let l): list = l
-        }
+        let list = try select(filters, all: flags.bool("all"), last: flags.bool("latest") ? 1 : flags.int("last"), engine: engine).orDaemonError()
         var format = flags.string("format")
         if flags.bool("quiet") && format.isEmpty { format = "{{.ID}}" }
         let rows = list.map { ContainerSummary.row(for: $0, engine: engine, trunc: !flags.bool("no-trunc")) }

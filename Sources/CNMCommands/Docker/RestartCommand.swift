@@ -6,12 +6,8 @@ enum RestartCommand {
         path: "docker restart", useLine: "docker restart [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.string("signal", "s"), .int("time", "t"), .int("timeout")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
         return ContainerBatch.run(flags.positionals) { term in
             let result = engine.stopContainer(term).flatMap { _ in engine.startContainer(term) }
             // A command that ends runs again and exits, as `docker start` has it.

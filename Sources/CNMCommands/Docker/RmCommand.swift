@@ -6,12 +6,8 @@ enum RmCommand {
         path: "docker rm", useLine: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.bool("force", "f"), .bool("link", "l"), .bool("volumes", "v")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
         let force = flags.bool("force")
         return ContainerBatch.run(flags.positionals) { term in
             if term.isEmpty { return .failed("container name cannot be empty\n") }

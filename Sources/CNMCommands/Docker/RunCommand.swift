@@ -6,87 +6,71 @@ enum RunCommand {
     static let runSpec = DockerCommandSpec(
         path: "docker run", useLine: "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]",
         flags: ContainerOptions.flags + [.bool("detach", "d"), .string("detach-keys"), .bool("sig-proxy", default: true)],
-        arity: .atLeast(1), interspersed: false)
+        arity: .atLeast(1), interspersed: false, unsimulatedFlags: ContainerOptions.unmodelledNames)
     static let createSpec = DockerCommandSpec(
         path: "docker create", useLine: "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]",
-        flags: ContainerOptions.flags, arity: .atLeast(1), interspersed: false)
+        flags: ContainerOptions.flags, arity: .atLeast(1), interspersed: false,
+        unsimulatedFlags: ContainerOptions.unmodelledNames)
 
-    static func withHelp(_ message: String, _ command: String) -> String {
-        "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
-    }
-
-    /// A daemon error: `docker run` prints it after `docker: ` with the help pointer (exit 125);
-    /// `docker create` returns it as it came (exit 1; docker/cli cli/command/container/create.go).
-    static func daemonError(_ message: String, _ command: String) -> (text: String, code: Int32) {
-        command == "create" ? (message + "\n", 1) : (withHelp(message, command), 125)
-    }
-
-    static func run(_ args: [String], engine: inout Engine, create: Bool = false, path: String? = nil) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, create: Bool = false, path: String? = nil) throws(CommandError) -> CommandOutput {
         let spec = (create ? createSpec : runSpec).at(path)
         let name = create ? "create" : "run"
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let detach = !create && flags.bool("detach")
+        let flags = try spec.parse(args)
         let request: ContainerCreateRequest
-        switch ContainerOptions.request(from: flags, detach: detach) {
-        case .failure(let m):
-            if m.text.hasPrefix("cnmlab: ") { return CommandOutput(stderr: m.text + "\n", exitCode: 127) }
-            if m.text.hasPrefix("Error response from daemon: ") {
-                let e = daemonError(m.text, name)
-                return .fail(e.text, code: e.code)
-            }
-            return .fail(withHelp(m.text, name), code: 125)
-        case .success(let (r, _)): request = r
+        do throws(CommandError) {
+            request = try ContainerOptions.request(from: flags)
+        } catch .refused(let message) {
+            throw .reported(message, command: name)
         }
         var out = CommandOutput()
-        // Image: catalogue images count as pulled; anything else fails like a denied pull.
-        if request.image != request.image.lowercased() && !request.image.contains(":") {
-            return .fail(withHelp("invalid reference format: repository name (library/\(request.image)) must be lowercase", name), code: 125)
-        }
-        if ImageCatalogue.find(request.image) == nil {
-            let ref = ImageCatalogue.normalise(request.image)
-            let shown = ref.map { "\($0.repository):\($0.tag)" } ?? request.image
-            out.stderr += "Unable to find image '\(shown)' locally\n"
-            let repo = ref?.repository ?? request.image
-            let e = daemonError("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
-            out.stderr += e.text
-            out.exitCode = e.code
+        do throws(CommandError) {
+            try pullIfMissing(request.image, into: &out)
+            if request.networkMode == "host" && !request.portBindings.isEmpty {
+                out.stderr += "WARNING: Published ports are discarded when using host network mode\n"
+            }
+            let container = try engine.createContainer(request).orDaemonError()
+            if create {
+                out.stdout += container.id + "\n"
+                return out
+            }
+            let detach = flags.bool("detach")
+            if detach { out.stdout += container.id + "\n" }
+            let plan: ProcessPlan
+            switch engine.startContainer(container.id) {
+            case .failure(let e): throw CommandError.startFailed(e, command: name)
+            case .success(let p): plan = p
+            }
+            if !detach { out.append(foreground(plan, container: container, engine: &engine)) }
+            return out
+        } catch {
+            out.append(reported(error, command: name))
             return out
         }
-        if request.networkMode == "host" && !request.portBindings.isEmpty {
-            out.stderr += "WARNING: Published ports are discarded when using host network mode\n"
+    }
+
+    /// Image: catalogue images count as pulled; anything else fails like a denied pull (what docker/cli
+    /// v28.2.2 cli/command/container/create.go prints before the daemon's error).
+    static func pullIfMissing(_ image: String, into out: inout CommandOutput) throws(CommandError) {
+        if image != image.lowercased() && !image.contains(":") {
+            throw .refused("invalid reference format: repository name (library/\(image)) must be lowercase")
         }
-        let container: Container
-        switch engine.createContainer(request) {
-        case .failure(let e):
-            if e.kind == .notSimulated { return DaemonError.output(e) }
-            let failure = daemonError("Error response from daemon: " + e.message, name)
-            out.stderr += failure.text
-            out.exitCode = failure.code
-            return out
-        case .success(let c): container = c
-        }
-        if create {
-            out.stdout += container.id + "\n"
-            return out
-        }
-        if detach { out.stdout += container.id + "\n" }
-        switch engine.startContainer(container.id) {
-        case .failure(let e):
-            let code: Int32 = e.message.contains("executable file not found") || e.message.contains("no such file or directory") ? 127 : 125
-            out.stderr += withHelp("Error response from daemon: " + e.message, name)
-            out.exitCode = code
-            return out
-        case .success(let plan):
-            if detach { return out }
-            let attached = foreground(plan, container: container, engine: &engine)
-            out.stdout += attached.stdout
-            out.stderr += attached.stderr
-            out.exitCode = attached.exitCode
-            return out
+        guard ImageCatalogue.find(image) == nil else { return }
+        let ref = ImageCatalogue.normalise(image)
+        let shown = ref.map { "\($0.repository):\($0.tag)" } ?? image
+        out.stderr += "Unable to find image '\(shown)' locally\n"
+        let repo = ref?.repository ?? image
+        throw .daemon(EngineError(.notFound, "pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied"))
+    }
+
+    /// How `docker run` and `docker create` report an error (docker/cli v28.2.2 cli/command/container/run.go
+    /// and create.go): the CLI's own refusals and, for `run`, the daemon's errors come after `docker: `
+    /// with the help pointer (exit 125); `create` prints the daemon's error as it came (exit 1).
+    static func reported(_ error: CommandError, command: String) -> CommandOutput {
+        switch error {
+        case .refused(let message): return CommandError.reported(message, command: command).output
+        case .daemon(let e) where e.kind != .notSimulated && command != "create":
+            return CommandError.reported(DaemonError.text(e), command: command).output
+        default: return error.output
         }
     }
 

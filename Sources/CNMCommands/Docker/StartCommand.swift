@@ -7,13 +7,9 @@ enum StartCommand {
         path: "docker start", useLine: "docker start [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.bool("attach", "a"), .bool("interactive", "i"), .string("detach-keys")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.at(path).parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        if flags.bool("attach") || flags.bool("interactive") { return attached(flags.positionals, engine: &engine) }
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
+        if flags.bool("attach") || flags.bool("interactive") { return try attached(flags.positionals, engine: &engine) }
         var out = CommandOutput()
         var failed: [String] = []
         for term in flags.positionals {
@@ -36,18 +32,14 @@ enum StartCommand {
     }
 
     /// `docker start -a CONTAINER`: one container only; its exit code is the command's.
-    static func attached(_ terms: [String], engine: inout Engine) -> CommandOutput {
-        guard terms.count == 1 else { return .fail("you cannot start and attach multiple containers at once\n") }
-        let c: Container
-        switch engine.findContainer(terms[0]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let found): c = found
-        }
+    static func attached(_ terms: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        guard terms.count == 1 else { throw .refused("you cannot start and attach multiple containers at once") }
+        let c = try engine.findContainer(terms[0]).orDaemonError()
         if c.isRunning {
             return CommandOutput(stderr: "cnmlab: attaching to a running container's output is not simulated\n", exitCode: 0)
         }
         switch engine.startContainer(c.id) {
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         case .success(let plan): return RunCommand.foreground(plan, container: c, engine: &engine)
         }
     }

@@ -12,31 +12,26 @@ struct DockerCommandSpec: Sendable {
     }
 
     /// `docker network create`
-    let path: String
+    var path: String
     /// `docker network create [OPTIONS] NETWORK`
-    let useLine: String
+    var useLine: String
     let flags: [FlagSpec]
     let arity: Arity
     var interspersed: Bool = true
+    /// Flags that parse but whose effect cnmlab does not model (using one says so); TAB does not offer them.
+    var unsimulatedFlags: Set<String> = []
 
-    /// Parses the arguments after the command path; on failure returns the
-    /// output docker prints (flag errors exit 125, argument-count errors exit 1).
-    func parse(_ args: [String]) -> Result<ParsedFlags, CommandOutputError> {
-        let set = FlagSet(flags, interspersed: interspersed)
+    /// Parses the arguments after the command path, as cobra does before the command runs: a flag
+    /// error is `.usage` (exit 125), a wrong argument count `.arguments` (exit 1), `--help` `.help`.
+    func parse(_ args: [String]) throws(CommandError) -> ParsedFlags {
         let parsed: ParsedFlags
-        switch set.parse(args) {
-        case .failure(let error):
-            return .failure(CommandOutputError(output: CommandOutput(
-                stderr: error.dockerUsageText(useLine: useLine, commandPath: path) + "\n", exitCode: 125)))
-        case .help:
-            return .failure(CommandOutputError(output: DockerHelp.output(path, shorthand: DockerHelp.askedWithShorthand(args))))
-        case .parsed(let p):
-            parsed = p
+        switch FlagSet(flags, interspersed: interspersed).parse(args) {
+        case .failure(let error): throw .usage(error.dockerUsageText(useLine: useLine, commandPath: path))
+        case .help: throw .help(DockerHelp.output(path, shorthand: DockerHelp.askedWithShorthand(args)))
+        case .parsed(let p): parsed = p
         }
-        if let message = arityError(parsed.positionals.count) {
-            return .failure(CommandOutputError(output: CommandOutput(stderr: message + "\n", exitCode: 1)))
-        }
-        return .success(parsed)
+        if let message = arityError(parsed.positionals.count) { throw .arguments(message) }
+        return parsed
     }
 
     /// The same command reached by another path (`docker container start` for `docker start`): its
@@ -45,9 +40,40 @@ struct DockerCommandSpec: Sendable {
         guard let typed else { return self }
         let newPath = DockerHelp.aliases[typed] ?? typed
         guard newPath != path else { return self }
-        var copy = DockerCommandSpec(path: newPath, useLine: newPath + useLine.dropFirst(path.count), flags: flags, arity: arity)
-        copy.interspersed = interspersed
+        var copy = self
+        copy.path = newPath
+        copy.useLine = newPath + useLine.dropFirst(path.count)
         return copy
+    }
+
+    /// The flags TAB offers (`--name`, `-p`…): the visible ones cnmlab simulates.
+    var completedFlags: [String] {
+        flags.filter { !$0.hidden && $0.deprecated == nil && !unsimulatedFlags.contains($0.name) }
+            .flatMap { f in ["--" + f.name] + (f.shorthand.map { ["-" + String($0)] } ?? []) }
+    }
+
+    /// The flag a word spells (`--network`, `--net`, `-p`, the last letter of `-dp`), if any.
+    func flag(spelled word: String) -> FlagSpec? {
+        if word.hasPrefix("--") {
+            let name = String(word.dropFirst(2).prefix { $0 != "=" })
+            return flags.first { $0.name == name || $0.aliases.contains(name) }
+        }
+        guard word.hasPrefix("-"), let letter = word.dropFirst().last else { return nil }
+        return flags.first { $0.shorthand == letter }
+    }
+
+    /// How many positional arguments `words` hold: flags and the values they take are skipped.
+    func positionalCount(_ words: [String]) -> Int {
+        var count = 0
+        var takesValue = false
+        for (i, word) in words.enumerated() {
+            if takesValue { takesValue = false; continue }
+            if word == "--" { return count + words.count - i - 1 }
+            guard word.hasPrefix("-"), word.count > 1 else { count += 1; continue }
+            if word.hasPrefix("--") && word.contains("=") { continue }
+            if let f = flag(spelled: word), f.noOptDefVal == nil { takesValue = true }
+        }
+        return count
     }
 
     private func plural(_ n: Int) -> String { n == 1 ? "argument" : "arguments" }
@@ -71,17 +97,18 @@ struct DockerCommandSpec: Sendable {
     }
 }
 
-/// A command's early exit carried as an error (bad flags, wrong arity).
-struct CommandOutputError: Error {
-    let output: CommandOutput
-}
-
 /// Formats daemon errors the way the docker CLI prints them.
 enum DaemonError {
+    /// `Error response from daemon: MESSAGE`: the docker client trims the daemon's message
+    /// (moby v28.2.2 client/request.go `checkResponseErr`).
+    static func text(_ error: EngineError) -> String {
+        "Error response from daemon: \(error.message.trimmingSpaces)"
+    }
+
+    /// The line the CLI prints for it; for what the engine does not simulate, cnmlab's line.
     static func line(_ error: EngineError) -> String {
         if error.kind == .notSimulated { return "cnmlab: \(error.message) (not simulated)\n" }
-        // The docker client trims the daemon's message (moby v28.2.2 client/request.go checkResponseErr).
-        return "Error response from daemon: \(error.message.trimmingSpaces)\n"
+        return text(error) + "\n"
     }
 
     static func output(_ error: EngineError) -> CommandOutput {

@@ -10,15 +10,11 @@ enum NodeInspectCommand {
         path: "docker node inspect", useLine: "docker node inspect [OPTIONS] self|NODE [NODE...]",
         flags: [.string("format", "f"), .bool("pretty")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         let format = flags.bool("pretty") ? "pretty" : flags.string("format")
         if format.hasPrefix("pretty") && format != "pretty" {
-            return .fail("cannot supply extra formatting options to the pretty template\n")
+            throw .refused("cannot supply extra formatting options to the pretty template")
         }
         var items: [InspectPrinter.Item] = []
         for term in flags.positionals {
@@ -30,13 +26,13 @@ enum NodeInspectCommand {
         if format == "pretty" {
             if let failure = items.first(where: { if case .failed = $0 { return true } else { return false } }),
                case .failed(let message) = failure {
-                return .fail(message + "\n")
+                throw .refused(message)
             }
-            return NotSimulated.feature("docker node inspect --pretty (platform, resources, plugins, TLS certificate)")
+            throw .notSimulated("docker node inspect --pretty (platform, resources, plugins, TLS certificate)")
         }
         let out = InspectPrinter.print(items, format: format)
         if SwarmUnknownValue.appears(in: out) {
-            return NotSimulated.feature("a node's raft version, platform, resources, plugins and TLS certificate in docker node inspect")
+            throw .notSimulated("a node's raft version, platform, resources, plugins and TLS certificate in docker node inspect")
         }
         return out
     }

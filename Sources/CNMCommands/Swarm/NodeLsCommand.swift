@@ -19,27 +19,15 @@ enum NodeLsCommand {
         headers: ["ID": "ID", "Self": "", "Hostname": "HOSTNAME", "Status": "STATUS", "Availability": "AVAILABILITY",
                   "ManagerStatus": "MANAGER STATUS", "EngineVersion": "ENGINE VERSION", "TLSStatus": "TLS STATUS"])
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let store: Swarm
-        switch SwarmLookup.managerStore(engine) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): store = s
-        }
-        let filters: SwarmFilterArgs
-        switch SwarmFilterArgs.parse(flags.strings("filter"), accepted: ["name", "id", "label", "role", "membership", "node.label"]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let f): filters = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
+        let store = try SwarmLookup.managerStore(engine).orDaemonError()
+        let filters = try SwarmFilterArgs.parse(flags.strings("filter"), accepted: ["name", "id", "label", "role", "membership", "node.label"]).orDaemonError()
         for r in filters["role"] where !r.isEmpty && r.lowercased() != "manager" && r.lowercased() != "worker" {
-            return DaemonError.output(EngineError(.invalidParameter, "Invalid role filter: '\(r)'"))
+            throw .daemon(EngineError(.invalidParameter, "Invalid role filter: '\(r)'"))
         }
         for m in filters["membership"] where !m.isEmpty && m.lowercased() != "accepted" && m.lowercased() != "pending" {
-            return DaemonError.output(EngineError(.invalidParameter, "Invalid membership filter: '\(m)'"))
+            throw .daemon(EngineError(.invalidParameter, "Invalid membership filter: '\(m)'"))
         }
         let quiet = flags.bool("quiet")
         let selected = store.nodes.filter { matches($0, filters) }.sorted { NaturalOrder.less($0.hostname, $1.hostname) }

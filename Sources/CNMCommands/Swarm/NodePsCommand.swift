@@ -10,12 +10,8 @@ enum NodePsCommand {
                 .string("format"), .bool("quiet", "q")],
         arity: .atLeast(0))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         let refs = flags.positionals.isEmpty ? ["self"] : flags.positionals
         var errors: [String] = []
         var tasks: [SwarmTask] = []
@@ -55,7 +51,7 @@ enum NodePsCommand {
     /// `node.Reference` then `NodeInspectWithRaw`: `self` is the node the command runs on
     /// (off a swarm, the CLI asks `GET /nodes` for the daemon's error); the daemon answers
     /// only on a manager. Failures are the lines the CLI prints.
-    static func resolve(_ ref: String, engine: Engine) -> Result<(SwarmNode, Swarm), CommandOutputError.Message> {
+    static func resolve(_ ref: String, engine: Engine) -> Result<(SwarmNode, Swarm), InvalidValue> {
         var term = ref
         if ref == "self" {
             guard let id = engine.swarmNodeID else {

@@ -1,25 +1,33 @@
 import CNMSim
 
-/// `docker service …` (docker/cli cli/command/service/cmd.go): routes to one
-/// file per subcommand. `logs` and `rollback` are real subcommands cnmlab does
-/// not simulate; anything else is cobra's unknown-command error.
+/// `docker service …` (docker/cli cli/command/service/cmd.go): one file per
+/// subcommand. `logs` and `rollback` are real subcommands cnmlab does not
+/// simulate; anything else is cobra's unknown-command error.
 enum ServiceCommand {
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        guard let sub = args.first else { return DockerHelp.bareGroup("docker service") }
-        if let help = DockerHelp.groupFlag("docker service", sub) { return help }
-        let rest = Array(args.dropFirst())
-        switch sub {
-        case "create": return ServiceCreateCommand.run(rest, engine: &engine)
-        case "inspect": return ServiceInspectCommand.run(rest, engine: &engine)
-        case "ls", "list": return ServiceLsCommand.run(rest, engine: &engine)
-        case "ps": return ServicePsCommand.run(rest, engine: &engine)
-        case "rm", "remove": return ServiceRmCommand.run(rest, engine: &engine)
-        case "scale": return ServiceScaleCommand.run(rest, engine: &engine)
-        case "update": return ServiceUpdateCommand.run(rest, engine: &engine)
-        case "logs", "rollback": return NotSimulated.feature("docker service \(sub)")
-        default:
-            if sub.hasPrefix("-") { return DockerHelp.unknownFlag("docker service", sub) }
-            return DockerHelp.unknownSubcommand("docker service", sub)
-        }
-    }
+    static let commands: [DockerSubcommand] = [
+        DockerSubcommand(["create"], spec: ServiceCreateCommand.spec, changesState: true, operands: [.images],
+                         flagValues: ["network": .networks, "endpoint-mode": .words(["vip", "dnsrr"])]) { a, _, e, _ throws(CommandError) in
+            try ServiceCreateCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["inspect"], spec: ServiceInspectCommand.spec, operands: [.services]) { a, _, e, _ throws(CommandError) in
+            try ServiceInspectCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["ls", "list"], spec: ServiceLsCommand.spec, operands: []) { a, _, e, _ throws(CommandError) in
+            try ServiceLsCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["ps"], spec: ServicePsCommand.spec, operands: [.services]) { a, _, e, _ throws(CommandError) in
+            try ServicePsCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["rm", "remove"], spec: ServiceRmCommand.spec, changesState: true, operands: [.services]) { a, _, e, _ throws(CommandError) in
+            try ServiceRmCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["scale"], spec: ServiceScaleCommand.spec, changesState: true, operands: [.services]) { a, _, e, _ throws(CommandError) in
+            try ServiceScaleCommand.run(a, engine: &e)
+        },
+        DockerSubcommand(["update"], spec: ServiceUpdateCommand.spec, changesState: true, operands: [.services]) { a, _, e, _ throws(CommandError) in
+            try ServiceUpdateCommand.run(a, engine: &e)
+        },
+        DockerSubcommand("logs", notSimulated: true),
+        DockerSubcommand("rollback", notSimulated: true, changesState: true),
+    ]
 }

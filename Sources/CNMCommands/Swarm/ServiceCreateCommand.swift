@@ -10,69 +10,62 @@ import CNMSim
 enum ServiceCreateCommand {
     static let spec = DockerCommandSpec(
         path: "docker service create", useLine: "docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]",
-        flags: ServiceFlagSpecs.create, arity: .atLeast(1), interspersed: false)
+        flags: ServiceFlagSpecs.create, arity: .atLeast(1), interspersed: false,
+        unsimulatedFlags: Set(ServiceFlagSpecs.create.map(\.name)).subtracting(ServiceFlagSpecs.simulated))
 
     /// More replicas than this are not simulated (every task is a container on some node).
     static let maxReplicas: UInt64 = 100
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        if let failure = modeError(flags) { return failure }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
+        try checkMode(flags)
         if let name = ServiceFlagSpecs.firstUnsimulated(flags, among: ServiceFlagSpecs.create, simulated: ServiceFlagSpecs.simulated) {
-            return NotSimulated.feature("docker service create --\(name)")
+            throw .notSimulated("docker service create --\(name)")
         }
         let replicas = flags.wasSet("replicas") ? ServiceFlagValues.uintValue(flags.string("replicas")) : 1
-        if replicas > maxReplicas { return NotSimulated.feature("a service of more than \(maxReplicas) replicas") }
+        if replicas > maxReplicas { throw .notSimulated("a service of more than \(maxReplicas) replicas") }
 
         var ports: [SwarmService.PublishedPort] = []
         for raw in flags.strings("publish") {
             guard case .success(let list) = ServiceFlagValues.publish(raw) else { continue }
-            if list.contains(where: \.hostMode) { return NotSimulated.feature("docker service create --publish mode=host") }
+            if list.contains(where: \.hostMode) { throw .notSimulated("docker service create --publish mode=host") }
             ports += list.map { SwarmService.PublishedPort(proto: $0.proto, published: $0.published, target: $0.target) }
         }
         // Client side: network names become IDs (a failed lookup is the daemon's answer), sorted by ID.
         var networks: [(String, [String])] = []
         for raw in flags.strings("network") {
             guard case .success(let value) = ServiceFlagValues.network(raw) else { continue }
-            if value.hasDriverOpts { return NotSimulated.feature("docker service create --network driver-opt=…") }
+            if value.hasDriverOpts { throw .notSimulated("docker service create --network driver-opt=…") }
             switch SwarmLookup.swarmNetworkID(value.target, engine: engine) {
-            case .failure(let e): return DaemonError.output(e)
+            case .failure(let e): throw .daemon(e)
             case .success(let id): networks.append((id, value.aliases))
             }
         }
         networks.sort { $0.0 < $1.0 }
 
         // Daemon side: a manager only, then the spec conversion and swarmkit's validation.
-        if let refusal = engine.managerRequired { return DaemonError.output(refusal) }
+        if let refusal = engine.managerRequired { throw .daemon(refusal) }
         let mode = flags.string("endpoint-mode").lowercased()
         guard mode.isEmpty || mode == "vip" || mode == "dnsrr" else {
-            return DaemonError.output(EngineError(.invalidParameter, "invalid resolution mode: \(GoQuote.quote(mode))"))
+            throw .daemon(EngineError(.invalidParameter, "invalid resolution mode: \(GoQuote.quote(mode))"))
         }
         let name = flags.string("name")
         if !name.isEmpty, let message = SwarmLookup.serviceNameError(name) {
-            return DaemonError.output(EngineError(.invalidParameter, message))
+            throw .daemon(EngineError(.invalidParameter, message))
         }
         let image = flags.positionals[0]
-        if let message = imageError(image) { return DaemonError.output(EngineError(.invalidParameter, message)) }
+        if let message = imageError(image) { throw .daemon(EngineError(.invalidParameter, message)) }
         if let message = endpointError(ports: ports, dnsrr: mode == "dnsrr") {
-            return DaemonError.output(EngineError(.invalidParameter, message))
+            throw .daemon(EngineError(.invalidParameter, message))
         }
         // Real Docker creates the service and its tasks keep failing to pull; cnmlab has only its catalogue.
         if ImageCatalogue.find(image) == nil {
-            return NotSimulated.feature("a service of an image outside cnmlab's catalogue (\(image))")
+            throw .notSimulated("a service of an image outside cnmlab's catalogue (\(image))")
         }
         let request = ServiceSpec(name: name.isEmpty ? nil : name, image: image, command: Array(flags.positionals.dropFirst()),
                                   replicas: Int(replicas), networks: networks, ports: ports,
                                   endpointMode: mode == "dnsrr" ? .dnsrr : .vip)
-        let service: SwarmService
-        switch engine.createService(request) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): service = s
-        }
+        let service = try engine.createService(request).orDaemonError()
         var out = CommandOutput(stdout: service.id + "\n")
         if !flags.bool("detach") && !flags.bool("quiet") {
             out.stdout += ServiceProgress.replicated(reference: service.id, replicas: service.replicas, runningAtFirstPoll: 0)
@@ -82,29 +75,28 @@ enum ServiceCreateCommand {
 
     /// `serviceOptions.ToServiceMode`: the CLI's own checks of `--mode` (plain errors, exit 1);
     /// modes other than `replicated` are not simulated.
-    static func modeError(_ flags: ParsedFlags) -> CommandOutput? {
+    static func checkMode(_ flags: ParsedFlags) throws(CommandError) {
         let mode = flags.string("mode")
         let replicasSet = flags.wasSet("replicas")
         let maxPerNode = ServiceFlagValues.uintValue(flags.string("replicas-max-per-node"))
         let concurrentSet = flags.wasSet("max-concurrent")
         switch mode {
         case "replicated":
-            if concurrentSet { return .fail("max-concurrent can only be used with replicated-job mode\n") }
-            return nil
+            if concurrentSet { throw .refused("max-concurrent can only be used with replicated-job mode") }
         case "global":
-            if replicasSet { return .fail("replicas can only be used with replicated or replicated-job mode\n") }
-            if maxPerNode > 0 { return .fail("replicas-max-per-node can only be used with replicated or replicated-job mode\n") }
-            if concurrentSet { return .fail("max-concurrent can only be used with replicated-job mode\n") }
-            return NotSimulated.feature("docker service create --mode global")
+            if replicasSet { throw .refused("replicas can only be used with replicated or replicated-job mode") }
+            if maxPerNode > 0 { throw .refused("replicas-max-per-node can only be used with replicated or replicated-job mode") }
+            if concurrentSet { throw .refused("max-concurrent can only be used with replicated-job mode") }
+            throw .notSimulated("docker service create --mode global")
         case "replicated-job":
-            return NotSimulated.feature("docker service create --mode replicated-job")
+            throw .notSimulated("docker service create --mode replicated-job")
         case "global-job":
-            if maxPerNode > 0 { return .fail("replicas-max-per-node can only be used with replicated or replicated-job mode\n") }
-            if concurrentSet { return .fail("max-concurrent can only be used with replicated-job mode\n") }
-            if replicasSet { return .fail("replicas can only be used with replicated or replicated-job mode\n") }
-            return NotSimulated.feature("docker service create --mode global-job")
+            if maxPerNode > 0 { throw .refused("replicas-max-per-node can only be used with replicated or replicated-job mode") }
+            if concurrentSet { throw .refused("max-concurrent can only be used with replicated-job mode") }
+            if replicasSet { throw .refused("replicas can only be used with replicated or replicated-job mode") }
+            throw .notSimulated("docker service create --mode global-job")
         default:
-            return .fail("Unknown mode: \(mode), only replicated and global supported\n")
+            throw .refused("Unknown mode: \(mode), only replicated and global supported")
         }
     }
 

@@ -33,7 +33,7 @@ enum ServiceFlagValues {
     // MARK: --network
 
     /// opts.NetworkOpt.Set.
-    static func network(_ value: String) -> Result<NetworkValue, CommandOutputError.Message> {
+    static func network(_ value: String) -> Result<NetworkValue, InvalidValue> {
         guard isLongSyntax(value) else { return .success(NetworkValue(target: value, aliases: [], hasDriverOpts: false)) }
         let fields: [String]
         switch GoCSV.readAsCSV(value) {
@@ -72,7 +72,7 @@ enum ServiceFlagValues {
     // MARK: --publish
 
     /// swarmopts.PortOpt.Set: `published=8080,target=80[,protocol=udp][,mode=host]` or `[8080:]80[/udp]`.
-    static func publish(_ value: String) -> Result<[PortValue], CommandOutputError.Message> {
+    static func publish(_ value: String) -> Result<[PortValue], InvalidValue> {
         guard isLongSyntax(value) else { return shortPublish(value) }
         let fields: [String]
         switch GoCSV.readAsCSV(value) {
@@ -118,7 +118,7 @@ enum ServiceFlagValues {
     }
 
     /// The short syntax through `nat.ParsePortSpecs` and `ConvertPortToPortConfig`.
-    private static func shortPublish(_ value: String) -> Result<[PortValue], CommandOutputError.Message> {
+    private static func shortPublish(_ value: String) -> Result<[PortValue], InvalidValue> {
         let mappings: [PortSpecParser.Mapping]
         switch PortSpecParser.parse(value) {
         case .failure(let m): return .failure(m)

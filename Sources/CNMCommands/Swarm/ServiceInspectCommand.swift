@@ -8,15 +8,11 @@ enum ServiceInspectCommand {
         path: "docker service inspect", useLine: "docker service inspect [OPTIONS] SERVICE [SERVICE...]",
         flags: [.string("format", "f"), .bool("pretty")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         let format = flags.string("format")
-        if flags.bool("pretty") && !format.isEmpty { return .fail("--format is incompatible with human friendly format\n") }
-        if format.hasPrefix("pretty") && format != "pretty" { return .fail("Cannot supply extra formatting options to the pretty template\n") }
+        if flags.bool("pretty") && !format.isEmpty { throw .refused("--format is incompatible with human friendly format") }
+        if format.hasPrefix("pretty") && format != "pretty" { throw .refused("Cannot supply extra formatting options to the pretty template") }
         var found: [SwarmService] = []
         var items: [InspectPrinter.Item] = []
         let store = SwarmLookup.managerStore(engine)
@@ -33,14 +29,14 @@ enum ServiceInspectCommand {
             let out = InspectPrinter.print(items, format: format)
             // An updated service's PreviousSpec has a replica count the store does not keep.
             if SwarmUnknownValue.appears(in: out) {
-                return NotSimulated.feature("the PreviousSpec replica count of an updated service")
+                throw .notSimulated("the PreviousSpec replica count of an updated service")
             }
             return out
         }
         var contexts: [TemplateValue] = []
         for item in items {
             switch item {
-            case .failed(let message): return .fail(message + "\n")
+            case .failed(let message): throw .refused(message)
             case .found: break
             }
         }
@@ -48,7 +44,7 @@ enum ServiceInspectCommand {
         do {
             return .ok(try TemplateFormat(ServicePrettyTemplate.text).render(rows: contexts, header: .null))
         } catch {
-            return .fail(templateError(error) + "\n")
+            throw .refused(templateError(error))
         }
     }
 }

@@ -15,22 +15,10 @@ enum ServiceLsCommand {
         rawQuiet: "id: {{.ID}}",
         headers: ["ID": "ID", "Name": "NAME", "Mode": "MODE", "Replicas": "REPLICAS", "Image": "IMAGE", "Ports": "PORTS"])
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let store: Swarm
-        switch SwarmLookup.managerStore(engine) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): store = s
-        }
-        let filters: SwarmFilterArgs
-        switch SwarmFilterArgs.parse(flags.strings("filter"), accepted: ["name", "id", "label", "mode", "runtime"]) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let f): filters = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
+        let store = try SwarmLookup.managerStore(engine).orDaemonError()
+        let filters = try SwarmFilterArgs.parse(flags.strings("filter"), accepted: ["name", "id", "label", "mode", "runtime"]).orDaemonError()
         let quiet = flags.bool("quiet")
         let selected = store.services.filter { matches($0, filters) }.sorted { NaturalOrder.less($0.name, $1.name) }
         let rows = selected.map { row(for: $0, in: store, withStatus: !quiet) }

@@ -11,17 +11,9 @@ enum ServicePsCommand {
                 .stringArray("filter", "f", validator: FilterValidation.validate)],
         arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        let store: Swarm
-        switch SwarmLookup.managerStore(engine) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): store = s
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
+        let store = try SwarmLookup.managerStore(engine).orDaemonError()
         // createFilter: the CLI lists services by ID prefix and by name prefix, then picks.
         var serviceIDs: [String] = []
         var notFound: [String] = []
@@ -31,15 +23,11 @@ enum ServicePsCommand {
                 continue
             }
             let prefixed = term.isEmpty ? store.services : store.services.filter { $0.id.hasPrefix(term) }
-            if prefixed.count > 1 { return .fail("multiple services found with provided prefix: \(term)\n") }
+            if prefixed.count > 1 { throw .refused("multiple services found with provided prefix: \(term)") }
             if let s = prefixed.first { serviceIDs.append(s.id) } else { notFound.append("no such service: \(term)") }
         }
-        if serviceIDs.isEmpty { return .fail(notFound.joined(separator: "\n") + "\n") }
-        let filters: SwarmFilterArgs
-        switch SwarmFilterArgs.parse(flags.strings("filter"), accepted: SwarmTaskTable.acceptedFilters) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let f): filters = f
-        }
+        if serviceIDs.isEmpty { throw .refused(notFound.joined(separator: "\n")) }
+        let filters = try SwarmFilterArgs.parse(flags.strings("filter"), accepted: SwarmTaskTable.acceptedFilters).orDaemonError()
         // updateNodeFilter: `self` is the CLI's own node.
         var resolved = filters
         if filters.contains("node") {
@@ -47,11 +35,7 @@ enum ServicePsCommand {
             raw += filters["node"].map { "node=" + ($0 == "self" ? (engine.swarmNode?.id ?? $0) : $0) }
             if case .success(let f) = SwarmFilterArgs.parse(raw, accepted: SwarmTaskTable.acceptedFilters) { resolved = f }
         }
-        let tasks: [SwarmTask]
-        switch SwarmTaskTable.list(store, filters: resolved, serviceIDs: serviceIDs) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let t): tasks = t
-        }
+        let tasks = try SwarmTaskTable.list(store, filters: resolved, serviceIDs: serviceIDs).orDaemonError()
         var out = SwarmTaskTable.print(tasks, store: store, now: engine.clock, format: flags.string("format"),
                                        quiet: flags.bool("quiet"), noTrunc: flags.bool("no-trunc"),
                                        noResolve: flags.bool("no-resolve"))

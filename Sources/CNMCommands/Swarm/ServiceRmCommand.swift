@@ -8,12 +8,8 @@ enum ServiceRmCommand {
         path: "docker service rm", useLine: "docker service rm SERVICE [SERVICE...]",
         flags: [], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         var out = CommandOutput()
         for term in flags.positionals {
             switch engine.removeService(term) {

@@ -9,20 +9,16 @@ enum ServiceScaleCommand {
         path: "docker service scale", useLine: "docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
         flags: [.bool("detach", "d")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         // scaleArgs: every argument must be KEY=VALUE with both parts non-empty.
         for arg in flags.positionals {
             let parts = arg.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.count < 2 || parts[0].isEmpty || parts[1].isEmpty {
-                return .fail("invalid scale specifier '\(arg)'.\nSee 'docker service scale --help'.\n\nUsage:  \(spec.useLine)\n\nScale one or multiple replicated services\n")
+                throw .refused("invalid scale specifier '\(arg)'.\nSee 'docker service scale --help'.\n\nUsage:  \(spec.useLine)\n\nScale one or multiple replicated services")
             }
             if let n = parseReplicas(String(parts[1])), n > ServiceCreateCommand.maxReplicas {
-                return NotSimulated.feature("a service of more than \(ServiceCreateCommand.maxReplicas) replicas")
+                throw .notSimulated("a service of more than \(ServiceCreateCommand.maxReplicas) replicas")
             }
         }
         var out = CommandOutput()

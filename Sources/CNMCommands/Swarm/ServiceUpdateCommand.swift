@@ -7,35 +7,27 @@ import CNMSim
 enum ServiceUpdateCommand {
     static let spec = DockerCommandSpec(
         path: "docker service update", useLine: "docker service update [OPTIONS] SERVICE",
-        flags: ServiceFlagSpecs.update, arity: .exact(1))
+        flags: ServiceFlagSpecs.update, arity: .exact(1),
+        unsimulatedFlags: Set(ServiceFlagSpecs.update.map(\.name)).subtracting(simulated))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        let flags: ParsedFlags
-        switch spec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    /// The flags whose effect the simulation reproduces: only the replica count changes here.
+    static let simulated: Set<String> = ["detach", "quiet", "replicas", "with-registry-auth", "no-resolve-image"]
+
+    static func run(_ args: [String], engine: inout Engine) throws(CommandError) -> CommandOutput {
+        let flags = try spec.parse(args)
         let term = flags.positionals[0]
-        let store: Swarm
-        switch SwarmLookup.managerStore(engine) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): store = s
-        }
-        let service: SwarmService
-        switch SwarmLookup.service(term, in: store) {
-        case .failure(let e): return DaemonError.output(e)
-        case .success(let s): service = s
-        }
-        if let name = ServiceFlagSpecs.firstUnsimulated(flags, among: ServiceFlagSpecs.update, simulated: ["detach", "quiet", "replicas", "with-registry-auth", "no-resolve-image"]) {
-            return NotSimulated.feature("docker service update --\(name)")
+        let store = try SwarmLookup.managerStore(engine).orDaemonError()
+        let service = try SwarmLookup.service(term, in: store).orDaemonError()
+        if let name = ServiceFlagSpecs.firstUnsimulated(flags, among: ServiceFlagSpecs.update, simulated: simulated) {
+            throw .notSimulated("docker service update --\(name)")
         }
         let replicas = flags.wasSet("replicas") ? ServiceFlagValues.uintValue(flags.string("replicas")) : UInt64(service.replicas)
         if replicas > ServiceCreateCommand.maxReplicas {
-            return NotSimulated.feature("a service of more than \(ServiceCreateCommand.maxReplicas) replicas")
+            throw .notSimulated("a service of more than \(ServiceCreateCommand.maxReplicas) replicas")
         }
         let running = SwarmLookup.runningTasks(of: service, in: store).count
         switch engine.scaleService(service.id, replicas: Int(replicas)) {
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         case .success: break
         }
         var out = CommandOutput(stdout: term + "\n")

@@ -20,30 +20,23 @@ enum SwarmCommand {
         path: "docker swarm leave", useLine: "docker swarm leave [OPTIONS]",
         flags: [.bool("force", "f")], arity: .none)
 
-    static func run(_ args: [String], cluster: inout Cluster, machine m: Int) -> CommandOutput {
-        guard let sub = args.first else { return DockerHelp.bareGroup("docker swarm") }
-        if let help = DockerHelp.groupFlag("docker swarm", sub) { return help }
-        let rest = Array(args.dropFirst())
-        switch sub {
-        case "init": return initSwarm(rest, &cluster, m)
-        case "join": return join(rest, &cluster, m)
-        case "join-token": return joinToken(rest, cluster, m)
-        case "leave": return leave(rest, &cluster, m)
-        case "ca", "unlock", "unlock-key", "update":
-            return NotSimulated.feature("docker swarm \(sub)")
-        default:
-            if sub.hasPrefix("-") { return DockerHelp.unknownFlag("docker swarm", sub) }
-            return DockerHelp.unknownSubcommand("docker swarm", sub)
-        }
-    }
+    /// `docker swarm …`'s subcommands (served with the whole cluster).
+    static let commands: [DockerSubcommand] = [
+        DockerSubcommand(["init"], spec: initSpec, changesState: true) { a, c, m throws(CommandError) in try initSwarm(a, &c, m) },
+        DockerSubcommand(["join"], spec: joinSpec, changesState: true) { a, c, m throws(CommandError) in try join(a, &c, m) },
+        DockerSubcommand(["join-token"], spec: tokenSpec, operands: [.words(["worker", "manager"])]) { a, c, m throws(CommandError) in
+            try joinToken(a, c, m)
+        },
+        DockerSubcommand(["leave"], spec: leaveSpec, changesState: true) { a, c, m throws(CommandError) in try leave(a, &c, m) },
+        DockerSubcommand("ca", notSimulated: true),
+        DockerSubcommand("unlock", notSimulated: true, changesState: true),
+        DockerSubcommand("unlock-key", notSimulated: true, changesState: true),
+        DockerSubcommand("update", notSimulated: true, changesState: true),
+    ]
 
-    static func initSwarm(_ args: [String], _ cluster: inout Cluster, _ m: Int) -> CommandOutput {
-        let flags: ParsedFlags
-        switch initSpec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        if flags.bool("autolock") || flags.bool("force-new-cluster") { return NotSimulated.feature("docker swarm init --autolock / --force-new-cluster") }
+    static func initSwarm(_ args: [String], _ cluster: inout Cluster, _ m: Int) throws(CommandError) -> CommandOutput {
+        let flags = try initSpec.parse(args)
+        if flags.bool("autolock") || flags.bool("force-new-cluster") { throw .notSimulated("docker swarm init --autolock / --force-new-cluster") }
         let engine = cluster.machines[m].engine
         var advertise: IPv4Address? = nil
         let given = flags.string("advertise-addr")
@@ -53,18 +46,18 @@ enum SwarmCommand {
                 advertise = engine.host.address
             } else if let ip = IPv4Address(host) {
                 guard ip == engine.host.address else {
-                    return DaemonError.output(EngineError(.system, "failed to listen on remote API address: listen tcp \(ip):2377: bind: cannot assign requested address"))
+                    throw .daemon(EngineError(.system, "failed to listen on remote API address: listen tcp \(ip):2377: bind: cannot assign requested address"))
                 }
                 advertise = ip
             } else {
-                return DaemonError.output(EngineError(.invalidParameter, "advertise address must be a non-zero IP address or network interface (with optional port number)"))
+                throw .daemon(EngineError(.invalidParameter, "advertise address must be a non-zero IP address or network interface (with optional port number)"))
             }
         }
         if let s = cluster.swarm, engine.swarm == nil, s.activeNodes.contains(where: { $0.role == .manager }) {
-            return NotSimulated.feature("a second swarm on the same LAN")
+            throw .notSimulated("a second swarm on the same LAN")
         }
         switch cluster.initSwarm(on: m, advertise: advertise) {
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         case .success(let node):
             guard let s = cluster.swarm else { return CommandOutput() }
             // docker/cli v28.2.2 cli/command/swarm/init.go: the last line ends with one newline (Fprintln).
@@ -74,42 +67,30 @@ enum SwarmCommand {
         }
     }
 
-    static func join(_ args: [String], _ cluster: inout Cluster, _ m: Int) -> CommandOutput {
-        let flags: ParsedFlags
-        switch joinSpec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func join(_ args: [String], _ cluster: inout Cluster, _ m: Int) throws(CommandError) -> CommandOutput {
+        let flags = try joinSpec.parse(args)
         switch cluster.join(on: m, token: flags.string("token"), remote: flags.positionals[0]) {
-        case .failure(let e): return DaemonError.output(e)
+        case .failure(let e): throw .daemon(e)
         case .success(let role): return .ok("This node joined a swarm as a \(role.rawValue).\n")
         }
     }
 
-    static func joinToken(_ args: [String], _ cluster: Cluster, _ m: Int) -> CommandOutput {
-        let flags: ParsedFlags
-        switch tokenSpec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
+    static func joinToken(_ args: [String], _ cluster: Cluster, _ m: Int) throws(CommandError) -> CommandOutput {
+        let flags = try tokenSpec.parse(args)
         let role = flags.positionals[0]
-        guard role == "worker" || role == "manager" else { return .fail("unknown role \(role)\n") }
+        guard role == "worker" || role == "manager" else { throw .refused("unknown role \(role)") }
         let engine = cluster.machines[m].engine
-        if let refusal = engine.managerRequired { return DaemonError.output(refusal) }
-        if flags.bool("rotate") { return NotSimulated.feature("docker swarm join-token --rotate") }
+        if let refusal = engine.managerRequired { throw .daemon(refusal) }
+        if flags.bool("rotate") { throw .notSimulated("docker swarm join-token --rotate") }
         guard let s = engine.swarm, let node = engine.swarmNode else { return CommandOutput() }
         let token = role == "worker" ? s.workerToken : s.managerToken
         if flags.bool("quiet") { return .ok(token + "\n") }
         return .ok("To add a \(role) to this swarm, run the following command:\n\n    docker swarm join --token \(token) \(node.address):2377\n\n")
     }
 
-    static func leave(_ args: [String], _ cluster: inout Cluster, _ m: Int) -> CommandOutput {
-        let flags: ParsedFlags
-        switch leaveSpec.parse(args) {
-        case .failure(let e): return e.output
-        case .success(let f): flags = f
-        }
-        if let e = cluster.leave(on: m, force: flags.bool("force")) { return DaemonError.output(e) }
+    static func leave(_ args: [String], _ cluster: inout Cluster, _ m: Int) throws(CommandError) -> CommandOutput {
+        let flags = try leaveSpec.parse(args)
+        if let e = cluster.leave(on: m, force: flags.bool("force")) { throw .daemon(e) }
         return .ok("Node left the swarm.\n")
     }
 }

@@ -166,7 +166,8 @@ extension Engine {
             plan = .exitsAtOnce(code: 1)
         }
         if case .notFound(let program) = plan {
-            return .failure(EngineError(.system, "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"\(program)\": executable file not found in $PATH: unknown"))
+            // moby v28.2.2 daemon/errors.go translateContainerdStartErr: an invalid configuration, exit status 127.
+            return .failure(EngineError(.invalidParameter, "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"\(program)\": executable file not found in $PATH: unknown", exitStatus: 127))
         }
         // Resolve the networks first: a missing one fails before anything changes.
         var resolved: [(NetworkAttachment, Network)] = []

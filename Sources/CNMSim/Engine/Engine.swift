@@ -158,7 +158,7 @@ public struct Engine: Sendable {
         if matches.count > 1 {
             return .failure(EngineError(.invalidParameter, "multiple IDs found with provided prefix: \(term)"))
         }
-        return .failure(EngineError(.notFound, "No such container: \(term)"))
+        return .failure(.noSuchContainer(term))
     }
 
     /// Endpoints of a network, in the order they joined.

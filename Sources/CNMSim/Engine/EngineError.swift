@@ -15,11 +15,28 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// For a container whose process could not start: the exit status the daemon gave it (moby
+    /// v28.2.2 daemon/errors.go `translateContainerdStartErr`: 127 when the command is not found,
+    /// 126 when it cannot be run), which `docker run` exits with too. Nil for every other error.
+    public let exitStatus: Int32?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, exitStatus: Int32? = nil) {
         self.kind = kind
         self.message = message
+        self.exitStatus = exitStatus
     }
 
     public var description: String { message }
+}
+
+extension EngineError {
+    /// moby v28.2.2 daemon/errors.go `containerNotFound`.
+    public static func noSuchContainer(_ term: String) -> EngineError {
+        EngineError(.notFound, "No such container: \(term)")
+    }
+
+    /// moby v28.2.2 daemon/errors.go `errNotRunning` (`docker exec` into a stopped container).
+    public static func notRunning(_ id: String) -> EngineError {
+        EngineError(.conflict, "container \(id) is not running")
+    }
 }
