@@ -83,6 +83,10 @@ public struct ShellSession: Sendable {
     public var completer: Completer {
         var subcommands: [String: [String]] = [:]
         for c in Self.commandTable where !c.subcommands.isEmpty { for n in c.names { subcommands[n] = c.subcommands } }
+        // Inside a container only its image's programs run, and `exit` leaves.
+        if let id = attachedContainer, let c = engine(on: attachedContainerMachine)?.containers[id] {
+            return Completer(metaCommands: ["exit"], programs: CommandCatalog.containerCommands(c))
+        }
         return Completer(metaCommands: Self.metaCommands, labIDs: labs.map(\.id),
                          machines: currentCluster.machines.dropFirst().map(\.name), subcommands: subcommands)
     }
@@ -197,14 +201,10 @@ public struct ShellSession: Sendable {
     }
 
     mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
-        guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
-            return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
-        }
-        guard c.isRunning else {
-            return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
-        }
-        guard ContainerShell.open(program, in: c) != nil else {
-            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n")
+        let c: Container
+        switch ContainerShell.container(term, for: program, on: engine(on: machine)) {
+        case .failure(let refusal): return ShellReply(stdout: refusal.output.stdout, stderr: refusal.output.stderr)
+        case .success(let found): c = found
         }
         attachedContainer = c.id
         attachedShellProgram = program

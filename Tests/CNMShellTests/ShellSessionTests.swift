@@ -88,6 +88,19 @@ final class ShellSessionTests: XCTestCase {
         XCTAssertTrue(c.candidates(words: ["docker", "run", "--net"], engine: s.engine).contains("--network"))
         XCTAssertEqual(c.candidates(words: ["to"], engine: s.engine), ["topology"])
         XCTAssertEqual(Completer.commonPrefix(["한글망", "한글넷"]), "한글")
+        XCTAssertEqual(c.candidates(words: ["docker", "logs", "w"], engine: s.engine), ["webserver"])
+        XCTAssertEqual(c.candidates(words: ["get"], engine: s.engine), ["getent"])
+    }
+
+    /// In a container's shell TAB offers that image's programs (and `exit`), not the host's.
+    func testCompletionInsideAContainer() {
+        var s = ShellSession(language: .en)
+        _ = s.handle("docker run -d --name a alpine sleep 600")
+        _ = s.handle("docker exec -it a sh")
+        let first = s.completer.candidates(words: [""], engine: s.engine)
+        XCTAssertTrue(first.contains("ping") && first.contains("nslookup") && first.contains("exit"))
+        XCTAssertFalse(first.contains("docker") || first.contains("lab"))
+        XCTAssertEqual(s.completer.candidates(words: ["tra"], engine: s.engine), ["traceroute"])
     }
 
     func testLanguageFromEnvironment() {

@@ -27,6 +27,8 @@ enum FalseProgram: SimulatedProgram {
 /// texts in containers (coreutils/sleep.c, `invalid number`), GNU coreutils' on the host.
 enum SleepProgram: SimulatedProgram {
     static let names = ["sleep"]
+    /// Time passes: containers that run for a while end.
+    static func mayChangeState(_ args: [String]) -> Bool { true }
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         let busybox = ctx.container.map { !$0.image.tools.contains("bash") } ?? false
         if args.isEmpty {

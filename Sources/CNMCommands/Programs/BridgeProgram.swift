@@ -3,6 +3,7 @@ import CNMSim
 /// `bridge link [show]` (iproute2): the host-side veths and the bridge each is a port of.
 enum BridgeProgram: SimulatedProgram {
     static let names = ["bridge"]
+    static func mayChangeState(_ args: [String]) -> Bool { LinkChangeVerbs.appear(in: args) }
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         guard ctx.container == nil else { return NotSimulated.feature("bridge inside a container") }
@@ -21,6 +22,7 @@ enum BridgeProgram: SimulatedProgram {
 /// `brctl show` (bridge-utils): each bridge, its ID, STP state and ports.
 enum BrctlProgram: SimulatedProgram {
     static let names = ["brctl"]
+    static func mayChangeState(_ args: [String]) -> Bool { LinkChangeVerbs.appear(in: args) }
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         guard ctx.container == nil else { return NotSimulated.feature("brctl inside a container") }

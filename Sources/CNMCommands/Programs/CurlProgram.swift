@@ -4,6 +4,7 @@ import CNMSim
 /// the Debian-based images; answers come from the simulated services.
 enum CurlProgram: SimulatedProgram {
     static let names = ["curl"]
+    static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         curl(args, &ctx, site: Connectivity.site(ctx), modern: ctx.container == nil)

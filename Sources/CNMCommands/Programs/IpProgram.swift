@@ -9,6 +9,7 @@ enum IpStyle { case iproute2, busybox }
 /// shapes in containers (reference §4.1–§4.2).
 enum IpProgram: SimulatedProgram {
     static let names = ["ip"]
+    static func mayChangeState(_ args: [String]) -> Bool { LinkChangeVerbs.appear(in: args) }
 
     /// The namespace a program runs in (the host's for host-network containers).
     static func namespace(_ ctx: ProgramContext) -> NetNamespace? {

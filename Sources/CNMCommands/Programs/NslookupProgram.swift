@@ -14,6 +14,7 @@ import CNMSim
 /// (line 1026). No reply to any query: `;; connection timed out; no servers could be reached`.
 enum NslookupProgram: SimulatedProgram {
     static let names = ["nslookup"]
+    static let takesDestination = true
     static var onHost: Bool { false }
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {

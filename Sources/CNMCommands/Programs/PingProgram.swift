@@ -4,6 +4,7 @@ import CNMSim
 /// the host; the echo requests walk the simulated packet path.
 enum PingProgram: SimulatedProgram {
     static let names = ["ping"]
+    static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         ping(args, &ctx, site: Connectivity.site(ctx), busybox: ctx.container != nil)

@@ -11,6 +11,8 @@ import CNMSim
 /// Other keys and writing (`-w`) are not simulated.
 enum SysctlProgram: SimulatedProgram {
     static let names = ["sysctl"]
+    /// Writing a value (`-w`, `KEY=VALUE`), though not simulated, is what a learner changes with it.
+    static func mayChangeState(_ args: [String]) -> Bool { args.contains("-w") || args.contains { $0.contains("=") } }
 
     static func values(_ ctx: ProgramContext) -> [String: String] {
         let common = ["net.ipv4.ip_local_port_range": "32768\t60999", "net.ipv6.conf.all.disable_ipv6": "0"]

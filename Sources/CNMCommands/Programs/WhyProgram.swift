@@ -5,6 +5,7 @@ import CNMSim
 /// prints it), each NAT translation — and the verdict. Exit 0 when delivered.
 enum WhyProgram: SimulatedProgram {
     static let names = ["why"]
+    static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         let lang = ctx.language
