@@ -150,9 +150,10 @@ public struct ShellSession: Sendable {
     mutating func ssh(_ words: [String]) -> ShellReply? {
         guard words.count == 2 else { return nil }
         let target = String(words[1].split(separator: "@").last ?? "")
-        if ["remote", "192.168.1.50"].contains(target) {
+        let remote = KernelView.remoteAddress.description
+        if target == "remote" || target == remote {
             attachedMachine = "remote"
-            return ShellReply(stdout: text(.enteredRemote))
+            return ShellReply(stdout: text(.enteredRemote(remote)))
         }
         let cluster = currentCluster
         guard let k = cluster.machineIndex(target), k != 0 else { return nil }

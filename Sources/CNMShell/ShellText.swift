@@ -15,7 +15,7 @@ public enum ShellText: Sendable {
     case undone(String)
     case enteredContainer(String)
     case leftContainer(String)
-    case enteredRemote
+    case enteredRemote(String)
     case leftRemote
     case enteredMachine(String, String)
     case leftMachine(String)
@@ -91,8 +91,8 @@ public enum ShellText: Sendable {
         case (.enteredContainer(let n), .en): return "Shell inside container \(n). Type exit to leave."
         case (.leftContainer(let n), .ko): return "컨테이너 \(n)에서 나왔습니다."
         case (.leftContainer(let n), .en): return "Left container \(n)."
-        case (.enteredRemote, .ko): return "LAN의 다른 컴퓨터 remote(192.168.1.50)에 접속했습니다. ping과 curl을 쓸 수 있습니다. 나가려면 exit."
-        case (.enteredRemote, .en): return "Connected to remote (192.168.1.50), another machine on the LAN; ping and curl work there. Type exit to leave."
+        case (.enteredRemote(let ip), .ko): return "LAN의 다른 컴퓨터 remote(\(ip))에 접속했습니다. ping과 curl을 쓸 수 있습니다. 나가려면 exit."
+        case (.enteredRemote(let ip), .en): return "Connected to remote (\(ip)), another machine on the LAN; ping and curl work there. Type exit to leave."
         case (.leftRemote, .ko): return "remote에서 나왔습니다."
         case (.leftRemote, .en): return "Connection to remote closed."
         case (.enteredMachine(let n, let ip), .ko): return "LAN의 Docker 호스트 \(n)(\(ip))에 접속했습니다. 이제 명령은 그 기기에서 실행됩니다. 나가려면 exit."
