@@ -281,21 +281,3 @@ public enum GradeJob {
         (try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil
     }
 }
-
-/// RFC 4180 CSV with CRLF, as `cnmlab progress` writes it: a field with a comma, quote or line
-/// break is quoted, and one starting with `=`, `+`, `-` or `@` gets a leading `'` so a
-/// spreadsheet never runs it as a formula.
-enum CSV {
-    static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ s: String) -> String {
-        var v = s
-        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
-    }
-}

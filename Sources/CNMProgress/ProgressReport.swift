@@ -135,20 +135,11 @@ public enum ProgressReport {
         return cells
     }
 
+    /// Plain columns three spaces apart, measured in terminal columns (Hangul takes two): docker's
+    /// tab writer with no minimum width. (`cnmlab progress` on a terminal fits them with `TextTable`.)
     private static func table(_ rows: [LabProgress], language: String) -> String {
-        let cells = tableCells(rows, language: language)
-        let headings = cells[0]
-        var widths = [Int](repeating: 0, count: headings.count)
-        // Terminal columns, not characters: Hangul takes two.
-        func width(_ s: String) -> Int { GoRuneWidth.stringWidth(s) }
-        for line in cells { for (i, c) in line.enumerated() { widths[i] = max(widths[i], width(c)) } }
-        return cells.map { line in
-            var text = ""
-            for (i, c) in line.enumerated() {
-                if i == line.count - 1 { text += c } else { text += c + String(repeating: " ", count: max(0, widths[i] - width(c)) + 3) }
-            }
-            return text
-        }.joined(separator: "\n") + "\n"
+        let text = tableCells(rows, language: language).map { $0.joined(separator: "\t") + "\n" }.joined()
+        return GoTabWriter.format(text, minWidth: 0)
     }
 
     /// Status words of the table.
@@ -179,27 +170,15 @@ public enum ProgressReport {
     private static func keys(_ rows: [LabProgress]) -> [String] { keys + (showsVerification(rows) ? [verifiedKey] : []) }
 
     private static func csv(_ rows: [LabProgress]) -> String {
-        var out = keys(rows).joined(separator: ",") + "\r\n"
-        for r in rows {
-            out += values(r).map { v -> String in
+        CSV.render([keys(rows).map(CSV.Cell.text)] + rows.map { r in
+            values(r).map { v -> CSV.Cell in
                 switch v {
-                case .string(let s): return csvField(s)
-                case .int(let i): return String(i)
-                default: return ""
+                case .string(let s): return .text(s)
+                case .int(let i): return .number(i)
+                default: return .empty
                 }
-            }.joined(separator: ",") + "\r\n"
-        }
-        return out
-    }
-
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it.
-    static func csvField(_ s: String) -> String {
-        var v = s
-        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
+            }
+        })
     }
 
     private static func json(_ rows: [LabProgress]) -> String {

@@ -3,6 +3,7 @@ import CNMCommands
 import Foundation
 import XCTest
 @testable import CNMProgress
+import CNMLabs
 
 final class ReportTests: XCTestCase {
     /// ana: lab `bridges` finished 7/10 after an abandoned try; lab `dns` in progress. ben: `bridges` open.
@@ -86,10 +87,10 @@ final class ReportTests: XCTestCase {
     }
 
     func testCSVQuotingAndFormulaGuard() {
-        XCTAssertEqual(ProgressReport.csvField("a,b"), "\"a,b\"")
-        XCTAssertEqual(ProgressReport.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(ProgressReport.csvField("=SUM(A1)"), "'=SUM(A1)")
-        XCTAssertEqual(ProgressReport.csvField("plain"), "plain")
+        XCTAssertEqual(CSV.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSV.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSV.field("=SUM(A1)"), "'=SUM(A1)")
+        XCTAssertEqual(CSV.field("plain"), "plain")
     }
 
     func testMergeCombinesTheSameLearnerAcrossFiles() throws {
@@ -128,6 +129,24 @@ final class ReportTests: XCTestCase {
         }
         XCTAssertEqual(try store.transcript(learner: "ana", labID: "bridges", attemptID: 1).commands.map(\.commandText),
                        ["docker ps"])
+    }
+}
+
+final class ProgressTableTests: XCTestCase {
+    /// The plain table is docker's tab writer: columns as wide as their widest cell (Hangul counts two
+    /// columns) plus three spaces, the last column unpadded, an empty cell padded like any other.
+    func testPlainTableColumns() {
+        let row = LabProgress(learner: "민수", labID: "l", labVersion: "1", status: .open, attempts: 1,
+                              score: nil, maxScore: nil, stepsDone: 0, stepsTotal: nil, hints: 0, solutionsShown: 0,
+                              commands: 0, timeSpentSeconds: 0, lastActivity: 0)
+        let table = ProgressReport.render([row], format: .table)
+        XCTAssertEqual(table, """
+            LEARNER   LAB   VERSION   STATUS        SCORE   STEPS   HINTS   SOLUTIONS   COMMANDS   TIME   ATTEMPTS
+            민수      l     1         in progress   -       0       0       0           0          0s     1
+
+            """)
+        // A negative number is written as a number, text that starts like a formula is guarded.
+        XCTAssertEqual(CSV.render([[.number(-2), .text("-2"), .empty]]), "-2,'-2,\r\n")
     }
 }
 
