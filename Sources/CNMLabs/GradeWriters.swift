@@ -88,11 +88,17 @@ public enum GradeTextWriter {
 
 /// The versioned JSON report (`cnmlab.grade/1`, see docs/ci-grading.md): sorted keys, one line.
 public enum GradeJSONWriter {
-    public static func render(_ r: GradeReport) -> String {
+    public static func render(_ r: GradeReport) -> String { ReportJSON.encode(r) + "\n" }
+}
+
+/// How cnmlab writes its own JSON reports (`grade --format json`, `validate --format json`,
+/// `labs --format json`): one line, keys sorted, slashes as they are. (Docker's JSON is `GoJSON`.)
+public enum ReportJSON {
+    public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(r) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

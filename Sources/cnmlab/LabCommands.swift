@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
         let locale = try LabCLI.locale(lang, command: "validate")
         let report = LabValidator.validate(paths: paths.isEmpty ? ["Labs"] : paths, mutants: mutants)
         if json {
-            Output.write(LabJSON.encode(ValidationJSON(report, locale, mutants: mutants)) + "\n", to: 1)
+            Output.write(ReportJSON.encode(ValidationJSON(report, locale, mutants: mutants)) + "\n", to: 1)
         } else {
             for d in report.diagnostics { Output.write(d.formatted(locale) + "\n", to: 1) }
             let errors = report.diagnostics.filter { $0.severity == .error }.count
@@ -121,7 +121,7 @@ struct LabsListCommand: ParsableCommand {
         if json {
             let rows = labs.map { LabSummaryJSON(id: $0.id, version: $0.version, title: ["en": $0.title.resolve(.en), "ko": $0.title.resolve(.ko)],
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
-            Output.write(LabJSON.encode(rows) + "\n", to: 1)
+            Output.write(ReportJSON.encode(rows) + "\n", to: 1)
         } else {
             var rows = [["ID", "TITLE", "SECTION", "STEPS", "MINUTES"]]
             for lab in labs {
@@ -232,14 +232,5 @@ struct ValidationJSON: Encodable {
                            line: $0.position?.line, column: $0.position?.column, message: $0.text(locale))
             })
         }
-    }
-}
-
-enum LabJSON {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 }
