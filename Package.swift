@@ -42,6 +42,9 @@ let package = Package(
             name: "CNMProgress",
             dependencies: ["CNMSim", "CNMCommands", "CNMLabs", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The real file system for the executables: grading reads submissions and writes reports
+        // through it (`DiskFiles`), so that CNMLabs decides what to read and write but does no I/O.
+        .target(name: "CNMFileSystem", dependencies: ["CNMLabs"]),
         // The system libedit, for line editing in the shell.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Layer 5: the interactive shell.
@@ -58,13 +61,14 @@ let package = Package(
                 "CNMLabs",
                 "CNMProgress",
                 "CNMShell",
+                "CNMFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: release-mode scenarios that print timings.
-        .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell"]),
+        .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell", "CNMFileSystem"]),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
-        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse", "CNMFileSystem"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
         .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
         .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),

@@ -1,5 +1,6 @@
 import CNMCommands
 import CNMLabs
+import CNMFileSystem
 import Foundation
 
 /// `make bench`: grading a class (1,000 submissions of 20 commands, concurrently, ≤ 1 s on the
@@ -151,11 +152,11 @@ enum GradeBench {
         }
         // The lab is validated once (a second run finds the verdict in the cache by content hash).
         let validationStart = now()
-        _ = GradeJob.run(GradeOptions(lab: root + "/bench.yaml", submission: subs + "/learner-0.sh"))
+        _ = GradeJob.run(GradeOptions(lab: root + "/bench.yaml", submission: subs + "/learner-0.sh"), files: DiskFiles())
         let validation = now() - validationStart
         let options = GradeOptions(lab: root + "/bench.yaml", submissionsDirectory: subs, format: "junit", outputDirectory: out)
         let start = now()
-        _ = GradeJob.run(options)
+        _ = GradeJob.run(options, files: DiskFiles())
         let seconds = now() - start
         // The same class graded one by one, as a serial grader would.
         guard let lab else { return nil }

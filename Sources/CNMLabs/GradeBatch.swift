@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `cnmlab grade --submissions DIR`: grades a class, one learner per transcript file.
 ///
@@ -22,21 +19,8 @@ enum GradeBatch {
         var problem: String?
     }
 
-    /// What one file is, looked at without following links.
-    enum Kind { case regular, directory, link, other, missing }
-
-    static func kind(_ path: String) -> Kind {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return .missing }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .link
-        default: return .other
-        }
-    }
-
-    static func run(_ lab: Lab, _ dir: String, _ options: GradeOptions, _ settings: GradeSettings) -> GradeRun {
+    static func run(_ lab: Lab, _ dir: String, _ options: GradeOptions, _ settings: GradeSettings,
+                    files: any GradeFiles) -> GradeRun {
         let locale = settings.locale
         var run = GradeRun(exitCode: GradeJob.passed, stdout: "", stderr: "")
         func bad(_ message: String) -> GradeRun {
@@ -44,24 +28,23 @@ enum GradeBatch {
             run.exitCode = GradeJob.badInput
             return run
         }
-        guard kind(dir) == .directory || (kind(dir) == .link && FileManager.default.isDirectory(dir)),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+        guard files.kind(dir) == .directory || (files.kind(dir) == .link && files.isDirectory(dir)),
+              let names = files.names(in: dir) else {
             return bad(GradeText.notAFolder.format(locale, [dir]))
         }
         if let out = options.outputDirectory {
             // Reports must never be read back as submissions, nor overwrite one.
-            if PathPlace.resolved(out) == PathPlace.resolved(dir) { return bad(GradeText.sameFolder.format(locale, [out])) }
-            if PathPlace.contains(dir, out) { return bad(GradeText.outputInsideSubmissions.format(locale, [out, dir])) }
-            if PathPlace.contains(out, dir) { return bad(GradeText.submissionsInsideOutput.format(locale, [out, dir])) }
-            let created = (try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)) != nil
-            guard created, FileManager.default.isDirectory(out) else { return bad(GradeText.writeFailed.format(locale, [out])) }
+            if files.resolved(out) == files.resolved(dir) { return bad(GradeText.sameFolder.format(locale, [out])) }
+            if files.contains(dir, out) { return bad(GradeText.outputInsideSubmissions.format(locale, [out, dir])) }
+            if files.contains(out, dir) { return bad(GradeText.submissionsInsideOutput.format(locale, [out, dir])) }
+            guard files.makeDirectory(out) else { return bad(GradeText.writeFailed.format(locale, [out])) }
         }
 
         // Which files are submissions, and of whom.
-        var candidates: [String: [(name: String, kind: Kind)]] = [:]
+        var candidates: [String: [(name: String, kind: FileKind)]] = [:]
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (dir as NSString).appendingPathComponent(name)
-            let k = kind(path)
+            let k = files.kind(path)
             if k == .directory { continue }
             let learner = (name as NSString).deletingPathExtension
             guard extensions.contains((name as NSString).pathExtension), !learner.isEmpty else {
@@ -89,7 +72,7 @@ enum GradeBatch {
         let jobs = learners.compactMap { l in byLearner[l].map { (l, (dir as NSString).appendingPathComponent($0)) } }
         let slots = Slots<Outcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            slots[i] = grade(lab, learner: jobs[i].0, path: jobs[i].1, settings)
+            slots[i] = grade(lab, learner: jobs[i].0, path: jobs[i].1, settings, files: files)
         }
         var outcomes: [String: Outcome] = [:]
         for (i, job) in jobs.enumerated() { outcomes[job.0] = slots[i] }
@@ -111,7 +94,7 @@ enum GradeBatch {
             rows.append([learner, String(report.score), String(report.max), report.passed ? "true" : "false", note])
             if let out = options.outputDirectory {
                 let file = (out as NSString).appendingPathComponent(learner + "." + settings.format.fileExtension)
-                if !writeReport(text, to: file) {
+                if !files.write(text, to: file, atomically: false) {
                     run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
                     counts.bad += 1
                 }
@@ -120,7 +103,7 @@ enum GradeBatch {
         let csv = CSV.render(rows)
         if let out = options.outputDirectory {
             let file = (out as NSString).appendingPathComponent("summary.csv")
-            if !GradeJob.write(csv, to: file) {
+            if !files.write(csv, to: file, atomically: true) {
                 run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
                 counts.bad += 1
             }
@@ -134,10 +117,10 @@ enum GradeBatch {
     }
 
     /// Reads (without following a link), grades and renders one learner's transcript.
-    static func grade(_ lab: Lab, learner: String, path: String, _ settings: GradeSettings) -> Outcome {
+    static func grade(_ lab: Lab, learner: String, path: String, _ settings: GradeSettings, files: any GradeFiles) -> Outcome {
         let locale = settings.locale
         let bytes: [UInt8]
-        switch readRegularFile(path) {
+        switch files.read(path, limit: Submission.maxBytes, followLinks: false) {
         case .failure(let p): return Outcome(learner: learner, problem: GradeText.unreadableNote.format(locale, [p.text(locale)]))
         case .success(let b): bytes = b
         }
@@ -150,42 +133,6 @@ enum GradeBatch {
                                   passMark: settings.passMark, limits: settings.limits, audience: settings.audience)
         return Outcome(learner: learner, report: report, rendered: settings.format.render(report, locale: locale))
     }
-
-    /// The bytes of a regular file, opened without following a symbolic link (O_NOFOLLOW) and
-    /// checked again once open, so that a file swapped for a link meanwhile is refused too.
-    static func readRegularFile(_ path: String) -> Result<[UInt8], GradeJob.FileProblem> {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(errno == ENOENT ? .missing : errno == ELOOP ? .notRegular : .unreadable) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
-        if Int(st.st_size) > Submission.maxBytes { return .failure(.tooLarge) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while out.count <= Submission.maxBytes {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { return .failure(.unreadable) }
-            if n == 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-        }
-        return out.count > Submission.maxBytes ? .failure(.tooLarge) : .success(out)
-    }
-}
-
-/// Writes one learner's report in place (open, write, close: a third of the system calls of an
-/// atomic write, which a class of a thousand feels); `summary.csv`, written last, is atomic.
-func writeReport(_ text: String, to path: String) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-        if n < 0 { if errno == EINTR { continue }; return false }
-        done += n
-    }
-    return true
 }
 
 /// Results written by concurrent workers, one slot each, read once they are all done.
@@ -198,12 +145,5 @@ final class Slots<T: Sendable>: @unchecked Sendable {
     subscript(i: Int) -> T? {
         get { lock.lock(); defer { lock.unlock() }; return items[i] }
         set { lock.lock(); items[i] = newValue; lock.unlock() }
-    }
-}
-
-extension FileManager {
-    func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 }

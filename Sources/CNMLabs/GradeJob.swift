@@ -73,14 +73,15 @@ public struct GradeRun: Sendable, Equatable {
 
 /// `cnmlab grade` without the argument parser: finds the lab, reads the submission(s), grades,
 /// writes the reports, and decides the exit status. Why here and not in the executable: so tests
-/// can run every path (exit codes included) without spawning a process.
+/// can run every path (exit codes included) without spawning a process. The files themselves are
+/// read and written through `files`, which the executable provides.
 public enum GradeJob {
     public static let passed: Int32 = 0
     public static let failed: Int32 = 1
     public static let badInput: Int32 = 2
 
-    /// Runs a grading job. `standardInput` is called only for the submission `-`.
-    public static func run(_ options: GradeOptions, standardInput: () -> [UInt8] = { readStandardInput() }) -> GradeRun {
+    /// Runs a grading job; standard input is read only for the submission `-`.
+    public static func run(_ options: GradeOptions, files: any GradeFiles) -> GradeRun {
         var run = GradeRun(exitCode: passed, stdout: "", stderr: "")
         let locale = options.locale
         func bad(_ message: String) -> GradeRun {
@@ -117,14 +118,14 @@ public enum GradeJob {
         }
         let lab = found.lab
         if let dir = options.submissionsDirectory {
-            return GradeBatch.run(lab, dir, options, settings)
+            return GradeBatch.run(lab, dir, options, settings, files: files)
         }
         guard let path = options.submission else { return bad(GradeText.noSubmission.format(locale)) }
-        if let output = options.output, output != "-", path != "-", sameFile(output, path) {
+        if let output = options.output, output != "-", path != "-", files.resolved(output) == files.resolved(path) {
             return bad(GradeText.sameFolder.format(locale, [output]))
         }
         let submission: Submission
-        switch readSubmission(path, locale: locale, standardInput: standardInput) {
+        switch readSubmission(path, locale: locale, files: files) {
         case .failure(let problem): return bad(problem.message)
         case .success(let s): submission = s
         }
@@ -136,7 +137,7 @@ public enum GradeJob {
                                   passMark: settings.passMark, limits: settings.limits, audience: settings.audience)
         let text = settings.format.render(report, locale: locale)
         if let output = options.output, output != "-" {
-            guard write(text, to: output) else { return bad(GradeText.writeFailed.format(locale, [output])) }
+            guard files.write(text, to: output, atomically: true) else { return bad(GradeText.writeFailed.format(locale, [output])) }
             run.stdout += GradeText.reportWritten.format(locale, [report.lab, String(report.score), String(report.max),
                                                                   GradeVerdict.word(report, locale), output]) + "\n"
         } else {
@@ -182,11 +183,6 @@ public enum GradeJob {
         GradeText.invalidValue.format(locale, [option, "'" + Safe.line(value) + "'", expected])
     }
 
-    /// Whether two paths name the same existing file (or the same place once resolved).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        PathPlace.resolved(a) == PathPlace.resolved(b)
-    }
-
     // MARK: Lab and submissions
 
     /// Why the lab or a submission cannot be graded (exit 2), already in the run's language.
@@ -221,15 +217,15 @@ public enum GradeJob {
     }
 
     /// Reads and parses a transcript (never more than `Submission.maxBytes` + 1 bytes, never a FIFO or a device).
-    static func readSubmission(_ path: String, locale: LabLocale, standardInput: () -> [UInt8]) -> Result<Submission, InputProblem> {
+    static func readSubmission(_ path: String, locale: LabLocale, files: any GradeFiles) -> Result<Submission, InputProblem> {
         func fail(_ why: String) -> Result<Submission, InputProblem> {
             .failure(InputProblem(GradeText.submissionUnreadable.format(locale, [path, why])))
         }
         let bytes: [UInt8]
         if path == "-" {
-            bytes = standardInput()
+            bytes = files.standardInput(limit: Submission.maxBytes)
         } else {
-            switch readFile(path) {
+            switch files.read(path, limit: Submission.maxBytes, followLinks: true) {
             case .failure(let problem): return fail(problem.text(locale))
             case .success(let b): bytes = b
             }
@@ -238,46 +234,5 @@ public enum GradeJob {
         case .failure(let p): return fail(p.text(locale))
         case .success(let s): return .success(s)
         }
-    }
-
-    enum FileProblem: Error {
-        case missing, notRegular, tooLarge, unreadable
-
-        func text(_ locale: LabLocale) -> String {
-            switch self {
-            case .missing: return GradeText.noSuchFile.format(locale)
-            case .notRegular: return GradeText.notRegularFile.format(locale)
-            case .tooLarge: return GradeText.tooLarge.format(locale, [String(Submission.maxBytes)])
-            case .unreadable: return GradeText.cannotOpen.format(locale)
-            }
-        }
-    }
-
-    /// The bytes of a regular file (symlinks followed), refused past the size limit.
-    static func readFile(_ path: String) -> Result<[UInt8], FileProblem> {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: real) else { return .failure(.missing) }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else { return .failure(.notRegular) }
-        if let size = attributes[.size] as? Int, size > Submission.maxBytes { return .failure(.tooLarge) }
-        guard let handle = FileHandle(forReadingAtPath: real) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: Submission.maxBytes + 1) else { return .success([]) }
-        if data.count > Submission.maxBytes { return .failure(.tooLarge) }
-        return .success([UInt8](data))
-    }
-
-    /// Standard input, at most `Submission.maxBytes` + 1 bytes (more is refused as too large).
-    public static func readStandardInput() -> [UInt8] {
-        var out: [UInt8] = []
-        while out.count <= Submission.maxBytes {
-            guard let chunk = try? FileHandle.standardInput.read(upToCount: 65_536), !chunk.isEmpty else { break }
-            out += chunk
-        }
-        return out
-    }
-
-    /// Writes a file atomically (a temporary file renamed over it).
-    static func write(_ text: String, to path: String) -> Bool {
-        (try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil
     }
 }

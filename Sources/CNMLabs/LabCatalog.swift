@@ -42,23 +42,20 @@ public enum LabCatalog {
         return out
     }
 
-    /// Reads one lab file.
+    /// Reads one lab file (symlinks followed; a regular file of at most `YAMLGuard.maxBytes`).
     public static func read(_ file: String) -> Entry {
-        // Follow symlinks first: only a regular file is read (never a FIFO or a device).
-        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
-        guard let type = attributes?[.type] as? FileAttributeType, type == .typeRegular else {
-            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notRegularFile)], at: nil, file: file)])
-        }
-        if let size = attributes?[.size] as? Int, size > YAMLGuard.maxBytes {
+        switch BoundedFile.read(file, limit: YAMLGuard.maxBytes) {
+        case .success(let bytes):
+            let result = LabDecoder.decode(bytes: bytes, file: file)
+            return Entry(file: file, lab: result.lab, diagnostics: result.diagnostics)
+        case .failure(.tooLarge):
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex, [LabText.phrase(.largerThan, String(YAMLGuard.maxBytes))],
                                                                          at: SourcePosition(file: file, line: 1, column: 1), file: file)])
-        }
-        guard let data = FileManager.default.contents(atPath: real), data.count <= YAMLGuard.maxBytes else {
+        case .failure(.notRegular), .failure(.missing):
+            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notRegularFile)], at: nil, file: file)])
+        case .failure(.unreadable):
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.cannotOpen)], at: nil, file: file)])
         }
-        let result = LabDecoder.decode(bytes: [UInt8](data), file: file)
-        return Entry(file: file, lab: result.lab, diagnostics: result.diagnostics)
     }
 
     /// The labs of `paths` that decoded, in file order.

@@ -47,29 +47,6 @@ public enum LabReference {
             let path = String(entry.file.dropFirst("built-in:".count))
             return BundledCourse.labs.first { $0.path == path }.map { Array($0.text.utf8) }
         }
-        return FileManager.default.contents(atPath: entry.file).map { [UInt8]($0) }
-    }
-}
-
-/// Where a path leads once symlinks and `..` are resolved, for telling whether two folders are the
-/// same or one lies inside the other (a path that does not exist yet is resolved through its
-/// nearest existing parent).
-enum PathPlace {
-    static func resolved(_ path: String) -> String {
-        var existing = URL(fileURLWithPath: path).standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        var url = existing.resolvingSymlinksInPath()
-        for part in rest { url = url.appendingPathComponent(part) }
-        return url.standardizedFileURL.path
-    }
-
-    /// Whether `inner` is `outer` or lies inside it.
-    static func contains(_ outer: String, _ inner: String) -> Bool {
-        let o = resolved(outer), i = resolved(inner)
-        return i == o || i.hasPrefix(o.hasSuffix("/") ? o : o + "/")
+        return try? BoundedFile.read(entry.file, limit: YAMLGuard.maxBytes).get()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNMShell
+import CNMFileSystem
 import CNMLabs
 import Foundation
 
@@ -85,7 +86,7 @@ struct GradeCommand: ParsableCommand {
                                    locale: locale, maxCommands: maxCommands, timeout: timeout,
                                    instructor: instructor, cacheDirectory: CacheFolder.path(ProcessInfo.processInfo.environment),
                                    cacheSalt: CNMLab.version)
-        let result = GradeJob.run(options)
+        let result = GradeJob.run(options, files: DiskFiles())
         Output.write(result.stdout, to: 1)
         Output.write(result.stderr, to: 2)
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -25,7 +25,8 @@ final class GradeJobTests: XCTestCase {
     func grade(_ submission: String?, lab: String = Fixture.path("grade-small.yaml"), format: String = "text",
                minScore: String? = nil, output: String? = nil, labs: String = Fixture.labsDirectory.path) -> GradeRun {
         GradeJob.run(GradeOptions(lab: lab, submission: submission, format: format, output: output, minScore: minScore,
-                                  labPaths: [labs]), standardInput: { Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8) })
+                                  labPaths: [labs]),
+                     files: DiskFilesWithInput(input: Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8)))
     }
 
     let full = "docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n"

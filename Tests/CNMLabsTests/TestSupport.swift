@@ -1,5 +1,6 @@
 import Foundation
 @testable import CNMLabs
+import CNMFileSystem
 
 enum Fixture {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -28,4 +29,26 @@ enum Fixture {
         \(extra)
         """
     }
+}
+
+extension GradeJob {
+    /// A grading run on the real file system, as `cnmlab grade` runs it.
+    static func run(_ options: GradeOptions) -> GradeRun { run(options, files: DiskFiles()) }
+}
+
+/// The real file system, with `input` on standard input.
+struct DiskFilesWithInput: GradeFiles {
+    let input: [UInt8]
+    let disk = DiskFiles()
+
+    func standardInput(limit: Int) -> [UInt8] { Array(input.prefix(limit + 1)) }
+    func read(_ path: String, limit: Int, followLinks: Bool) -> Result<[UInt8], BoundedFile.Problem> {
+        disk.read(path, limit: limit, followLinks: followLinks)
+    }
+    func kind(_ path: String) -> FileKind { disk.kind(path) }
+    func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+    func names(in directory: String) -> [String]? { disk.names(in: directory) }
+    func makeDirectory(_ path: String) -> Bool { disk.makeDirectory(path) }
+    func write(_ text: String, to path: String, atomically: Bool) -> Bool { disk.write(text, to: path, atomically: atomically) }
+    func resolved(_ path: String) -> String { disk.resolved(path) }
 }
