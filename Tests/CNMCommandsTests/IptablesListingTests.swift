@@ -2,7 +2,8 @@ import XCTest
 @testable import CNMCommands
 import CNMSim
 
-/// The §6.3 worked example of the reference: `docker network create mynet` and
+/// moby v28.2.2 integration/network/bridge/iptablesdoc/generated/usernet-portmap.md with names
+/// substituted: `docker network create mynet` and
 /// `docker run -d --name web --network mynet -p 8080:80 nginx`, listed byte for byte.
 final class IptablesListingTests: XCTestCase {
     private func workedExample() -> (Simulator, String) {

@@ -2,8 +2,9 @@ import XCTest
 @testable import CNMCommands
 import CNMSim
 
-/// macvlan/ipvlan through the command layer: inspect output (reference §1.3), create errors (§1.4),
-/// the host's and the container's kernel view, reachability and `why` (§7).
+/// macvlan/ipvlan through the command layer: inspect output (moby v28.2.2 daemon/network.go), create
+/// errors (libnetwork/drivers/macvlan and ipvlan), the host's and the container's kernel view,
+/// reachability and `why`.
 final class MacvlanCommandTests: XCTestCase {
     static let create = "docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 -o parent=eth0 macnet"
 

@@ -2,7 +2,8 @@ import XCTest
 @testable import CNMCommands
 import CNMSim
 
-/// ping, curl, wget, nc, redis-cli and traceroute over the simulated packet path (§6.4, §5 shapes).
+/// ping, curl, wget, nc, redis-cli and traceroute over the simulated packet path (reachability as
+/// Docker 28.2's iptables rules give it, the tools' own output shapes).
 final class ReachabilityProgramTests: XCTestCase {
     private func sim(_ lines: [String], seed: UInt64 = 21) -> Simulator {
         var s = Simulator(seed: seed)

@@ -1,7 +1,7 @@
 import XCTest
 @testable import CNMSim
 
-/// The embedded DNS server (reference §5): names, scope, dotted lookups,
+/// The embedded DNS server (moby v28.2.2 libnetwork/resolver.go, libnetwork/sandbox.go `ResolveName`): names, scope, dotted lookups,
 /// case, TTL, AAAA, PTR, shuffling, forwarding and SERVFAIL.
 final class DNSEmbeddedTests: XCTestCase {
     func world() -> DNSWorld {

@@ -1,7 +1,8 @@
 import XCTest
 @testable import CNMSim
 
-/// macvlan and ipvlan on the single simulated host (issue 10 item 5, reference §1.3, §1.4, §3, §7):
+/// macvlan and ipvlan on the single simulated host (issue 10 item 5; moby v28.2.2 libnetwork/drivers/macvlan,
+/// libnetwork/drivers/ipvlan):
 /// option errors, gateways, the parent links Docker creates and removes, and reachability.
 final class MacvlanTests: XCTestCase {
     private func macnet(_ e: inout Engine, name: String = "macnet", parent: String? = "eth0", driver: String = "macvlan",

@@ -1,8 +1,9 @@
 import XCTest
 @testable import CNMSim
 
-/// Every row of the reachability table (reference §6.4), computed by walking
-/// the generated iptables rules — and rows that change when a learner adds rules.
+/// Who reaches whom on a Docker 28.2 host (the rules of moby v28.2.2
+/// integration/network/bridge/iptablesdoc/generated/*.md), computed by walking the generated iptables
+/// rules — and what changes when a learner adds rules.
 final class ReachabilityTests: XCTestCase {
     private func run(_ e: inout Engine, _ name: String, image: String = "busybox", network: String = "bridge",
                      cmd: [String]? = ["sleep", "1000"], ports: [ContainerPort: [PortBindingRequest]] = [:]) throws -> Container {

@@ -14,7 +14,8 @@ import CNMSim
 ///
 /// What cnmlab does not model is shown as a fresh `docker run` of the image
 /// with default flags on a cgroup-v2 host with overlay2 and no AppArmor shows
-/// it: no mounts, no exec sessions, default HostConfig (reference §1.11, §4).
+/// it: no mounts, no exec sessions, default HostConfig (moby v28.2.2 daemon/inspect.go,
+/// api/types/container/network_settings.go).
 enum ContainerInspectView {
     /// The whole inspect object.
     ///

@@ -1,7 +1,7 @@
 import CNMSim
 
-/// The value `docker network inspect` prints for a network (moby `network.Inspect`,
-/// struct order = JSON key order; reference §1.3).
+/// The value `docker network inspect` prints for a network (moby v28.2.2 api/types/network/network.go
+/// `Inspect`, struct order = JSON key order; daemon/network.go `buildNetworkResource`).
 enum NetworkInspectView {
     static func value(for n: Network, engine: Engine) -> TemplateValue {
         var ipamConfig: TemplateValue = .nilList

@@ -6,7 +6,7 @@ enum IpStyle { case iproute2, busybox }
 
 /// `ip addr|a [show [dev] X]`, `ip link [show [dev] X]`, `ip route|r [show]`:
 /// the namespace the program runs in, iproute2 shapes on the host and busybox
-/// shapes in containers (reference §4.1–§4.2).
+/// shapes in containers (iproute2 ip/ipaddress.c and ip/iproute.c; busybox 1.36.1 networking/libiproute).
 enum IpProgram: SimulatedProgram {
     static let names = ["ip"]
     static func mayChangeState(_ args: [String]) -> Bool { LinkChangeVerbs.appear(in: args) }

@@ -1,7 +1,7 @@
 /// The simulated world outside the Docker host, as DNS sees it.
 ///
 /// Two kinds of resolver answer queries: the LAN router `192.168.1.1` (the
-/// host's nameserver, reference §0), which knows the LAN names (`nas.lan` …)
+/// host's nameserver, see `HostConfig`), which knows the LAN names (`nas.lan` …)
 /// and resolves public names; and the public resolvers (8.8.8.8, 8.8.4.4,
 /// 1.1.1.1, 1.0.0.1, 9.9.9.9), which know only public names. Any other
 /// address never answers (the client times out).

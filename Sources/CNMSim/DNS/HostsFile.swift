@@ -1,5 +1,5 @@
-/// `/etc/hosts` of the host and of containers (moby `libnetwork/etchosts`,
-/// `Sandbox.buildHostsFile`, `addLegacyLinks`; reference §4.3).
+/// `/etc/hosts` of the host and of containers (moby v28.2.2 libnetwork/etchosts,
+/// libnetwork/sandbox_dns_unix.go `buildHostsFile`, `addLegacyLinks`).
 ///
 /// A container's file: `127.0.0.1 localhost`, the IPv6 defaults (containers
 /// have `::1` on lo), then `--add-host` records and legacy `--link` records in

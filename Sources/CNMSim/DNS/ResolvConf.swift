@@ -1,5 +1,5 @@
-/// A container's `/etc/resolv.conf` as Docker 28.2 generates it (moby
-/// `libnetwork/internal/resolvconf`, `sandbox_dns_unix.go`; reference §4.4).
+/// A container's `/etc/resolv.conf` as Docker 28.2 generates it (moby v28.2.2
+/// libnetwork/internal/resolvconf, libnetwork/sandbox_dns_unix.go `setupDNS`).
 ///
 /// Built from the host's file plus `--dns`/`--dns-search`/`--dns-option`
 /// overrides, then transformed for the container's kind of networking: the

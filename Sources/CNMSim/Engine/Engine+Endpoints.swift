@@ -117,7 +117,8 @@ extension Engine {
         containers[c.id] = c
     }
 
-    /// The endpoint that gives the container its default route (reference §4.2):
+    /// The endpoint that gives the container its default route (moby v28.2.2 libnetwork/sandbox.go
+    /// `Endpoint.Less`, libnetwork/default_gateway.go `selectGatewayEndpoint`):
     /// higher gw-priority, then non-internal, then with a gateway, then network name.
     public func gatewayEndpoint(of c: Container) -> Endpoint? {
         let candidates = endpoints(ofContainer: c).compactMap { ep -> (Endpoint, Network, Int)? in

@@ -3,7 +3,7 @@
 /// `remote` from the engine's model, so `ip addr` and the packet path agree
 /// with `docker network inspect`.
 public enum KernelView {
-    /// The LAN machine learners reach with `ssh remote` (reference §6.4 "remote host").
+    /// The LAN machine learners reach with `ssh remote`: another computer on the LAN, without Docker.
     public static let remoteAddress = IPv4Address(192, 168, 1, 50)
 
     static let loopback = KernelInterface(index: 1, name: "lo", kind: .loopback, mtu: 65536, mac: MACAddress(bytes: [0, 0, 0, 0, 0, 0]),

@@ -1,4 +1,4 @@
-/// How a simulated machine is wired to its LAN (reference §0): the course's
+/// How a simulated machine is wired to its LAN, as the course material has it: the course's
 /// `docker-host` has eth0 192.168.1.100/24, a default route via 192.168.1.1
 /// and that router as its nameserver.
 public struct HostConfig: Sendable, Hashable {

@@ -11,7 +11,7 @@ public struct Cluster: Sendable {
     /// The newest copy of the swarm store (nil until `docker swarm init`).
     public internal(set) var swarm: Swarm?
 
-    /// The course's three extra machines (reference §0): a manager and two workers.
+    /// The course's three extra machines on the LAN: a manager and two workers.
     public static let courseHosts: [HostSpec] = [
         HostSpec(name: "manager1", address: IPv4Address(192, 168, 1, 101)),
         HostSpec(name: "worker1", address: IPv4Address(192, 168, 1, 102)),
