@@ -1,8 +1,8 @@
 /// Every sentence that CNMProgress and the `cnmlab progress` / `cnmlab report` commands
 /// show a person, in one table.
 ///
-/// Why one table: a translation (Korean is next) replaces `english` with another
-/// switch over the same cases; no message text lives anywhere else.
+/// Why one table: each language (`english`, `korean`) is a switch over the same cases,
+/// so a message cannot exist in one language only; no message text lives anywhere else.
 public enum ProgressMessage: Sendable, Equatable {
     // Opening a database.
     case noDatabase(path: String)

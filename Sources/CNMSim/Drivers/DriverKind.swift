@@ -1,9 +1,8 @@
 /// The network drivers a simulated engine knows.
 ///
 /// libnetwork registers one driver per kind; each decides what a network and an
-/// endpoint of its kind look like in the kernel. `bridge`, `host` and `null` are
-/// simulated now; the others are recognised so that their names give Docker's
-/// own answers.
+/// endpoint of its kind look like in the kernel. All six are simulated (`overlay`
+/// on a swarm only, see `Swarm/`); any other name gets Docker's own answer.
 public enum DriverKind: String, Sendable, Hashable, Codable, CaseIterable {
     case bridge
     case host

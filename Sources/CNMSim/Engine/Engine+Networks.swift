@@ -18,6 +18,56 @@ extension Engine {
         if request.scope == "swarm" && swarmNode != nil {
             return .failure(EngineError(.notSimulated, "swarm-scoped networks of the \(driverName) driver"))
         }
+        let checked: CheckedNetworkRequest
+        switch check(request, driverName: driverName) {
+        case .failure(let e): return .failure(e)
+        case .success(let c): checked = c
+        }
+        let kind = checked.kind, options = checked.options
+        let driver = networkDriver(for: kind)
+        // macvlan/ipvlan check their options in the driver's CreateNetwork, after IPAM (below).
+        if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
+            return .failure(EngineError(.invalidParameter, message))
+        }
+        let id = newID()
+        let ipam: IPv4Allocation
+        switch allocateIPv4(request, kind: kind, options: options) {
+        case .failure(let e): return .failure(e)
+        case .success(let a): ipam = a
+        }
+        if VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
+            return .failure(EngineError(.invalidParameter, message))
+        }
+        let device = driver.deviceName(networkID: id, options: options)
+        if let device, let clash = networks.values.first(where: { $0.deviceName == device }) {
+            return .failure(EngineError(.forbidden, "cannot create network \(id) (\(device)): conflicts with network \(clash.id) (\(device)): networks have same bridge name"))
+        }
+        localSpace.insert(ipam.subnet, owner: id)
+        pools[id] = ipam.pool
+        let network = Network(
+            id: id, name: request.name, driver: kind, created: clock, enableIPv4: checked.enableIPv4,
+            enableIPv6: checked.enableIPv6, ipamDriver: "default", ipamOptions: request.ipamOptions,
+            ipamConfig: ipam.shownConfig, subnet: ipam.subnet, gateway: ipam.gateway, isInternal: request.isInternal,
+            attachable: request.attachable, ingress: request.ingress, configOnly: request.configOnly,
+            configFrom: request.configFrom, options: options, labels: request.labels, predefined: false,
+            deviceName: device, userSubnet: ipam.userSubnet, deviceMAC: MACAddress.random(using: &rng))
+        add(network)
+        attachParentLink(of: network)
+        return .success(network)
+    }
+
+    /// A create request that passed the daemon's checks: its driver, its options without the
+    /// `enable_ipv4`/`enable_ipv6` ones it answered, and the address families it enables.
+    struct CheckedNetworkRequest {
+        var kind: DriverKind
+        var options: [String: String]
+        var enableIPv4: Bool
+        var enableIPv6: Bool
+    }
+
+    /// The daemon's checks of a local network's request, in its order (moby v28.2.2
+    /// daemon/network.go `createNetwork`, libnetwork/controller.go `NewNetwork`).
+    func check(_ request: NetworkCreateRequest, driverName: String) -> Result<CheckedNetworkRequest, EngineError> {
         var options = request.options
         var enableIPv4 = request.enableIPv4 ?? true
         if request.enableIPv4 != nil {
@@ -70,71 +120,57 @@ extension Engine {
         if !enableIPv4 {
             return .failure(EngineError(.invalidParameter, "IPv4 or IPv6 must be enabled"))
         }
-        let driver = networkDriver(for: kind)
-        // macvlan/ipvlan check their options in the driver's CreateNetwork, after IPAM (below).
-        if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
-            return .failure(EngineError(.invalidParameter, message))
-        }
-        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal)
+        return .success(CheckedNetworkRequest(kind: kind, options: options, enableIPv4: enableIPv4, enableIPv6: enableIPv6))
+    }
 
-        let id = newID()
-        // IPAM: one IPv4 pool.
-        let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
+    /// A network's IPv4 pool: its subnet, its gateway (if it has one), and the IPAM config inspect shows.
+    struct IPv4Allocation {
         var pool: AddressPool
+        var subnet: IPv4Subnet
         var gateway: IPv4Address?
-        let subnet: IPv4Subnet
         var shownConfig: [IPAMConfig]
-        if let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) {
-            subnet = parsed.canonical
-            let range = config.ipRange.flatMap { IPv4Subnet($0) }
-            if range == nil && localSpace.overlapsAllocated(subnet) {
-                return .failure(EngineError(.forbidden, "invalid pool request: Pool overlaps with other one on this address space"))
-            }
-            pool = AddressPool(subnet: subnet, range: range)
-            if let g = config.gateway.flatMap({ IPv4Address($0) }) {
-                _ = pool.allocate(g)
-                gateway = g
-            } else {
-                gateway = skipGateway ? nil : pool.allocateNext()
-            }
-            for (_, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
-                if let a = IPv4Address(aux), subnet.contains(a) { _ = pool.allocate(a) }
-            }
-            shownConfig = v4Configs
-            if v4Configs.count > 1 {
-                if VlanLinks.isChildDriver(kind) {
-                    return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks with several IPv4 subnets are not simulated yet"))
-                }
-                return .failure(EngineError(.forbidden, "bridge driver doesn't support multiple subnets"))
-            }
-        } else {
+        /// The subnet was given (`--subnet`), not taken from the predefined pools.
+        var userSubnet: Bool
+    }
+
+    /// IPAM: one IPv4 pool, the requested subnet or the next predefined one (moby v28.2.2
+    /// libnetwork/ipams/defaultipam), with the gateway and the auxiliary addresses reserved.
+    func allocateIPv4(_ request: NetworkCreateRequest, kind: DriverKind, options: [String: String]) -> Result<IPv4Allocation, EngineError> {
+        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal)
+        let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
+        guard let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) else {
             guard let auto = localSpace.nextPredefined() else {
                 return .failure(EngineError(.forbidden, "all predefined address pools have been fully subnetted"))
             }
-            subnet = auto
-            pool = AddressPool(subnet: auto)
+            var pool = AddressPool(subnet: auto)
+            let gateway = skipGateway ? nil : pool.allocateNext()
+            return .success(IPv4Allocation(pool: pool, subnet: auto, gateway: gateway,
+                                           shownConfig: [IPAMConfig(subnet: auto.description, gateway: gateway?.description)],
+                                           userSubnet: !v4Configs.isEmpty))
+        }
+        let subnet = parsed.canonical
+        let range = config.ipRange.flatMap { IPv4Subnet($0) }
+        if range == nil && localSpace.overlapsAllocated(subnet) {
+            return .failure(EngineError(.forbidden, "invalid pool request: Pool overlaps with other one on this address space"))
+        }
+        var pool = AddressPool(subnet: subnet, range: range)
+        let gateway: IPv4Address?
+        if let g = config.gateway.flatMap({ IPv4Address($0) }) {
+            _ = pool.allocate(g)
+            gateway = g
+        } else {
             gateway = skipGateway ? nil : pool.allocateNext()
-            shownConfig = [IPAMConfig(subnet: auto.description, gateway: gateway?.description)]
         }
-        if VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
-            return .failure(EngineError(.invalidParameter, message))
+        for (_, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
+            if let a = IPv4Address(aux), subnet.contains(a) { _ = pool.allocate(a) }
         }
-        let device = driver.deviceName(networkID: id, options: options)
-        if let device, let clash = networks.values.first(where: { $0.deviceName == device }) {
-            return .failure(EngineError(.forbidden, "cannot create network \(id) (\(device)): conflicts with network \(clash.id) (\(device)): networks have same bridge name"))
+        if v4Configs.count > 1 {
+            if VlanLinks.isChildDriver(kind) {
+                return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks with several IPv4 subnets are not simulated yet"))
+            }
+            return .failure(EngineError(.forbidden, "bridge driver doesn't support multiple subnets"))
         }
-        localSpace.insert(subnet, owner: id)
-        pools[id] = pool
-        let network = Network(
-            id: id, name: request.name, driver: kind, created: clock, enableIPv4: enableIPv4, enableIPv6: enableIPv6,
-            ipamDriver: "default", ipamOptions: request.ipamOptions, ipamConfig: shownConfig, subnet: subnet,
-            gateway: gateway, isInternal: request.isInternal, attachable: request.attachable, ingress: request.ingress,
-            configOnly: request.configOnly, configFrom: request.configFrom, options: options, labels: request.labels,
-            predefined: false, deviceName: device, userSubnet: !v4Configs.isEmpty,
-            deviceMAC: MACAddress.random(using: &rng))
-        add(network)
-        attachParentLink(of: network)
-        return .success(network)
+        return .success(IPv4Allocation(pool: pool, subnet: subnet, gateway: gateway, shownConfig: v4Configs, userSubnet: true))
     }
 
     /// `DELETE /networks/{id}`.
