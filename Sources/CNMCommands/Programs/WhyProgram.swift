@@ -9,45 +9,15 @@ enum WhyProgram: SimulatedProgram {
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         let lang = ctx.language
-        guard args.count == 2 else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
+        guard args.count == 2 else { return usage(lang) }
         ctx.engine.syncFirewall()
         let engine = ctx.engine
-        // FROM
         let from: NetSite
-        switch args[0] {
-        case "host", engine.host.hostname: from = .host
-        case "remote": from = .remote
-        default:
-            if let ip = IPv4Address(args[0]) {
-                if ip == engine.host.address || ip.isLoopback { from = .host }
-                else if ip == KernelView.remoteAddress { from = .remote }
-                else if let ep = engine.endpoints.values.first(where: { $0.ipv4 == ip }) { from = .container(ep.containerID) }
-                else { return .fail(WhyMessages.text(lang, .badFrom, args[0]) + "\n", code: 2) }
-            } else if case .success(let c) = engine.findContainer(args[0]) {
-                guard c.isRunning else { return .fail(WhyMessages.text(lang, .notRunning, c.name) + "\n", code: 2) }
-                from = .container(c.id)
-            } else {
-                return .fail(WhyMessages.text(lang, .badFrom, args[0]) + "\n", code: 2)
-            }
+        switch source(args[0], engine, lang) {
+        case .failure(let refusal): return refusal.output
+        case .success(let site): from = site
         }
-        // TO[:PORT][/PROTO]
-        var spec = args[1]
-        var proto = "icmp"
-        var port: Int?
-        if let slash = spec.lastIndex(of: "/") {
-            let p = spec[spec.index(after: slash)...].lowercased()
-            guard p == "tcp" || p == "udp" else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
-            proto = p
-            spec = String(spec[..<slash])
-        }
-        if let colon = spec.lastIndex(of: ":") {
-            guard let p = Int(spec[spec.index(after: colon)...]), p > 0, p <= 65535 else { return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
-            port = p
-            if proto == "icmp" { proto = "tcp" }
-            spec = String(spec[..<colon])
-        } else if proto != "icmp" {
-            return .fail(WhyMessages.text(lang, .usage) + "\n", code: 2)
-        }
+        guard let (spec, proto, port) = destination(args[1]) else { return usage(lang) }
         guard let target = resolveTarget(spec, from: from, &ctx) else {
             var reason = ""
             if case .container(let id) = from {
@@ -59,6 +29,15 @@ enum WhyProgram: SimulatedProgram {
         }
         let result = Connectivity.walk(ctx.engine, from: from, to: target, proto: proto, port: port)
         var lines = [WhyMessages.text(lang, .header, name(of: from, engine), args[1], target.description)]
+        let (steps, verdict, delivered) = describe(result, engine: engine, lang: lang, proto: proto, port: port)
+        lines += steps
+        lines.append(verdict)
+        return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)
+    }
+
+    /// The numbered steps of a walk and its verdict line.
+    static func describe(_ result: PathResult, engine: Engine, lang: String, proto: String, port: Int?) -> (steps: [String], verdict: String, delivered: Bool) {
+        var lines: [String] = []
         var step = 0
         func add(_ s: String) { step += 1; lines.append(" \(step). " + s) }
         for e in result.events {
@@ -140,8 +119,55 @@ enum WhyProgram: SimulatedProgram {
         case .rejected(let rule): verdict = WhyMessages.text(lang, .rejected, rule)
         case .noHost(let ip): verdict = WhyMessages.text(lang, .noHost, ip.description)
         }
-        lines.append(verdict)
-        return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)
+        return (lines, verdict, delivered)
+    }
+
+    /// The usage line (exit 2).
+    static func usage(_ lang: String) -> CommandOutput { .fail(WhyMessages.text(lang, .usage) + "\n", code: 2) }
+
+    /// Why FROM names no place a packet can start from.
+    struct Refusal: Error { let output: CommandOutput }
+
+    /// FROM: `host`, `remote`, an address of one of them or of a container, or a running container.
+    static func source(_ word: String, _ engine: Engine, _ lang: String) -> Result<NetSite, Refusal> {
+        let bad = Refusal(output: .fail(WhyMessages.text(lang, .badFrom, word) + "\n", code: 2))
+        switch word {
+        case "host", engine.host.hostname: return .success(.host)
+        case "remote": return .success(.remote)
+        default:
+            if let ip = IPv4Address(word) {
+                if ip == engine.host.address || ip.isLoopback { return .success(.host) }
+                if ip == KernelView.remoteAddress { return .success(.remote) }
+                if let ep = engine.endpoints.values.first(where: { $0.ipv4 == ip }) { return .success(.container(ep.containerID)) }
+                return .failure(bad)
+            }
+            guard case .success(let c) = engine.findContainer(word) else { return .failure(bad) }
+            guard c.isRunning else { return .failure(Refusal(output: .fail(WhyMessages.text(lang, .notRunning, c.name) + "\n", code: 2))) }
+            return .success(.container(c.id))
+        }
+    }
+
+    /// TO[:PORT][/PROTO]: the name or address, the protocol (`icmp` without a port, `tcp` by default
+    /// with one) and the port; nil when it is malformed.
+    static func destination(_ word: String) -> (spec: String, proto: String, port: Int?)? {
+        var spec = word
+        var proto = "icmp"
+        var port: Int?
+        if let slash = spec.lastIndex(of: "/") {
+            let p = spec[spec.index(after: slash)...].lowercased()
+            guard p == "tcp" || p == "udp" else { return nil }
+            proto = p
+            spec = String(spec[..<slash])
+        }
+        if let colon = spec.lastIndex(of: ":") {
+            guard let p = Int(spec[spec.index(after: colon)...]), p > 0, p <= 65535 else { return nil }
+            port = p
+            if proto == "icmp" { proto = "tcp" }
+            spec = String(spec[..<colon])
+        } else if proto != "icmp" {
+            return nil
+        }
+        return (spec, proto, port)
     }
 
     /// Where a walk ended, named on the machine it ended on.
