@@ -7,6 +7,8 @@ extension Engine {
         case .success(let found): c = found
         case .failure(let e): return .failure(e)
         }
+        // The attachments (and so the gateway endpoint and its published ports) may change.
+        noteContainerChanged(c.id)
         if c.networkMode == "host" || c.sharedContainer != nil {
             return .failure(EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network"))
         }
@@ -86,6 +88,7 @@ extension Engine {
         case .success(let found): c = found
         case .failure(let e): return .failure(e)
         }
+        noteContainerChanged(c.id)
         guard let network = findNetworkQuiet(netTerm) else {
             if !c.isRunning, let i = c.attachments.firstIndex(where: { $0.network == netTerm }) {
                 var updated = c

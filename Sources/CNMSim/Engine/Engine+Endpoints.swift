@@ -66,6 +66,8 @@ extension Engine {
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
+        views.endpointJoined(endpoint)
+        noteContainerChanged(c.id)
         if network.driver == .overlay && c.labels[Self.swarmTaskLabel] == nil {
             overlayAttachments[endpointID] = rng.swarmID()
         }
@@ -90,6 +92,8 @@ extension Engine {
             else { pools[networkID]?.release(ip) }
         }
         endpoints.removeValue(forKey: endpointID)
+        views.endpointLeft(endpoint)
+        noteContainerChanged(containerID)
         overlayAttachments.removeValue(forKey: endpointID)
         endpointsByNetwork[networkID]?.removeAll { $0 == endpointID }
         if let sid = c.sandboxID { sandboxes[sid]?.endpointIDs.removeAll { $0 == endpointID } }
@@ -106,6 +110,7 @@ extension Engine {
         c.sandboxID = nil
         c.endpoints = [:]
         containers[c.id] = c
+        noteContainerChanged(c.id)
     }
 
     mutating func releasePorts(_ c: inout Container) {
@@ -115,6 +120,7 @@ extension Engine {
         }
         c.portMappings = []
         containers[c.id] = c
+        noteContainerChanged(c.id)
     }
 
     /// The endpoint that gives the container its default route (reference §4.2):
@@ -189,6 +195,7 @@ extension Engine {
         }
         c.portMappings = mappings
         containers[c.id] = c
+        noteContainerChanged(c.id)
         return nil
     }
 

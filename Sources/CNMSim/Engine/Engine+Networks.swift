@@ -164,6 +164,8 @@ extension Engine {
     }
 
     mutating func deleteNetwork(_ network: Network) {
+        views.networkRemoved(network.id)
+        views.staleGroups.insert(.network(network.id))
         detachParentLink(of: network)
         networks.removeValue(forKey: network.id)
         creationSequence.removeValue(forKey: network.id)

@@ -40,21 +40,32 @@ public struct Engine: Sendable {
     public internal(set) var swarm: Swarm?
     public internal(set) var swarmNodeID: String?
     /// What this node knows of the other nodes' overlay endpoints and of the services (refreshed by the cluster).
-    public internal(set) var overlayDirectory = OverlayDirectory()
+    public internal(set) var overlayDirectory = OverlayDirectory() {
+        didSet { views.staleGroups.insert(.ingress) }
+    }
     /// The node's ingress sandbox, while it is in a swarm.
-    public internal(set) var ingressSandbox: IngressSandbox?
+    public internal(set) var ingressSandbox: IngressSandbox? {
+        didSet { views.staleGroups.insert(.ingress) }
+    }
     /// The node's load-balancer endpoints, by overlay network ID.
     public internal(set) var loadBalancers: [String: LoadBalancerEndpoint] = [:]
     /// Network-attachment task IDs of non-task containers on overlay networks, by endpoint ID.
     public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
+    /// Indexes and pending changes derived from everything above: not model state (see `EngineViews`).
+    public internal(set) var views: EngineViews
+
+    /// An engine that stands in while the real one is lent to a program (`swap`), so that the
+    /// real one is never shared with a copy (its first change would then copy whole tables).
+    public static let placeholder = Engine(seed: 0)
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {
         self.host = host
         self.rng = SeededGenerator(seed: seed)
         self.clock = SimTime.epoch
+        self.views = EngineViews(host: host)
         var reserved = [host.lan]
         reserved += host.nameservers.map { IPv4Subnet(address: $0, prefixLength: 32) }
         self.localSpace = AddressSpace(predefined: PredefinedPool.localDefaults, reserved: reserved)
@@ -97,6 +108,29 @@ public struct Engine: Sendable {
             bridgeIndex[network.id] = nextInterfaceIndex
             nextInterfaceIndex += 1
         }
+        noteNetworkChanged(network)
+    }
+
+    /// A network was added or changed: its rules and the host's view of it follow.
+    mutating func noteNetworkChanged(_ network: Network) {
+        views.networkAdded(network, bridgeIndex: bridgeIndex[network.id])
+        views.staleGroups.insert(.network(network.id))
+    }
+
+    /// A container started, stopped, was removed, or changed its endpoints or published ports:
+    /// its rules are re-derived at the next sync.
+    mutating func noteContainerChanged(_ id: String) {
+        views.staleGroups.insert(.container(id))
+    }
+
+    /// The views to answer from: the engine's own, or built afresh in `.rebuild` mode.
+    var currentViews: EngineViews {
+        views.mode == .incremental ? views : EngineViews.build(self)
+    }
+
+    /// How the engine keeps its derived views (`.rebuild`: afresh for every question, the slow reference).
+    public mutating func setViewMode(_ mode: EngineViews.Mode) {
+        views.mode = mode
     }
 
     /// A new 64-hex object ID; like `stringid.GenerateRandomID`, never all digits in its short form.

@@ -30,6 +30,30 @@ public struct ChainVisit: Sendable, Hashable {
     public let outcome: String
     /// Whether the outcome came from the chain's policy (no rule matched in a built-in chain).
     public let byPolicy: Bool
+    /// The rule entry whose counters this visit moves (nil for a policy or for falling off a user chain).
+    let entry: RuleEntryID?
+    /// Whether the visit moves counters: a matched rule, or the policy of a built-in chain.
+    let counts: Bool
+
+    public init(table: NetfilterTable, chain: String, rule: String?, outcome: String, byPolicy: Bool) {
+        self.init(table: table, chain: chain, rule: rule, outcome: outcome, byPolicy: byPolicy, entry: nil, counts: false)
+    }
+
+    init(table: NetfilterTable, chain: String, rule: String?, outcome: String, byPolicy: Bool, entry: RuleEntryID? = nil,
+         counts: Bool? = nil) {
+        self.table = table; self.chain = chain; self.rule = rule; self.outcome = outcome; self.byPolicy = byPolicy
+        self.entry = entry
+        self.counts = counts ?? (entry != nil)
+    }
+
+    /// Two visits are the same when `why` would print them the same (the entry is bookkeeping).
+    public static func == (a: ChainVisit, b: ChainVisit) -> Bool {
+        a.table == b.table && a.chain == b.chain && a.rule == b.rule && a.outcome == b.outcome && a.byPolicy == b.byPolicy
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(table); h.combine(chain); h.combine(rule); h.combine(outcome); h.combine(byPolicy)
+    }
 }
 
 /// How a hook (one built-in chain of one table) ended for a packet.
