@@ -75,10 +75,12 @@ enum CurlProgram: SimulatedProgram {
             return fail(56, "Recv failure: Connection reset by peer")
         case .outside:
             return NotSimulated.feature("a web server outside the Docker host")
-        case .connected(_, let container, let service):
+        case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail(52, "Empty reply from server") }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.curl(u, modern: modern, head: head),
+                                   response: headerText.utf8.count + (head ? 0 : resp.body.utf8.count))
             if head { return .ok(headerText) }
             return .ok((include ? headerText : "") + resp.body)
         }
@@ -131,9 +133,11 @@ enum WgetProgram: SimulatedProgram {
             return .fail("wget: download timed out\n")
         case .reset: return .fail("wget: error getting response: Connection reset by peer\n")
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
-        case .connected(_, let container, let service):
+        case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return .fail("wget: error getting response\n") }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.busyboxWget(u), response: headerText.utf8.count + resp.body.utf8.count)
             if !resp.status.hasPrefix("200") { return .fail("wget: server returned error: HTTP/1.1 \(resp.status)\n") }
             return .ok(resp.body)
         }

@@ -128,6 +128,13 @@ public struct Engine: Sendable {
         views.mode == .incremental ? views : EngineViews.build(self)
     }
 
+    /// Whether packets walked on this engine move the rules' counters: on for real traffic (ping,
+    /// curl, DNS queries…), off while a diagnosis (`why`, a lab check) walks packets that no one sent.
+    public var countsTraffic: Bool {
+        get { views.countsTraffic }
+        set { views.countsTraffic = newValue }
+    }
+
     /// How the engine keeps its derived views (`.rebuild`: afresh for every question, the slow reference).
     public mutating func setViewMode(_ mode: EngineViews.Mode) {
         views.mode = mode
@@ -157,10 +164,15 @@ public struct Engine: Sendable {
     // MARK: Lookup
 
     /// Networks in creation order.
-    public var allNetworks: [Network] { networks.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
+    public var allNetworks: [Network] { inCreationOrder(networks) }
 
     /// Containers in creation order.
-    public var allContainers: [Container] { containers.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
+    public var allContainers: [Container] { inCreationOrder(containers) }
+
+    /// The values of `map` in creation order: the keys are sorted, not the (large) values.
+    func inCreationOrder<V>(_ map: [String: V]) -> [V] {
+        map.keys.map { (creationIndex(of: $0), $0) }.sorted { $0 < $1 }.compactMap { map[$0.1] }
+    }
 
     /// The position of a network or container in creation order.
     public func creationIndex(of id: String) -> Int { creationSequence[id] ?? Int.max }

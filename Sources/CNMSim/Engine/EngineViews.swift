@@ -24,6 +24,8 @@ public struct EngineViews: Sendable {
     }
 
     public var mode: Mode = .incremental
+    /// Whether simulated traffic moves the rules' counters (off for diagnoses: `why`, lab checks).
+    public var countsTraffic = true
     /// Docker rule groups whose object changed since the last firewall sync.
     var staleGroups: Set<RuleGroup> = [.daemon, .ingress]
     /// Network ID → IPv4 address → endpoint ID, for every endpoint with an address.
@@ -164,7 +166,7 @@ struct HostStack: Sendable, Equatable {
                                        mac: network.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]),
                                        addresses: addrs, networkID: network.id)
         deviceOf[network.id] = dev
-        if let s = network.subnet {
+        if let s = network.subnet, network.gateway != nil {
             let destination = s.canonical
             bridgeRoutes[destination] = KernelRoute(destination: destination, device: dev, source: network.gateway)
             lengthCounts[destination.prefixLength, default: 0] += 1

@@ -12,7 +12,9 @@
 ///   answering a SYN to a closed port has no options — 40 bytes.
 ///   A connection is: SYN, SYN-ACK, ACK; the request and its ACK, the response
 ///   and its ACK (when there is data); FIN from the client, FIN from the server,
-///   the last ACK. A SYN nobody answers is sent 7 times (`tcp_syn_retries` 6).
+///   the last ACK. Data longer than one segment is cut into segments of 1448 bytes
+///   (MSS 1460 on a 1500-byte MTU, less the timestamp option), acknowledged once.
+///   A SYN nobody answers is sent 7 times (`tcp_syn_retries` 6).
 /// * UDP: 20 + 8 + the datagram; a closed port answers ICMP port unreachable,
 ///   which quotes the IP header and 8 bytes of the datagram (20 + 8 + 28).
 ///
@@ -58,16 +60,16 @@ public enum TrafficExchange: Sendable, Hashable {
             guard answered else { return ([60], [], 7, true) }
             if refused { return ([60], [40], 0, true) }
             var forward = [60, 52], reply = [60]
-            if request > 0 { forward.append(52 + request); reply.append(52) }
-            if response > 0 { reply.append(52 + response); forward.append(52) }
+            if request > 0 { forward += Self.segments(request); reply.append(52) }
+            if response > 0 { reply += Self.segments(response); forward.append(52) }
             forward += [52, 52]
             reply.append(52)
             return (forward, reply, 0, true)
         case .tcpData(let request, let response):
             guard answered, !refused else { return ([], [], 0, false) }
             var forward: [Int] = [], reply: [Int] = []
-            if request > 0 { forward.append(52 + request); reply.append(52) }
-            if response > 0 { reply.append(52 + response); forward.append(52) }
+            if request > 0 { forward += Self.segments(request); reply.append(52) }
+            if response > 0 { reply += Self.segments(response); forward.append(52) }
             return (forward, reply, 0, false)
         case .udp(let query, let response):
             guard answered else { return ([28 + max(0, query)], [], 1, true) }
@@ -77,10 +79,25 @@ public enum TrafficExchange: Sendable, Hashable {
     }
 }
 
+extension TrafficExchange {
+    /// The TCP segments (IP sizes) that carry `bytes` of data.
+    static func segments(_ bytes: Int) -> [Int] {
+        let mss = 1448
+        var out: [Int] = []
+        var left = bytes
+        while left > 0 {
+            let n = min(left, mss)
+            out.append(52 + n)
+            left -= n
+        }
+        return out
+    }
+}
+
 extension Engine {
     /// Counts the packets of `exchange` on the rules its walk `result` met on this machine.
     public mutating func count(_ result: PathResult, as exchange: TrafficExchange) {
-        guard !result.hookRuns.isEmpty else { return }
+        guard views.countsTraffic, !result.hookRuns.isEmpty else { return }
         let (forward, reply, unanswered, opens) = exchange.packets(for: result.verdict)
         let first = result.hookRuns.filter { !$0.reply }
         if unanswered > 0, let size = forward.first {
