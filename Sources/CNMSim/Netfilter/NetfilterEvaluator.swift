@@ -44,6 +44,15 @@ public struct NetfilterEvaluator {
             case .multiport(let ports, let source, let negated):
                 let port = source ? p.sourcePort : p.destinationPort
                 if ports.contains(where: { $0.matches(port) }) == negated { return false }
+            case .multiportEither(let ports, let negated):
+                let hit = ports.contains { $0.matches(p.sourcePort) || $0.matches(p.destinationPort) }
+                if hit == negated { return false }
+            case .conntrackOriginal(let c):
+                if let states = c.states, states.contains(where: p.ctstates.contains) == c.statesNegated { return false }
+                if let d = c.destination, !d.matches(p.originalDestination) { return false }
+                if let port = c.destinationPort, !port.matches(p.originalDestinationPort) { return false }
+            case .comment:
+                continue
             }
         }
         return true

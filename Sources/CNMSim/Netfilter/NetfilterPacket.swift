@@ -10,6 +10,9 @@ public struct NetfilterPacket: Sendable, Hashable {
     public var outInterface: String?
     /// `NEW` for the first packet, `ESTABLISHED` for replies; plus `DNAT`/`SNAT` once translated.
     public var ctstates: Set<String>
+    /// The connection's original destination and port, before any DNAT (`--ctorigdst`, `--ctorigdstport`).
+    public var originalDestination: IPv4Address
+    public var originalDestinationPort: Int?
 
     public init(proto: String, source: IPv4Address, destination: IPv4Address, sourcePort: Int? = nil,
                 destinationPort: Int? = nil, inInterface: String? = nil, outInterface: String? = nil,
@@ -17,6 +20,8 @@ public struct NetfilterPacket: Sendable, Hashable {
         self.proto = proto; self.source = source; self.destination = destination; self.sourcePort = sourcePort
         self.destinationPort = destinationPort; self.inInterface = inInterface; self.outInterface = outInterface
         self.ctstates = ctstates
+        self.originalDestination = destination
+        self.originalDestinationPort = destinationPort
     }
 }
 

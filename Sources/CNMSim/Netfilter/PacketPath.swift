@@ -45,14 +45,14 @@ public struct PacketPath {
 
     /// Traces one connection attempt from `site` to `destination` (`proto` is `icmp`, `tcp` or `udp`).
     public func trace(from site: NetSite, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         let verdict = walk.send(from: site, to: destination, port: port)
         return walk.result(verdict)
     }
 
     /// A packet from another machine on the LAN (`source`) arriving for `destination` on this one.
     public func arrival(fromLAN source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         let route = KernelRoute(destination: nil, device: "eth0", source: source)
         let verdict = walk.fromRemote(src: source, dst: destination, port: port, route: route)
         return walk.result(verdict)
@@ -60,7 +60,7 @@ public struct PacketPath {
 
     /// A frame arriving in VXLAN on overlay `networkID` for the endpoint `destination` of this node.
     public func arrival(overlay networkID: String, from source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         guard let network = engine.networks[networkID] else { return walk.result(.noHost(destination)) }
         walk.events.append(.overlaySwitch(network: network.name))
         let verdict = walk.reachOverlayEndpoint(network, destination, port: port, source: source)
@@ -155,12 +155,17 @@ public struct PacketPath {
         /// Every hook run so far, and whether the walk is checking the reply direction.
         var runs: [HookRun] = []
         var replying = false
+        /// The connection's original destination and port (what conntrack's `--ctorigdst` sees on replies).
+        var origin: (address: IPv4Address, port: Int?)?
 
         func result(_ verdict: PathVerdict) -> PathResult {
             PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys, hookRuns: runs)
         }
 
-        init(path: PacketPath, proto: String) { self.path = path; self.proto = proto }
+        init(path: PacketPath, proto: String, to destination: IPv4Address, port: Int?) {
+            self.path = path; self.proto = proto
+            origin = (destination, proto == "icmp" ? nil : port)
+        }
 
         func packet(_ src: IPv4Address, _ dst: IPv4Address, _ port: Int?, inIface: String? = nil, outIface: String? = nil) -> NetfilterPacket {
             NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : 40000,
@@ -385,10 +390,12 @@ public struct PacketPath {
                       let cip = gw.ipv4 else { return .proxyBackendFailed }
                 events.append(.proxy(listen: "\(m.hostIP):\(m.hostPort)", to: cip, port: m.containerPort.port))
                 depth += 1
-                let saved = hostLegs
+                let saved = hostLegs, savedOrigin = origin
                 hostLegs = []
+                origin = (cip, proto == "icmp" ? nil : m.containerPort.port)
                 let v = sendFromHost(site: .host, dst: cip, port: m.containerPort.port)
                 hostLegs = saved
+                origin = savedOrigin
                 switch v {
                 case .delivered: return v
                 default: return .proxyBackendFailed
@@ -432,6 +439,10 @@ public struct PacketPath {
             for leg in hostLegs.reversed() {
                 var p = NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : port,
                                         destinationPort: proto == "icmp" ? nil : 40000, ctstates: ["ESTABLISHED"])
+                if let origin {
+                    p.originalDestination = origin.address
+                    p.originalDestinationPort = origin.port
+                }
                 var raw = p
                 raw.destination = rawDst
                 switch leg.kind {
