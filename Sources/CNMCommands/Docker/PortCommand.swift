@@ -16,7 +16,7 @@ enum PortCommand {
         case .failure(let e): return DaemonError.output(e)
         case .success(let found): c = found
         }
-        func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, String(m.hostPort)) }
+        func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, m.hostPortText) }
         if flags.positionals.count == 2 {
             let raw = flags.positionals[1]
             let parts = raw.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)

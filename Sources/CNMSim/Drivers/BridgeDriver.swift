@@ -9,6 +9,8 @@ public struct BridgeDriver: NetworkDriver {
     public static let hostBindingOption = "com.docker.network.bridge.host_binding_ipv4"
     public static let mtuOption = "com.docker.network.driver.mtu"
     public static let defaultBridgeOption = "com.docker.network.bridge.default_bridge"
+    public static let gatewayModeIPv4Option = "com.docker.network.bridge.gateway_mode_ipv4"
+    public static let gatewayModeIPv6Option = "com.docker.network.bridge.gateway_mode_ipv6"
 
     public func validate(options: [String: String], engine: Engine) -> String? {
         for key in [Self.iccOption, Self.masqueradeOption] {
@@ -21,6 +23,12 @@ public struct BridgeDriver: NetworkDriver {
         }
         if let v = options[Self.hostBindingOption], IPv4Address(v) == nil {
             return "invalid IP address: \(v)"
+        }
+        // moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `parseNetworkOptions`, `newGwMode`, `parseErr`.
+        for key in [Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option] {
+            if let v = options[key], GatewayMode(rawValue: v) == nil {
+                return "failed to parse \(key) value: \(v) (unknown gateway mode \(v))"
+            }
         }
         return nil
     }
@@ -46,4 +54,17 @@ public enum GoBool {
         default: return nil
         }
     }
+}
+
+/// How a bridge network's gateway treats traffic (`com.docker.network.bridge.gateway_mode_ipv4`;
+/// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `gwMode`).
+public enum GatewayMode: String, Sendable, Hashable {
+    /// Masquerade outgoing traffic, DNAT published ports, drop direct access to the containers.
+    case nat
+    /// As `nat`, but anything routed to the containers is accepted (no per-port filtering).
+    case natUnprotected = "nat-unprotected"
+    /// No NAT: containers are reached at their own addresses, on their published ports and by ICMP.
+    case routed
+    /// Internal networks only: the bridge has no address, the host no route, no rules.
+    case isolated
 }

@@ -75,7 +75,14 @@ extension Engine {
         if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
-        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal)
+        // moby v28.2.2 bridge_linux.go `parseNetworkOptions`: isolated needs an internal network; and
+        // `GetSkipGwAlloc`: an isolated network gets no gateway address.
+        let isolated = kind == .bridge && options[BridgeDriver.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
+        if kind == .bridge, !request.isInternal,
+           [BridgeDriver.gatewayModeIPv4Option, BridgeDriver.gatewayModeIPv6Option].contains(where: { options[$0] == GatewayMode.isolated.rawValue }) {
+            return .failure(EngineError(.system, "gateway mode 'isolated' can only be used for an internal network"))
+        }
+        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal) || isolated
 
         let id = newID()
         // IPAM: one IPv4 pool.

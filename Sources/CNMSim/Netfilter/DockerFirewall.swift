@@ -93,8 +93,14 @@ public enum DockerFirewall {
                                           matches: [localDestination], target: .jump("DOCKER")), .append)
     }
 
+    /// A bridge network's rules (moby v28.2.2 `iptabler/network.go` `setupIPTables`), by gateway mode:
+    /// `nat` as always; `nat-unprotected` accepts what reaches the bridge (`setDefaultForwardRule`);
+    /// `routed` has no MASQUERADE, accepts ICMP (`setICMP`) and lets other networks in through
+    /// DOCKER-ISOLATION-STAGE-1 (`setINC`); `isolated` has no bridge address and so no rules.
     static func network(_ network: Network, _ engine: Engine, _ out: inout OpList) {
         guard let bridge = network.deviceName, let subnet = network.subnet else { return }
+        let mode = network.gatewayModeIPv4
+        if mode == .isolated { return }
         let key = (engine.bridgeIndex[network.id] ?? 0) * 4
         let owner = "net:" + network.id
         func add(_ table: NetfilterTable, _ chain: String, _ rule: NetfilterRule, _ placement: DockerRuleOp.Placement) {
@@ -109,8 +115,13 @@ public enum DockerFirewall {
             return
         }
         if network.masqueradeEnabled {
-            add(.nat, "POSTROUTING", NetfilterRule(source: AddressMatch(subnet), outInterface: notOutB, target: .masquerade), .insert)
+            if mode != .routed {
+                add(.nat, "POSTROUTING", NetfilterRule(source: AddressMatch(subnet), outInterface: notOutB, target: .masquerade), .insert)
+            }
             add(.nat, "DOCKER", NetfilterRule(inInterface: inB, target: .returnFromChain), .insert)
+        }
+        if mode == .routed {
+            add(.filter, "DOCKER", NetfilterRule(outInterface: outB, proto: "icmp", target: .accept), .append)
         }
         if network.iccEnabled {
             add(.filter, "DOCKER-FORWARD", NetfilterRule(inInterface: inB, target: .accept), .append)
@@ -118,9 +129,14 @@ public enum DockerFirewall {
             add(.filter, "DOCKER-FORWARD", NetfilterRule(inInterface: inB, outInterface: outB, target: .drop), .append)
             add(.filter, "DOCKER-FORWARD", NetfilterRule(inInterface: inB, outInterface: notOutB, target: .accept), .append)
         }
+        add(.filter, "DOCKER", NetfilterRule(inInterface: notInB, outInterface: outB, target: mode == .natUnprotected ? .accept : .drop), .append)
         add(.filter, "DOCKER-CT", NetfilterRule(outInterface: outB, matches: [.conntrack(states: ["RELATED", "ESTABLISHED"], negated: false)], target: .accept), .append)
         add(.filter, "DOCKER-BRIDGE", NetfilterRule(outInterface: outB, target: .jump("DOCKER")), .append)
-        add(.filter, "DOCKER", NetfilterRule(inInterface: notInB, outInterface: outB, target: .drop), .append)
+        if mode == .routed {
+            add(.filter, "DOCKER-ISOLATION-STAGE-1", NetfilterRule(outInterface: outB, target: .returnFromChain), .insert)
+            add(.filter, "DOCKER-ISOLATION-STAGE-1", NetfilterRule(inInterface: inB, matches: [.conntrack(states: ["RELATED", "ESTABLISHED"], negated: false)],
+                                                                    target: .accept), .insert)
+        }
         add(.filter, "DOCKER-ISOLATION-STAGE-1", NetfilterRule(inInterface: inB, outInterface: notOutB, target: .jump("DOCKER-ISOLATION-STAGE-2")), .append)
         add(.filter, "DOCKER-ISOLATION-STAGE-2", NetfilterRule(outInterface: outB, target: .drop), .insert)
     }
@@ -130,8 +146,9 @@ public enum DockerFirewall {
     static func container(_ container: Container, _ engine: Engine, _ out: inout OpList) {
         let endpoints = engine.endpoints(ofContainer: container)
         for ep in endpoints {
+            // `filterDirectAccess`: not on internal networks, nor in nat-unprotected or routed mode.
             guard let ip = ep.ipv4, let n = engine.networks[ep.networkID], n.driver == .bridge, !n.isInternal,
-                  let bridge = n.deviceName else { continue }
+                  n.gatewayModeIPv4 == .nat, let bridge = n.deviceName else { continue }
             out.add(ep.interfaceIndex * 4, .raw, "PREROUTING",
                     NetfilterRule(destination: AddressMatch(IPv4Subnet(address: ip, prefixLength: 32)), inInterface: InterfaceMatch(bridge, negated: true), target: .drop),
                     .append, "ep:" + ep.id)
@@ -144,6 +161,12 @@ public enum DockerFirewall {
             let proto = m.containerPort.proto
             let owner = "port:\(container.id):\(m.hostIP):\(m.hostPort):\(m.containerPort)"
             let hostPort = PortMatch(low: m.hostPort, high: m.hostPort)
+            let mode = n.gatewayModeIPv4
+            // `setPerPortIptables`: a routed binding (host port 0) gets no NAT; nat-unprotected no per-port ACCEPT.
+            if m.hostPort == 0 {
+                if mode != .natUnprotected { out.add(key, .filter, "DOCKER", accept(cip, bridge, proto, m.containerPort.port), .insert, owner) }
+                continue
+            }
             if hostIP.isLoopback {
                 out.add(key, .raw, "PREROUTING", NetfilterRule(destination: AddressMatch(IPv4Subnet(address: hostIP, prefixLength: 32)), inInterface: InterfaceMatch("lo", negated: true), proto: proto,
                                                                 matches: [.ports(proto: proto, sport: nil, dport: hostPort)], target: .drop), .append, owner)
@@ -152,11 +175,15 @@ public enum DockerFirewall {
                                                         inInterface: InterfaceMatch(bridge, negated: true), proto: proto,
                                                         matches: [.ports(proto: proto, sport: nil, dport: hostPort)],
                                                         target: .dnat(cip, port: m.containerPort.port)), .append, owner)
-            out.add(key, .filter, "DOCKER", NetfilterRule(destination: AddressMatch(IPv4Subnet(address: cip, prefixLength: 32)), inInterface: InterfaceMatch(bridge, negated: true),
-                                                           outInterface: InterfaceMatch(bridge), proto: proto,
-                                                           matches: [.ports(proto: proto, sport: nil, dport: PortMatch(low: m.containerPort.port, high: m.containerPort.port))],
-                                                           target: .accept), .insert, owner)
+            if mode != .natUnprotected { out.add(key, .filter, "DOCKER", accept(cip, bridge, proto, m.containerPort.port), .insert, owner) }
         }
+    }
+
+    /// `setPerPortForwarding`: the per-port ACCEPT for a container's published port.
+    static func accept(_ cip: IPv4Address, _ bridge: String, _ proto: String, _ port: Int) -> NetfilterRule {
+        NetfilterRule(destination: AddressMatch(IPv4Subnet(address: cip, prefixLength: 32)), inInterface: InterfaceMatch(bridge, negated: true),
+                      outInterface: InterfaceMatch(bridge), proto: proto,
+                      matches: [.ports(proto: proto, sport: nil, dport: PortMatch(low: port, high: port))], target: .accept)
     }
 
     /// Swarm routing mesh (generated/swarm-portmap.md): programmed with the first published port.
