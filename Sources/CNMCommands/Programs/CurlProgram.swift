@@ -51,7 +51,7 @@ enum CurlProgram: SimulatedProgram {
         if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
         guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else { return fail(6, "Could not resolve host: \(u.host)") }
         let connectFail = modern ? "Couldn't connect to server" : nil
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site) {
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site, connectTimeout: maxTime) {
         case .refused:
             return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Connection refused")")
         case .unreachable:
@@ -122,7 +122,7 @@ enum WgetProgram: SimulatedProgram {
         guard quiet, toStdout else { return NotSimulated.feature("wget's progress output (use wget -qO- URL)") }
         guard let url, let u = SimulatedHTTP.parseURL(url) else { return .fail("wget: bad address '\(url ?? "")'\n") }
         guard let ip = Connectivity.resolve(u.host, &ctx) else { return .fail("wget: bad address '\(u.host)'\n") }
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port) {
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, connectTimeout: timeout) {
         case .refused: return .fail("wget: can't connect to remote host (\(ip)): Connection refused\n")
         case .unreachable: return .fail("wget: can't connect to remote host (\(ip)): Network is unreachable\n")
         case .noRouteToHost:

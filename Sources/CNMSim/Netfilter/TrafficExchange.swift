@@ -14,7 +14,8 @@
 ///   and its ACK (when there is data); FIN from the client, FIN from the server,
 ///   the last ACK. Data longer than one segment is cut into segments of 1448 bytes
 ///   (MSS 1460 on a 1500-byte MTU, less the timestamp option), acknowledged once.
-///   A SYN nobody answers is sent 7 times (`tcp_syn_retries` 6).
+///   A SYN nobody answers is sent again after 1, 3, 7, 15, 31 and 63 seconds
+///   (`tcp_syn_retries` 6): 7 times, or as many as fit before the client gives up.
 /// * UDP: 20 + 8 + the datagram; a closed port answers ICMP port unreachable,
 ///   which quotes the IP header and 8 bytes of the datagram (20 + 8 + 28).
 ///
@@ -24,8 +25,9 @@
 public enum TrafficExchange: Sendable, Hashable {
     /// `count` echo requests with `payload` data bytes (and their replies, when answered).
     case echo(count: Int, payload: Int)
-    /// A TCP connection carrying `request` bytes one way and `response` bytes back.
-    case tcp(request: Int, response: Int)
+    /// A TCP connection carrying `request` bytes one way and `response` bytes back; a client that
+    /// gives up after `giveUpAfter` seconds stops sending SYNs then.
+    case tcp(request: Int, response: Int, giveUpAfter: Int? = nil)
     /// The data of a TCP connection already counted as opened (`tcp(0, 0)`): the request and
     /// its ACK, the response and its ACK.
     case tcpData(request: Int, response: Int)
@@ -56,8 +58,11 @@ public enum TrafficExchange: Sendable, Hashable {
             let size = 28 + max(0, payload)
             let n = max(0, count)
             return answered ? (Array(repeating: size, count: n), Array(repeating: size, count: n), 0, true) : ([size], [], n, true)
-        case .tcp(let request, let response):
-            guard answered else { return ([60], [], 7, true) }
+        case .tcp(let request, let response, let giveUpAfter):
+            guard answered else {
+                let sent = [0, 1, 3, 7, 15, 31, 63].filter { $0 < (giveUpAfter ?? Int.max) }.count
+                return ([60], [], max(1, sent), true)
+            }
             if refused { return ([60], [40], 0, true) }
             var forward = [60, 52], reply = [60]
             if request > 0 { forward += Self.segments(request); reply.append(52) }
