@@ -41,11 +41,15 @@ public struct Engine: Sendable {
     public internal(set) var swarmNodeID: String?
     /// What this node knows of the other nodes' overlay endpoints and of the services (refreshed by the cluster).
     public internal(set) var overlayDirectory = OverlayDirectory() {
-        didSet { views.staleGroups.insert(.ingress) }
+        // The mesh's published ports shape DOCKER-INGRESS (the rest of the directory shapes no rule).
+        didSet {
+            let ports = { (d: OverlayDirectory) in d.meshPorts.map { MeshKey(proto: $0.proto, published: $0.published) } }
+            if ports(oldValue) != ports(overlayDirectory) { views.staleGroups.insert(.ingress) }
+        }
     }
     /// The node's ingress sandbox, while it is in a swarm.
     public internal(set) var ingressSandbox: IngressSandbox? {
-        didSet { views.staleGroups.insert(.ingress) }
+        didSet { if oldValue != ingressSandbox { views.staleGroups.insert(.ingress) } }
     }
     /// The node's load-balancer endpoints, by overlay network ID.
     public internal(set) var loadBalancers: [String: LoadBalancerEndpoint] = [:]
@@ -53,6 +57,8 @@ public struct Engine: Sendable {
     public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
+    /// What of a mesh port DOCKER-INGRESS's rules depend on.
+    struct MeshKey: Equatable { let proto: String; let published: Int }
     /// Indexes and pending changes derived from everything above: not model state (see `EngineViews`).
     public internal(set) var views: EngineViews
 

@@ -5,9 +5,10 @@
 /// A chain of 10,000 such rules must not cost 10,000 matches per packet. Each rule
 /// is filed under the one condition that most narrows what it can match — its
 /// destination when that is a single address, else its destination port, its
-/// output interface, its input interface — or among the rules that can match
-/// anything. A packet's candidates are the rules filed under its own destination,
-/// port and interfaces plus those last ones, merged back into chain order; every
+/// output interface, its input interface, its source prefix (one MASQUERADE per
+/// network in nat POSTROUTING) — or among the rules that can match anything. A
+/// packet's candidates are the rules filed under its own destination, port,
+/// interfaces and source plus those last ones, merged back into chain order; every
 /// other rule has a condition the packet fails, so skipping it changes nothing.
 struct ChainIndex: Sendable {
     enum Key: Hashable, Sendable {
@@ -15,6 +16,7 @@ struct ChainIndex: Sendable {
         case destinationPort(proto: String, port: Int)
         case output(String)
         case input(String)
+        case source(length: Int, network: UInt32)
     }
 
     /// A rule's place: its order key and entry ID.
@@ -29,6 +31,8 @@ struct ChainIndex: Sendable {
     private(set) var byRule: [NetfilterRule: [RuleEntryID]] = [:]
     /// How many rules jump to each user chain (the `-L` "references" count).
     private(set) var jumps: [String: Int] = [:]
+    /// How many rules are filed under a source prefix of each length (the lengths a lookup tries).
+    private(set) var sourceLengths: [Int: Int] = [:]
 
     /// The narrowest condition of `rule` that names one value, if any.
     static func key(of rule: NetfilterRule) -> Key? {
@@ -42,6 +46,9 @@ struct ChainIndex: Sendable {
         }
         if let o = rule.outInterface, !o.negated, !o.name.hasSuffix("+") { return .output(o.name) }
         if let i = rule.inInterface, !i.negated, !i.name.hasSuffix("+") { return .input(i.name) }
+        if let s = rule.source, !s.negated, s.subnet.prefixLength > 0 {
+            return .source(length: s.subnet.prefixLength, network: s.subnet.canonical.address.value)
+        }
         return nil
     }
 
@@ -67,6 +74,7 @@ struct ChainIndex: Sendable {
         let slot = Slot(order: order, id: id)
         if let k = Self.key(of: rule) {
             Self.insert(slot, into: &buckets[k, default: []])
+            if case .source(let length, _) = k { sourceLengths[length, default: 0] += 1 }
         } else {
             Self.insert(slot, into: &unfiled)
         }
@@ -79,6 +87,10 @@ struct ChainIndex: Sendable {
         if let k = Self.key(of: rule) {
             Self.remove(slot, from: &buckets[k, default: []])
             if buckets[k]?.isEmpty == true { buckets.removeValue(forKey: k) }
+            if case .source(let length, _) = k {
+                sourceLengths[length, default: 1] -= 1
+                if sourceLengths[length] == 0 { sourceLengths.removeValue(forKey: length) }
+            }
         } else {
             Self.remove(slot, from: &unfiled)
         }
@@ -93,7 +105,8 @@ struct ChainIndex: Sendable {
     /// Whether two indexes file the same entries the same way.
     func sameContent(as other: ChainIndex) -> Bool {
         func ids(_ slots: [Slot]) -> [RuleEntryID] { slots.map(\.id) }
-        guard ids(unfiled) == ids(other.unfiled), jumps == other.jumps, buckets.count == other.buckets.count,
+        guard ids(unfiled) == ids(other.unfiled), jumps == other.jumps, sourceLengths == other.sourceLengths,
+              buckets.count == other.buckets.count,
               byRule.count == other.byRule.count else { return false }
         for (k, v) in buckets where other.buckets[k].map(ids) != ids(v) { return false }
         for (r, v) in byRule where other.byRule[r]?.sorted() != v.sorted() { return false }
@@ -108,6 +121,10 @@ struct ChainIndex: Sendable {
         if let port = p.destinationPort, let b = buckets[.destinationPort(proto: p.proto, port: port)] { lists.append(b) }
         if let o = p.outInterface, let b = buckets[.output(o)] { lists.append(b) }
         if let i = p.inInterface, let b = buckets[.input(i)] { lists.append(b) }
+        for length in sourceLengths.keys {
+            let network = IPv4Subnet(address: p.source, prefixLength: length).canonical.address.value
+            if let b = buckets[.source(length: length, network: network)] { lists.append(b) }
+        }
         switch lists.count {
         case 0: return []
         case 1: return lists[0].map(\.id)

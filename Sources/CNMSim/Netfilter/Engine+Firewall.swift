@@ -61,12 +61,12 @@ extension Engine {
     /// waiting to sync: a change that forgot to mark its group (empty when all is well).
     func staleFirewallGroups() -> [String] {
         guard views.staleGroups.isEmpty else { return [] }
-        var seen = Set<String>()
+        var seen = Set<DockerRuleOp.Identity>()
         let wanted = DockerFirewall.generate(self).filter { seen.insert($0.key).inserted }
         let have = firewall.programmedOps
         guard wanted != have else { return [] }
         let w = Set(wanted.map(\.key)), h = Set(have.map(\.key))
-        return Array(w.symmetricDifference(h)).sorted()
+        return w.symmetricDifference(h).map(\.description).sorted()
     }
 
     /// Where the derived views differ from a build from scratch (empty when they agree): the

@@ -31,7 +31,7 @@ public struct Firewall: Sendable, Hashable {
     var wantedCount: [Place: Int] = [:]
     /// The full list and its keys, for `syncRebuilding` (the reference path).
     var programmedAll: [DockerRuleOp] = []
-    var programmedKeys: Set<String> = []
+    var programmedKeys: Set<DockerRuleOp.Identity> = []
     var booted = false
 
     public init() { ruleset = Ruleset() }
@@ -57,7 +57,7 @@ public struct Firewall: Sendable, Hashable {
         var removed: [DockerRuleOp] = []
         var added: [KeyedRuleOp] = []
         for (group, generated) in current {
-            var seen = Set<String>()
+            var seen = Set<DockerRuleOp.Identity>()
             let fresh = generated.filter { seen.insert($0.op.key).inserted }
             let old = programmed[group] ?? []
             if old == fresh { continue }
@@ -121,7 +121,7 @@ public struct Firewall: Sendable, Hashable {
     /// The same sync from a full generation of Docker's operations (the reference path).
     mutating func syncRebuilding(to generated: [DockerRuleOp]) {
         bootIfNeeded()
-        var seen = Set<String>()
+        var seen = Set<DockerRuleOp.Identity>()
         var ops: [DockerRuleOp] = []
         for op in generated where seen.insert(op.key).inserted { ops.append(op) }
         if ops == programmedAll { return }
