@@ -26,8 +26,9 @@ test: setup
 	$(SWIFT) test
 	$(SWIFT) run cnmlab validate --mutants Labs/
 
-## Release build, then the benchmark scenarios (prints timings and peak memory).
+## Release build, then the benchmark scenarios (prints timings and peak memory, each target beside its figure).
 bench: setup
+	$(SWIFT) build -c release --product cnmlab
 	$(SWIFT) build -c release --product CNMBench
 	$$($(SWIFT) build -c release --show-bin-path)/CNMBench
 
