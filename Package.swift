@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
+        // The labs and the curriculum, built into the binary from Labs/ and Curriculum/ (EmbedCourse plugin).
+        .target(name: "CNMCourse", plugins: ["EmbedCourse"]),
+        .plugin(name: "EmbedCourse", capability: .buildTool()),
         // Layer 1: the pure, deterministic CNM simulation.
         .target(name: "CNMSim"),
         // Layer 2: command lines parsed and rendered the way docker, ip, iptables… do.
@@ -20,7 +23,7 @@ let package = Package(
         // Layer 3: lab files, checks, scoring, validation.
         .target(
             name: "CNMLabs",
-            dependencies: ["CNMSim", "CNMCommands", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", .product(name: "Yams", package: "Yams")]
         ),
         // Layer 4: progress in SQLite.
         .target(
@@ -32,7 +35,7 @@ let package = Package(
         // Layer 5: the interactive shell.
         .target(
             name: "CNMShell",
-            dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CEditLine"]
+            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", "CNMLabs", "CNMProgress", "CEditLine"]
         ),
         // The executable.
         .executableTarget(
@@ -48,7 +51,7 @@ let package = Package(
         // `make bench`: release-mode scenarios that print timings.
         .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell"]),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
-        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
         .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
         .testTarget(

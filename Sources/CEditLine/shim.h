@@ -8,6 +8,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <editline/readline.h>
 
 /* Setters for libedit's globals, so Swift never touches shared mutable C state directly. */
@@ -49,6 +50,16 @@ static inline void cnm_setup_locale(void) {
     if (cs == NULL || strcmp(cs, "UTF-8") != 0) {
         setlocale(LC_CTYPE, "C.UTF-8");
     }
+}
+
+/* The terminal's size on `fd` (TIOCGWINSZ): columns and rows, 0 when unknown or not a terminal. */
+static inline int cnm_terminal_columns(int fd) {
+    struct winsize ws;
+    return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
+}
+static inline int cnm_terminal_rows(int fd) {
+    struct winsize ws;
+    return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_row : 0;
 }
 
 #endif

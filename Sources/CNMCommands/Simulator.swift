@@ -27,6 +27,8 @@ public struct Simulator: Sendable {
 
     /// Where typed commands run: the host, or a container (`sh -c`, `docker exec -it … sh`).
     public var site: ExecutionSite = .host
+    /// The container's shell that reads the lines when `site` is a container (its not-found texts).
+    public var shell: ContainerShell?
 
     public init(seed: UInt64 = 0, hosts: [HostSpec] = []) {
         cluster = Cluster(seed: seed, extraHosts: hosts)
@@ -105,6 +107,8 @@ public struct Simulator: Sendable {
     mutating func runSimple(_ words: [String], stdin: String?) -> CommandOutput {
         guard let program = words.first else { return CommandOutput() }
         if case .host = site {
+            // The learner is root: `sudo CMD` runs CMD and prints nothing of its own.
+            if program == "sudo" { return sudo(Array(words.dropFirst()), stdin: stdin) }
             if program == "ssh", let out = runOnOtherMachine(words) { return out }
             if program == "hosts" { return HostsListing.run(Array(words.dropFirst()), cluster: cluster, current: machine, language: language) }
             if program == "docker", words.count > 1, words[1] == "swarm" {
@@ -124,6 +128,13 @@ public struct Simulator: Sendable {
         // so that the next command (and a lab check) reads them without re-deriving anything.
         for k in cluster.machines.indices { cluster.machines[k].engine.syncFirewall() }
         return out
+    }
+
+    /// `sudo CMD…` as root: CMD runs as typed. sudo's own options and a bare `sudo` are not simulated.
+    mutating func sudo(_ rest: [String], stdin: String?) -> CommandOutput {
+        guard let first = rest.first else { return NotSimulated.feature("sudo without a command (its usage text)") }
+        if first.hasPrefix("-") { return NotSimulated.feature("sudo option \(first)") }
+        return runSimple(rest, stdin: stdin)
     }
 
     /// `ssh HOST CMD…` to another simulated machine: the words after the host run there as one line.
@@ -153,10 +164,15 @@ public struct Simulator: Sendable {
         guard let program = words.first else { return CommandOutput() }
         let args = Array(words.dropFirst())
         if case .container(let id) = site {
+            if let shell, let c = engine.containers[id], let answer = shell.lookup(program, in: c) { return answer }
             return ContainerProcess.run(argv: words, in: id, engine: &engine, stdin: stdin ?? "")
         }
         if program == "docker" { return DockerCommand.run(args, engine: &engine, stdin: stdin) }
-        guard let tool = ProgramRegistry.find(program), tool.onHost else { return NotSimulated.program(program) }
+        if program == "clear" { return ClearProgram.run(args) }
+        guard let tool = ProgramRegistry.find(program), tool.onHost else {
+            if HostCommandNames.isKnown(program) { return NotSimulated.program(program) }
+            return NotSimulated.commandNotFound(program)
+        }
         var ctx = ProgramContext(engine: Engine.placeholder, site: .host, stdin: stdin ?? "", language: language,
                                  invokedAs: String(program.split(separator: "/").last ?? ""))
         // Lend the engine to the program rather than copy it: a copy would make the first change

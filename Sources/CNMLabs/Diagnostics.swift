@@ -61,6 +61,7 @@ extension LabMessage {
         case .noHint: return "LAB023"
         case .solutionForbidden: return "LAB024"
         case .mutantAccepted: return "LAB030"
+        case .passesEarly, .passesEarlyOne: return "LAB040"
         default: return "LAB000"
         }
     }

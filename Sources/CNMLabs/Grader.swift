@@ -5,9 +5,10 @@ import Foundation
 ///
 /// A transcript is what the learner typed, one command per line (`\` continuations and open
 /// quotes join lines as in the shell), `answer TEXT` for a quiz. Blank lines and `#` comments are
-/// ignored, except the three lines the progress store writes when the shell shows a hint or a
-/// solution or skips an optional step (`#cnmlab hint`, `#cnmlab solution`, `#cnmlab skip`):
-/// they are replayed, so an exported attempt scores exactly as it did in the shell.
+/// ignored, except the markers the progress store writes for a hint or a solution shown, a step
+/// skipped, an undo or a reset (`#cnmlab hint`, `#cnmlab solution`, `#cnmlab skip`, `#cnmlab undo`,
+/// `#cnmlab reset step|lab`; see `LabLine`): they are replayed, so an exported attempt scores
+/// exactly as it did in the shell.
 ///
 /// Why the limits: a submission comes from a learner and must never stall or exhaust a CI runner.
 public struct Submission: Sendable, Hashable {
@@ -18,10 +19,10 @@ public struct Submission: Sendable, Hashable {
     /// Longest line accepted, in bytes.
     public static let maxLineBytes = 16 << 10
 
-    /// The markers `LabRecorder` (CNMProgress) logs; kept identical to its `hintLine`, `solutionLine`, `skipLine`.
-    public static let hintLine = "#cnmlab hint"
-    public static let solutionLine = "#cnmlab solution"
-    public static let skipLine = "#cnmlab skip"
+    /// The markers an attempt's journal holds (see `LabLine`).
+    public static let hintLine = LabLine.hintMarker
+    public static let solutionLine = LabLine.solutionMarker
+    public static let skipLine = LabLine.skipMarker
 
     /// Why a submission was refused.
     public enum Problem: Sendable, Hashable, Error {
@@ -71,7 +72,7 @@ public struct Submission: Sendable, Hashable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#") {
-                if [hintLine, solutionLine, skipLine].contains(trimmed) { out.lines.append(trimmed) }
+                if LabLine(trimmed).isMarker { out.lines.append(trimmed) }
                 else if out.headerLearner == nil, out.lines.isEmpty, trimmed.hasPrefix("# learner: ") {
                     out.headerLearner = String(trimmed.dropFirst("# learner: ".count))
                 }
@@ -124,19 +125,14 @@ public enum Grader {
         var atCompletion: [Int: [CheckResult]] = [:]
         var commands = 0, refused = 0
         for line in submission.lines {
-            let before = session.progress.map(\.completed)
-            switch line {
-            case Submission.hintLine: _ = session.hint()
-            case Submission.solutionLine: _ = session.revealSolution()
-            case Submission.skipLine: _ = session.skip()
-            default:
+            // The same entry point as the shell's: undo and reset markers included.
+            let outcome = session.apply(LabLine(line))
+            if outcome.line.isTyped {
                 commands += 1
-                if session.input(line).refusal != nil { refused += 1 }
+                if outcome.refusal != nil { refused += 1 }
             }
             // A step's checks as they stood when it completed (the state it completed in).
-            for i in session.progress.indices where session.progress[i].completed && !before[i] {
-                atCompletion[i] = session.evaluate(stepIndex: i)
-            }
+            for i in outcome.completedSteps { atCompletion[i] = session.evaluate(stepIndex: i) }
         }
         return report(session, atCompletion: atCompletion, commands: commands, refused: refused, passMark: passMark)
     }

@@ -452,14 +452,40 @@ struct NodeReader {
     }
 
     mutating func quiz(_ node: Node, _ stepID: String) -> Quiz? {
-        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive"], required: ["question", "accept"])
+        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong"],
+                              required: ["question", "accept"])
         else { return nil }
         let question = f.values["question"].flatMap { localized($0, "step \(stepID) quiz.question") }
         let accept = f.values["accept"].flatMap { stringList($0, "quiz.accept") } ?? []
         let cs = f.values["case_sensitive"].flatMap { bool($0, "quiz.case_sensitive") } ?? false
         if accept.isEmpty, let a = f.values["accept"] { report(.quizWithoutAnswer, [stepID], a) }
+        var quiz = Quiz(question: LocalizedText(), accept: accept, caseSensitive: cs)
+        if let w = f.values["wrong"] { quiz.wrong = wrongAnswers(w, stepID, quiz) }
         guard let question else { return nil }
-        return Quiz(question: question, accept: accept, caseSensitive: cs)
+        quiz.question = question
+        return quiz
+    }
+
+    /// `wrong: [{accept: [...], say: {ko: …, en: …}}]`: feedback for expected wrong answers.
+    /// An answer listed here that the quiz also accepts is `LAB004`.
+    mutating func wrongAnswers(_ node: Node, _ stepID: String, _ quiz: Quiz) -> [WrongAnswer] {
+        guard case .sequence(let seq) = node else {
+            report(.wrongType, ["quiz.wrong", "a list of {accept, say}"], node)
+            return []
+        }
+        var out: [WrongAnswer] = []
+        for (i, item) in seq.enumerated() {
+            let what = "step \(stepID) quiz.wrong[\(i + 1)]"
+            guard let f = mapping(item, "quiz.wrong", allowed: ["accept", "say"], required: ["accept", "say"]) else { continue }
+            let accept = f.values["accept"].flatMap { stringList($0, "quiz.wrong.accept") } ?? []
+            let say = f.values["say"].flatMap { localized($0, what + ".say") }
+            if accept.isEmpty, let a = f.values["accept"] { report(.invalidValue, ["quiz.wrong.accept", "empty"], a) }
+            for answer in accept where quiz.accepts(answer) {
+                report(.invalidValue, ["quiz.wrong.accept", "'\(answer)' is also an accepted answer"], f.values["accept"])
+            }
+            if let say { out.append(WrongAnswer(accept: accept, say: say)) }
+        }
+        return out
     }
 
     // MARK: Checks

@@ -121,28 +121,6 @@ public struct Hint: Sendable, Hashable {
     public init(tier: HintTier, text: LocalizedText) { self.tier = tier; self.text = text }
 }
 
-/// A question with accepted answers (e.g. the default bridge's gateway).
-public struct Quiz: Sendable, Hashable {
-    public var question: LocalizedText
-    public var accept: [String]
-    public var caseSensitive: Bool
-
-    public init(question: LocalizedText, accept: [String], caseSensitive: Bool = false) {
-        self.question = question; self.accept = accept; self.caseSensitive = caseSensitive
-    }
-
-    /// Whether `answer` is accepted (surrounding spaces ignored; case too unless `caseSensitive`).
-    public func accepts(_ answer: String) -> Bool {
-        let a = normalize(answer)
-        return accept.contains { normalize($0) == a }
-    }
-
-    private func normalize(_ s: String) -> String {
-        let t = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
-        return caseSensitive ? t : t.lowercased()
-    }
-}
-
 /// One named predicate over the simulated state, with its own points,
 /// failure message and (optionally) its own hint ladder.
 public struct Check: Sendable, Hashable {

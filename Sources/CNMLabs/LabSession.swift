@@ -1,85 +1,42 @@
 import CNMCommands
 import CNMSim
 
-/// What happened to one line typed into a lab session.
-public struct LabOutcome: Sendable, Equatable {
-    /// What the terminal shows (a refused line shows the reason on stderr, exit 1).
-    public var output: CommandOutput
-    /// Why the line was refused by a lab rule, or nil when it ran.
-    public var refusal: String?
-    /// Indexes of the steps this line completed.
-    public var completedSteps: [Int]
-    /// Short messages for the learner (step completed, quiz verdict…), in the session's locale.
-    public var messages: [String]
-}
-
-/// The learner's progress through one step.
-public struct StepProgress: Sendable, Hashable {
-    public var completed = false
-    public var skipped = false
-    /// Hint tiers revealed, in order (one entry per hint shown).
-    public var hintsShown: [HintTier] = []
-    /// Hints shown per ladder (`step` or a check name).
-    public var ladderPosition: [String: Int] = [:]
-    public var solutionShown = false
-    public var wrongAnswers = 0
-    /// The most check points held at once while this step was current (partial credit).
-    public var bestCheckPoints = 0
-    /// Hidden checks that failed when the step completed, and the points they missed then.
-    public var hiddenFailed: [String] = []
-    public var hiddenPointsMissed = 0
-}
-
-/// The score of one step and of the lab.
-public struct StepScore: Sendable, Hashable, Encodable {
-    public var id: String
-    public var earned: Int
-    public var max: Int
-    public var completed: Bool
-    public var optional: Bool
-    public var hints: [String]
-    public var solutionShown: Bool
-    public var penalty: Int
-}
-
-/// Points per step and for the lab, with the penalties applied.
-public struct ScoreReport: Sendable, Hashable, Encodable {
-    public var labID: String
-    public var labVersion: Int
-    public var learner: String?
-    public var seed: UInt64
-    public var earned: Int
-    /// Points of the non-optional steps (optional steps are a bonus).
-    public var max: Int
-    public var completed: Bool
-    public var steps: [StepScore]
-}
-
-/// One learner's run through a lab: setup applied, every command run through
-/// the `Simulator`, recorded, checked against the rules and the current step.
+/// One learner's run through a lab: setup applied, then every lab line — commands, answers,
+/// hints, solutions, skips, undo, reset — taken through `apply`, which runs it, checks the
+/// current step and returns one complete `LabOutcome`.
 ///
-/// The same value serves the interactive shell and non-interactive grading:
-/// it is deterministic for a (lab, learner) pair, and a copy is a snapshot
-/// (undo, replays and mutation testing copy it).
+/// The same value serves the interactive shell, resume and non-interactive grading: it is
+/// deterministic for a (lab, learner) pair and a sequence of lines, so an attempt's journal
+/// replayed through `apply` gives back the same world, steps and score. A copy is a snapshot
+/// (validation and mutation testing copy it).
 public struct LabSession: Sendable {
+    /// The lab as written (what `undo` and `reset` rebuild from).
+    public let source: Lab
     /// The lab as this learner sees it (templates rendered for the variant).
     public let lab: Lab
     public let variant: LabVariant
     public var locale: LabLocale {
         didSet { simulator.language = locale.rawValue }
     }
-    public private(set) var simulator: Simulator
-    /// Commands typed since setup, refused ones included.
-    public private(set) var history: [HistoryEntry] = []
+    public internal(set) var simulator: Simulator
+    /// Commands and answers since setup, refused ones included (what history checks read).
+    public internal(set) var history: [HistoryEntry] = []
     /// What each setup command printed.
-    public private(set) var setupOutputs: [(command: String, output: CommandOutput)] = []
+    public internal(set) var setupOutputs: [(command: String, output: CommandOutput)] = []
     /// Index of the current step (`lab.steps.count` when every step is done).
-    public private(set) var currentStep = 0
-    public private(set) var progress: [StepProgress]
+    public internal(set) var currentStep = 0
+    public internal(set) var progress: [StepProgress]
+    /// The lines whose effects make the current world and steps: what was applied, less what
+    /// `undo` took back and `reset` cleared. Hints and solutions are not here: they are kept
+    /// per step in `progress` and survive both.
+    public internal(set) var applied: [AppliedLine] = []
+    /// Set once every step is done: the score is final and later lines are practice.
+    public internal(set) var finished = false
 
     /// Starts `lab` for `learner` (nil: the default variant that grading also uses without a learner).
     public init(lab source: Lab, learner: String? = nil, locale: LabLocale = .en) {
         let variant = LabVariant.make(for: source, learner: learner)
+        self.source = source
         self.variant = variant
         self.lab = source.instantiated(for: variant)
         self.locale = locale
@@ -90,6 +47,7 @@ public struct LabSession: Sendable {
             let out = simulator.run(line: line)
             setupOutputs.append((line, out))
         }
+        if lab.steps.isEmpty { finished = true }
     }
 
     /// The engine of docker-host, where typed commands run (`ssh HOST …` reaches the other machines).
@@ -99,16 +57,40 @@ public struct LabSession: Sendable {
     public var isComplete: Bool { currentStep >= lab.steps.count }
     public var step: LabStep? { currentStep < lab.steps.count ? lab.steps[currentStep] : nil }
 
-    // MARK: Input
+    // MARK: The one entry point
 
-    /// A transcript line: `answer TEXT` answers the current quiz; anything else is a command.
-    public mutating func input(_ line: String) -> LabOutcome {
-        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        if trimmed.hasPrefix("answer ") || trimmed == "answer" {
-            return answer(String(trimmed.dropFirst("answer".count)))
+    /// Takes one lab line and returns everything it did, in the order the learner is told.
+    public mutating func apply(_ line: LabLine) -> LabOutcome {
+        let wasFinished = finished
+        var o = LabOutcome(line: line, reports: [], refusal: nil, completedSteps: [], verdict: nil, hint: nil,
+                           stepBefore: currentStep, stepAfter: currentStep, stepID: step?.id, scoreBefore: score.earned,
+                           scoreAfter: 0, exitCode: 0, finishedLab: false, practice: wasFinished)
+        var showStep = false
+        switch line {
+        case .blank, .comment: break
+        case .command(let text): runCommand(text, &o)
+        case .answer(let text): answerQuiz(text, &o)
+        case .hint: showHint(&o)
+        case .solution: showSolution(&o)
+        case .skip: skipStep(&o)
+        case .undo: undoLast(&o)
+        case .reset(let scope):
+            resetWorld(scope, &o)
+            showStep = true
         }
-        return run(line)
+        if isComplete { finished = true }
+        if finished && !wasFinished {
+            o.finishedLab = true
+            o.reports.append(.labFinished(score: score, message: LabMessage.labComplete.format(locale, [])))
+        } else if !isComplete && (showStep || currentStep != o.stepBefore) {
+            o.reports.append(.stepStarted(index: currentStep))
+        }
+        o.stepAfter = currentStep
+        o.scoreAfter = score.earned
+        return o
     }
+
+    // MARK: Commands
 
     /// Why `line` would be refused now (a forbidden command, or one outside the allowed ones), or nil.
     public func refusal(for line: String) -> String? {
@@ -131,49 +113,62 @@ public struct LabSession: Sendable {
         return nil
     }
 
-    /// Runs a command line (unless a rule refuses it), records it, and checks the current step.
-    public mutating func run(_ line: String) -> LabOutcome {
-        if CommandMatcher.normalize(line).isEmpty || line.drop(while: { $0 == " " }).hasPrefix("#") {
-            return LabOutcome(output: simulator.run(line: line), refusal: nil, completedSteps: [], messages: [])
+    /// Runs a command (unless a rule refuses it), records it and checks the current step.
+    mutating func runCommand(_ text: String, _ o: inout LabOutcome) {
+        let index = currentStep
+        if let reason = refusal(for: text) {
+            history.append(HistoryEntry(command: text, exitCode: 1, refused: true, stepIndex: index))
+            applied.append(AppliedLine(line: .command(text), step: index, refused: true))
+            o.refusal = reason
+            o.reports.append(.refused(reason))
+            o.exitCode = 1
+            return
         }
-        if let reason = refusal(for: line) {
-            history.append(HistoryEntry(command: line, exitCode: 1, refused: true, stepIndex: currentStep))
-            return LabOutcome(output: CommandOutput(stderr: "cnmlab: " + reason + "\n", exitCode: 1), refusal: reason,
-                              completedSteps: [], messages: [])
-        }
-        let out = simulator.run(line: line)
-        history.append(HistoryEntry(command: line, exitCode: out.exitCode, stepIndex: currentStep))
-        let done = advance()
-        return LabOutcome(output: out, refusal: nil, completedSteps: done, messages: completionMessages(done))
+        let out = simulator.run(line: text)
+        history.append(HistoryEntry(command: text, exitCode: out.exitCode, stepIndex: index))
+        applied.append(AppliedLine(line: .command(text), step: index, refused: false))
+        o.reports.append(.output(out))
+        o.exitCode = out.exitCode
+        completed(advance(), &o)
     }
 
     /// Answers the current quiz step.
-    public mutating func answer(_ text: String) -> LabOutcome {
+    mutating func answerQuiz(_ text: String, _ o: inout LabOutcome) {
         guard let step, let quiz = step.quiz else {
-            return LabOutcome(output: CommandOutput(stderr: LabMessage.notAQuiz.format(locale, []) + "\n", exitCode: 1),
-                              refusal: nil, completedSteps: [], messages: [LabMessage.notAQuiz.format(locale, [])])
-        }
-        history.append(HistoryEntry(command: "answer " + text.trimmingSpaces, exitCode: 0, stepIndex: currentStep))
-        let results = evaluate(stepIndex: currentStep)
-        guard quiz.accepts(text), visibleChecksHold(currentStep, results) else {
-            progress[currentStep].wrongAnswers += 1
-            let m = LabMessage.quizWrong.format(locale, [])
-            return LabOutcome(output: CommandOutput(stdout: m + "\n", exitCode: 1), refusal: nil, completedSteps: [], messages: [m])
+            let m = (isComplete ? LabMessage.allStepsDone : LabMessage.notAQuiz).format(locale, [])
+            o.reports.append(.notAQuestion(m))
+            o.exitCode = 1
+            return
         }
         let index = currentStep
+        history.append(HistoryEntry(command: "answer " + text, exitCode: 0, stepIndex: index))
+        applied.append(AppliedLine(line: .answer(text), step: index, refused: false))
+        let results = evaluate(stepIndex: index)
+        guard quiz.accepts(text), visibleChecksHold(index, results) else {
+            progress[index].wrongAnswers += 1
+            let feedback = quiz.accepts(text) ? LabMessage.quizChecksPending.format(locale, [])
+                : quiz.feedback(for: text, locale: locale)
+            o.verdict = AnswerVerdict(text: text, correct: false, feedback: feedback)
+            o.reports.append(.answer(correct: false, feedback: feedback))
+            o.exitCode = 1
+            return
+        }
+        let right = LabMessage.quizCorrect.format(locale, [])
+        o.verdict = AnswerVerdict(text: text, correct: true, feedback: right)
+        o.reports.append(.answer(correct: true, feedback: right))
         progress[index].completed = true
         recordHidden(index, results)
         currentStep += 1
-        let done = [index] + advance()
-        let messages = [LabMessage.quizCorrect.format(locale, [])] + completionMessages(done)
-        return LabOutcome(output: CommandOutput(stdout: messages.joined(separator: "\n") + "\n"), refusal: nil,
-                          completedSteps: done, messages: messages)
+        completed([index] + advance(), &o)
     }
 
-    func completionMessages(_ done: [Int]) -> [String] {
-        var out = done.map { LabMessage.stepComplete.format(locale, [String($0 + 1), lab.steps[$0].title.resolve(locale)]) }
-        if !done.isEmpty && isComplete { out.append(LabMessage.labComplete.format(locale, [])) }
-        return out
+    /// Notes completed steps in the outcome (the transition to the next step comes after, in `apply`).
+    mutating func completed(_ done: [Int], _ o: inout LabOutcome) {
+        for i in done {
+            o.completedSteps.append(i)
+            o.reports.append(.stepCompleted(index: i, message: LabMessage.stepComplete.format(
+                locale, [String(i + 1), lab.steps[i].title.resolve(locale)])))
+        }
     }
 
     /// Completes the current step and the following ones while their checks hold.
@@ -206,7 +201,7 @@ public struct LabSession: Sendable {
         }
     }
 
-    // MARK: Checking, hints, solution
+    // MARK: Checking
 
     /// Every check of a step against the current state, in order (roles bound along the way).
     public func evaluate(stepIndex: Int) -> [CheckResult] {
@@ -221,65 +216,12 @@ public struct LabSession: Sendable {
         return zip(step.checks, evaluate(stepIndex: currentStep)).filter { !$0.0.hidden }.map(\.1)
     }
 
-    /// The next hint: from the ladder of the first failing check that has one, else the step's
-    /// own ladder; nil when that ladder is used up. Recorded for scoring.
-    public mutating func hint() -> Hint? {
-        guard let step else { return nil }
-        var ladder = ("step", step.hints)
-        let results = evaluate(stepIndex: currentStep)
-        if let (check, _) = zip(step.checks, results).first(where: { !$0.0.hidden && !$0.1.passed }), !check.hints.isEmpty,
-           (progress[currentStep].ladderPosition[check.name] ?? 0) < check.hints.count {
-            ladder = (check.name, check.hints)
-        }
-        let used = progress[currentStep].ladderPosition[ladder.0] ?? 0
-        guard used < ladder.1.count else { return nil }
-        let h = ladder.1[used]
-        progress[currentStep].ladderPosition[ladder.0] = used + 1
-        progress[currentStep].hintsShown.append(h.tier)
-        return h
-    }
+    // MARK: Transcripts
 
-    /// The current step's reference solution (transcript lines); recorded for scoring.
-    public mutating func revealSolution() -> [String] {
-        guard let step else { return [] }
-        progress[currentStep].solutionShown = true
-        return step.transcriptLines
-    }
-
-    /// Skips the current step when it is optional; false otherwise.
-    public mutating func skip() -> Bool {
-        guard let step, step.optional else { return false }
-        progress[currentStep].skipped = true
-        currentStep += 1
-        _ = advance()
-        return true
-    }
-
-    // MARK: Scoring
-
-    public var score: ScoreReport {
-        var steps: [StepScore] = []
-        for (i, step) in lab.steps.enumerated() {
-            let p = progress[i]
-            let max = step.maxPoints
-            var earned = p.skipped ? 0 : (p.completed ? Swift.max(0, max - p.hiddenPointsMissed) : min(p.bestCheckPoints, max))
-            var penalty = p.hintsShown.reduce(0) { $0 + (lab.scoring.hintPenalty[$1] ?? 0) }
-            if p.solutionShown { penalty += lab.scoring.solutionPenalty }
-            penalty += p.wrongAnswers * lab.scoring.wrongAnswerPenalty
-            if earned > 0 { earned = Swift.max(0, earned - penalty) }
-            steps.append(StepScore(id: step.id, earned: earned, max: max, completed: p.completed, optional: step.optional,
-                                   hints: p.hintsShown.map(\.rawValue), solutionShown: p.solutionShown, penalty: penalty))
-        }
-        return ScoreReport(labID: lab.id, labVersion: lab.version, learner: variant.learner, seed: variant.seed,
-                           earned: steps.reduce(0) { $0 + $1.earned }, max: lab.maxPoints,
-                           completed: lab.steps.indices.allSatisfy { progress[$0].completed || progress[$0].skipped },
-                           steps: steps)
-    }
-
-    /// Runs a whole transcript non-interactively and returns the score (what grading does).
+    /// Runs a whole transcript through `apply` and returns the session and its score (what grading does).
     public static func grade(lab: Lab, learner: String? = nil, transcript: [String]) -> (LabSession, ScoreReport) {
         var session = LabSession(lab: lab, learner: learner)
-        for line in transcript { _ = session.input(line) }
+        for line in transcript { _ = session.apply(LabLine(line)) }
         return (session, session.score)
     }
 
@@ -287,3 +229,10 @@ public struct LabSession: Sendable {
     public var solutionTranscript: [String] { lab.steps.flatMap(\.transcriptLines) }
 }
 
+/// One line in effect in a session: the line, the step that was current when it was applied,
+/// and whether a lab rule refused it (a refused command never ran).
+public struct AppliedLine: Sendable, Hashable {
+    public var line: LabLine
+    public var step: Int
+    public var refused: Bool
+}

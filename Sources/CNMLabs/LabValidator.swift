@@ -73,6 +73,7 @@ public enum LabValidator {
                 }
             }
         }
+        out += EarlyPassLint.diagnostics(source, learner: learner)
         return out
     }
 

@@ -27,12 +27,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case machineMissing, placeMissing
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
-    case quizCorrect, quizWrong, notAQuiz, allStepsDone
+    case quizCorrect, quizWrong, quizWrongForm, quizChecksPending, notAQuiz, allStepsDone
     // Validation
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
     case unknownRole, stepWithoutChecks
+    case passesEarly, passesEarlyOne
 
     var en: String {
         switch self {
@@ -69,6 +70,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .noMoreHints: return "No more hints for this step."
         case .quizCorrect: return "Correct."
         case .quizWrong: return "Not quite. Try again."
+        case .quizWrongForm: return "Not quite. The answer is {0}. Try again."
+        case .quizChecksPending: return "That answer is right, but the step is not done yet: type check to see what is missing."
         case .notAQuiz: return "The current step is not a question."
         case .allStepsDone: return "Every step is done."
         case .unknownKey: return "unknown key '{0}' (allowed here: {1})"
@@ -91,6 +94,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "cannot read the lab file: {0}"
         case .unknownRole: return "role '{0}' is used before a check binds it"
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
+        case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
+        case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
     }
 
@@ -129,6 +134,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .noMoreHints: return "이 단계의 힌트를 모두 보았습니다."
         case .quizCorrect: return "정답입니다."
         case .quizWrong: return "아직 아닙니다. 다시 해 보세요."
+        case .quizWrongForm: return "아직 아닙니다. 답은 {0} 형태입니다. 다시 해 보세요."
+        case .quizChecksPending: return "답은 맞지만 단계가 아직 끝나지 않았습니다. 무엇이 남았는지 check로 보세요."
         case .notAQuiz: return "지금 단계는 질문이 아닙니다."
         case .allStepsDone: return "모든 단계를 마쳤습니다."
         case .unknownKey: return "알 수 없는 키 '{0}' (여기서 쓸 수 있는 키: {1})"
@@ -151,6 +158,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
         case .unknownRole: return "역할 '{0}'이(가) 정해지기 전에 쓰였습니다"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
+        case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
+        case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }
     }
 

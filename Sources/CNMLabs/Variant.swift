@@ -173,11 +173,7 @@ extension LabStep {
         s.checks = checks.map { $0.mapStrings(f) }
         s.solution = solution.map(f)
         s.rules = rules.mapStrings(f)
-        if var q = quiz {
-            q.question = q.question.mapStrings(f)
-            q.accept = q.accept.map(f)
-            s.quiz = q
-        }
+        s.quiz = quiz?.mapStrings(f)
         return s
     }
 }

@@ -89,9 +89,11 @@ extension ProgressStore {
     }
 
     /// Appends one row inside the caller's write transaction.
+    /// `allowFinished`: the attempt may be finished (a lab's practice lines after its last step).
     static func appendCommand(_ db: Database, path: String, attempt: Int64, at now: Int64, command: [UInt8],
-                              exitCode: Int32, stateHash: String) throws -> CommandRecord {
-        let a = try openAttempt(db, id: attempt)
+                              exitCode: Int32, stateHash: String, allowFinished: Bool = false) throws -> CommandRecord {
+        let a = try allowFinished ? Self.attempt(db, id: attempt) : openAttempt(db, id: attempt)
+        if a.status == .abandoned { throw ProgressError(.attemptClosed(attempt)) }
         let learner = try String.fetchOne(db, sql: "SELECT name FROM learner WHERE id = ?",
                                           arguments: [a.learnerID]) ?? ""
         let lastSequence = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM command_log WHERE attempt_id = ?",

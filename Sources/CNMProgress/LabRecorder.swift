@@ -3,194 +3,168 @@ import CNMLabs
 import CNMSim
 import GRDB
 
-/// A `LabSession` whose every input is committed to the progress store before it returns:
-/// the line in the command log (with the state hash after it), and in the same transaction
-/// the step it was tried on, the steps it completed, a quiz answer, a hint or a solution shown.
+/// The SQLite journal of one attempt: every lab line is committed before `record` returns — the
+/// line in the command log with the state hash after it, and in the same transaction what it did
+/// to the steps (a try on the current step, steps completed or undone, a quiz answer, a hint or a
+/// solution shown) and, when it finished the lab, the attempt's score.
 ///
-/// Why: this is what `cnmlab shell` needs to keep a lab across days. Hints, solutions and
-/// skips change the score, so they are logged too, as shell comments (`#cnmlab hint`…):
-/// `cnmlab sim` and grading skip them, and a resume replays them into the session.
-public struct LabRecorder: Sendable {
+/// Lines after the lab is finished are practice: they are appended to the finished attempt's
+/// command log (its score is final and they change nothing in the step tables).
+public struct StoreJournal: LabJournal {
     public let store: ProgressStore
     public private(set) var attempt: Attempt
-    public private(set) var session: LabSession
+    public private(set) var lines: [LabLine]
+    /// The state hash after the last recorded line.
+    public private(set) var lastHash: String
+    /// What the last hash walked, so that the next one walks only what changed.
+    var cache = FingerprintCache()
 
-    /// The logged line for a hint shown.
-    public static let hintLine = "#cnmlab hint"
-    /// The logged line for a solution shown.
-    public static let solutionLine = "#cnmlab solution"
-    /// The logged line for an optional step skipped.
-    public static let skipLine = "#cnmlab skip"
-
-    /// Starts a new attempt at `lab` for `learner` (the learner's variant, setup applied).
-    public static func start(store: ProgressStore, lab: Lab, learner: String,
-                             locale: LabLocale = .en) throws -> LabRecorder {
-        let session = LabSession(lab: lab, learner: learner, locale: locale)
-        let attempt = try store.startAttempt(learner: learner, labID: lab.id, labVersion: String(lab.version),
-                                             seed: session.variant.seed, stepsTotal: lab.steps.count)
-        return LabRecorder(store: store, attempt: attempt, session: session)
+    init(store: ProgressStore, attempt: Attempt, lines: [LabLine], lastHash: String) {
+        self.store = store; self.attempt = attempt; self.lines = lines; self.lastHash = lastHash
     }
 
-    /// Continues the learner's open attempt at `lab`: a fresh session replays the logged lines.
-    /// Nil when there is no open attempt. On a mismatch (the lab changed) the recorder stands at
-    /// the last matching line and the mismatch says where; `restart` then keeps what still matches.
-    public static func resume(store: ProgressStore, lab: Lab, learner: String,
-                              locale: LabLocale = .en) throws -> (LabRecorder, ReplayMismatch?)? {
-        guard let point = try store.resumePoint(learner: learner, labID: lab.id) else { return nil }
-        let outcome = replay(point.commands, lab: lab, learner: learner, locale: locale)
-        return (LabRecorder(store: store, attempt: point.attempt, session: outcome.state), outcome.mismatch)
-    }
-
-    /// Abandons the learner's open attempt at `lab` and starts a new one that re-records the
-    /// lines that still replay as before (all of them when `keepingMatched` is false: none).
-    public static func restart(store: ProgressStore, lab: Lab, learner: String, locale: LabLocale = .en,
-                               keepingMatched: Bool = true) throws -> LabRecorder {
-        var kept: [[UInt8]] = []
-        if let point = try store.resumePoint(learner: learner, labID: lab.id) {
-            if keepingMatched {
-                let outcome = replay(point.commands, lab: lab, learner: learner, locale: locale)
-                kept = point.commands.prefix(outcome.matched).map(\.command)
-            }
-            try store.abandonAttempt(point.attempt.id)
+    public mutating func record(_ outcome: LabOutcome, session: LabSession) throws {
+        guard let text = outcome.line.text else { return }
+        // Only a command, an undo or a reset can change the world; any other line keeps the hash.
+        let hash: String
+        switch outcome.line {
+        case .command, .undo, .reset: hash = StateFingerprint.hash(simulator: session.simulator, cache: &cache)
+        default: hash = lastHash
         }
-        var recorder = try start(store: store, lab: lab, learner: learner, locale: locale)
-        for line in kept { _ = try recorder.perform(String(decoding: line, as: UTF8.self)) }
-        return recorder
-    }
-
-    /// Replays logged lines into a fresh session of `lab` for `learner`.
-    public static func replay(_ commands: [CommandRecord], lab: Lab, learner: String, locale: LabLocale = .en)
-        -> (state: LabSession, matched: Int, mismatch: ReplayMismatch?) {
-        Replay.run(commands, from: LabSession(lab: lab, learner: learner, locale: locale)) { session, bytes in
-            let code = apply(&session, String(decoding: bytes, as: UTF8.self))
-            return (code, StateFingerprint.hash(simulator: session.simulator))
-        }
-    }
-
-    /// Runs one logged line on a session; returns its exit code.
-    private static func apply(_ session: inout LabSession, _ line: String) -> Int32 {
-        switch line {
-        case hintLine: _ = session.hint(); return 0
-        case solutionLine: _ = session.revealSolution(); return 0
-        case skipLine: _ = session.skip(); return 0
-        default: return session.input(line).output.exitCode
-        }
-    }
-
-    // MARK: Input
-
-    /// Runs a typed line (a command, or `answer TEXT` for a quiz) and commits its record.
-    /// A blank line changes nothing and is not logged.
-    public mutating func input(_ line: String) throws -> LabOutcome {
-        let before = session
-        let stepID = session.step?.id
-        let outcome = session.input(line)
-        if isBlank(line.utf8) { return outcome }
         var events = LabEvents()
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        let isComment = trimmed.isEmpty || trimmed.hasPrefix("#")
-        if let stepID, !isComment, outcome.refusal == nil {
-            events.triedStep = stepID
-            if trimmed == "answer" || trimmed.hasPrefix("answer ") {
-                let text = String(trimmed.dropFirst("answer".count)).drop { $0 == " " }
-                let index = before.currentStep
-                let correct = session.progress.indices.contains(index) && session.progress[index].completed
-                    && !before.progress[index].completed
-                events.answer = (stepID, String(text), correct)
-            }
+        if !outcome.practice, let stepID = outcome.stepID {
+            if outcome.line.isTyped && outcome.refusal == nil { events.triedStep = stepID }
+            if let v = outcome.verdict { events.answer = (stepID, v.text, v.correct) }
+            if let h = outcome.hint { events.hint = (stepID, (HintTier.allCases.firstIndex(of: h.tier) ?? 0) + 1) }
+            if case .solution = outcome.line, outcome.exitCode == 0 { events.solutionStep = stepID }
         }
-        try commit(line, exitCode: outcome.output.exitCode, before: before, events: events)
-        return outcome
+        let lab = session.lab
+        events.completedSteps = outcome.completedSteps.map { lab.steps[$0].id }
+        if case .undo = outcome.line { events.openSteps = Self.openSteps(session) }
+        if case .reset = outcome.line { events.openSteps = Self.openSteps(session) }
+        if outcome.finishedLab { events.finalScore = (session.score.earned, session.score.max) }
+        attempt = try store.recordLabLine(attempt: attempt.id, line: Array(text.utf8), exitCode: outcome.exitCode,
+                                          stateHash: hash, events: events, practice: outcome.practice)
+        lines.append(outcome.line)
+        lastHash = hash
     }
 
-    /// Shows the next hint of the current step (nil when the ladder is used up) and commits it.
-    public mutating func hint() throws -> Hint? {
-        let before = session
-        guard let stepID = session.step?.id, let hint = session.hint() else { return nil }
-        var events = LabEvents()
-        events.hint = (stepID, (HintTier.allCases.firstIndex(of: hint.tier) ?? 0) + 1)
-        try commit(Self.hintLine, exitCode: 0, before: before, events: events)
-        return hint
-    }
-
-    /// Shows the current step's solution and commits that it was shown.
-    public mutating func revealSolution() throws -> [String] {
-        let before = session
-        guard let stepID = session.step?.id else { return [] }
-        let lines = session.revealSolution()
-        var events = LabEvents()
-        events.solutionStep = stepID
-        try commit(Self.solutionLine, exitCode: 0, before: before, events: events)
-        return lines
-    }
-
-    /// Skips the current optional step (false when it is not optional) and commits it.
-    public mutating func skip() throws -> Bool {
-        let before = session
-        guard session.skip() else { return false }
-        try commit(Self.skipLine, exitCode: 0, before: before, events: LabEvents())
-        return true
-    }
-
-    /// Switches the language of the session's messages (nothing is recorded).
-    public mutating func setLocale(_ locale: LabLocale) { session.locale = locale }
-
-    /// Closes the attempt with the session's score.
-    @discardableResult
-    public mutating func finish() throws -> Attempt {
-        let score = session.score
-        attempt = try store.finishAttempt(attempt.id, score: score.earned, maxScore: score.max)
-        return attempt
-    }
-
-    /// Re-runs a logged line (used by `restart`).
-    private mutating func perform(_ line: String) throws -> Int32 {
-        switch line {
-        case Self.hintLine: _ = try hint(); return 0
-        case Self.solutionLine: _ = try revealSolution(); return 0
-        case Self.skipLine: _ = try skip(); return 0
-        default: return try input(line).output.exitCode
-        }
-    }
-
-    private static func completed(_ before: LabSession, _ after: LabSession) -> [String] {
-        after.lab.steps.indices.filter { i in
-            after.progress.indices.contains(i) && after.progress[i].completed
-                && !(before.progress.indices.contains(i) && before.progress[i].completed)
-        }.map { after.lab.steps[$0].id }
-    }
-
-    /// Writes the line and its events in one transaction; on failure the session goes back.
-    private mutating func commit(_ line: String, exitCode: Int32, before: LabSession, events: LabEvents) throws {
-        var events = events
-        events.completedSteps = Self.completed(before, session)
-        do {
-            try store.recordLabInput(attempt: attempt.id, line: Array(line.utf8), exitCode: exitCode,
-                                     stateHash: StateFingerprint.hash(simulator: session.simulator), events: events)
-        } catch {
-            session = before
-            throw error
-        }
+    /// Steps not completed in the session (an undo or a reset may have taken a completion back).
+    static func openSteps(_ session: LabSession) -> [String] {
+        session.lab.steps.indices.filter { !session.progress[$0].completed }.map { session.lab.steps[$0].id }
     }
 }
 
-/// What one lab input did, for the step tables.
+/// Starting, resuming and restarting recorded attempts at a lab (`LabAttempt`s on a `StoreJournal`).
+///
+/// Why: this is what `cnmlab shell` needs to keep a lab across days. Resume replays the journal
+/// through `LabSession.apply` — hints, solutions, skips, undo and reset included — so the resumed
+/// session has the same world, step and score, and checks each line's state hash and exit code.
+public enum LabRecorder {
+    /// Starts a new attempt at `lab` for `learner` (the learner's variant, setup applied).
+    public static func start(store: ProgressStore, lab: Lab, learner: String, locale: LabLocale = .en) throws -> LabAttempt {
+        try start(store: store, lab: lab, learner: learner, locale: locale, continuing: nil)
+    }
+
+    static func start(store: ProgressStore, lab: Lab, learner: String, locale: LabLocale,
+                      continuing: (attempt: Int64, carried: Int)?) throws -> LabAttempt {
+        let session = LabSession(lab: lab, learner: learner, locale: locale)
+        let attempt = try store.startAttempt(learner: learner, labID: lab.id, labVersion: String(lab.version),
+                                             seed: session.variant.seed, stepsTotal: lab.steps.count,
+                                             continuing: continuing?.attempt, carriedLines: continuing?.carried ?? 0)
+        let journal = StoreJournal(store: store, attempt: attempt, lines: [],
+                                   lastHash: StateFingerprint.hash(simulator: session.simulator))
+        return LabAttempt(session: session, journal: journal)
+    }
+
+    /// Continues the learner's open attempt at `lab`; nil when there is none.
+    ///
+    /// When a line no longer replays as recorded (the lab file or cnmlab changed), the session
+    /// stands after the last line that did, the old attempt is closed as abandoned and a new one
+    /// continues it: it re-records the lines that matched (it is not counted as another attempt,
+    /// and the lines it carries are not counted twice), and the result says where the replay parted.
+    public static func resume(store: ProgressStore, lab: Lab, learner: String, locale: LabLocale = .en) throws -> Resumed? {
+        guard let point = try store.resumePoint(learner: learner, labID: lab.id) else { return nil }
+        let replay = self.replay(point.commands, lab: lab, learner: learner, locale: locale)
+        guard let mismatch = replay.mismatch else {
+            let journal = StoreJournal(store: store, attempt: point.attempt, lines: point.commands.map { LabLine($0.commandText) },
+                                       lastHash: StateFingerprint.hash(simulator: replay.state.simulator))
+            return Resumed(attempt: LabAttempt(session: replay.state, journal: journal), replayed: replay.matched,
+                           unchecked: replay.unchecked, mismatch: nil)
+        }
+        try store.abandonAttempt(point.attempt.id)
+        let root = point.attempt.continuesAttempt ?? point.attempt.id
+        var continued = try start(store: store, lab: lab, learner: learner, locale: locale,
+                                  continuing: (root, replay.matched))
+        for record in point.commands.prefix(replay.matched) { _ = try continued.apply(LabLine(record.commandText)) }
+        return Resumed(attempt: continued, replayed: replay.matched, unchecked: replay.unchecked, mismatch: mismatch)
+    }
+
+    /// Abandons the learner's open attempt at `lab`, if any, and starts a new one (`lab restart`).
+    public static func restart(store: ProgressStore, lab: Lab, learner: String, locale: LabLocale = .en) throws -> LabAttempt {
+        if let open = try store.openAttempt(learner: learner, labID: lab.id) { try store.abandonAttempt(open.id) }
+        return try start(store: store, lab: lab, learner: learner, locale: locale)
+    }
+
+    /// Replays logged lines into a fresh session of `lab` for `learner`, checking each line's
+    /// exit code and (when recorded by this canonical form) state hash.
+    public static func replay(_ commands: [CommandRecord], lab: Lab, learner: String, locale: LabLocale = .en)
+        -> (state: LabSession, matched: Int, unchecked: Int, mismatch: ReplayMismatch?) {
+        var cached: String?
+        var cache = FingerprintCache()
+        return Replay.run(commands, from: LabSession(lab: lab, learner: learner, locale: locale)) { session, bytes, wantHash in
+            let line = LabLine(String(decoding: bytes, as: UTF8.self))
+            let code = session.apply(line).exitCode
+            if line.mayChangeWorld || line.isTyped { cached = nil }
+            guard wantHash else { return (code, nil) }
+            let hash = cached ?? StateFingerprint.hash(simulator: session.simulator, cache: &cache)
+            cached = hash
+            return (code, hash)
+        }
+    }
+
+    /// A resumed attempt and how its replay went.
+    public struct Resumed: Sendable {
+        /// The attempt, ready for the next line (a continuation of the old one after a mismatch).
+        public var attempt: LabAttempt
+        /// Lines replayed as recorded.
+        public var replayed: Int
+        /// Of those, lines recorded with another form of state hash (an older cnmlab): only their
+        /// exit codes could be checked.
+        public var unchecked: Int
+        /// Where the replay parted from the log, or nil.
+        public var mismatch: ReplayMismatch?
+    }
+}
+
+extension LabAttempt {
+    /// The progress-store attempt this one records into, when it has one.
+    public var recordedAttempt: Attempt? { (journal as? StoreJournal)?.attempt }
+}
+
+/// What one lab line did, for the step tables.
 struct LabEvents: Sendable {
     var triedStep: String?
     var answer: (step: String, text: String, correct: Bool)?
     var hint: (step: String, tier: Int)?
     var solutionStep: String?
     var completedSteps: [String] = []
+    /// Steps to mark as not completed (after an undo or a reset), or nil.
+    var openSteps: [String]?
+    /// The score and maximum when the line finished the lab.
+    var finalScore: (score: Int, max: Int)?
 }
 
 extension ProgressStore {
-    /// One lab input: its command-log row and its step events, in one committed transaction.
-    func recordLabInput(attempt: Int64, line: [UInt8], exitCode: Int32, stateHash: String, events: LabEvents) throws {
+    /// One lab line: its command-log row and its step events (and the attempt's score when it
+    /// finished the lab), in one committed transaction. A practice line goes to a finished attempt.
+    func recordLabLine(attempt: Int64, line: [UInt8], exitCode: Int32, stateHash: String, events: LabEvents,
+                       practice: Bool) throws -> Attempt {
         let now = clock.now()
         let path = self.path
-        try write { db in
+        return try write { db in
             _ = try Self.appendCommand(db, path: path, attempt: attempt, at: now, command: line, exitCode: exitCode,
-                                       stateHash: stateHash)
+                                       stateHash: stateHash, allowFinished: practice)
             if let step = events.triedStep {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
                 try db.execute(sql: "UPDATE step_result SET tries = tries + 1 WHERE id = ?", arguments: [row])
@@ -211,11 +185,21 @@ extension ProgressStore {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
                 try db.execute(sql: "UPDATE step_result SET solution_shown = 1 WHERE id = ?", arguments: [row])
             }
+            for step in events.openSteps ?? [] {
+                try db.execute(sql: "UPDATE step_result SET completed_at = NULL WHERE attempt_id = ? AND step_id = ?",
+                               arguments: [attempt, step])
+            }
             for step in events.completedSteps {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
                 try db.execute(sql: "UPDATE step_result SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
                                arguments: [now, row])
             }
+            if let s = events.finalScore {
+                try db.execute(sql: """
+                    UPDATE attempt SET status = 'finished', finished_at = ?, score = ?, max_score = ? WHERE id = ?
+                    """, arguments: [now, s.score, s.max, attempt])
+            }
+            return try Self.attempt(db, id: attempt)
         }
     }
 }

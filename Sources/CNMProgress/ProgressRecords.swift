@@ -31,6 +31,19 @@ public struct Attempt: Sendable, Equatable, Hashable {
     public let status: AttemptStatus
     public let score: Int?
     public let maxScore: Int?
+    /// The attempt this one continues after a replay parted from the log (nil: started by the learner).
+    public let continuesAttempt: Int64?
+    /// Lines re-recorded from the attempt it continues (at the start of its log).
+    public let carriedLines: Int
+
+    public init(id: Int64, learnerID: Int64, labID: String, labVersion: String, seed: UInt64, stepsTotal: Int?,
+                startedAt: Int64, finishedAt: Int64?, status: AttemptStatus, score: Int?, maxScore: Int?,
+                continuesAttempt: Int64? = nil, carriedLines: Int = 0) {
+        self.id = id; self.learnerID = learnerID; self.labID = labID; self.labVersion = labVersion; self.seed = seed
+        self.stepsTotal = stepsTotal; self.startedAt = startedAt; self.finishedAt = finishedAt; self.status = status
+        self.score = score; self.maxScore = maxScore; self.continuesAttempt = continuesAttempt
+        self.carriedLines = carriedLines
+    }
 }
 
 /// What happened on one step of an attempt.

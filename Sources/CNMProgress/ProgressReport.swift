@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMLabs
 import Foundation
 import GRDB
 
@@ -12,6 +13,7 @@ public struct LabProgress: Sendable, Equatable {
     public var labID: String
     public var labVersion: String
     public var status: AttemptStatus
+    /// Attempts the learner started (`lab start`, `lab restart`); `undo`, `reset` and resuming start none.
     public var attempts: Int
     public var score: Int?
     public var maxScore: Int?
@@ -19,6 +21,7 @@ public struct LabProgress: Sendable, Equatable {
     public var stepsTotal: Int?
     public var hints: Int
     public var solutionsShown: Int
+    /// Lines the learner typed for the host or a quiz (commands and answers; not hints, undo or other markers).
     public var commands: Int
     /// Active time: gaps between an attempt's events, each counted up to `ProgressReport.idleCap` seconds.
     public var timeSpentSeconds: Int64
@@ -101,7 +104,8 @@ public enum ProgressReport {
                               "steps_total", "hints", "solutions_shown", "commands", "time_spent_seconds",
                               "attempts", "last_activity"]
 
-    private static func table(_ rows: [LabProgress], language: String) -> String {
+    /// The table's headings and cells, for a renderer that fits them to a terminal.
+    public static func tableCells(_ rows: [LabProgress], language: String) -> [[String]] {
         let headings: [ProgressHeading] = [.learner, .lab, .version, .status, .score, .steps, .hints, .solutions,
                                            .commands, .time, .attempts]
         var cells = [headings.map { $0.text(language) }]
@@ -114,6 +118,12 @@ public enum ProgressReport {
                 ProgressTime.duration(seconds: r.timeSpentSeconds), String(r.attempts),
             ])
         }
+        return cells
+    }
+
+    private static func table(_ rows: [LabProgress], language: String) -> String {
+        let cells = tableCells(rows, language: language)
+        let headings = cells[0]
         var widths = [Int](repeating: 0, count: headings.count)
         // Terminal columns, not characters: Hangul takes two.
         func width(_ s: String) -> Int { GoRuneWidth.stringWidth(s) }
@@ -215,9 +225,21 @@ extension ProgressStore {
                 var milliseconds: Int64 = 0
                 var last: Int64 = 0
                 for a in attempts {
-                    let times = try Int64.fetchAll(db, sql: "SELECT at FROM command_log WHERE attempt_id = ? ORDER BY sequence",
-                                                   arguments: [a.id])
-                    commandCount += times.count
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT sequence, at, command FROM command_log WHERE attempt_id = ? ORDER BY sequence
+                        """, arguments: [a.id])
+                    var times: [Int64] = []
+                    for row in rows {
+                        let at: Int64 = try row.decode(Int64.self, forColumn: "at")
+                        times.append(at)
+                        // Typed lines only: commands and answers, not the markers of hints, undo…, and
+                        // not the lines a continuation re-recorded from the attempt it continues.
+                        let sequence: Int = try row.decode(Int.self, forColumn: "sequence")
+                        let bytes = try row.decode(Data.self, forColumn: "command")
+                        if sequence > a.carriedLines, LabLine(String(decoding: bytes, as: UTF8.self)).isTyped {
+                            commandCount += 1
+                        }
+                    }
                     var events = [a.startedAt] + times
                     if let f = a.finishedAt { events.append(f) }
                     let sortedEvents = events.sorted()
@@ -231,7 +253,8 @@ extension ProgressStore {
                 let steps = try Self.stepResults(db, attempt: counted.id)
                 result.append(LabProgress(
                     learner: first.1, labID: counted.labID, labVersion: counted.labVersion, status: counted.status,
-                    attempts: attempts.count, score: counted.score, maxScore: counted.maxScore,
+                    attempts: attempts.filter { $0.continuesAttempt == nil }.count, score: counted.score,
+                    maxScore: counted.maxScore,
                     stepsDone: steps.filter { $0.completedAt != nil }.count, stepsTotal: counted.stepsTotal,
                     hints: steps.reduce(0) { $0 + $1.hintsUsed }, solutionsShown: steps.filter(\.solutionShown).count,
                     commands: commandCount, timeSpentSeconds: milliseconds / 1000, lastActivity: last))

@@ -11,10 +11,10 @@ public enum ProgressSchema {
     public static let applicationID: Int32 = 0x636E_6D6C
 
     /// The newest schema version this cnmlab knows (the last migration's number).
-    public static let version = 1
+    public static let version = 2
 
     /// Migration identifiers in order; the number before the colon is the schema version.
-    public static let identifiers = ["1:initial"]
+    public static let identifiers = ["1:initial", "2:attempt-continuation"]
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -78,6 +78,15 @@ public enum ProgressSchema {
                 PRAGMA user_version = 1;
                 """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        // An attempt that continues another after its replay parted from the log (the lab or cnmlab
+        // changed): not another attempt, and the lines it re-recorded are not typed lines.
+        m.registerMigration("2:attempt-continuation") { db in
+            try db.execute(sql: """
+                ALTER TABLE attempt ADD COLUMN continues_attempt INTEGER REFERENCES attempt(id);
+                ALTER TABLE attempt ADD COLUMN carried_lines INTEGER NOT NULL DEFAULT 0;
+                PRAGMA user_version = 2;
+                """)
         }
         return m
     }

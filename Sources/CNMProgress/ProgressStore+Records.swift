@@ -44,16 +44,20 @@ extension ProgressStore {
     // MARK: Attempts
 
     /// Starts a new open attempt at a lab (creating the learner when new).
+    /// `continuing` names the attempt this one continues (after a replay parted from its log) and
+    /// `carriedLines` how many of its lines the new one re-records first.
     public func startAttempt(learner name: String, labID: String, labVersion: String, seed: UInt64,
-                             stepsTotal: Int? = nil) throws -> Attempt {
+                             stepsTotal: Int? = nil, continuing: Int64? = nil, carriedLines: Int = 0) throws -> Attempt {
         guard Self.isValidLearnerName(name) else { throw ProgressError(.invalidLearnerName(name)) }
         let now = clock.now()
         return try write { db in
             let learner = try Self.ensureLearner(db, name: name, now: now)
             try db.execute(sql: """
-                INSERT INTO attempt (learner_id, lab_id, lab_version, seed, steps_total, started_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, 'open')
-                """, arguments: [learner.id, labID, labVersion, Int64(bitPattern: seed), stepsTotal, now])
+                INSERT INTO attempt (learner_id, lab_id, lab_version, seed, steps_total, started_at, status,
+                                     continues_attempt, carried_lines)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                """, arguments: [learner.id, labID, labVersion, Int64(bitPattern: seed), stepsTotal, now,
+                                 continuing, carriedLines])
             return try Self.attempt(db, id: db.lastInsertedRowID)
         }
     }
@@ -234,7 +238,11 @@ extension ProgressStore {
                        finishedAt: try r.decode(Int64?.self, forColumn: "finished_at"),
                        status: AttemptStatus(rawValue: statusText) ?? .abandoned,
                        score: try r.decode(Int?.self, forColumn: "score"),
-                       maxScore: try r.decode(Int?.self, forColumn: "max_score"))
+                       maxScore: try r.decode(Int?.self, forColumn: "max_score"),
+                       // Absent in a schema-1 file opened read-only.
+                       continuesAttempt: r.hasColumn("continues_attempt")
+                           ? try r.decode(Int64?.self, forColumn: "continues_attempt") : nil,
+                       carriedLines: r.hasColumn("carried_lines") ? try r.decode(Int.self, forColumn: "carried_lines") : 0)
     }
 
     static func attempt(_ db: Database, id: Int64) throws -> Attempt {

@@ -72,7 +72,8 @@ public final class ProgressStore: Sendable {
                 throw Self.map(error, path: path)
             }
             writer = nil
-            hasSchema = state == .current
+            // A file of an older schema is read as it is (newer columns are optional when read).
+            hasSchema = state != .fresh
         case .readWrite:
             do {
                 let pool = try DatabasePool(path: path, configuration: Self.configuration())

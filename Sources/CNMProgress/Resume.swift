@@ -21,7 +21,7 @@ public struct ReplayMismatch: Sendable, Equatable {
 
     /// One line for a person.
     public var message: ProgressMessage {
-        if recordedHash == replayedHash {
+        if recordedExitCode != replayedExitCode {
             return .replayExitMismatch(sequence: sequence, command: command, recorded: recordedExitCode,
                                        now: replayedExitCode)
         }
@@ -29,12 +29,16 @@ public struct ReplayMismatch: Sendable, Equatable {
     }
 }
 
+
 /// The world rebuilt from a log.
 public struct ReplayResult: Sendable {
     /// The simulator after the last command that matched its record (so a shell can go on from there).
     public let simulator: Simulator
     /// Commands that replayed to their recorded state.
     public let matched: Int
+    /// Of those, commands recorded with another form of state hash (an older cnmlab): only their
+    /// exit codes could be checked.
+    public let unchecked: Int
     /// The first command whose state hash or exit code differs, or nil.
     public let mismatch: ReplayMismatch?
 
@@ -46,37 +50,48 @@ public struct ReplayResult: Sendable {
 /// Why: the simulation is deterministic for a seed, so the log is the save game;
 /// the state hash of each record proves the rebuilt world is the one the learner
 /// left. A mismatch (the lab file or cnmlab changed) stops the replay there.
+///
+/// A record whose hash is of another canonical form (`StateFingerprint.isOtherForm`: written by
+/// a cnmlab whose fingerprint did not cover the whole model) is checked by its exit code alone.
+/// A `#` comment's exit code is not compared (older cnmlab logged the previous command's).
 public enum Replay {
     /// Replays `commands` on `start` (a lab's prepared simulator, or `Simulator(seed:)`).
     public static func run(_ commands: [CommandRecord], from start: Simulator) -> ReplayResult {
-        let outcome = run(commands, from: start) { (sim: inout Simulator, line: [UInt8]) in
+        var cache = FingerprintCache()
+        let outcome = run(commands, from: start) { (sim: inout Simulator, line: [UInt8], wantHash: Bool) in
             let out = sim.run(bytes: line)
-            return (out.exitCode, StateFingerprint.hash(simulator: sim))
+            return (out.exitCode, wantHash ? StateFingerprint.hash(simulator: sim, cache: &cache) : nil)
         }
-        return ReplayResult(simulator: outcome.state, matched: outcome.matched, mismatch: outcome.mismatch)
+        return ReplayResult(simulator: outcome.state, matched: outcome.matched, unchecked: outcome.unchecked,
+                            mismatch: outcome.mismatch)
     }
 
     /// Replays `commands` through any runner (for example a lab session that checks steps as
-    /// commands run): `step` runs one line and returns its exit code and the state hash after it.
-    /// Returns the state after the last matching command, the number matched and the first mismatch.
+    /// commands run): `step` runs one line and returns its exit code and, when asked, the state
+    /// hash after it. Returns the state after the last matching command, the number matched, how
+    /// many of them were checked by exit code only, and the first mismatch.
     public static func run<State>(_ commands: [CommandRecord], from start: State,
-                                  step: (inout State, [UInt8]) -> (exitCode: Int32, stateHash: String))
-        -> (state: State, matched: Int, mismatch: ReplayMismatch?) {
+                                  step: (inout State, [UInt8], _ wantHash: Bool) -> (exitCode: Int32, stateHash: String?))
+        -> (state: State, matched: Int, unchecked: Int, mismatch: ReplayMismatch?) {
         var state = start
-        var matched = 0
+        var matched = 0, unchecked = 0
         for record in commands {
             var next = state
-            let (exitCode, hash) = step(&next, record.command)
-            if hash != record.stateHash || exitCode != record.exitCode {
+            let comparable = StateFingerprint.isComparable(record.stateHash)
+            let (exitCode, hash) = step(&next, record.command, comparable)
+            let comment = record.command.first(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "#")
+                && !LabLine(record.commandText).isMarker
+            if (comparable && hash != record.stateHash) || (!comment && exitCode != record.exitCode) {
                 let mismatch = ReplayMismatch(sequence: record.sequence, command: record.commandText,
-                                              recordedHash: record.stateHash, replayedHash: hash,
+                                              recordedHash: record.stateHash, replayedHash: hash ?? "",
                                               recordedExitCode: record.exitCode, replayedExitCode: exitCode)
-                return (state, matched, mismatch)
+                return (state, matched, unchecked, mismatch)
             }
             state = next
             matched += 1
+            if !comparable { unchecked += 1 }
         }
-        return (state, matched, nil)
+        return (state, matched, unchecked, nil)
     }
 
     /// Replays an attempt's log on a fresh `Simulator(seed:hosts:)` with the attempt's seed
@@ -119,6 +134,12 @@ public struct RecordedSession: Sendable {
     public private(set) var simulator: Simulator
     /// Commands logged in this attempt so far.
     public private(set) var commandCount: Int
+    /// What the last state hash walked (the next one walks only what changed).
+    private var cache = FingerprintCache()
+
+    init(store: ProgressStore, attempt: Attempt, simulator: Simulator, commandCount: Int) {
+        self.store = store; self.attempt = attempt; self.simulator = simulator; self.commandCount = commandCount
+    }
 
     /// Starts a new attempt on `simulator` (default: a fresh simulator with `seed`).
     public static func start(store: ProgressStore, learner: String, labID: String, labVersion: String,
@@ -148,7 +169,7 @@ public struct RecordedSession: Sendable {
         if isBlank(bytes) { return out }
         do {
             try store.recordCommand(attempt: attempt.id, command: bytes, exitCode: out.exitCode,
-                                    stateHash: StateFingerprint.hash(simulator: simulator))
+                                    stateHash: StateFingerprint.hash(simulator: simulator, cache: &cache))
         } catch {
             simulator = before
             throw error

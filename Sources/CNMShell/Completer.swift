@@ -8,11 +8,14 @@ public struct Completer: Sendable {
     public var labIDs: [String]
     /// The LAN's other Docker hosts, for `ssh`.
     public var machines: [String]
+    /// What may follow a shell command (`lab` → start, resume…; `lang` → ko, en), from the shell's command table.
+    public var subcommands: [String: [String]]
 
-    public init(metaCommands: [String], labIDs: [String] = [], machines: [String] = []) {
+    public init(metaCommands: [String], labIDs: [String] = [], machines: [String] = [], subcommands: [String: [String]] = [:]) {
         self.metaCommands = metaCommands
         self.labIDs = labIDs
         self.machines = machines
+        self.subcommands = subcommands
     }
 
     static let dockerCommands = ["container", "create", "exec", "inspect", "network", "node", "port", "ps", "restart", "rm",
@@ -78,11 +81,9 @@ public struct Completer: Sendable {
             default: pool = []
             }
         case "lab":
-            pool = before.count == 1 ? ["start", "restart", "quit"] : labIDs
-        case "topology":
-            pool = ["--mermaid", "--dot"]
-        case "lang":
-            pool = ["ko", "en"]
+            pool = before.count == 1 ? subcommands["lab"] ?? [] : (before.count == 2 && before[1] != "quit" ? labIDs : [])
+        case let first? where before.count == 1 && subcommands[first] != nil:
+            pool = subcommands[first] ?? []
         case "why", "ping", "curl", "nslookup":
             pool = containers + ["host", "remote"]
         case "ssh":

@@ -1,38 +1,30 @@
+import CNMCourse
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Finds and renders the curriculum text a lab step refers to.
+/// Finds the curriculum text a lab step refers to: in the course built into the binary, or in a
+/// folder given with `--curriculum DIR` (laid out like the package's `Curriculum/`: `DIR/ko`, `DIR/en`).
 enum CurriculumText {
-    /// `ROOT/<lang>/<section>.md`, else a file in that folder whose name starts with the section id.
-    static func section(_ section: String, language: Language, root: String) -> String? {
+    /// `<lang>/<section>.md`, else a file of that language whose name starts with the section id;
+    /// the other language when this one has none. `root` nil: the built-in course.
+    static func section(_ section: String, language: Language, root: String?) -> String? {
+        guard !section.isEmpty, !section.contains("/") else { return nil }
         for lang in [language.rawValue, language == .ko ? "en" : "ko"] {
-            let dir = root + "/" + lang
-            if let text = read(dir + "/" + section + ".md") { return text }
-            for name in list(dir).sorted() where name.hasPrefix(section) && name.hasSuffix(".md") {
-                if let text = read(dir + "/" + name) { return text }
-            }
+            let files = self.files(language: lang, root: root)
+            if let file = files.first(where: { $0.name == section + ".md" }) { return file.text }
+            if let file = files.first(where: { $0.name.hasPrefix(section) }) { return file.text }
         }
         return nil
     }
 
-    /// Markdown for a terminal: fenced Mermaid blocks dropped, other fences unwrapped.
-    static func forTerminal(_ markdown: String) -> String {
-        var out: [Substring] = []
-        var inFence = false, dropping = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") {
-                if inFence { inFence = false; dropping = false } else {
-                    inFence = true
-                    dropping = line.dropFirst(3).hasPrefix("mermaid")
-                }
-                continue
-            }
-            if !dropping { out.append(line) }
+    /// The `.md` files of one language, sorted by name (from the folder, or built in).
+    static func files(language lang: String, root: String?) -> [CourseFile] {
+        guard let root else { return BundledCourse.curriculum(language: lang) }
+        let dir = root + "/" + lang
+        return list(dir).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            read(dir + "/" + name).map { CourseFile(path: "Curriculum/\(lang)/\(name)", text: $0) }
         }
-        var text = out.joined(separator: "\n")
-        if !text.hasSuffix("\n") { text += "\n" }
-        return text
     }
 
     static func read(_ path: String) -> String? {

@@ -19,8 +19,11 @@ public struct ShellRunner {
         public var labs: [Lab] = []
         public var store: ProgressStore?
         public var learner = "learner"
+        /// `--curriculum DIR`; nil: the course built into the binary.
         public var curriculumDir: String?
         public var startLab: String?
+        /// The environment (COLUMNS, LINES, PAGER) for the text width and the pager.
+        public var environment: [String: String] = [:]
         /// The sandbox's extra machines on the LAN (labs bring their own).
         public var hosts: [HostSpec] = Cluster.courseHosts
 
@@ -45,26 +48,48 @@ public struct ShellRunner {
                 return context.completer.candidates(words: words, engine: context.engine)
             }
             : PlainLineReader()
+        // Wrapped to the terminal, or to COLUMNS when piped (no wrapping without it); re-read before every
+        // line, so a resized window gets the new width.
+        session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
+        session.styledText = options.color && isatty(1) == 1
         if options.interactive {
-            Output.write(ShellText.welcome.render(session.language) + "\n", to: 1)
-            if options.sandbox { Output.write(ShellText.sandboxBanner.render(session.language) + "\n", to: 1) }
+            Output.write(session.text(.welcome), to: 1)
+            if options.sandbox { Output.write(session.text(.sandboxBanner), to: 1) }
         }
         if let id = options.startLab {
-            let reply = session.startLab(id)
-            Output.write(reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            write(session.startLab(id), options)
+        } else if !options.sandbox, let notice = session.openingNotice(offerEnter: options.interactive) {
+            // An unfinished lab: say which and how to go on (Enter at the first prompt, when on a terminal).
+            Output.write(notice, to: 1)
         }
         while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
             reader.remember(line)
+            session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
             let reply = session.handle(line)
-            Output.write(options.interactive && options.color ? colorize(reply.stdout) : reply.stdout, to: 1)
-            Output.write(reply.stderr, to: 2)
+            if reply.paged, Pager.wanted(reply.stdout, rows: TerminalSize.rows(fd: 1, environment: options.environment)),
+               let pager = Pager.command(environment: options.environment), Pager.show(reply.stdout, command: pager) {
+                Output.write(reply.stderr, to: 2)
+                context.engine = session.engine
+                continue
+            }
+            write(reply, options)
             context.engine = session.engine
+            context.completer = session.completer
             if reply.exit { break }
         }
         if options.interactive { Output.write("\n", to: 1) }
         reader.save()
         return 0
+    }
+
+    /// Writes a reply's text in its order, standard output and standard error interleaved as produced.
+    static func write(_ reply: ShellReply, _ options: Options) {
+        for chunk in reply.chunks {
+            switch chunk.stream {
+            case .stdout: Output.write(options.interactive && options.color ? colorize(chunk.text) : chunk.text, to: 1)
+            case .stderr: Output.write(chunk.text, to: 2)
+            }
+        }
     }
 
     /// Colours the status words of check results and completions. The words themselves

@@ -3,26 +3,14 @@ import CNMCommands
 import CNMLabs
 import CNMProgress
 
-/// What the shell shows after one line: output, whether the line needs a
-/// continuation, and whether the learner asked to leave.
-public struct ShellReply: Sendable, Equatable {
-    public var stdout: String = ""
-    public var stderr: String = ""
-    public var needsContinuation = false
-    public var exit = false
-
-    public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
-        self.stdout = stdout; self.stderr = stderr; self.needsContinuation = needsContinuation; self.exit = exit
-    }
-}
-
-/// The heart of `cnmlab shell`, free of any terminal: takes typed lines, runs
-/// meta-commands itself and everything else on the simulated host (or inside
-/// the container a nested shell is attached to), and keeps the history and
-/// the snapshots `undo` needs. Tests drive it directly; `ShellRunner` wires it
-/// to libedit or to plain standard input.
+/// The heart of `cnmlab shell`, free of any terminal: takes typed lines, decides between a
+/// command of its own (the table in `ShellSession+Commands.swift`) and lab input (everything
+/// else, which goes through `LabAttempt.apply` in a lab, or straight to the simulated host in the
+/// sandbox), and renders what came back. Tests drive it directly; `ShellRunner` wires it to
+/// libedit or to plain standard input.
 public struct ShellSession: Sendable {
-    public private(set) var simulator: Simulator
+    /// The sandbox's world (a lab brings its own, in `active`).
+    public internal(set) var simulator: Simulator
     public var language: Language
     /// Lines typed, in order (meta-commands included), for `history`.
     public private(set) var history: [String] = []
@@ -30,26 +18,31 @@ public struct ShellSession: Sendable {
     public internal(set) var attachedContainer: String?
     /// The machine that container runs on, when it is not docker-host (`ssh worker1`, then `docker exec -it C sh`).
     public internal(set) var attachedContainerMachine: String?
+    /// The shell opened in the attached container (`sh`, `bash`), which sets the prompt.
+    public internal(set) var attachedShellProgram = "sh"
     /// The machine a nested `ssh HOST` session is open on (`remote` or one of the LAN's Docker hosts).
     public internal(set) var attachedMachine: String?
-    /// States before each state-changing command, for `undo`.
+    /// States before each state-changing command, for `undo` in the sandbox (a lab's undo replays its journal).
     private var undoStack: [(command: String, cluster: Cluster)] = []
     /// The start of a line still waiting for its continuation.
     private var pending: String?
-    /// The labs this shell offers, in curriculum order.
+    /// The labs this shell offers, in curriculum order (a lab's number is its place here, from 1).
     public let labs: [Lab]
     /// Where progress is committed (nil: nothing is recorded).
     let store: ProgressStore?
     public let learner: String
-    /// The folder holding `Curriculum/` texts for `theory`.
+    /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
     let curriculumDir: String?
     /// The lab in progress, if any.
     var active: ActiveLab?
     /// Waiting for the y/N answer to `solution`.
     var confirmingSolution = false
-
-    public static let metaCommands = ["help", "exit", "quit", "lang", "history", "undo", "topology", "labs", "lab",
-                                      "step", "check", "hint", "solution", "reset", "theory", "progress"]
+    /// An unfinished attempt that Enter on an empty line resumes (offered once, when the shell opens).
+    var resumeOffer: String?
+    /// The terminal's width for the shell's own texts (nil: not wrapped); see `TextWrap`.
+    public var textWidth: Int?
+    /// Bold and underline in `theory` (a terminal without NO_COLOR).
+    public var styledText = false
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
                 learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
@@ -68,23 +61,30 @@ public struct ShellSession: Sendable {
     /// The lab in progress, if any.
     public var labSession: LabSession? { active?.session }
 
-    /// The prompt for the next line.
+    /// The prompt for the next line; in a lab at most about 40 columns: `[3 · 2/5] docker-host$ `.
     public var prompt: String {
         if pending != nil { return "> " }
         if confirmingSolution { return ShellText.solutionConfirm.render(language) }
-        if attachedContainer != nil { return "/ # " }
-        if let machine = attachedMachine { return "\(machine)$ " }
-        var p = "\(engine.host.hostname)$ "
-        if let s = active?.session {
-            p = "[\(s.lab.id) · \(min(s.currentStep + 1, s.lab.steps.count))/\(s.lab.steps.count)] " + p
+        if let id = attachedContainer {
+            let c = engine(on: attachedContainerMachine)?.containers[id]
+            return c.flatMap { ContainerShell.open(attachedShellProgram, in: $0)?.prompt } ?? "/ # "
+        }
+        var p = "\(attachedMachine ?? engine.host.hostname)$ "
+        if let a = active {
+            let s = a.session
+            let where_ = s.finished ? ShellText.promptDone.render(language) : "\(s.currentStep + 1)/\(s.lab.steps.count)"
+            p = "[\(a.number) · \(where_)] " + p
+        } else if resumeOffer != nil {
+            p = ShellText.promptResume.render(language) + " " + p
         }
         return p
     }
 
     public var completer: Completer {
-        let cluster = active?.session.simulator.cluster ?? simulator.cluster
-        return Completer(metaCommands: Self.metaCommands + ["skip"], labIDs: labs.map(\.id),
-                         machines: cluster.machines.dropFirst().map(\.name))
+        var subcommands: [String: [String]] = [:]
+        for c in Self.commandTable where !c.subcommands.isEmpty { for n in c.names { subcommands[n] = c.subcommands } }
+        return Completer(metaCommands: Self.metaCommands, labIDs: labs.map(\.id),
+                         machines: currentCluster.machines.dropFirst().map(\.name), subcommands: subcommands)
     }
 
     /// Handles one typed line.
@@ -97,62 +97,64 @@ public struct ShellSession: Sendable {
         }
         pending = nil
         let trimmed = line.trimmingSpaces
-        if trimmed.isEmpty { return ShellReply() }
+        if trimmed.isEmpty {
+            // Enter at the prompt that offers it resumes the unfinished lab.
+            if let id = resumeOffer, active == nil {
+                resumeOffer = nil
+                return startLab(id)
+            }
+            return ShellReply()
+        }
+        resumeOffer = nil
         history.append(line)
-        if let id = attachedContainer {
-            return handleInContainer(trimmed, line: line, id: id)
-        }
-        if let machine = attachedMachine {
-            if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
-                attachedMachine = nil
-                return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
-            }
-            if machine != "remote", words(of: trimmed).first == "topology" { return topology(words(of: trimmed)) }
-            if machine != "remote", let target = Self.nestedShellTarget(words(of: trimmed)) { return attach(target, on: machine) }
-            // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
-            let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
-            if active != nil { return labInput(forwarded) }
-            if Self.changesState(["ssh", machine] + words(of: trimmed)) { pushUndo(forwarded) }
-            let out = simulator.run(line: forwarded)
-            return ShellReply(stdout: out.stdout, stderr: out.stderr)
-        }
+        if let id = attachedContainer { return handleInContainer(trimmed, line: line, id: id) }
+        if let machine = attachedMachine { return handleOnMachine(machine, trimmed: trimmed, line: line) }
         let words = words(of: trimmed)
-        switch words[0] {
-        case "exit", "quit", "logout": return ShellReply(stdout: ShellText.bye.render(language) + "\n", exit: true)
-        case "help": return ShellReply(stdout: help())
-        case "lang": return lang(words)
-        case "history": return ShellReply(stdout: historyText())
-        case "undo": return active != nil ? labUndo() : undo()
-        case "topology": return topology(words)
-        case "labs": return listLabs()
-        case "lab": return labCommand(words)
-        case "progress": return progressReport()
-        case "step", "check", "hint", "solution", "reset", "theory", "skip":
-            guard active != nil else { return ShellReply(stderr: ShellText.labsNotAvailable.render(language) + "\n") }
-            return labMeta(words)
-        default: break
+        if let command = Self.metaCommand(words[0]) {
+            if command.labOnly && active == nil { return ShellReply(stderr: text(.labsNotAvailable)) }
+            if let reply = command.run(&self, words, line) { return reply }
         }
-        if let target = Self.nestedShellTarget(words) {
-            return attach(target)
-        }
-        if words.count == 2, words[0] == "ssh" {
-            let target = String(words[1].split(separator: "@").last ?? "")
-            if ["remote", "192.168.1.50"].contains(target) {
-                attachedMachine = "remote"
-                return ShellReply(stdout: ShellText.enteredRemote.render(language) + "\n")
-            }
-            let cluster = currentCluster
-            if let k = cluster.machineIndex(target), k != 0 {
-                let m = cluster.machines[k]
-                attachedMachine = m.name
-                return ShellReply(stdout: ShellText.enteredMachine(m.name, m.address.description).render(language) + "\n")
-            }
-        }
-        if active != nil { return labInput(line) }
-        // Only a command that may change the state keeps the world before it (a copy-on-write snapshot).
-        if Self.changesState(words) { pushUndo(line) }
+        if let target = Self.nestedShellTarget(words) { return attach(target.container, shell: target.shell) }
+        return hostLine(line, words: words)
+    }
+
+    /// A line for the simulated host: lab input in a lab, else run in the sandbox (undo keeps the world before it).
+    mutating func hostLine(_ line: String, words: [String]) -> ShellReply {
+        if active != nil { return labLine(LabLine(line)) }
+        if CommandEffect.mayChangeState(line) { pushUndo(line) }
         let out = simulator.run(line: line)
         return ShellReply(stdout: out.stdout, stderr: out.stderr)
+    }
+
+    /// A line typed at a nested `ssh HOST` prompt.
+    mutating func handleOnMachine(_ machine: String, trimmed: String, line: String) -> ShellReply {
+        let words = words(of: trimmed)
+        if trimmed == "exit" || trimmed.hasPrefix("exit ") || trimmed == "logout" {
+            attachedMachine = nil
+            return ShellReply(stdout: (machine == "remote" ? ShellText.leftRemote : ShellText.leftMachine(machine)).render(language) + "\n")
+        }
+        if machine != "remote", words.first == "topology" { return topology(words) }
+        if machine != "remote", let target = Self.nestedShellTarget(words) {
+            return attach(target.container, shell: target.shell, on: machine)
+        }
+        // remote runs only ping and curl, word by word; a Docker host gets the line as typed.
+        let forwarded = machine == "remote" ? "ssh remote " + line : "ssh \(machine) " + Self.singleQuoted(line)
+        return hostLine(forwarded, words: ["ssh", machine] + words)
+    }
+
+    /// `ssh MACHINE` opens a nested prompt there; `ssh MACHINE CMD` is left to the host (nil).
+    mutating func ssh(_ words: [String]) -> ShellReply? {
+        guard words.count == 2 else { return nil }
+        let target = String(words[1].split(separator: "@").last ?? "")
+        if ["remote", "192.168.1.50"].contains(target) {
+            attachedMachine = "remote"
+            return ShellReply(stdout: text(.enteredRemote))
+        }
+        let cluster = currentCluster
+        guard let k = cluster.machineIndex(target), k != 0 else { return nil }
+        let m = cluster.machines[k]
+        attachedMachine = m.name
+        return ShellReply(stdout: text(.enteredMachine(m.name, m.address.description)))
     }
 
     func words(of trimmed: String) -> [String] {
@@ -165,7 +167,7 @@ public struct ShellSession: Sendable {
     }
 
     /// `docker exec -it C sh` (or bash, ash, /bin/sh): the container to attach to.
-    static func nestedShellTarget(_ words: [String]) -> String? {
+    static func nestedShellTarget(_ words: [String]) -> (container: String, shell: String)? {
         guard words.count >= 4, words[0] == "docker" else { return nil }
         var rest = Array(words.dropFirst())
         if rest.first == "container" { rest.removeFirst() }
@@ -181,7 +183,7 @@ public struct ShellSession: Sendable {
             rest.removeFirst()
         }
         guard interactive, tty, rest.count == 2, ProcessPlan.shells.contains(rest[1]) else { return nil }
-        return rest[0]
+        return (rest[0], rest[1])
     }
 
     /// The cluster the learner types into: the lab's, or the sandbox's.
@@ -194,19 +196,20 @@ public struct ShellSession: Sendable {
         return cluster.machineIndex(machine).map { cluster.machines[$0].engine }
     }
 
-    mutating func attach(_ term: String, on machine: String? = nil) -> ShellReply {
+    mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         guard let engine = engine(on: machine), case .success(let c) = engine.findContainer(term) else {
             return ShellReply(stderr: "Error response from daemon: No such container: \(term)\n")
         }
         guard c.isRunning else {
             return ShellReply(stderr: "Error response from daemon: container \(c.id) is not running\n")
         }
-        guard c.image.tools.contains(where: ProcessPlan.shells.contains) else {
-            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown\r\n")
+        guard ContainerShell.open(program, in: c) != nil else {
+            return ShellReply(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n")
         }
         attachedContainer = c.id
+        attachedShellProgram = program
         attachedContainerMachine = machine
-        return ShellReply(stdout: ShellText.enteredContainer(c.name).render(language) + "\n")
+        return ShellReply(stdout: text(.enteredContainer(c.name)))
     }
 
     mutating func handleInContainer(_ trimmed: String, line: String, id: String) -> ShellReply {
@@ -216,20 +219,21 @@ public struct ShellSession: Sendable {
         if trimmed == "exit" || trimmed.hasPrefix("exit ") {
             attachedContainer = nil
             attachedContainerMachine = nil
-            return ShellReply(stdout: ShellText.leftContainer(name).render(language) + "\n")
+            return ShellReply(stdout: text(.leftContainer(name)))
         }
         guard here?.containers[id]?.isRunning == true else {
             attachedContainer = nil
             attachedContainerMachine = nil
-            return ShellReply(stderr: ShellText.notRunning(name).render(language) + "\n")
+            return ShellReply(stderr: text(.notRunning(name)))
         }
-        let exec = "docker exec \(name) sh -c " + Self.singleQuoted(line)
+        let exec = "docker exec \(name) \(attachedShellProgram) -c " + Self.singleQuoted(line)
         if active != nil {
             // In a lab, the nested line is recorded as what it is: a command run in the container (on its machine).
-            return labInput(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec)
+            return labLine(.command(machine.map { "ssh \($0) " + Self.singleQuoted(exec) } ?? exec))
         }
         let k = machine.flatMap { simulator.cluster.machineIndex($0) } ?? simulator.machine
         var inside = Simulator(cluster: simulator.cluster, machine: k, site: .container(id: id))
+        inside.shell = here?.containers[id].flatMap { ContainerShell.open(attachedShellProgram, in: $0) }
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
@@ -241,52 +245,25 @@ public struct ShellSession: Sendable {
         "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
-    /// Commands that may change the simulated state (what `undo` can revert).
-    static func changesState(_ words: [String]) -> Bool {
-        guard let program = words.first else { return false }
-        switch program {
-        case "ssh":
-            return words.count > 2 && changesState(Array(words.dropFirst(2)))
-        case "docker":
-            let rest = words.dropFirst().filter { !$0.hasPrefix("-") }
-            guard let sub = rest.first else { return false }
-            let second = rest.dropFirst().first
-            if sub == "swarm" { return second != "join-token" }
-            if sub == "service" { return ["create", "rm", "remove", "scale", "update"].contains(second ?? "") }
-            if sub == "network" || sub == "container" {
-                return ["create", "rm", "remove", "connect", "disconnect", "prune", "run", "start", "stop", "restart"]
-                    .contains(second ?? "")
-            }
-            return ["run", "create", "start", "stop", "restart", "rm", "exec"].contains(sub)
-        case "iptables":
-            return words.contains { ["-A", "-I", "-D", "-R", "-F", "-N", "-X", "-P", "-Z"].contains($0) }
-        case "sleep":
-            return true
-        default:
-            return false
-        }
-    }
-
+    /// `undo` in the sandbox: the world before the last state-changing command.
     mutating func undo() -> ShellReply {
-        guard let last = undoStack.popLast() else { return ShellReply(stderr: ShellText.undoNothing.render(language) + "\n") }
+        guard let last = undoStack.popLast() else { return ShellReply(stderr: text(.undoNothing)) }
         simulator.cluster = last.cluster
-        return ShellReply(stdout: ShellText.undone(last.command).render(language) + "\n")
+        return ShellReply(stdout: text(.undone(last.command)))
     }
 
     mutating func lang(_ words: [String]) -> ShellReply {
-        guard words.count == 2 else { return ShellReply(stderr: ShellText.languageUsage.render(language) + "\n") }
-        guard let l = Language(rawValue: words[1]) else {
-            return ShellReply(stderr: ShellText.unknownLanguage(words[1]).render(language) + "\n")
-        }
+        guard words.count == 2 else { return ShellReply(stderr: text(.languageUsage)) }
+        guard let l = Language(rawValue: words[1]) else { return ShellReply(stderr: text(.unknownLanguage(words[1]))) }
         language = l
         simulator.language = l.rawValue
-        active?.setLocale(l == .ko ? .ko : .en)
-        return ShellReply(stdout: ShellText.languageSet.render(language) + "\n")
+        active?.attempt.setLocale(l == .ko ? .ko : .en)
+        return ShellReply(stdout: text(.languageSet))
     }
 
     func historyText() -> String {
         let shown = history.dropLast()
-        if shown.isEmpty { return ShellText.historyEmpty.render(language) + "\n" }
+        if shown.isEmpty { return text(.historyEmpty) }
         let width = String(shown.count).count
         return shown.enumerated().map { i, l in
             let n = String(i + 1)
@@ -303,42 +280,22 @@ public struct ShellSession: Sendable {
             case "--mermaid": style = .mermaid
             case "--dot": style = .dot
             default:
-                guard machine == nil, !word.hasPrefix("-") else {
-                    return ShellReply(stderr: ShellText.topologyUsage.render(language) + "\n")
-                }
+                guard machine == nil, !word.hasPrefix("-") else { return ShellReply(stderr: text(.topologyUsage)) }
                 machine = word
             }
         }
-        let cluster = active?.session.simulator.cluster ?? simulator.cluster
+        let cluster = currentCluster
         var target = engine
         if let name = machine ?? attachedMachine.flatMap({ $0 == "remote" ? nil : $0 }) {
-            guard let k = cluster.machineIndex(name) else {
-                return ShellReply(stderr: ShellText.unknownMachine(name).render(language) + "\n")
-            }
+            guard let k = cluster.machineIndex(name) else { return ShellReply(stderr: text(.unknownMachine(name))) }
             target = cluster.machines[k].engine
         }
         return ShellReply(stdout: Topology.render(target, style: style, lang: language))
     }
 
-    func help() -> String {
-        let lines: [ShellText] = [
-            .helpLine(command: "help", ko: "이 도움말", en: "this help"),
-            .helpLine(command: "labs", ko: "실습 목록", en: "list the labs"),
-            .helpLine(command: "lab start|restart|quit ID", ko: "실습 시작·다시 시작·그만두기", en: "start, restart or leave a lab"),
-            .helpLine(command: "step", ko: "현재 단계의 설명", en: "show the current step"),
-            .helpLine(command: "check", ko: "현재 단계 점검 (PASS/FAIL과 기대값)", en: "check the step (PASS/FAIL, expected vs actual)"),
-            .helpLine(command: "hint", ko: "다음 단계의 힌트", en: "the next hint"),
-            .helpLine(command: "solution", ko: "모범 답안 (확인 후, 기록됨)", en: "the reference solution (asks first; recorded)"),
-            .helpLine(command: "reset [step|lab]", ko: "단계 또는 실습을 처음 상태로", en: "reset the step or the lab"),
-            .helpLine(command: "undo", ko: "마지막 상태 변경 명령 되돌리기", en: "revert the last state-changing command"),
-            .helpLine(command: "history", ko: "입력한 명령 목록", en: "commands typed so far"),
-            .helpLine(command: "topology [--mermaid|--dot] [MACHINE]", ko: "네트워크·엔드포인트·컨테이너 그림 (다른 기기도)", en: "networks, endpoints and containers (of any machine)"),
-            .helpLine(command: "why FROM TO[:PORT]", ko: "패킷 경로와 판정 설명", en: "explain a packet's path and verdict"),
-            .helpLine(command: "theory", ko: "현재 단계의 이론", en: "the theory behind the step"),
-            .helpLine(command: "progress", ko: "진도", en: "your progress"),
-            .helpLine(command: "lang ko|en", ko: "언어 바꾸기", en: "switch language"),
-            .helpLine(command: "exit", ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)"),
-        ]
-        return ShellText.helpHeader.render(language) + "\n" + lines.map { $0.render(language) + "\n" }.joined()
-    }
+    /// A sentence of the shell's, wrapped to the terminal's width, with its newline.
+    func text(_ t: ShellText) -> String { prose(t.render(language)) + "\n" }
+
+    /// Lab or shell prose wrapped to the terminal's width (`TextWrap`; commands and indented lines kept whole).
+    func prose(_ s: String, hangingIndent: Int = 0) -> String { TextWrap.wrap(s, width: textWidth, hangingIndent: hangingIndent) }
 }

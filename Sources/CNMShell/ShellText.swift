@@ -25,8 +25,9 @@ public enum ShellText: Sendable {
     case unknownMachine(String)
     case interrupted
     case labsNotAvailable
-    case labHeader(title: String, place: String, minutes: Int, steps: Int)
-    case stepHeader(index: Int, total: Int, title: String, points: Int)
+    case labHeader(number: Int, title: String, place: String, minutes: Int, steps: Int)
+    case stepHeader(lab: Int, labTitle: String, index: Int, total: Int, title: String, points: Int)
+    case answerHow
     case optionalStep
     case hint(tier: String, text: String)
     case noMoreHints
@@ -34,7 +35,14 @@ public enum ShellText: Sendable {
     case solutionHeader
     case solutionDeclined
     case labFinished(score: Int, max: Int)
+    case practiceNote
     case resumed(lines: Int)
+    case resumedUnchecked(Int)
+    case nothingToResume
+    case unfinishedLab(number: Int, title: String, step: Int, steps: Int)
+    case resumeHow(id: String, enter: Bool)
+    case promptDone
+    case promptResume
     case resumeMismatch(sequence: Int, command: String)
     case noSuchLab(String)
     case labUsage
@@ -44,7 +52,12 @@ public enum ShellText: Sendable {
     case resetUsage
     case resetDone
     case labListHeader
-    case labState(String)
+    case labNotStarted
+    case labInProgress(done: Int, steps: Int)
+    case labDone(score: Int, max: Int)
+    case labAbandoned
+    case labCurrent
+    case labSize(steps: Int, minutes: Int)
     case theoryMissing(String)
     case progressUnavailable
     case storeError(String)
@@ -58,8 +71,8 @@ public enum ShellText: Sendable {
         case (.sandboxBanner, .en): return "Sandbox mode: run any command without a lab. Nothing is graded."
         case (.helpHeader, .ko): return "cnmlab 셸 명령 (그 밖의 줄은 시뮬레이션된 호스트에서 실행됩니다):"
         case (.helpHeader, .en): return "cnmlab shell commands (any other line runs on the simulated host):"
-        case (.helpLine(let c, let ko, _), .ko): return "  " + c.padding(to: 28) + ko
-        case (.helpLine(let c, _, let en), .en): return "  " + c.padding(to: 28) + en
+        case (.helpLine(let c, let ko, _), .ko): return "  " + c.padding(to: 37) + ko
+        case (.helpLine(let c, _, let en), .en): return "  " + c.padding(to: 37) + en
         case (.bye, .ko): return "안녕히 가세요."
         case (.bye, .en): return "Bye."
         case (.languageSet, .ko): return "언어: 한국어"
@@ -86,7 +99,7 @@ public enum ShellText: Sendable {
         case (.enteredMachine(let n, let ip), .en): return "Connected to \(n) (\(ip)), a Docker host on the LAN; commands now run there. Type exit to leave."
         case (.leftMachine(let n), .ko): return "\(n)에서 나왔습니다."
         case (.leftMachine(let n), .en): return "Connection to \(n) closed."
-        case (.notRunning(let n), .ko): return "컨테이너 \(n)이(가) 실행 중이 아니어서 셸이 끝났습니다."
+        case (.notRunning(let n), .ko): return "컨테이너 \(n): 실행 중이 아니어서 셸이 끝났습니다."
         case (.notRunning(let n), .en): return "Container \(n) is no longer running; its shell ended."
         case (.noSuchContainer(let n), .ko): return "그런 컨테이너가 없습니다: \(n)"
         case (.noSuchContainer(let n), .en): return "No such container: \(n)"
@@ -96,10 +109,12 @@ public enum ShellText: Sendable {
         case (.unknownMachine(let n), .en): return "no such machine on this LAN: \(n) (hosts lists them)"
         case (.interrupted, .ko): return "^C"
         case (.interrupted, .en): return "^C"
-        case (.labHeader(let t, let p, let m, let n), .ko): return "== \(t) ==\n(\(p) · 단계 \(n)개 · 약 \(m)분)"
-        case (.labHeader(let t, let p, let m, let n), .en): return "== \(t) ==\n(\(p) · \(n) steps · about \(m) min)"
-        case (.stepHeader(let i, let n, let t, let p), .ko): return "-- 단계 \(i)/\(n): \(t) (\(p)점) --"
-        case (.stepHeader(let i, let n, let t, let p), .en): return "-- Step \(i)/\(n): \(t) (\(p) points) --"
+        case (.labHeader(let k, let t, let p, let m, let n), .ko): return "== \(k) · \(t) ==\n(\(p) · 단계 \(n)개 · 약 \(m)분)"
+        case (.labHeader(let k, let t, let p, let m, let n), .en): return "== \(k) · \(t) ==\n(\(p) · \(n) steps · about \(m) min)"
+        case (.stepHeader(let k, let lt, let i, let n, let t, let p), .ko): return "-- \(k) · \(lt) --\n-- 단계 \(i)/\(n): \(t) (\(p)점) --"
+        case (.stepHeader(let k, let lt, let i, let n, let t, let p), .en): return "-- \(k) · \(lt) --\n-- Step \(i)/\(n): \(t) (\(p) points) --"
+        case (.answerHow, .ko): return "(답은 answer 답 으로 입력)"
+        case (.answerHow, .en): return "(answer with: answer YOUR-ANSWER)"
         case (.optionalStep, .ko): return "(선택 단계입니다. 건너뛰려면 skip)"
         case (.optionalStep, .en): return "(This step is optional. Type skip to skip it.)"
         case (.hint(let tier, let text), .ko): return "힌트 [\(tier)]: \(text)"
@@ -114,15 +129,31 @@ public enum ShellText: Sendable {
         case (.solutionDeclined, .en): return "Solution not shown."
         case (.labFinished(let s, let m), .ko): return "실습 완료: \(s)/\(m)점"
         case (.labFinished(let s, let m), .en): return "Lab finished: \(s)/\(m) points"
-        case (.resumed(let n), .ko): return "이전 시도를 이어 갑니다 (명령 \(n)개를 다시 실행했습니다)."
-        case (.resumed(let n), .en): return "Resuming your attempt (\(n) logged commands replayed)."
-        case (.resumeMismatch(let q, let c), .ko): return "기록된 명령 \(q)번(\(c))부터 결과가 달라졌습니다. 실습 파일이 바뀐 것 같습니다. 처음부터 하려면 lab restart."
-        case (.resumeMismatch(let q, let c), .en): return "Replay differs from command \(q) (\(c)) on; the lab file probably changed. Type lab restart to start over."
+        case (.practiceNote, .ko): return "호스트는 그대로 있으니 계속 살펴봐도 됩니다. 이제부터 입력은 연습으로 기록되고 점수는 바뀌지 않습니다. 새 시도는 lab restart, 다른 실습은 labs."
+        case (.practiceNote, .en): return "The host keeps running: explore as you like. What you type now is recorded as practice and leaves your score alone. lab restart starts a new attempt; labs lists the others."
+        case (.resumed(let n), .ko): return "이전 시도를 이어 갑니다 (기록된 줄 \(n)개를 다시 실행했습니다)."
+        case (.resumed(let n), .en): return "Resuming your attempt (\(n) logged lines replayed)."
+        case (.resumedUnchecked(let n), .ko): return "그중 \(n)개는 이전 버전의 cnmlab이 기록해서 종료 코드만 확인했습니다."
+        case (.resumedUnchecked(let n), .en): return "\(n) of them were recorded by an older cnmlab: only their exit codes could be checked."
+        case (.nothingToResume, .ko): return "이어 할 실습이 없습니다. 목록은 labs."
+        case (.nothingToResume, .en): return "No unfinished lab to resume. List the labs with labs."
+        case (.unfinishedLab(let k, let t, let i, let n), .ko): return "끝내지 않은 실습: \(k) · \(t) — 단계 \(i)/\(n)"
+        case (.unfinishedLab(let k, let t, let i, let n), .en): return "Unfinished lab: \(k) · \(t) — step \(i)/\(n)"
+        case (.resumeHow(let id, true), .ko): return "이어 하려면 Enter를 누르거나 lab resume \(id)."
+        case (.resumeHow(let id, true), .en): return "Press Enter to resume it, or type lab resume \(id)."
+        case (.resumeHow(let id, false), .ko): return "이어 하려면 lab resume \(id)."
+        case (.resumeHow(let id, false), .en): return "Type lab resume \(id) to continue."
+        case (.promptDone, .ko): return "완료"
+        case (.promptDone, .en): return "done"
+        case (.promptResume, .ko): return "(Enter: 이어 하기)"
+        case (.promptResume, .en): return "(Enter: lab resume)"
+        case (.resumeMismatch(let q, let c), .ko): return "기록된 줄 \(q)(\(c))부터는 다시 실행한 결과가 기록과 다릅니다. 실습 파일이나 cnmlab이 바뀐 것 같습니다. 그 바로 앞에서 이어 갑니다. 처음부터 하려면 lab restart."
+        case (.resumeMismatch(let q, let c), .en): return "From line \(q) (\(c)) on, the replay differs from the log: the lab file or cnmlab changed. You go on from just before it; lab restart starts over."
         case (.noSuchLab(let id), .ko): return "그런 실습이 없습니다: \(id) (목록은 labs)"
         case (.noSuchLab(let id), .en): return "No such lab: \(id) (see labs)"
-        case (.labUsage, .ko): return "사용법: lab start ID | lab restart | lab quit"
-        case (.labUsage, .en): return "usage: lab start ID | lab restart | lab quit"
-        case (.labQuit(let id), .ko): return "실습 \(id)을(를) 나왔습니다. 진행 상황은 저장되어 있습니다."
+        case (.labUsage, .ko): return "사용법: lab start ID|번호 | lab resume [ID|번호] | lab restart [ID|번호] | lab quit"
+        case (.labUsage, .en): return "usage: lab start ID|N | lab resume [ID|N] | lab restart [ID|N] | lab quit"
+        case (.labQuit(let id), .ko): return "실습에서 나왔습니다: \(id). 진행 상황은 저장되어 있습니다."
         case (.labQuit(let id), .en): return "Left lab \(id). Your progress is saved."
         case (.skipped, .ko): return "선택 단계를 건너뛰었습니다."
         case (.skipped, .en): return "Optional step skipped."
@@ -132,10 +163,20 @@ public enum ShellText: Sendable {
         case (.resetUsage, .en): return "usage: reset [step|lab]"
         case (.resetDone, .ko): return "처음 상태로 되돌렸습니다 (본 힌트와 답안은 그대로 기록됩니다)."
         case (.resetDone, .en): return "Reset done (hints and solutions already shown stay recorded)."
-        case (.labListHeader, .ko): return "실습 목록 (lab start ID 로 시작):"
-        case (.labListHeader, .en): return "Labs (start one with lab start ID):"
-        case (.labState(let s), .ko): return s
-        case (.labState(let s), .en): return s
+        case (.labListHeader, .ko): return "실습 목록 (lab start ID 또는 번호로 시작):"
+        case (.labListHeader, .en): return "Labs (start one with lab start ID or its number):"
+        case (.labNotStarted, .ko): return "시작 전"
+        case (.labNotStarted, .en): return "not started"
+        case (.labInProgress(let d, let n), .ko): return "진행 중 \(d)/\(n)"
+        case (.labInProgress(let d, let n), .en): return "in progress \(d)/\(n)"
+        case (.labDone(let s, let m), .ko): return "완료 \(s)/\(m)점"
+        case (.labDone(let s, let m), .en): return "done \(s)/\(m)"
+        case (.labAbandoned, .ko): return "중단"
+        case (.labAbandoned, .en): return "abandoned"
+        case (.labCurrent, .ko): return " (지금 하는 중)"
+        case (.labCurrent, .en): return " (current)"
+        case (.labSize(let n, let m), .ko): return "\(n)단계, 약 \(m)분"
+        case (.labSize(let n, let m), .en): return "\(n) steps, ~\(m) min"
         case (.theoryMissing(let sec), .ko): return "이 단계의 이론 문서를 찾지 못했습니다: \(sec)"
         case (.theoryMissing(let sec), .en): return "No curriculum text found for \(sec)."
         case (.progressUnavailable, .ko): return "진도 데이터베이스가 열려 있지 않습니다."

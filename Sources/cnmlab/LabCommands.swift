@@ -57,8 +57,7 @@ struct LabsCommand: ParsableCommand {
 }
 
 struct LabOptions: ParsableArguments {
-    @Option(help: "Folder of lab files.")
-    var dir: String = "Labs"
+    @OptionGroup var source: LabSourceOption
 
     @Option(help: "Language (en or ko).")
     var lang: String = "en"
@@ -75,8 +74,8 @@ struct LabsListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let labs = LabCatalog.labs(paths: [options.dir])
         let locale = options.locale
+        let labs = try options.source.labs(locale)
         if json {
             let rows = labs.map { LabSummaryJSON(id: $0.id, version: $0.version, title: ["en": $0.title.resolve(.en), "ko": $0.title.resolve(.ko)],
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
@@ -87,7 +86,7 @@ struct LabsListCommand: ParsableCommand {
         for lab in labs {
             rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
         }
-        Output.write(Table.render(rows), to: 1)
+        Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
     }
 }
 
@@ -113,11 +112,13 @@ struct LabsShowCommand: ParsableCommand {
     var learner: String?
 
     func run() throws {
-        guard let lab = LabCatalog.labs(paths: [options.dir]).first(where: { $0.id == id }) else {
-            Output.write("cnmlab: no lab with id \(id) in \(options.dir)\n", to: 2)
+        let locale = options.locale
+        let library = options.source.library()
+        guard let lab = library.labs.first(where: { $0.id == id }) else {
+            let places = library.searched.joined(separator: ", ")
+            Output.write("cnmlab: " + (locale == .ko ? "ID가 \(id)인 실습이 없습니다. 찾아본 곳: \(places)" : "no lab with id \(id); looked in: \(places)") + "\n", to: 2)
             throw ExitCode(1)
         }
-        let locale = options.locale
         let session = LabSession(lab: lab, learner: learner, locale: locale)
         if solution {
             for line in session.solutionTranscript { Output.write(line + "\n", to: 1) }
@@ -138,20 +139,6 @@ struct LabsShowCommand: ParsableCommand {
             if let quiz = step.quiz { out += "   ? " + quiz.question.resolve(locale) + "\n" }
         }
         Output.write(out, to: 1)
-    }
-}
-
-/// Left-aligned columns separated by three spaces, like docker's tables (Hangul counts two columns).
-enum Table {
-    static func render(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        let w = GoRuneWidth.stringWidth
-        var widths = Array(repeating: 0, count: first.count)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], w(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in i == r.count - 1 ? c : c + String(repeating: " ", count: max(0, widths[i] - w(c)) + 3) }
-                .joined()
-        }.joined(separator: "\n") + "\n"
     }
 }
 

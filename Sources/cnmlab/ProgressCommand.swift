@@ -90,7 +90,13 @@ struct ProgressShowCommand: ParsableCommand {
                 throw ProgressCLI.fail(.unknownLearner(learner))
             }
             let rows = try store.labProgress(learner: learner)
-            Output.write(ProgressReport.render(rows, format: format.format, language: ProgressCLI.language), to: 1)
+            if format == .table {
+                // Fitted to the terminal (or COLUMNS): narrower columns, or one block per row.
+                let cells = ProgressReport.tableCells(rows, language: ProgressCLI.language)
+                Output.write(TextTable.render(cells, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
+            } else {
+                Output.write(ProgressReport.render(rows, format: format.format, language: ProgressCLI.language), to: 1)
+            }
         } catch let e as ExitCode {
             throw e
         } catch {

@@ -27,8 +27,10 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Learner name under which progress is recorded (default: $USER).")
     var learner: String?
 
-    @Option(help: "Folder of lab files.")
-    var labs: String = "Labs"
+    @OptionGroup var labSource: LabSourceOption
+
+    @Option(help: ArgumentHelp("A folder of course text (ko/*.md, en/*.md) for theory, instead of the built-in one.", valueName: "DIR"))
+    var curriculum: String?
 
     @Option(help: "Progress database (default: $XDG_DATA_HOME/cnmlab/progress.sqlite).")
     var db: String?
@@ -49,7 +51,8 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         var env: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER"] {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
+                    "COLUMNS", "LINES", "PAGER"] {
             if let v = getenv(key) { env[key] = String(cString: v) }
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
@@ -63,8 +66,13 @@ struct ShellCommand: ParsableCommand {
         options.sandbox = sandbox
         options.color = !noColor && env["NO_COLOR"] == nil
         options.historyPath = options.interactive ? ShellRunner.defaultHistoryPath(environment: env) : nil
-        options.labs = LabCatalog.labs(paths: [labs])
-        options.curriculumDir = "Curriculum"
+        if sandbox {
+            options.labs = labSource.library().labs
+        } else {
+            options.labs = try labSource.labs(options.language == .ko ? .ko : .en)
+        }
+        options.curriculumDir = curriculum
+        options.environment = env
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
         if !hosts.isEmpty {

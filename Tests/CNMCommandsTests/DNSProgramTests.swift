@@ -26,7 +26,7 @@ final class DNSProgramTests: XCTestCase {
     func testNslookupOfAContainerShowsTheAAnswerAndNoAAAA() {
         var s = userNetwork()
         let out = s.run(line: "docker exec c1 nslookup c2")
-        XCTAssertEqual(out.stdout, server + "Non-authoritative answer:\nName:\tc2\nAddress: 172.18.0.3\n\nNon-authoritative answer:\n*** Can't find c2: No answer\n\n")
+        XCTAssertEqual(out.stdout, server + "Non-authoritative answer:\nName:\tc2\nAddress: 172.18.0.3\n\nNon-authoritative answer:\n\n")
         XCTAssertEqual(out.stderr, "")
         XCTAssertEqual(out.exitCode, 0)
     }

@@ -7,14 +7,21 @@ import CNMSim
 /// `CNMLAB_UPDATE_GOLDEN=1 swift test --filter GoldenTests`, then review the diff).
 final class GoldenTests: XCTestCase {
     /// A script whose first line is `# hosts` runs on a LAN with manager1, worker1 and worker2 too.
+    /// Its header (the comment lines at the top that cite the sources it follows, `# source: …`)
+    /// is not part of the transcript.
     func transcript(_ script: String) -> String {
         var sim = script.hasPrefix("# hosts\n") ? Simulator(seed: 0, hosts: Cluster.courseHosts) : Simulator(seed: 0)
         var out = ""
-        for line in LineSplitter.commandLines(Array(script.utf8)) {
+        for line in LineSplitter.commandLines(Array(script.utf8)) where !Self.isHeader(line) {
             let result = sim.run(bytes: line)
             out += JSONLine.encode(command: String(decoding: line, as: UTF8.self), output: result) + "\n"
         }
         return out
+    }
+
+    /// `# source: …` and other comment lines of a script's header (`# hosts` stays a command line).
+    static func isHeader(_ line: [UInt8]) -> Bool {
+        line.first == UInt8(ascii: "#") && line != Array("# hosts".utf8)
     }
 
     /// Every `Golden/NAME.txt` script must reproduce `Golden/NAME.golden` exactly.

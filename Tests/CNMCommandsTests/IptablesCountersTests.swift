@@ -83,6 +83,19 @@ final class IptablesCountersTests: XCTestCase {
         XCTAssertNotEqual(IncrementalViewsTests.counters(sim.engine), before)
     }
 
+    /// Counters record traffic, not the network the learner built: the state fingerprint leaves them out.
+    func testTrafficLeavesTheStateFingerprintAlone() {
+        var sim = lab()
+        let before = StateFingerprint.canonicalBytes(cluster: sim.cluster)
+        XCTAssertEqual(sim.run(line: "docker exec client ping -c 5 web").exitCode, 0)
+        XCTAssertNotEqual(IncrementalViewsTests.counters(sim.engine).filter { !$0.hasSuffix(" 0:0") }, [])
+        XCTAssertEqual(StateFingerprint.canonicalBytes(cluster: sim.cluster), before)
+        XCTAssertEqual(sim.run(line: "iptables -Z").exitCode, 0)
+        XCTAssertEqual(StateFingerprint.canonicalBytes(cluster: sim.cluster), before)
+        XCTAssertEqual(sim.run(line: "iptables -I DOCKER-USER -p icmp -j DROP").exitCode, 0)
+        XCTAssertNotEqual(StateFingerprint.canonicalBytes(cluster: sim.cluster), before)
+    }
+
     func testZeroListAndSaveForms() {
         var sim = lab()
         XCTAssertEqual(sim.run(line: "docker exec client ping -c 2 web").exitCode, 0)

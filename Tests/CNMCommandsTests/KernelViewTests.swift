@@ -43,7 +43,7 @@ final class KernelViewTests: XCTestCase {
               let ep = sim.engine.endpoints(ofContainer: c).first, let veth = ep.hostVeth else { return XCTFail("no endpoint") }
         XCTAssertFalse(sim.run(line: "ip route").stdout.contains("linkdown"))
         let link = sim.run(line: "ip link").stdout
-        XCTAssertTrue(link.contains("\(ep.peerIndex): \(veth)@if\(ep.interfaceIndex): <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default \n"), link)
+        XCTAssertTrue(link.contains("\(ep.peerIndex): \(veth)@if\(ep.interfaceIndex): <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP mode DEFAULT group default \n"), link)
         XCTAssertTrue(link.contains(" link-netnsid 0\n"))
         XCTAssertEqual(sim.run(line: "bridge link").stdout,
                        "\(ep.peerIndex): \(veth)@if\(ep.interfaceIndex): <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master docker0 state forwarding priority 32 cost 2 \n")

@@ -79,7 +79,7 @@ final class MacvlanCommandTests: XCTestCase {
         var s = Simulator(seed: 43)
         XCTAssertEqual(s.run(line: "docker network create -d macvlan --subnet 192.168.10.0/24 -o parent=eth0.10 vlan10").exitCode, 0)
         XCTAssertEqual(s.run(line: "ip link show eth0.10").stdout, """
-        4: eth0.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000
+        4: eth0.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000
             link/ether 52:54:00:12:34:56 brd ff:ff:ff:ff:ff:ff
 
         """)
@@ -88,7 +88,7 @@ final class MacvlanCommandTests: XCTestCase {
         XCTAssertEqual(gone.stderr, "Device \"eth0.10\" does not exist.\n")
         XCTAssertEqual(s.run(line: "docker network create -d macvlan nop").exitCode, 0)
         let id = s.run(line: "docker network inspect -f '{{.Id}}' nop").stdout.prefix(12)
-        XCTAssertTrue(s.run(line: "ip link").stdout.contains(": dm-\(id): <BROADCAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc noqueue state UNKNOWN group default qlen 1000\n"))
+        XCTAssertTrue(s.run(line: "ip link").stdout.contains(": dm-\(id): <BROADCAST,NOARP,UP,LOWER_UP> mtu 1500 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"))
     }
 
     func testContainerViewAndReachability() {

@@ -32,10 +32,10 @@ final class WhyLanguageTests: XCTestCase {
 final class NotSimulatedLanguageTests: XCTestCase {
     func testNotSimulatedLinesFollowTheLanguage() {
         var sim = Simulator(seed: 0)
-        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: not simulated (no such program on the simulated host)\n")
+        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: not simulated (a real host has this command; cnmlab does not simulate it)\n")
         sim.language = "ko"
-        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: 시뮬레이션하지 않는 프로그램입니다 (시뮬레이션된 호스트에 없습니다)\n")
-        XCTAssertEqual(sim.run(line: "docker logs x").stderr, "cnmlab: docker logs — 시뮬레이션하지 않습니다\n")
+        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: 시뮬레이션하지 않습니다 (실제 호스트에는 있는 명령이지만 cnmlab이 흉내 내지 않습니다)\n")
+        XCTAssertEqual(sim.run(line: "docker attach x").stderr, "cnmlab: docker attach — 시뮬레이션하지 않습니다\n")
         XCTAssertEqual(sim.run(line: "ls").exitCode, 127)
     }
 }

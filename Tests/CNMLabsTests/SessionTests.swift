@@ -137,7 +137,7 @@ final class SessionTests: XCTestCase {
         _ = s.input("docker network create shopnet")
         _ = s.input("docker run -d --name web --network shopnet -p 8080:80 nginx")
         XCTAssertEqual(s.currentStep, 2)
-        XCTAssertEqual(s.input("answer 172.17.0.2").messages, ["Not quite. Try again."])
+        XCTAssertEqual(s.input("answer 172.17.0.2").messages, ["Not quite. The answer is an IPv4 address such as 192.0.2.10. Try again."])
         let ok = s.input("answer  172.17.0.1 ")
         XCTAssertEqual(ok.completedSteps, [2])
         XCTAssertTrue(s.isComplete)

@@ -5,10 +5,14 @@ import XCTest
 
 /// `cnmlab progress export` → `cnmlab grade`: an exported attempt scores exactly as the shell's session did.
 final class GradeExportTests: XCTestCase {
-    func testMarkersAreTheOnesTheRecorderWrites() {
-        XCTAssertEqual(Submission.hintLine, LabRecorder.hintLine)
-        XCTAssertEqual(Submission.solutionLine, LabRecorder.solutionLine)
-        XCTAssertEqual(Submission.skipLine, LabRecorder.skipLine)
+    func testMarkersAreTheOnesTheRecorderWrites() throws {
+        XCTAssertEqual(Submission.hintLine, "#cnmlab hint")
+        XCTAssertEqual(Submission.solutionLine, "#cnmlab solution")
+        XCTAssertEqual(Submission.skipLine, "#cnmlab skip")
+        let text = "docker ps\n# a note\n#cnmlab hint\n  #cnmlab undo\n#cnmlab reset step\n#cnmlab reset lab\n#cnmlab solution\n#cnmlab skip\n"
+        let submission = try Submission.parse(Array(text.utf8)).get()
+        XCTAssertEqual(submission.lines.map { LabLine($0) },
+                       [.command("docker ps"), .hint, .undo, .reset(.step), .reset(.lab), .solution, .skip])
     }
 
     func testExportedAttemptWithHintsSolutionAndSkipGradesLikeTheSession() throws {

@@ -1,3 +1,4 @@
+import CNMSim
 import CNMCommands
 import GRDB
 import XCTest
@@ -60,7 +61,7 @@ final class ResumeTests: XCTestCase {
         // The simulation of command 4 "changed": its recorded state no longer comes out.
         try Fixture.raw(path).write { db in
             try db.execute(sql: "UPDATE command_log SET state_hash = ? WHERE attempt_id = ? AND sequence = 4",
-                           arguments: [String(repeating: "a", count: 64), live.attempt.id])
+                           arguments: [StateFingerprint.hashPrefix + String(repeating: "a", count: 64), live.attempt.id])
         }
         let point = try XCTUnwrap(try store.resumePoint(learner: "ana"))
         let result = Replay.run(point)
@@ -102,7 +103,7 @@ final class ResumeTests: XCTestCase {
         let log = try store.commands(attempt: live.attempt.id)
         // A runner that wraps the simulator (as a lab session would) and counts the lines it saw.
         struct Wrapped { var sim: Simulator; var lines = 0 }
-        let outcome = Replay.run(log, from: Wrapped(sim: Simulator(seed: 42))) { state, line in
+        let outcome = Replay.run(log, from: Wrapped(sim: Simulator(seed: 42))) { state, line, _ in
             state.lines += 1
             let out = state.sim.run(bytes: line)
             return (out.exitCode, StateFingerprint.hash(simulator: state.sim))
@@ -110,7 +111,7 @@ final class ResumeTests: XCTestCase {
         XCTAssertNil(outcome.mismatch)
         XCTAssertEqual(outcome.matched, log.count)
         XCTAssertEqual(outcome.state.lines, log.count)
-        let wrong = Replay.run(log, from: 0) { (n: inout Int, _) in n += 1; return (0, "nope") }
+        let wrong = Replay.run(log, from: 0) { (n: inout Int, _, _) in n += 1; return (0, "nope") }
         XCTAssertEqual(wrong.state, 0, "the state before the mismatching command is returned")
         XCTAssertEqual(wrong.mismatch?.sequence, 1)
     }

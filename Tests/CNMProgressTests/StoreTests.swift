@@ -1,3 +1,4 @@
+import CNMSim
 import CNMCommands
 import Foundation
 import GRDB

@@ -47,7 +47,7 @@ final class ShellSessionTests: XCTestCase {
 
     func testLanguageSwitchAndHelpInBothLanguages() {
         var s = ShellSession(language: .en)
-        XCTAssertTrue(s.handle("help").stdout.contains("revert the last state-changing command"))
+        XCTAssertTrue(s.handle("help").stdout.contains("take back the last state-changing command"))
         XCTAssertEqual(s.handle("lang ko").stdout, "언어: 한국어\n")
         XCTAssertTrue(s.handle("help").stdout.contains("마지막 상태 변경 명령 되돌리기"))
         XCTAssertEqual(s.handle("lang fr").stderr, "지원하지 않는 언어: fr (ko 또는 en)\n")

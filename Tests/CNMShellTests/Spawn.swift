@@ -32,7 +32,9 @@ enum Spawn {
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, environ)
+        var cEnv: [UnsafeMutablePointer<CChar>?] = isolatedEnvironment().map { strdup($0) } + [nil]
+        defer { for p in cEnv { free(p) } }
+        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
         guard spawned == 0 else {
             return Result(status: -1, stdout: "", stderr: "spawn failed: \(spawned)", timedOut: false)
         }
@@ -56,6 +58,24 @@ enum Spawn {
             String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         }
         return Result(status: code, stdout: read(outPath), stderr: read(errPath), timedOut: timedOut)
+    }
+
+    /// A home folder of this test process's own: a spawned cnmlab never reads or writes the real
+    /// `~/.local/share/cnmlab` (a developer's progress, or another build's newer schema).
+    static let home: String = {
+        let path = NSTemporaryDirectory() + "cnmlab-test-home-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    /// This process's environment with HOME and the XDG folders pointed at `home`.
+    static func isolatedEnvironment() -> [String] {
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home
+        env["XDG_DATA_HOME"] = home + "/.local/share"
+        env["XDG_STATE_HOME"] = home + "/.local/state"
+        env["XDG_CONFIG_HOME"] = home + "/.config"
+        return env.map { "\($0.key)=\($0.value)" }
     }
 
     /// The `cnmlab` binary next to the test bundle.

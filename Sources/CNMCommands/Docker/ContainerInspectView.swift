@@ -177,7 +177,7 @@ enum ContainerInspectView {
             TemplateField("UTSMode", .string("")),
             TemplateField("UsernsMode", .string("")),
             TemplateField("ShmSize", .int(67_108_864)),
-            TemplateField("Sysctls", .nilStringMap, omitEmpty: true),
+            TemplateField("Sysctls", c.sysctls.isEmpty ? .nilStringMap : .stringMap(c.sysctls), omitEmpty: true),
             TemplateField("Runtime", .string("runc"), omitEmpty: true),
             TemplateField("Isolation", .string("")),
             // Resources (embedded)

@@ -11,7 +11,7 @@ enum ContainerOptions {
         .string("user", "u"), .string("workdir", "w"), .string("log-driver"), .stringArray("log-opt"),
         .string("platform"), .string("runtime"), .bool("init"), .bool("read-only"), .stringArray("env-file"),
         .stringArray("label-file"), .string("pid"), .string("ipc"), .string("uts"), .string("cidfile"),
-        .stringArray("security-opt"), .stringArray("sysctl"), .stringArray("ulimit"), .string("health-cmd"),
+        .stringArray("security-opt"), .stringArray("ulimit"), .string("health-cmd"),
         .bool("no-healthcheck"), .string("stop-signal"), .int("stop-timeout"), .string("shm-size"),
         .stringArray("attach", "a"), .string("gpus"),
     ]
@@ -51,7 +51,19 @@ enum ContainerOptions {
             return nil
         }),
         .string("pull", default: "missing"),
+        .stringArray("sysctl", validator: validateSysctl),
     ] + unmodelled
+
+    /// docker/cli v28.2.2 `opts.ValidateSysctl` (opts/opts.go line 306): `key=value` with a namespaced
+    /// key (`net.*`, `fs.mqueue.*`, the IPC `kernel.*` ones).
+    @Sendable static func validateSysctl(_ value: String) -> String? {
+        let allowed: Set<String> = ["kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall",
+                                    "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced"]
+        guard let eq = value.firstIndex(of: "="), eq != value.startIndex else { return "sysctl '\(value)' is not allowed" }
+        let key = String(value[..<eq])
+        if allowed.contains(key) || key.hasPrefix("net.") || key.hasPrefix("fs.mqueue.") { return nil }
+        return "sysctl '\(value)' is not allowed"
+    }
 
     /// Builds the request; a failure is the message docker prints after `docker: `.
     static func request(from flags: ParsedFlags, detach: Bool) -> Result<(ContainerCreateRequest, [String]), CommandOutputError.Message> {
@@ -69,6 +81,7 @@ enum ContainerOptions {
         request.autoRemove = flags.bool("rm")
         request.env = flags.strings("env")
         request.labels = MapOption.parse(flags.strings("label"))
+        request.sysctls = MapOption.parse(flags.strings("sysctl"))
         if flags.wasSet("entrypoint") {
             let ep = flags.string("entrypoint")
             request.entrypoint = ep.isEmpty ? [] : [ep]
@@ -106,7 +119,10 @@ enum ContainerOptions {
                     switch kv[0] {
                     case "name": a.network = value
                     case "alias": a.aliases.append(value)
-                    case "ip": a.ipv4Address = IPv4Address(value)
+                    case "ip":
+                        a.ipv4Address = IPv4Address(value)
+                        if a.ipv4Address == nil && !value.isEmpty { a.ipv4Text = value }
+                    case "ip6": if !value.isEmpty { a.ipv6Text = value }
                     case "mac-address": a.macAddress = MACAddress(value)
                     case "gw-priority": a.gwPriority = Int(value) ?? 0
                     case "link": a.links.append(value)
@@ -139,24 +155,30 @@ enum ContainerOptions {
             attachments[0].aliases = aliases
         }
         if !ipText.isEmpty {
-            if attachments[0].ipv4Address != nil { return .failure(.init("conflicting options: cannot specify both --ip and per-network IPv4 address")) }
-            guard let ip = IPv4Address(ipText) else {
-                return .failure(.init("Error response from daemon: invalid config for network \(attachments[0].network == "default" ? "bridge" : attachments[0].network): invalid endpoint settings:\ninvalid IPv4 address: \(ipText)"))
+            if attachments[0].ipv4Address != nil || attachments[0].ipv4Text != nil {
+                return .failure(.init("conflicting options: cannot specify both --ip and per-network IPv4 address"))
             }
-            attachments[0].ipv4Address = ip
+            // The daemon validates the address (EndpointValidation), so a malformed one is kept as typed.
+            if let ip = IPv4Address(ipText) { attachments[0].ipv4Address = ip } else { attachments[0].ipv4Text = ipText }
         }
         if !mac.isEmpty {
             guard let m = MACAddress(mac) else { return .failure(.init("invalid argument \"\(mac)\" for \"--mac-address\" flag: \(mac) is not a valid mac address")) }
             attachments[0].macAddress = m
         }
-        if !flags.string("ip6").isEmpty { return .failure(.init("cnmlab: IPv6 (--ip6) is not simulated")) }
+        let ip6Text = flags.string("ip6")
+        if !ip6Text.isEmpty {
+            if attachments[0].ipv6Text != nil { return .failure(.init("conflicting options: cannot specify both --ip6 and per-network IPv6 address")) }
+            attachments[0].ipv6Text = ip6Text
+        }
         request.links = flags.strings("link")
         let first = attachments[0].network
         if builtin.contains(first) || first.hasPrefix("container:") {
             request.networkMode = first
-            request.attachments = [NetworkAttachment(network: first == "default" ? "bridge" : first,
-                                                     ipv4Address: attachments[0].ipv4Address,
-                                                     macAddress: attachments[0].macAddress)]
+            var only = NetworkAttachment(network: first == "default" ? "bridge" : first,
+                                         ipv4Address: attachments[0].ipv4Address, macAddress: attachments[0].macAddress)
+            only.ipv4Text = attachments[0].ipv4Text
+            only.ipv6Text = attachments[0].ipv6Text
+            request.attachments = [only]
         } else {
             request.networkMode = first
             request.attachments = attachments

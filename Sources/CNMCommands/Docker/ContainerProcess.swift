@@ -3,6 +3,22 @@ import CNMSim
 /// Runs a program inside a container's sandbox: the part of `docker exec` and
 /// foreground `docker run` that depends on the image's tools.
 enum ContainerProcess {
+    /// The main process's command line after the image's entrypoint script has run: a
+    /// `docker-entrypoint.sh` ends in `exec "$@"`, so `docker run nginx echo hi` runs `echo hi`.
+    static func mainCommand(_ c: Container) -> [String] {
+        let isEntrypointScript = !c.image.entrypoint.isEmpty && c.path == c.image.entrypoint.first
+        return isEntrypointScript && !c.args.isEmpty ? c.args : [c.path] + c.args
+    }
+
+    /// Runs a one-shot main process to its end: its output goes to the container's log, the
+    /// container exits with its code (and is removed with `--rm`). Returns what it printed.
+    static func runToEnd(_ c: Container, engine: inout Engine) -> CommandOutput {
+        let result = run(argv: mainCommand(c), in: c.id, engine: &engine)
+        engine.appendLog(c.id, stdout: result.stdout, stderr: result.stderr)
+        engine.processExited(c.id, code: Int(result.exitCode))
+        return result
+    }
+
     /// Runs `argv` in the running container `id`.
     static func run(argv: [String], in id: String, engine: inout Engine, stdin: String = "") -> CommandOutput {
         guard let program = argv.first, let c = engine.containers[id] else { return CommandOutput(exitCode: 1) }
@@ -14,6 +30,7 @@ enum ContainerProcess {
             if argv.count >= 3, argv[1] == "-c" {
                 var sim = Simulator(engine: Engine.placeholder, site: .container(id: id))
                 sim.secondsPerLine = 0
+                sim.shell = ContainerShell.forScript(program, in: c)
                 swap(&sim.engine, &engine)
                 let out = sim.run(line: argv[2])
                 swap(&sim.engine, &engine)

@@ -9,9 +9,9 @@ enum ExecCommand {
                 .string("workdir", "w")],
         arity: .atLeast(2), interspersed: false)
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }

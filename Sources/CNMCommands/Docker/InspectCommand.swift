@@ -6,9 +6,14 @@ enum InspectCommand {
         path: "docker inspect", useLine: "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
         flags: [.string("format", "f"), .bool("size", "s"), .string("type")], arity: .atLeast(1))
 
+    /// `docker container inspect` (cli/command/container/inspect.go).
+    static let containerSpec = DockerCommandSpec(
+        path: "docker container inspect", useLine: "docker container inspect [OPTIONS] CONTAINER [CONTAINER...]",
+        flags: [.string("format", "f"), .bool("size", "s")], arity: .atLeast(1))
+
     static func run(_ args: [String], engine: inout Engine, containerOnly: Bool = false) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch (containerOnly ? containerSpec : spec).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }

@@ -19,13 +19,12 @@ enum NetworkConnectCommand {
         var settings = NetworkAttachment(network: flags.positionals[0], aliases: flags.strings("alias"),
                                          links: flags.strings("link"), gwPriority: flags.int("gw-priority"))
         let ip = flags.string("ip")
+        // The daemon validates the addresses (EndpointValidation), so malformed ones are kept as typed.
         if !ip.isEmpty {
-            guard let parsed = IPv4Address(ip) else {
-                return DaemonError.output(EngineError(.invalidParameter, "invalid endpoint settings:\ninvalid IPv4 address: \(ip)"))
-            }
-            settings.ipv4Address = parsed
+            if let parsed = IPv4Address(ip) { settings.ipv4Address = parsed } else { settings.ipv4Text = ip }
         }
-        if !flags.string("ip6").isEmpty { return NotSimulated.feature("IPv6 (--ip6)") }
+        let ip6 = flags.string("ip6")
+        if !ip6.isEmpty { settings.ipv6Text = ip6 }
         switch engine.connect(container: flags.positionals[1], network: flags.positionals[0], settings: settings) {
         case .success: return .ok()
         case .failure(let e): return DaemonError.output(e)

@@ -5,9 +5,9 @@ enum PortCommand {
     static let spec = DockerCommandSpec(
         path: "docker port", useLine: "docker port CONTAINER [PRIVATE_PORT[/PROTO]]", flags: [], arity: .range(1, 2))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }

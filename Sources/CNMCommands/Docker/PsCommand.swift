@@ -2,8 +2,9 @@ import CNMSim
 
 /// `docker ps` / `docker container ls` (docker/cli cli/command/container/list.go).
 enum PsCommand {
-    static func spec(path: String) -> DockerCommandSpec {
-        DockerCommandSpec(
+    static func spec(path typed: String) -> DockerCommandSpec {
+        let path = DockerHelp.aliases[typed] ?? typed
+        return DockerCommandSpec(
             path: path, useLine: "\(path) [OPTIONS]",
             flags: [.bool("all", "a"), .stringArray("filter", "f", validator: FilterValidation.validate),
                     .string("format"), .int("last", "n", default: -1), .bool("latest", "l"), .bool("no-trunc"),

@@ -6,9 +6,9 @@ enum RestartCommand {
         path: "docker restart", useLine: "docker restart [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.string("signal", "s"), .int("time", "t"), .int("timeout")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }

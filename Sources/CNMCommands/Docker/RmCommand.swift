@@ -6,9 +6,9 @@ enum RmCommand {
         path: "docker rm", useLine: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.bool("force", "f"), .bool("link", "l"), .bool("volumes", "v")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }

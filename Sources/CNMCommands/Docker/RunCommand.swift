@@ -15,8 +15,8 @@ enum RunCommand {
         "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
     }
 
-    static func run(_ args: [String], engine: inout Engine, create: Bool = false) -> CommandOutput {
-        let spec = create ? createSpec : runSpec
+    static func run(_ args: [String], engine: inout Engine, create: Bool = false, path: String? = nil) -> CommandOutput {
+        let spec = (create ? createSpec : runSpec).at(path)
         let name = create ? "create" : "run"
         let flags: ParsedFlags
         switch spec.parse(args) {
@@ -72,17 +72,25 @@ enum RunCommand {
             if detach { return out }
             switch plan {
             case .oneShot:
-                let result = ContainerProcess.run(argv: [container.path] + container.args, in: container.id, engine: &engine)
+                // Attached: what the process prints is shown, and kept in its log.
+                let result = ContainerProcess.runToEnd(container, engine: &engine)
                 out.stdout += result.stdout
                 out.stderr += result.stderr
                 out.exitCode = result.exitCode
-                engine.processExited(container.id, code: Int(result.exitCode))
             case .exitsAtOnce(let code):
                 out.exitCode = Int32(code)
-                if container.image.repository == "mysql" || container.image.repository == "postgres" || container.image.repository == "haproxy" {
+                // What the entrypoint wrote before it gave up (start wrote it to the log).
+                let logged = container.image.repository == "mysql"
+                for line in ImageLogs.startup(container, plan: plan, at: engine.clock) {
+                    if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
+                }
+                if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {
                     out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
                 }
-            case .runsUntilStopped, .runsFor:
+            case .runsFor(let seconds):
+                // A process that ends by itself: the terminal waits for it.
+                engine.advance(seconds: seconds)
+            case .runsUntilStopped:
                 out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
             case .notFound:
                 break

@@ -6,9 +6,9 @@ enum StartCommand {
         path: "docker start", useLine: "docker start [OPTIONS] CONTAINER [CONTAINER...]",
         flags: [.bool("attach", "a"), .bool("interactive", "i"), .string("detach-keys")], arity: .atLeast(1))
 
-    static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) -> CommandOutput {
         let flags: ParsedFlags
-        switch spec.parse(args) {
+        switch spec.at(path).parse(args) {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
@@ -22,8 +22,7 @@ enum StartCommand {
                 failed.append(term)
             case .success(let plan):
                 if case .oneShot = plan, let c = engine.findContainer(term).successValue {
-                    let result = ContainerProcess.run(argv: [c.path] + c.args, in: c.id, engine: &engine)
-                    engine.processExited(c.id, code: Int(result.exitCode))
+                    _ = ContainerProcess.runToEnd(c, engine: &engine)
                 }
                 out.stdout += term + "\n"
             }

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// `echo [-n] WORDS…`
 enum EchoProgram: SimulatedProgram {
     static let names = ["echo"]
@@ -21,14 +23,24 @@ enum FalseProgram: SimulatedProgram {
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput { CommandOutput(exitCode: 1) }
 }
 
-/// `sleep N`: moves the simulated clock.
+/// `sleep DURATION…` (`1d 3h`, `10m`, `1.5`; `SleepDuration`): moves the simulated clock. busybox's
+/// texts in containers (coreutils/sleep.c, `invalid number`), GNU coreutils' on the host.
 enum SleepProgram: SimulatedProgram {
     static let names = ["sleep"]
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        guard let n = args.first.flatMap({ Int64($0) }), n >= 0 else {
-            return .fail("sleep: invalid time interval '\(args.first ?? "")'\n")
+        let busybox = ctx.container.map { !$0.image.tools.contains("bash") } ?? false
+        if args.isEmpty {
+            return busybox ? NotSimulated.feature("busybox sleep's usage text")
+                : .fail("sleep: missing operand\nTry 'sleep --help' for more information.\n")
         }
-        ctx.engine.advance(seconds: min(n, 100 * 365 * 86_400))
+        if args[0].lowercased().hasPrefix("inf") { return NotSimulated.feature("sleep infinity in the foreground (it never ends)") }
+        guard let n = SleepDuration.nanoseconds(args) else {
+            let bad = SleepDuration.firstInvalid(args) ?? args[0]
+            return busybox ? .fail("sleep: invalid number '\(bad)'\n")
+                : .fail("sleep: invalid time interval '\(bad)'\nTry 'sleep --help' for more information.\n")
+        }
+        let capped = min(n, 100 * 365 * 86_400 * 1_000_000_000)
+        ctx.engine.advance(seconds: capped / 1_000_000_000, nanoseconds: capped % 1_000_000_000)
         return .ok()
     }
 }

@@ -13,6 +13,8 @@ enum CurlProgram: SimulatedProgram {
     static func curl(_ args: [String], _ ctx: inout ProgramContext, site: NetSite, modern: Bool) -> CommandOutput {
         var silent = false, showErrors = false, head = false, include = false
         var maxTime: Int?
+        var outputFile: String?
+        var writeOut: String?
         var url: String?
         var words: [String] = []
         for a in args {
@@ -33,6 +35,12 @@ enum CurlProgram: SimulatedProgram {
             case "-sS", "-Ss": silent = true; showErrors = true
             case "-I", "--head": head = true
             case "-i", "--include": include = true
+            case "-o", "--output", "-w", "--write-out":
+                guard i + 1 < args.count else {
+                    return .fail("curl: option \(a): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2)
+                }
+                if a == "-o" || a == "--output" { outputFile = args[i + 1] } else { writeOut = args[i + 1] }
+                i += 1
             case "-m", "--max-time", "--connect-timeout":
                 guard i + 1 < args.count, let v = Int(args[i + 1]), v > 0 else { return .fail("curl: option \(a): expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2) }
                 maxTime = v
@@ -48,7 +56,9 @@ enum CurlProgram: SimulatedProgram {
             CommandOutput(stderr: (!silent || showErrors) ? "curl: (\(code)) \(message)\n" : "", exitCode: code)
         }
         guard let u = SimulatedHTTP.parseURL(url) else { return fail(3, "URL rejected: Bad hostname") }
-        if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
+        // A file as output without -s: curl draws its progress meter, whose speeds are not simulated.
+        if let file = outputFile, file != "-", !silent { return NotSimulated.feature("curl's progress meter (use curl -s -o FILE)") }
+        if let w = writeOut, let bad = CurlWriteOut.unsupported(w) { return NotSimulated.feature("curl -w variable %{\(bad)}") }
         guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else { return fail(6, "Could not resolve host: \(u.host)") }
         let connectFail = modern ? "Couldn't connect to server" : nil
         switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site, connectTimeout: maxTime) {
@@ -76,71 +86,157 @@ enum CurlProgram: SimulatedProgram {
         case .outside:
             return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
+            // TLS to a plain-HTTP port fails in the TLS library, whose text is not simulated.
+            if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
             guard service.kind == .http, let c = container else { return fail(52, "Empty reply from server") }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            AccessLog.record(&ctx, result: r, server: c, request: "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1", status: resp.status,
+                             bodyBytes: head ? 0 : resp.body.utf8.count, userAgent: modern ? "curl/8.5.0" : "curl/7.88.1", site: site)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
             Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.curl(u, modern: modern, head: head),
                                    response: headerText.utf8.count + (head ? 0 : resp.body.utf8.count))
-            if head { return .ok(headerText) }
-            return .ok((include ? headerText : "") + resp.body)
+            var shown = head ? headerText : (include ? headerText : "") + resp.body
+            // `-o FILE` keeps the body out of the terminal (files are not kept by the simulation).
+            if let file = outputFile, file != "-" { shown = "" }
+            if let w = writeOut {
+                let contentType = resp.headers.first { $0.0 == "Content-Type" }?.1 ?? ""
+                shown += CurlWriteOut.render(w, values: [
+                    "http_code": String(resp.status.prefix(3)), "response_code": String(resp.status.prefix(3)),
+                    "remote_ip": ip.description, "remote_port": String(u.port),
+                    "size_download": String(head ? 0 : resp.body.utf8.count), "content_type": contentType,
+                    "url_effective": SimulatedHTTP.effectiveURL(url), "num_connects": "1", "exitcode": "0",
+                    "method": head ? "HEAD" : "GET",
+                ])
+            }
+            return .ok(shown)
         }
     }
 }
 
-/// `wget -qO- URL` (busybox): the body on stdout, busybox's error texts.
+/// busybox 1.36.1 `wget [-q] [-O FILE|-] [-S] [-T SEC] URL` (networking/wget.c): `Connecting to`,
+/// `writing to stdout` or `saving to 'FILE'`, the progress line as busybox prints it when stderr is
+/// not a terminal (libbb/progress.c: name in 20 columns, percentage, a 32-star bar for the default
+/// 80 columns, the size, the ETA), then `written to stdout` or `'FILE' saved` — all on stderr, none
+/// with `-q`. `-S` prints the response's status line and headers, each indented by two spaces.
+/// Files are not kept: a saved file cannot be read back.
 enum WgetProgram: SimulatedProgram {
     static let names = ["wget"]
     /// The host has GNU wget, whose output is not simulated.
     static var onHost: Bool { false }
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        var quiet = false, toStdout = false
+        var quiet = false, serverResponse = false
+        var output: String?
         var timeout: Int?
         var url: String?
         var i = 0
         while i < args.count {
             let a = args[i]
-            switch a {
-            case "-q": quiet = true
-            case "-qO-", "-qO", "-q-O-": quiet = true; toStdout = true
-                if a == "-qO", i + 1 < args.count, args[i + 1] == "-" { i += 1 }
-            case "-O-": toStdout = true
-            case "-O":
-                guard i + 1 < args.count, args[i + 1] == "-" else { return NotSimulated.feature("wget saving to a file") }
-                toStdout = true
-                i += 1
-            case "-T":
-                guard i + 1 < args.count, let v = Int(args[i + 1]) else { return NotSimulated.feature("wget -T without seconds") }
-                timeout = v
-                i += 1
-            default:
-                if a.hasPrefix("-") { return NotSimulated.feature("wget option \(a)") }
+            guard a.hasPrefix("-"), a.count > 1 else {
+                if url != nil { return NotSimulated.feature("wget with several URLs") }
                 url = a
+                i += 1
+                continue
+            }
+            if a == "--quiet" { quiet = true; i += 1; continue }
+            if a == "--server-response" { serverResponse = true; i += 1; continue }
+            if a.hasPrefix("--output-document=") { output = String(a.dropFirst("--output-document=".count)); i += 1; continue }
+            if a.hasPrefix("--") { return NotSimulated.feature("wget option \(a)") }
+            var chars = Array(a.dropFirst())
+            while !chars.isEmpty {
+                let f = chars.removeFirst()
+                switch f {
+                case "q": quiet = true
+                case "S": serverResponse = true
+                case "O", "T":
+                    var value = String(chars)
+                    chars = []
+                    if value.isEmpty {
+                        guard i + 1 < args.count else { return NotSimulated.feature("busybox wget's usage text") }
+                        i += 1
+                        value = args[i]
+                    }
+                    if f == "O" { output = value } else {
+                        guard let v = Int(value) else { return .fail("wget: invalid number '\(value)'\n") }
+                        timeout = v
+                    }
+                default:
+                    return NotSimulated.feature("wget option -\(f)")
+                }
             }
             i += 1
         }
-        guard quiet, toStdout else { return NotSimulated.feature("wget's progress output (use wget -qO- URL)") }
-        guard let url, let u = SimulatedHTTP.parseURL(url) else { return .fail("wget: bad address '\(url ?? "")'\n") }
+        guard let url else { return NotSimulated.feature("busybox wget's usage text") }
+        guard let u = SimulatedHTTP.parseURL(url) else { return .fail("wget: bad address '\(url)'\n") }
+        if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in wget") }
         guard let ip = Connectivity.resolve(u.host, &ctx) else { return .fail("wget: bad address '\(u.host)'\n") }
+        var out = CommandOutput()
+        if !quiet { out.stderr += "Connecting to \(u.host) (\(ip):\(u.port))\n" }
+        func fail(_ message: String) -> CommandOutput {
+            out.stderr += message
+            out.exitCode = 1
+            return out
+        }
         switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, connectTimeout: timeout) {
-        case .refused: return .fail("wget: can't connect to remote host (\(ip)): Connection refused\n")
-        case .unreachable: return .fail("wget: can't connect to remote host (\(ip)): Network is unreachable\n")
+        case .refused: return fail("wget: can't connect to remote host (\(ip)): Connection refused\n")
+        case .unreachable: return fail("wget: can't connect to remote host (\(ip)): Network is unreachable\n")
         case .noRouteToHost:
             ctx.engine.advance(seconds: 3)
-            return .fail("wget: can't connect to remote host (\(ip)): Host is unreachable\n")
+            return fail("wget: can't connect to remote host (\(ip)): Host is unreachable\n")
         case .timedOut:
             ctx.engine.advance(seconds: Int64(timeout ?? 900))
-            return .fail("wget: download timed out\n")
-        case .reset: return .fail("wget: error getting response: Connection reset by peer\n")
+            return fail("wget: download timed out\n")
+        case .reset: return fail("wget: error getting response: Connection reset by peer\n")
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
-            guard service.kind == .http, let c = container else { return .fail("wget: error getting response\n") }
+            guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
             Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.busyboxWget(u), response: headerText.utf8.count + resp.body.utf8.count)
-            if !resp.status.hasPrefix("200") { return .fail("wget: server returned error: HTTP/1.1 \(resp.status)\n") }
-            return .ok(resp.body)
+            AccessLog.record(&ctx, result: r, server: c, request: "GET \(u.path) HTTP/1.1", status: resp.status,
+                             bodyBytes: resp.body.utf8.count, userAgent: "Wget", site: Connectivity.site(ctx))
+            if serverResponse {
+                // busybox sends `Connection: close`, which nginx echoes.
+                out.stderr += "  HTTP/1.1 \(resp.status)\n"
+                for (k, v) in resp.headers { out.stderr += "  \(k): \(k == "Connection" ? "close" : v)\n" }
+                out.stderr += "  \n"
+            }
+            if !resp.status.hasPrefix("200") { return fail("wget: server returned error: HTTP/1.1 \(resp.status)\n") }
+            let toStdout = output == "-"
+            let file = output ?? defaultFileName(u.path)
+            let shown = String(file.split(separator: "/").last ?? "")
+            if !quiet {
+                out.stderr += toStdout ? "writing to stdout\n" : "saving to '\(file)'\n"
+                out.stderr += progressLine(name: toStdout ? "-" : shown, size: resp.body.utf8.count)
+                out.stderr += toStdout ? "written to stdout\n" : "'\(file)' saved\n"
+            }
+            if toStdout { out.stdout += resp.body }
+            return out
         }
+    }
+
+    /// The file name busybox guesses from the URL's path (`index.html` for `/`).
+    static func defaultFileName(_ path: String) -> String {
+        let bare = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+        let last = bare.hasSuffix("/") ? "" : String(bare.split(separator: "/").last ?? "")
+        return last.isEmpty ? "index.html" : last
+    }
+
+    /// The last progress update of a finished transfer when stderr is not a terminal.
+    static func progressLine(name: String, size: Int) -> String {
+        let padded = name.count >= 20 ? String(name.prefix(20)) : name + String(repeating: " ", count: 20 - name.count)
+        return padded + " 100% |" + String(repeating: "*", count: 32) + "| " + sizeText(size) + "  0:00:00 ETA\n"
+    }
+
+    /// busybox `smart_ulltoa5`: five columns, with a k/M/G suffix past 99999.
+    static func sizeText(_ n: Int) -> String {
+        if n <= 99_999 { let s = String(n); return String(repeating: " ", count: max(0, 5 - s.count)) + s }
+        var v = n
+        var unit = 0
+        let units = Array(" kMGTPEZY")
+        while v > 9999 && unit < units.count - 1 { v /= 1024; unit += 1 }
+        let s = String(v) + String(units[unit])
+        return String(repeating: " ", count: max(0, 5 - s.count)) + s
     }
 }
 

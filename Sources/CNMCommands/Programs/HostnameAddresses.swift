@@ -1,20 +1,25 @@
 import CNMSim
 
-/// `hostname -I` (the host's addresses, every interface but lo) and
-/// `hostname -i` (the addresses the container's own name resolves to in its
-/// /etc/hosts: one per endpoint). Other options are not simulated.
+/// `hostname -I` and `hostname -i`: Debian's `hostname` (the host and Debian-based images) prints
+/// every address of the namespace but loopback and link-local (`-I`), or the addresses the hostname
+/// resolves to (`-i`, `/etc/hosts` first), each followed by a space; busybox 1.36.1
+/// (networking/hostname.c) has only `-i`, whose addresses are separated by spaces without a trailing one.
 enum HostnameAddresses {
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        let busybox = ctx.container.map { $0.image.tools.contains("busybox") } ?? false
         switch args {
         case ["-I"], ["--all-ip-addresses"]:
+            if busybox { return NotSimulated.feature("busybox hostname -I (busybox's hostname has no -I; its usage text)") }
             guard let ns = IpProgram.namespace(ctx) else { return NotSimulated.feature("hostname -I here") }
-            if ctx.container != nil && ns.owner != .host { return NotSimulated.feature("hostname -I inside a container") }
             let ips = ns.interfaces.filter { $0.kind != .loopback }.flatMap { $0.addresses.map(\.address) }
             return .ok(ips.map { "\($0) " }.joined() + "\n")
         case ["-i"], ["--ip-address"]:
-            guard let c = ctx.container, !c.sharesHostNetwork else { return NotSimulated.feature("hostname -i on the host (it reads the host's /etc/hosts)") }
-            let ips = ctx.engine.endpoints(ofContainer: c).compactMap(\.ipv4)
-            if ips.isEmpty { return .fail("hostname: bad address '\(c.hostname)'\n") }
+            let name = ctx.container?.hostname ?? ctx.engine.host.hostname
+            let site = ctx.container?.id
+            guard let ips = NameResolution.resolve(name: name, from: site, engine: &ctx.engine), !ips.isEmpty else {
+                return .fail(busybox ? "hostname: \(name): Unknown host\n" : "hostname: Name or service not known\n")
+            }
+            if busybox { return .ok(ips.map(\.description).joined(separator: " ") + "\n") }
             return .ok(ips.map { "\($0) " }.joined() + "\n")
         default:
             return NotSimulated.feature("hostname \(args.joined(separator: " "))")

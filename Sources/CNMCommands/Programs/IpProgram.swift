@@ -16,37 +16,75 @@ enum IpProgram: SimulatedProgram {
         return KernelView.host(ctx.engine)
     }
 
+    /// `ip`'s global options: `-4`/`-6` (one family), `-o`/`-oneline` (one line per record, line breaks
+    /// shown as `\`), `-br`/`-brief` (iproute2 only: name, state and addresses in columns).
+    struct Options {
+        var family: Int? = nil  // 4 or 6
+        var oneline = false
+        var brief = false
+    }
+
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         let style: IpStyle = ctx.container == nil ? .iproute2 : .busybox
         guard let ns = namespace(ctx) else { return .fail("ip: can't find network namespace\n") }
         var words = args
-        var v4only = false
-        if let first = words.first, first == "-4" { words.removeFirst(); v4only = true }
+        var options = Options()
+        while let first = words.first, first.hasPrefix("-"), first.count > 1 {
+            switch first {
+            case "-4": options.family = 4
+            case "-6": options.family = 6
+            case "-o", "-oneline", "-0": options.oneline = first != "-0" || options.oneline
+            case "-br", "-brief":
+                guard style == .iproute2 else { return NotSimulated.feature("busybox ip \(first) (busybox's ip has no brief mode)") }
+                options.brief = true
+            default: return NotSimulated.feature("ip option \(first)")
+            }
+            words.removeFirst()
+        }
         guard let object = words.first else {
             return NotSimulated.feature("ip without an object (usage text)")
         }
         var rest = Array(words.dropFirst())
-        if rest.first == "show" || rest.first == "list" || rest.first == "ls" { rest.removeFirst() }
-        if rest.first == "dev" { rest.removeFirst() }
+        if rest.first == "show" || rest.first == "list" || rest.first == "ls" || rest.first == "lst" { rest.removeFirst() }
         switch object {
-        case "a", "ad", "add", "addr", "address":
-            return interfaces(ns, device: rest.first, style: style, withAddresses: true, extra: rest.dropFirst(), v4only: v4only)
+        case "a", "ad", "add", "addr", "addre", "addres", "address":
+            if rest.first == "dev" { rest.removeFirst() }
+            return interfaces(ns, device: rest.first, style: style, withAddresses: true, extra: rest.dropFirst(), options: options)
         case "l", "li", "lin", "link":
             // Changing links (e.g. the macvlan shim that lets the host reach its macvlan containers) is not modelled.
             if let verb = words.dropFirst().first, ["add", "delete", "del", "set"].contains(verb) {
                 return NotSimulated.feature("ip link \(verb) (changing the host's links, e.g. a macvlan shim)")
             }
-            return interfaces(ns, device: rest.first, style: style, withAddresses: false, extra: rest.dropFirst())
+            var kind: KernelInterface.Kind?
+            if rest.count >= 2, rest[0] == "type" {
+                guard style == .iproute2 else { return NotSimulated.feature("busybox ip link show type") }
+                switch rest[1] {
+                case "bridge": kind = .bridge
+                case "veth": kind = .veth
+                case "vlan": kind = .vlan
+                case "dummy": kind = .dummy
+                case "macvlan": kind = .macvlan
+                case "ipvlan": kind = .ipvlan
+                default: return NotSimulated.feature("ip link show type \(rest[1])")
+                }
+                rest.removeFirst(2)
+            }
+            if rest.first == "dev" { rest.removeFirst() }
+            return interfaces(ns, device: rest.first, style: style, withAddresses: false, extra: rest.dropFirst(),
+                              options: options, kind: kind)
         case "r", "ro", "rou", "rout", "route":
             guard rest.isEmpty else { return NotSimulated.feature("ip route \(rest.joined(separator: " "))") }
+            if options.family == 6 { return .ok() }
             return .ok(routes(ns, style: style))
+        case "n", "ne", "nei", "neig", "neigh", "neighbor", "neighbour":
+            return NotSimulated.feature("ip neigh (the simulation keeps no ARP cache)")
         default:
             return NotSimulated.feature("ip \(object)")
         }
     }
 
     static func interfaces(_ ns: NetNamespace, device: String?, style: IpStyle, withAddresses: Bool, extra: ArraySlice<String>,
-                           v4only: Bool = false) -> CommandOutput {
+                           options: Options = Options(), kind: KernelInterface.Kind? = nil) -> CommandOutput {
         guard extra.isEmpty else { return NotSimulated.feature("ip options \(extra.joined(separator: " "))") }
         var list = ns.interfaces
         if let device {
@@ -55,21 +93,66 @@ enum IpProgram: SimulatedProgram {
                 return style == .iproute2 ? .fail("Device \"\(device)\" does not exist.\n") : .fail("ip: can't find device '\(device)'\n")
             }
         }
+        if let kind { list = list.filter { $0.kind == kind } }
         var out = ""
         for i in list {
-            // `ip -4 addr` lists only interfaces with an IPv4 address, and only those lines.
-            if v4only {
-                guard !i.addresses.isEmpty else { continue }
-                out += header(i, style: style, linkLine: false)
-                var copy = i
-                copy.ipv6 = []
-                out += addressLines(copy, style: style, owner: ns.owner)
+            var copy = i
+            if options.family == 4 { copy.ipv6 = [] }
+            if options.family == 6 { copy.addresses = [] }
+            // With a family, `ip addr` lists only interfaces with an address of it, and only those lines.
+            let familyOnly = withAddresses && options.family != nil
+            if familyOnly && copy.addresses.isEmpty && copy.ipv6.isEmpty { continue }
+            if options.brief {
+                out += brief(copy, withAddresses: withAddresses)
                 continue
             }
-            out += header(i, style: style)
-            if withAddresses { out += addressLines(i, style: style, owner: ns.owner) }
+            if options.oneline {
+                if withAddresses {
+                    out += onelineAddresses(copy, style: style)
+                } else {
+                    out += header(copy, style: style, linkMode: true).replacingNewlines(keepingLast: true)
+                }
+                continue
+            }
+            out += header(copy, style: style, linkLine: !familyOnly, linkMode: !withAddresses)
+            if withAddresses { out += addressLines(copy, style: style, owner: ns.owner) }
         }
         return .ok(out)
+    }
+
+    /// `ip -o addr`: one line per address, `N: name` first, the lifetime line joined with `\`
+    /// (iproute2 ip/ipaddress.c `print_addrinfo`; busybox networking/libiproute/ipaddress.c).
+    static func onelineAddresses(_ i: KernelInterface, style: IpStyle) -> String {
+        let lines = addressLines(i, style: style, owner: .host).split(separator: "\n").map(String.init)
+        var out = ""
+        var k = 0
+        while k + 1 < lines.count {
+            out += "\(i.index): \(i.name)" + lines[k] + "\\" + lines[k + 1] + "\n"
+            k += 2
+        }
+        return out
+    }
+
+    /// `ip -br link|addr` (iproute2 `print_linkinfo_brief`): name (`%-16s `), state (`%-14s `), then the
+    /// MAC and flags for links, or each address as `A/N ` for addresses.
+    static func brief(_ i: KernelInterface, withAddresses: Bool) -> String {
+        func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) + " " }
+        var line = pad(i.displayName, 16) + pad(operState(i), 14)
+        if withAddresses {
+            for a in i.addresses { line += "\(a.address)/\(a.prefixLength) " }
+            for v6 in i.ipv6 { line += String(v6.split(separator: " ").first ?? "") + " " }
+        } else {
+            line += (i.kind == .loopback ? "00:00:00:00:00:00" : i.mac.description) + " <\(flags(i, style: .iproute2))> "
+        }
+        return line + "\n"
+    }
+
+    static func operState(_ i: KernelInterface) -> String {
+        switch i.kind {
+        case .loopback, .dummy: return "UNKNOWN"
+        case .bridge: return i.carrier ? "UP" : "DOWN"
+        default: return "UP"
+        }
     }
 
     static func flags(_ i: KernelInterface, style: IpStyle) -> String {
@@ -85,7 +168,8 @@ enum IpProgram: SimulatedProgram {
         }
     }
 
-    static func header(_ i: KernelInterface, style: IpStyle, linkLine: Bool = true) -> String {
+    /// `linkMode`: `ip link` prints the link mode after the state (`mode DEFAULT`, `print_linkmode`).
+    static func header(_ i: KernelInterface, style: IpStyle, linkLine: Bool = true, linkMode: Bool = false) -> String {
         var line = "\(i.index): \(i.displayName): <\(flags(i, style: style))> mtu \(i.mtu) qdisc "
         let qdisc = i.kind == .ethernet ? "fq_codel" : "noqueue"
         switch style {
@@ -98,7 +182,7 @@ enum IpProgram: SimulatedProgram {
             case .bridge: state = i.carrier ? "UP" : "DOWN"
             default: state = "UP"
             }
-            line += "state \(state) group default"
+            line += "state \(state) " + (linkMode ? "mode DEFAULT " : "") + "group default"
             line += [.loopback, .ethernet, .vlan, .dummy].contains(i.kind) ? " qlen 1000" : " "
         case .busybox:
             line += qdisc + " "
@@ -155,5 +239,15 @@ enum IpProgram: SimulatedProgram {
             out += line + "\n"
         }
         return out
+    }
+}
+
+extension String {
+    /// The text on one line: every newline but the last becomes `\` (ip's oneline `_SL_`).
+    func replacingNewlines(keepingLast: Bool) -> String {
+        var body = self
+        let hadNewline = body.hasSuffix("\n")
+        if hadNewline { body.removeLast() }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\") + (hadNewline && keepingLast ? "\n" : "")
     }
 }

@@ -6,9 +6,12 @@ import CNMSim
 /// It reads `nameserver`/`search` from /etc/resolv.conf (never /etc/hosts),
 /// sends A and AAAA queries (PTR for an address), prints `Server:`/`Address:`
 /// on the first reply, then one block per reply: `Non-authoritative answer:`
-/// and `Name:\t…`/`Address: …` lines, `*** Can't find X: No answer` for an
-/// empty answer, `** server can't find X: NXDOMAIN|SERVFAIL` (exit 1) for an
-/// error. No reply at all: `;; connection timed out; no servers could be reached`.
+/// and `Name:\t…`/`Address: …` lines (an empty NOERROR answer prints the header
+/// and the empty line only: busybox 1.34.0 stopped printing `*** Can't find X:
+/// No answer` for it, busybox 1.36.1 `networking/nslookup.c` lines 349-353 and 629-665),
+/// `** server can't find X: NXDOMAIN|SERVFAIL` (exit 1) for an error, and
+/// `*** Can't find X: No answer` only for a query that got no reply at all
+/// (line 1026). No reply to any query: `;; connection timed out; no servers could be reached`.
 enum NslookupProgram: SimulatedProgram {
     static let names = ["nslookup"]
     static var onHost: Bool { false }
@@ -119,7 +122,6 @@ enum NslookupProgram: SimulatedProgram {
     static func render(_ r: DNSResponse, asked: String) -> String {
         guard r.rcode == .noError else { return "** server can't find \(asked): \(r.rcode.text)\n\n" }
         var text = r.authoritative ? "" : "Non-authoritative answer:\n"
-        if r.answers.isEmpty { text += "*** Can't find \(asked): No answer\n" }
         for a in r.answers {
             switch a.type {
             case .a, .aaaa: text += "Name:\t\(a.name)\nAddress: \(a.data)\n"

@@ -30,6 +30,12 @@ enum ProgramRegistry {
         TracerouteProgram.self,
         SocketsProgram.self,
         SshProgram.self,
+        RouteProgram.self,
+        TailProgram.self,
+        SysctlProgram.self,
+        HostProgram.self,
+        DigProgram.self,
+        ArpProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {

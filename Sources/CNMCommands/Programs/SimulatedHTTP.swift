@@ -77,6 +77,13 @@ enum SimulatedHTTP {
         }
     }
 
+    /// The URL as curl reports it after normalising (`web` → `http://web/`).
+    static func effectiveURL(_ url: String) -> String {
+        var u = url.contains("://") ? url : "http://" + url
+        if let schemeEnd = u.range(of: "://"), !u[schemeEnd.upperBound...].contains("/") { u += "/" }
+        return u
+    }
+
     /// `http://host:port/path` → (host, port, path); nil for anything else.
     static func parseURL(_ url: String) -> (scheme: String, host: String, port: Int, path: String)? {
         var rest = Substring(url)

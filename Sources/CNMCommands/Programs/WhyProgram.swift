@@ -18,7 +18,7 @@ enum WhyProgram: SimulatedProgram {
         // FROM
         let from: NetSite
         switch args[0] {
-        case "host": from = .host
+        case "host", engine.host.hostname: from = .host
         case "remote": from = .remote
         default:
             if let ip = IPv4Address(args[0]) {
@@ -168,7 +168,14 @@ enum WhyProgram: SimulatedProgram {
         }
     }
 
-    /// A container's address as seen from `from` (on a shared network if any), host, remote, an IP or a name.
+    /// The address `spec` names for the sender, resolved on the sender's side:
+    /// - a container uses its own resolver only (its `/etc/hosts` with legacy links, then the embedded
+    ///   DNS of its networks or the upstream servers), as `ping` or `nc` in it would: a name it cannot
+    ///   resolve stays unresolved, whatever other containers are called;
+    /// - the host and `remote` know the LAN's machines by the names `hosts` and the prompt show (the
+    ///   host's own name through its `/etc/hosts` on the host); a running container's name designates
+    ///   that container (on a network shared with the sender if any); then their resolver (the LAN router).
+    /// `host`, `remote` and `localhost` are cnmlab's names for those places.
     static func resolveTarget(_ spec: String, from: NetSite, _ ctx: inout ProgramContext) -> IPv4Address? {
         let engine = ctx.engine
         switch spec {
@@ -178,16 +185,17 @@ enum WhyProgram: SimulatedProgram {
         default: break
         }
         if let ip = IPv4Address(spec) { return ip }
+        if case .container(let id) = from {
+            return NameResolution.resolve(name: spec, from: id, engine: &ctx.engine)?.first
+        }
+        let wanted = spec.lowercased()
+        if from == .host, let ip = HostsFile.lookup(spec, containerID: nil, engine: engine).first { return ip }
+        if wanted == engine.host.hostname.lowercased() { return engine.host.address }
+        if let machine = LanContext.current?.others.first(where: { $0.name.lowercased() == wanted }) { return machine.address }
         if case .success(let c) = engine.findContainer(spec), c.isRunning {
             let eps = engine.endpoints(ofContainer: c)
-            if case .container(let fid) = from, let f = engine.containers[fid] {
-                let mine = Set(engine.endpoints(ofContainer: f).map(\.networkID))
-                if let shared = eps.first(where: { mine.contains($0.networkID) }), let ip = shared.ipv4 { return ip }
-            }
             return engine.gatewayEndpoint(of: c)?.ipv4 ?? eps.compactMap(\.ipv4).first
         }
-        var siteID: String?
-        if case .container(let id) = from { siteID = id }
-        return NameResolution.resolve(name: spec, from: siteID, engine: &ctx.engine)?.first
+        return NameResolution.resolve(name: spec, from: nil, engine: &ctx.engine)?.first
     }
 }

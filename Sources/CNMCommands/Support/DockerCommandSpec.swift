@@ -29,7 +29,7 @@ struct DockerCommandSpec: Sendable {
             return .failure(CommandOutputError(output: CommandOutput(
                 stderr: error.dockerUsageText(useLine: useLine, commandPath: path) + "\n", exitCode: 125)))
         case .help:
-            return .failure(CommandOutputError(output: NotSimulated.feature("the help text of '\(path)'")))
+            return .failure(CommandOutputError(output: DockerHelp.output(path, shorthand: DockerHelp.askedWithShorthand(args))))
         case .parsed(let p):
             parsed = p
         }
@@ -37,6 +37,17 @@ struct DockerCommandSpec: Sendable {
             return .failure(CommandOutputError(output: CommandOutput(stderr: message + "\n", exitCode: 1)))
         }
         return .success(parsed)
+    }
+
+    /// The same command reached by another path (`docker container start` for `docker start`): its
+    /// usage line and messages name that path, as cobra's `CommandPath` does.
+    func at(_ typed: String?) -> DockerCommandSpec {
+        guard let typed else { return self }
+        let newPath = DockerHelp.aliases[typed] ?? typed
+        guard newPath != path else { return self }
+        var copy = DockerCommandSpec(path: newPath, useLine: newPath + useLine.dropFirst(path.count), flags: flags, arity: arity)
+        copy.interspersed = interspersed
+        return copy
     }
 
     private func plural(_ n: Int) -> String { n == 1 ? "argument" : "arguments" }

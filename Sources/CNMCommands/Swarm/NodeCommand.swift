@@ -5,7 +5,8 @@ import CNMSim
 /// membership, which cnmlab does not simulate.
 enum NodeCommand {
     static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        guard let sub = args.first else { return NotSimulated.feature("the help text of 'docker node'") }
+        guard let sub = args.first else { return DockerHelp.bareGroup("docker node") }
+        if let help = DockerHelp.groupFlag("docker node", sub) { return help }
         let rest = Array(args.dropFirst())
         switch sub {
         case "ls", "list": return NodeLsCommand.run(rest, engine: &engine)
@@ -13,8 +14,8 @@ enum NodeCommand {
         case "ps": return NodePsCommand.run(rest, engine: &engine)
         case "demote", "promote", "rm", "remove", "update": return NotSimulated.feature("docker node \(sub)")
         default:
-            if sub.hasPrefix("-") { return NotSimulated.feature("the help text of 'docker node'") }
-            return .fail("docker: unknown command: docker node \(sub)\n\nUsage:  docker node COMMAND\n\nRun 'docker node --help' for more information\n")
+            if sub.hasPrefix("-") { return DockerHelp.unknownFlag("docker node", sub) }
+            return DockerHelp.unknownSubcommand("docker node", sub)
         }
     }
 }

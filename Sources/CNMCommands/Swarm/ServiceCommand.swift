@@ -5,7 +5,8 @@ import CNMSim
 /// not simulate; anything else is cobra's unknown-command error.
 enum ServiceCommand {
     static func run(_ args: [String], engine: inout Engine) -> CommandOutput {
-        guard let sub = args.first else { return NotSimulated.feature("the help text of 'docker service'") }
+        guard let sub = args.first else { return DockerHelp.bareGroup("docker service") }
+        if let help = DockerHelp.groupFlag("docker service", sub) { return help }
         let rest = Array(args.dropFirst())
         switch sub {
         case "create": return ServiceCreateCommand.run(rest, engine: &engine)
@@ -17,8 +18,8 @@ enum ServiceCommand {
         case "update": return ServiceUpdateCommand.run(rest, engine: &engine)
         case "logs", "rollback": return NotSimulated.feature("docker service \(sub)")
         default:
-            if sub.hasPrefix("-") { return NotSimulated.feature("the help text of 'docker service'") }
-            return .fail("docker: unknown command: docker service \(sub)\n\nUsage:  docker service COMMAND\n\nRun 'docker service --help' for more information\n")
+            if sub.hasPrefix("-") { return DockerHelp.unknownFlag("docker service", sub) }
+            return DockerHelp.unknownSubcommand("docker service", sub)
         }
     }
 }

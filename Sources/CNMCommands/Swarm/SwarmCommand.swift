@@ -21,7 +21,8 @@ enum SwarmCommand {
         flags: [.bool("force", "f")], arity: .none)
 
     static func run(_ args: [String], cluster: inout Cluster, machine m: Int) -> CommandOutput {
-        guard let sub = args.first else { return NotSimulated.feature("the help text of 'docker swarm'") }
+        guard let sub = args.first else { return DockerHelp.bareGroup("docker swarm") }
+        if let help = DockerHelp.groupFlag("docker swarm", sub) { return help }
         let rest = Array(args.dropFirst())
         switch sub {
         case "init": return initSwarm(rest, &cluster, m)
@@ -31,7 +32,8 @@ enum SwarmCommand {
         case "ca", "unlock", "unlock-key", "update":
             return NotSimulated.feature("docker swarm \(sub)")
         default:
-            return .fail("docker: unknown command: docker swarm \(sub)\n\nUsage:  docker swarm COMMAND\n\nRun 'docker swarm --help' for more information\n")
+            if sub.hasPrefix("-") { return DockerHelp.unknownFlag("docker swarm", sub) }
+            return DockerHelp.unknownSubcommand("docker swarm", sub)
         }
     }
 

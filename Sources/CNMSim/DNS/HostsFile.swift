@@ -86,7 +86,12 @@ public enum HostsFile {
         if c.sharesHostNetwork {
             return extra.isEmpty ? nil : defaults + extra
         }
-        var out = defaults + extra + legacyLinkRecords(c, engine: engine)
+        // With IPv6 off in the container, moby builds the file with `etchosts.BuildNoIPv6` (moby v28.2.2
+        // libnetwork/sandbox_dns_unix.go line 154, libnetwork/etchosts/etchosts.go line 80): no IPv6 defaults,
+        // no IPv6 extra records.
+        let base = c.ipv6Disabled ? Array(defaults.prefix(1)) : defaults
+        let extras = c.ipv6Disabled ? extra.filter { !$0.ip.contains(":") } : extra
+        var out = base + extras + legacyLinkRecords(c, engine: engine)
         let names = ownNames(c)
         for ep in engine.endpoints(ofContainer: c) {
             if let ip = ep.ipv4 { out.append(Record(ip: ip.description, names: names)) }

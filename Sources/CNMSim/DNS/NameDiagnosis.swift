@@ -126,7 +126,7 @@ public enum NameDiagnosis {
             return Finding(reason: isAlias ? .aliasOnOtherNetwork : .registeredOnOtherNetwork, values: values)
         }
         if isLinkAliasElsewhere(name, except: c.id, engine) { return Finding(reason: .linkAliasElsewhere, values: values) }
-        let external = ExternalDNSZone.entry(name, knownTo: ExternalDNSZone.lanResolver) != nil
+        let external = ExternalDNSZone.entry(name, knownTo: ExternalDNSZone.lanResolver, names: engine.outsideNames) != nil
         if !engine.hasExternalAccess(containerID: c.id) && (external || name.contains(".")) {
             return Finding(reason: embedded ? .noExternalAccess : .noRouteToDNS, values: values)
         }

@@ -12,22 +12,30 @@ public struct BridgeDriver: NetworkDriver {
     public static let gatewayModeIPv4Option = "com.docker.network.bridge.gateway_mode_ipv4"
     public static let gatewayModeIPv6Option = "com.docker.network.bridge.gateway_mode_ipv6"
 
+    /// `networkConfiguration.fromLabels` (moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go lines
+    /// 310-370, `parseErr` line 400): the first option that does not parse, in key order (Go visits the
+    /// map in random order; with one bad option the text is the same).
     public func validate(options: [String: String], engine: Engine) -> String? {
-        for key in [Self.iccOption, Self.masqueradeOption] {
-            if let v = options[key], GoBool.parse(v) == nil {
-                return "invalid value for \(key): \(v)"
-            }
+        func parseErr(_ label: String, _ value: String, _ reason: String) -> String {
+            "failed to parse \(label) value: \(value) (\(reason))"
         }
-        if let v = options[Self.mtuOption], Int(v) == nil {
-            return "invalid MTU number: \(v)"
-        }
-        if let v = options[Self.hostBindingOption], IPv4Address(v) == nil {
-            return "invalid IP address: \(v)"
-        }
-        // moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `parseNetworkOptions`, `newGwMode`, `parseErr`.
-        for key in [Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option] {
-            if let v = options[key], GatewayMode(rawValue: v) == nil {
-                return "failed to parse \(key) value: \(v) (unknown gateway mode \(v))"
+        for (key, v) in options.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case Self.iccOption, Self.masqueradeOption, Self.defaultBridgeOption, "com.docker.network.enable_ipv4",
+                 "com.docker.network.enable_ipv6", "com.docker.network.bridge.inhibit_ipv4":
+                if GoBool.parse(v) == nil { return parseErr(key, v, "strconv.ParseBool: parsing \(GoQuote.quote(v)): invalid syntax") }
+            case Self.mtuOption:
+                if Int(v) == nil {
+                    let kind = !v.isEmpty && v.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isNumber) && v.count > 1 ? "value out of range" : "invalid syntax"
+                    return parseErr(key, v, "strconv.Atoi: parsing \(GoQuote.quote(v)): \(kind)")
+                }
+            case Self.hostBindingOption:
+                if IPv4Address(v) == nil && !EndpointValidation.isIPv6(v) && v != "::" { return parseErr(key, v, "nil ip") }
+            case Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option:
+                // `newGwMode`: nat, nat-unprotected, routed, isolated.
+                if GatewayMode(rawValue: v) == nil { return parseErr(key, v, "unknown gateway mode \(v)") }
+            default:
+                break
             }
         }
         return nil

@@ -25,6 +25,8 @@ public struct ContainerCreateRequest: Sendable, Hashable {
     public var dnsOptions: [String]
     public var extraHosts: [String]
     public var links: [String]
+    /// `--sysctl key=value` (`HostConfig.Sysctls`).
+    public var sysctls: [String: String] = [:]
 
     public init(name: String? = nil, image: String, cmd: [String]? = nil, entrypoint: [String]? = nil,
                 env: [String] = [], hostname: String? = nil, domainname: String = "", tty: Bool = false,

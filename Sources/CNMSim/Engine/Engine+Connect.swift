@@ -9,9 +9,11 @@ extension Engine {
         }
         // The attachments (and so the gateway endpoint and its published ports) may change.
         noteContainerChanged(c.id)
-        if c.networkMode == "host" || c.sharedContainer != nil {
-            return .failure(EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network"))
-        }
+        // moby v28.2.2 daemon/container_operations.go: connectToNetwork refuses a container-mode
+        // container first; updateNetworkConfig then validates the endpoint settings before
+        // updateNetworkSettings checks the network modes (host, shared namespace, none).
+        let sharedError = EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network")
+        if c.sharedContainer != nil { return .failure(sharedError) }
         let found: Network?
         switch networkToAttach(netTerm, for: c) {
         case .success(let n): found = n
@@ -29,25 +31,15 @@ extension Engine {
             }
             return .success(())
         }
-        if network.driver == .host {
+        if let m = EndpointValidation.message(EndpointValidation.errors(network: network, name: network.name, settings: settings)) {
+            return .failure(EngineError(.invalidParameter, m))
+        }
+        if c.networkMode != "host" && network.driver == .host {
             return .failure(EngineError(.forbidden, "cannot connect container to host network - container must be created in host network mode"))
         }
+        if c.networkMode == "host" { return .failure(sharedError) }
         if c.networkMode == "none" || network.driver == .null || c.attachments.contains(where: { $0.network == "none" }) {
             return .failure(EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode"))
-        }
-        if network.predefined && !settings.aliases.isEmpty {
-            return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nnetwork-scoped alias is supported only for containers in user defined networks"))
-        }
-        if let ip = settings.ipv4Address {
-            if network.predefined {
-                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
-            }
-            if !network.userSubnet {
-                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets"))
-            }
-            if let s = network.subnet, !s.contains(ip) {
-                return .failure(EngineError(.invalidParameter, "invalid endpoint settings:\nno configured subnet or ip-range contain the IP address \(ip)"))
-            }
         }
         let already = c.attachments.contains { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
         if c.isRunning {

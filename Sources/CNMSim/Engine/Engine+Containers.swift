@@ -34,27 +34,35 @@ extension Engine {
         if mode == "host" && !request.links.isEmpty {
             return .failure(EngineError(.invalidParameter, "conflicting options: host type networking can't be used with links. This would result in undefined behavior"))
         }
-        // Endpoint settings checks (daemon/create.go validateNetworkingConfig).
-        for attachment in request.attachments where attachment.ipv4Address != nil {
+        // Endpoint settings checks (moby v28.2.2 daemon/create.go validateNetworkingConfig).
+        var invalid: [String] = []
+        for attachment in request.attachments {
             let netName = attachment.network == "default" ? "bridge" : attachment.network
-            if let n = findNetworkQuiet(netName) {
-                if n.predefined {
-                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
-                }
-                if !n.userSubnet {
-                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets"))
-                }
-                if let ip = attachment.ipv4Address, let s = n.subnet, !s.contains(ip) {
-                    return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nno configured subnet or ip-range contain the IP address \(ip)"))
-                }
-            } else if Self.isPredefinedName(netName) {
-                return .failure(EngineError(.invalidParameter, "invalid config for network \(netName): invalid endpoint settings:\nuser specified IP address is supported on user defined networks only"))
-            }
+            let errs = EndpointValidation.errors(network: findNetworkQuiet(netName), name: netName, settings: attachment)
+            if let m = EndpointValidation.message(errs) { invalid.append("invalid config for network \(netName): \(m)") }
+        }
+        if invalid.count == 1 { return .failure(EngineError(.invalidParameter, invalid[0])) }
+        if invalid.count > 1 {
+            return .failure(EngineError(.invalidParameter, "* " + invalid.map { $0.replacing("\n", with: "\n\t") }.joined(separator: "\n* ")))
         }
         let id = newID()
         let name = request.name.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? generatedName()
         if let existing = containerIDByName[name] {
             return .failure(EngineError(.conflict, "Conflict. The container name \"/\(name)\" is already in use by container \"\(existing)\". You have to remove (or rename) that container to be able to reuse that name."))
+        }
+        // Legacy links on a network that is not user-defined (moby v28.2.2 daemon/daemon_unix.go
+        // registerLinks): the linked container must exist and must not use the host's network.
+        if Self.isPredefinedName(mode) {
+            for link in request.links {
+                let child = Self.linkTarget(link).name
+                switch findContainer(child) {
+                case .failure(let e):
+                    return .failure(EngineError(.invalidParameter, "could not get container for \(child): \(e.message)"))
+                case .success(let target) where target.networkMode == "host":
+                    return .failure(EngineError(.invalidParameter, "conflicting options: host type networking can't be used with links. This would result in undefined behavior"))
+                default: break
+                }
+            }
         }
         let entrypoint = request.entrypoint ?? image.entrypoint
         let cmd = request.cmd ?? (request.entrypoint != nil ? [] : image.cmd)
@@ -73,7 +81,7 @@ extension Engine {
         if !env.contains(where: { $0.hasPrefix("PATH=") }) {
             env.insert("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", at: 0)
         }
-        let container = Container(
+        var container = Container(
             id: id, name: name, image: image, imageReference: request.image, created: clock,
             path: argv.first ?? "", args: Array(argv.dropFirst()), cmdOverridden: request.cmd != nil || request.entrypoint != nil,
             env: env, hostname: hostname, domainname: request.domainname, tty: request.tty,
@@ -82,12 +90,30 @@ extension Engine {
             portBindings: mode == "host" ? [:] : request.portBindings, publishAll: request.publishAll,
             dns: request.dns, dnsSearch: request.dnsSearch, dnsOptions: request.dnsOptions,
             extraHosts: request.extraHosts, links: request.links)
+        container.sysctls = request.sysctls
         containers[id] = container
         creationSequence[id] = nextSequence
         nextSequence += 1
         containerIDByName[name] = id
         if mode == "host" { hostNetworkContainers.insert(id) }
         return .success(container)
+    }
+
+    /// `name[:alias]` of a `--link` (opts.ParseLink): the container and the alias (its name by default).
+    static func linkTarget(_ link: String) -> (name: String, alias: String) {
+        let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
+        let name = parts.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? link
+        return (name, parts.count > 1 ? parts[1] : name)
+    }
+
+    /// The containers a container on the default bridge links to, with their aliases (removed ones are gone).
+    func legacyLinkChildren(of c: Container) -> [(Container, String)] {
+        guard c.attachments.contains(where: { $0.network == "bridge" }) else { return [] }
+        return c.links.compactMap { link in
+            let (name, alias) = Self.linkTarget(link)
+            guard let child = findContainer(name).successValue else { return nil }
+            return (child, alias)
+        }
     }
 
     func findNetworkQuiet(_ term: String) -> Network? {
@@ -164,6 +190,18 @@ extension Engine {
         if let failure = GatewayBridge.joinIfNeeded(containerID: c.id, engine: &self) {
             return rollBack(failure)
         }
+        // addLegacyLinks (moby v28.2.2 daemon/container_operations_unix.go line 87): every linked
+        // container must be configured on the default bridge.
+        let linkChildren = legacyLinkChildren(of: c)
+        for (child, _) in linkChildren where !child.attachments.contains(where: { $0.network == "bridge" }) {
+            return rollBack(EngineError(.system, "Cannot link to /\(child.name), as it does not belong to the default network"))
+        }
+        // setupLinkedContainers (line 41), when the container's spec is made: linked containers must run.
+        if let (child, alias) = linkChildren.first(where: { !$0.0.isRunning }) {
+            if var partial = containers[before.id] { teardownNetworking(&partial) }
+            containers[before.id] = before
+            return .failure(EngineError(.system, "Cannot link to a non running container: /\(child.name) AS /\(c.name)/\(alias)"))
+        }
         if let failure = programPorts(containerID: c.id) {
             return rollBack(failure)
         }
@@ -171,6 +209,7 @@ extension Engine {
         started.state = .running
         started.startedAt = clock
         started.finishedAt = nil
+        started.logs += ImageLogs.startup(started, plan: plan, at: clock)
         containers[c.id] = started
         noteContainerChanged(c.id)
         switch plan {

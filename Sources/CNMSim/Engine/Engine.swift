@@ -65,6 +65,8 @@ public struct Engine: Sendable {
     /// An engine that stands in while the real one is lent to a program (`swap`), so that the
     /// real one is never shared with a copy (its first change would then copy whole tables).
     public static let placeholder = Engine(seed: 0)
+    /// A lab's names added to or removed from the simulated outside world's DNS.
+    public var outsideNames = OutsideNames()
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {
@@ -76,6 +78,8 @@ public struct Engine: Sendable {
         reserved += host.nameservers.map { IPv4Subnet(address: $0, prefixLength: 32) }
         self.localSpace = AddressSpace(predefined: PredefinedPool.localDefaults, reserved: reserved)
         bootPredefinedNetworks()
+        // The daemon programs its chains and the default bridge's rules as it starts.
+        syncFirewall()
     }
 
     private mutating func bootPredefinedNetworks() {
@@ -143,7 +147,11 @@ public struct Engine: Sendable {
 
     /// How the engine keeps its derived views (`.rebuild`: afresh for every question, the slow reference).
     public mutating func setViewMode(_ mode: EngineViews.Mode) {
+        syncFirewall()
         views.mode = mode
+        // The full-generation path starts from what is programmed now.
+        firewall.programmedAll = firewall.programmedOps
+        firewall.programmedKeys = Set(firewall.programmedAll.map(\.key))
     }
 
     /// A new 64-hex object ID; like `stringid.GenerateRandomID`, never all digits in its short form.

@@ -40,8 +40,8 @@ public enum ProcessPlan: Sendable, Hashable {
                     return .runsUntilStopped
                 }
                 if let r = script.firstRange(of: "sleep ") {
-                    let digits = script[r.upperBound...].prefix(while: \.isNumber)
-                    if let n = Int64(digits) { return .runsFor(seconds: n) }
+                    let word = script[r.upperBound...].prefix(while: { $0 != " " && $0 != ";" && $0 != "&" })
+                    if let n = SleepDuration.nanoseconds([String(word)]) { return .runsFor(seconds: seconds(n)) }
                 }
                 return .oneShot
             }
@@ -50,7 +50,8 @@ public enum ProcessPlan: Sendable, Hashable {
         switch name {
         case "sleep":
             if command.count > 1, command[1] == "infinity" { return .runsUntilStopped }
-            if command.count > 1, let n = Int64(command[1].filter(\.isNumber)), n >= 0 { return .runsFor(seconds: n) }
+            if command.count > 1, command[1].lowercased().hasPrefix("inf") { return .runsUntilStopped }
+            if let n = SleepDuration.nanoseconds(Array(command.dropFirst())) { return .runsFor(seconds: seconds(n)) }
             return .exitsAtOnce(code: 1)
         case "tail":
             return command.contains("-f") || command.contains("-F") ? .runsUntilStopped : .oneShot
@@ -63,6 +64,11 @@ public enum ProcessPlan: Sendable, Hashable {
         default:
             return .oneShot
         }
+    }
+
+    /// Whole seconds of simulated time a duration takes (rounded up: the clock moves in seconds).
+    static func seconds(_ nanoseconds: Int64) -> Int64 {
+        nanoseconds / 1_000_000_000 + (nanoseconds % 1_000_000_000 > 0 ? 1 : 0)
     }
 
     /// The exit code a process gives when `docker stop` sends SIGTERM: servers exit

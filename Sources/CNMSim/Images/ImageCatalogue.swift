@@ -9,39 +9,48 @@ public enum ImageCatalogue {
         "sh", "ash", "ping", "ping6", "nslookup", "ip", "ifconfig", "route", "wget", "nc", "hostname", "cat",
         "echo", "ls", "sleep", "traceroute", "netstat", "top", "ps", "env", "true", "false", "id", "uname",
         "date", "head", "tail", "grep", "sed", "awk", "arp", "telnet", "printf", "pwd", "whoami", "kill",
-        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi",
+        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi", "sysctl",
     ]
     static let debianBase: Set<String> = [
         "sh", "bash", "dash", "cat", "echo", "ls", "sleep", "hostname", "env", "true", "false", "id", "uname",
         "date", "head", "tail", "grep", "sed", "printf", "pwd", "whoami", "kill", "getent", "wc", "sort",
         "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch",
+        // The rest of Debian's essential and required packages (coreutils, findutils, apt, dpkg, login…).
+        "apt", "apt-get", "apt-cache", "dpkg", "dpkg-query", "find", "xargs", "cp", "mv", "ln", "chmod", "chown",
+        "stat", "du", "df", "tee", "basename", "dirname", "nproc", "md5sum", "sha256sum", "tar", "gzip", "su",
+        "mount", "perl", "mktemp", "readlink", "sync", "yes",
     ]
+    /// Alpine-based images: the busybox applets plus Alpine's package manager.
+    static let alpineBase: Set<String> = busyboxApplets.union(["apk"])
+    /// Oracle Linux 9 (the `mysql` image): bash as `sh`, microdnf instead of apt.
+    static let oracleBase: Set<String> = debianBase.subtracting(["apt", "apt-get", "apt-cache", "dpkg", "dpkg-query", "dash"])
+        .union(["microdnf", "rpm"])
 
     public static let all: [Image] = [
         Image(repository: "busybox", cmd: ["sh"], tools: busyboxApplets, defaultProgram: "sh"),
-        Image(repository: "alpine", cmd: ["/bin/sh"], tools: busyboxApplets, defaultProgram: "sh"),
+        Image(repository: "alpine", cmd: ["/bin/sh"], tools: alpineBase, defaultProgram: "sh"),
         Image(repository: "ubuntu", cmd: ["/bin/bash"], tools: debianBase, defaultProgram: "bash"),
         Image(repository: "nginx", entrypoint: ["/docker-entrypoint.sh"], cmd: ["nginx", "-g", "daemon off;"],
               exposedPorts: ["80/tcp"], tools: debianBase.union(["curl", "nginx"]),
               services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "nginx"),
         Image(repository: "nginx", tag: "alpine", entrypoint: ["/docker-entrypoint.sh"],
               cmd: ["nginx", "-g", "daemon off;"], exposedPorts: ["80/tcp"],
-              tools: busyboxApplets.union(["curl", "nginx"]),
+              tools: alpineBase.union(["curl", "nginx"]),
               services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "nginx"),
         Image(repository: "httpd", cmd: ["httpd-foreground"], exposedPorts: ["80/tcp"],
               tools: debianBase.union(["httpd", "httpd-foreground"]),
               services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "httpd-foreground"),
         Image(repository: "httpd", tag: "alpine", cmd: ["httpd-foreground"], exposedPorts: ["80/tcp"],
-              tools: busyboxApplets.union(["httpd-foreground"]),
+              tools: alpineBase.union(["httpd-foreground"]),
               services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "httpd-foreground"),
         Image(repository: "redis", entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
               exposedPorts: ["6379/tcp"], tools: debianBase.union(["redis-server", "redis-cli"]),
               services: [ServiceListener(port: 6379, kind: .redis)], defaultProgram: "redis-server"),
         Image(repository: "redis", tag: "alpine", entrypoint: ["docker-entrypoint.sh"], cmd: ["redis-server"],
-              exposedPorts: ["6379/tcp"], tools: busyboxApplets.union(["redis-server", "redis-cli"]),
+              exposedPorts: ["6379/tcp"], tools: alpineBase.union(["redis-server", "redis-cli"]),
               services: [ServiceListener(port: 6379, kind: .redis)], defaultProgram: "redis-server"),
         Image(repository: "mysql", entrypoint: ["docker-entrypoint.sh"], cmd: ["mysqld"],
-              exposedPorts: ["3306/tcp", "33060/tcp"], tools: debianBase.union(["mysql", "mysqld"]),
+              exposedPorts: ["3306/tcp", "33060/tcp"], tools: oracleBase.union(["mysql", "mysqld"]),
               services: [ServiceListener(port: 3306, kind: .mysql), ServiceListener(port: 33060, kind: .mysql)],
               requiresOneOfEnv: ["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"],
               defaultProgram: "mysqld"),
@@ -50,7 +59,7 @@ public enum ImageCatalogue {
               services: [ServiceListener(port: 5432, kind: .postgres)],
               requiresOneOfEnv: ["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"], defaultProgram: "postgres"),
         Image(repository: "traefik", entrypoint: ["/entrypoint.sh"], cmd: ["traefik"], exposedPorts: ["80/tcp"],
-              tools: busyboxApplets.union(["traefik"]), services: [ServiceListener(port: 80, kind: .http)],
+              tools: alpineBase.union(["traefik"]), services: [ServiceListener(port: 80, kind: .http)],
               defaultProgram: "traefik"),
         Image(repository: "haproxy", entrypoint: ["docker-entrypoint.sh"],
               cmd: ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"], tools: debianBase.union(["haproxy"]),

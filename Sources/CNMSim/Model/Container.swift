@@ -44,6 +44,15 @@ public struct Container: Sendable, Hashable, Identifiable {
     /// Network ID → endpoint ID, while running.
     public var endpoints: [String: String]
     public var portMappings: [PortMapping]
+    /// `HostConfig.Sysctls` (`--sysctl`).
+    public var sysctls: [String: String] = [:]
+    /// Whether IPv6 is off in the container's namespace (`net.ipv6.conf.all|lo.disable_ipv6=1`):
+    /// its loopback has no `::1`, so moby writes `/etc/hosts` without IPv6 lines.
+    public var ipv6Disabled: Bool {
+        ["net.ipv6.conf.all.disable_ipv6", "net.ipv6.conf.lo.disable_ipv6"].contains { sysctls[$0] == "1" }
+    }
+    /// What the main process wrote so far (`docker logs`), oldest first.
+    public internal(set) var logs: [ContainerLogLine] = []
 
     public init(id: String, name: String, image: Image, imageReference: String, created: SimTime, path: String,
                 args: [String], cmdOverridden: Bool, env: [String], hostname: String, domainname: String, tty: Bool,

@@ -8,6 +8,10 @@ public struct NetworkAttachment: Sendable, Hashable {
     public var networkID: String?
     public var aliases: [String]
     public var ipv4Address: IPv4Address?
+    /// `--ip` as typed when it is not an IPv4 address (the daemon reports it), else nil.
+    public var ipv4Text: String?
+    /// `--ip6` as typed (IPv6 networks are not simulated; the daemon still validates it).
+    public var ipv6Text: String?
     public var macAddress: MACAddress?
     public var links: [String]
     public var gwPriority: Int
