@@ -45,8 +45,9 @@ test: setup course
 	CNMLAB_INSTALLED=$(INSTALL_CHECK) $(SWIFT) test
 	$(SWIFT) run cnmlab validate --mutants Labs/
 
-## Release build, then the benchmark scenarios (prints timings and peak memory).
+## Release build, then the benchmark scenarios (prints timings and peak memory, each target beside its figure).
 bench: setup course
+	$(SWIFT) build -c release --product cnmlab
 	$(SWIFT) build -c release --product CNMBench
 	$$($(SWIFT) build -c release --show-bin-path)/CNMBench
 

@@ -5,12 +5,20 @@ import CNMLabs
 import Glibc
 #endif
 
-// `make bench`: the issue-2 scenario through the command layer, at two sizes,
-// printing the time of each phase and the process's peak memory.
+// `make bench`: issue 15's targets (each figure beside its target), then the issue-2
+// scenario through the command layer at two sizes, the swarm scenario, grading and the
+// progress store, and the process's peak memory.
 
 func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// This thread's CPU time in seconds (what the work cost, whatever else the machine runs).
+func threadCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
@@ -78,6 +86,58 @@ if CommandLine.arguments.dropFirst().first == "grade" {
     gradeScenarios()
     exit(0)
 }
+
+/// A figure beside its target, with the verdict in words.
+func target(_ label: String, _ value: Double, _ unit: String, atMost limit: Double, cpu: Double? = nil) {
+    let verdict = value <= limit ? "within target" : "OVER TARGET"
+    let cpuText = cpu.map { " [\(format3($0))]" } ?? ""
+    print("  \(label.padding(64)) \(format3(value)) \(unit)\(cpuText)   (target ≤ \(format3(limit)) \(unit): \(verdict))")
+}
+
+/// A count from the environment (to measure an older, slower build in reasonable time), else `fallback`.
+func envCount(_ name: String, _ fallback: Int) -> Int {
+    guard let v = getenv(name), let n = Int(String(cString: v)), n > 0 else { return fallback }
+    return n
+}
+
+print("issue 15 targets, through the command layer (wall time; CPU time in brackets):")
+let pings = envCount("CNMBENCH_PINGS", 2_000)
+let ping10 = pingLatency(containers: 10, pings: 2_000)
+let ping10k = pingLatency(containers: 10_000, pings: pings)
+target("ping between containers, 10 containers: median", ping10.p50, "ms", atMost: 0.2, cpu: ping10.cpuP50)
+target("ping between containers, 10 containers: p99", ping10.p99, "ms", atMost: 1, cpu: ping10.cpuP99)
+target("ping between containers, 10,000 containers: median", ping10k.p50, "ms", atMost: 0.2, cpu: ping10k.cpuP50)
+target("ping between containers, 10,000 containers: p99", ping10k.p99, "ms", atMost: 1, cpu: ping10k.cpuP99)
+target("ping median, 10,000 containers / 10 containers", ping10k.p50 / max(ping10.p50, 1e-9), "×", atMost: 2,
+       cpu: ping10k.cpuP50 / max(ping10.cpuP50, 1e-9))
+let simPings = envCount("CNMBENCH_SIM_PINGS", 1_000)
+if let sim = simScale(networks: 1_000, containers: 10_000, pings: simPings) {
+    target("cnmlab sim: 10,000 containers on 1,000 networks + \(simPings) pings", sim.seconds, "s", atMost: 3, cpu: sim.cpuSeconds)
+    target("cnmlab sim: peak memory", sim.peakMB, "MB", atMost: 300)
+} else {
+    print("  cnmlab sim: skipped (build the release cnmlab beside CNMBench: make bench)")
+}
+if let latency = shellLatency(labsFolder: "Labs", samples: 400) {
+    target("shell, Enter to prompt (lab with 50 containers, recorded): p99", latency.p99, "ms", atMost: 2, cpu: latency.cpuP99)
+    print("    p50 \(format3(latency.p50)) ms, max \(format3(latency.max)) ms")
+    if let bare = shellLatency(labsFolder: "Labs", samples: 400, recorded: false) {
+        print("    without the progress store (command and step check only): p50 \(format3(bare.p50)) ms, "
+              + "p99 \(format3(bare.p99)) ms [\(format3(bare.cpuP99))]")
+    }
+} else {
+    print("  shell latency: skipped, run from the repository root so that Labs/ is found")
+}
+if let startup = versionStartup(runs: 31) {
+    target("cnmlab --version: median of 31 runs", startup.wall, "ms", atMost: 10, cpu: startup.cpu)
+} else {
+    print("  cnmlab --version: skipped (build the release cnmlab beside CNMBench: make bench)")
+}
+let submissionLength = envCount("CNMBENCH_SUBMISSION_LINES", 10_000)
+if let submission = submissionLines(submissionLength, labsFolder: "Labs") {
+    print("  a \(submissionLength)-line submission in a lab session (commands and step checks): \(format3(submission.total)) s, "
+          + "\(format3(submission.perLine)) ms per line (grading's own benchmark holds the grading targets)")
+}
+print("")
 fingerprintBench()
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
@@ -85,9 +145,4 @@ swarmScenario(services: 20, replicas: 4, connections: 200)
 gradeScenarios()
 let recordSeconds = ProgressBench.recordCommands(count: 1_000)
 print("record one command in the progress store: \(format3(recordSeconds / 1_000 * 1_000)) ms (1,000 commands in \(format3(recordSeconds)) s)")
-if let latency = shellLatency(labsFolder: "Labs", samples: 400) {
-    print("shell, Enter to prompt (lab with 50 containers, recorded): p50 \(format3(latency.p50)) ms, p99 \(format3(latency.p99)) ms, max \(format3(latency.max)) ms")
-} else {
-    print("shell latency: skipped, run from the repository root so that Labs/ is found")
-}
 print("peak memory: \(format3(peakMemoryMB())) MB")

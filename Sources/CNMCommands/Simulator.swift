@@ -136,6 +136,9 @@ public struct Simulator: Sendable {
             out = runLocal(words, stdin: stdin)
         }
         if cluster.swarm != nil { cluster.reconcile(after: machine) }
+        // Docker programs its rules as it acts: each command leaves every machine's rules in step,
+        // so that the next command (and a lab check) reads them without re-deriving anything.
+        for k in cluster.machines.indices { cluster.machines[k].engine.syncFirewall() }
         return out
     }
 
@@ -182,10 +185,13 @@ public struct Simulator: Sendable {
             if HostCommandNames.isKnown(program) { return NotSimulated.program(program) }
             return NotSimulated.commandNotFound(program)
         }
-        var ctx = ProgramContext(engine: engine, site: .host, stdin: stdin ?? "", language: language,
+        var ctx = ProgramContext(engine: Engine.placeholder, site: .host, stdin: stdin ?? "", language: language,
                                  invokedAs: String(program.split(separator: "/").last ?? ""))
+        // Lend the engine to the program rather than copy it: a copy would make the first change
+        // (a counter, a sync) duplicate whole tables.
+        swap(&ctx.engine, &cluster.machines[machine].engine)
         let out = tool.run(args, &ctx)
-        engine = ctx.engine
+        swap(&ctx.engine, &cluster.machines[machine].engine)
         return out
     }
 }

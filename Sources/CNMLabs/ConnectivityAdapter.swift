@@ -103,6 +103,7 @@ public enum ConnectivityAdapter {
                                expected: expected, actual: "(no container \(from))")
         }
         var copy = cluster.machines[origin.machine].engine
+        copy.countsTraffic = false  // a check's queries are not traffic: counters stay as the learner left them
         let answer = NameResolution.resolve(name: p.name, from: origin.containerID, engine: &copy) ?? []
         let actualText = answer.isEmpty ? "no answer" : answer.map(\.description).sorted().joined(separator: ", ")
         let differs = CheckResult(name: "", passed: false, message: LabMessage.resolveDiffers.format(locale, [from, p.name]),

@@ -412,7 +412,7 @@ enum ContainerInspectView {
                 for p in c.exposedPorts {
                     let bindings = c.portMappings.filter { $0.containerPort == p }
                     ports[p.description] = bindings.isEmpty ? .nilList
-                        : .list(bindings.map { portBinding(hostIP: $0.hostIP, hostPort: String($0.hostPort)) })
+                        : .list(bindings.map { portBinding(hostIP: $0.hostIP, hostPort: $0.hostPortText) })
                 }
             }
         }

@@ -28,11 +28,12 @@ enum ContainerProcess {
         }
         if ProcessPlan.shells.contains(program) || ProcessPlan.shells.contains(base) {
             if argv.count >= 3, argv[1] == "-c" {
-                var sim = Simulator(engine: engine, site: .container(id: id))
+                var sim = Simulator(engine: Engine.placeholder, site: .container(id: id))
                 sim.secondsPerLine = 0
                 sim.shell = ContainerShell.forScript(program, in: c)
+                swap(&sim.engine, &engine)
                 let out = sim.run(line: argv[2])
-                engine = sim.engine
+                swap(&sim.engine, &engine)
                 return out
             }
             return NotSimulated.feature("an interactive shell outside the cnmlab shell")
@@ -40,9 +41,11 @@ enum ContainerProcess {
         guard let tool = ProgramRegistry.find(program) else {
             return NotSimulated.feature("'\(base)' inside a container")
         }
-        var ctx = ProgramContext(engine: engine, site: .container(id: id), stdin: stdin, invokedAs: base)
+        var ctx = ProgramContext(engine: Engine.placeholder, site: .container(id: id), stdin: stdin, invokedAs: base)
+        // Lent, not copied (see `Simulator.runLocal`).
+        swap(&ctx.engine, &engine)
         let out = tool.run(Array(argv.dropFirst()), &ctx)
-        engine = ctx.engine
+        swap(&ctx.engine, &engine)
         return out
     }
 }

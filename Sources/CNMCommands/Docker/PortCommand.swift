@@ -8,7 +8,7 @@ enum PortCommand {
     static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
         let flags = try spec.at(path).parse(args)
         let c = try engine.findContainer(flags.positionals[0]).orDaemonError()
-        func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, String(m.hostPort)) }
+        func line(_ m: PortMapping) -> String { ContainerSummary.joinHostPort(m.hostIP, m.hostPortText) }
         if flags.positionals.count == 2 {
             let raw = flags.positionals[1]
             let parts = raw.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)

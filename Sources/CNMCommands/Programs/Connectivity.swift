@@ -22,11 +22,14 @@ enum Connectivity {
         return NameResolution.resolve(name: name, from: siteID(ctx), engine: &ctx.engine)?.first
     }
 
-    /// Stores Docker's latest rules first, so later walks start from an up-to-date copy.
-    static func trace(_ ctx: inout ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil) -> PathResult {
+    /// Stores Docker's latest rules first, so later walks start from an up-to-date copy; the
+    /// packets of `exchange` (one probe of `proto` unless told) move the counters of the rules they meet.
+    static func trace(_ ctx: inout ProgramContext, to ip: IPv4Address, proto: String, port: Int?, from site: NetSite? = nil,
+                      exchange: TrafficExchange? = nil) -> PathResult {
         ctx.engine.syncFirewall()
         let r = walk(ctx.engine, from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
         ctx.engine.advanceIPVS(r.ipvsKeys)
+        ctx.engine.count(r, as: exchange ?? .probe(proto))
         return r
     }
 

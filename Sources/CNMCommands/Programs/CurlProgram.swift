@@ -62,7 +62,7 @@ enum CurlProgram: SimulatedProgram {
         if let w = writeOut, let bad = CurlWriteOut.unsupported(w) { return NotSimulated.feature("curl -w variable %{\(bad)}") }
         guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else { return fail(6, "Could not resolve host: \(u.host)") }
         let connectFail = modern ? "Couldn't connect to server" : nil
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site) {
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site, connectTimeout: maxTime) {
         case .refused:
             return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Connection refused")")
         case .unreachable:
@@ -94,6 +94,8 @@ enum CurlProgram: SimulatedProgram {
             AccessLog.record(&ctx, result: r, server: c, request: "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1", status: resp.status,
                              bodyBytes: head ? 0 : resp.body.utf8.count, userAgent: modern ? "curl/8.5.0" : "curl/7.88.1", site: site)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.curl(u, modern: modern, head: head),
+                                   response: headerText.utf8.count + (head ? 0 : resp.body.utf8.count))
             var shown = head ? headerText : (include ? headerText : "") + resp.body
             // `-o FILE` keeps the body out of the terminal (files are not kept by the simulation).
             if let file = outputFile, file != "-" { shown = "" }
@@ -176,7 +178,7 @@ enum WgetProgram: SimulatedProgram {
             out.exitCode = 1
             return out
         }
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port) {
+        switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, connectTimeout: timeout) {
         case .refused: return fail("wget: can't connect to remote host (\(ip)): Connection refused\n")
         case .unreachable: return fail("wget: can't connect to remote host (\(ip)): Network is unreachable\n")
         case .noRouteToHost:
@@ -190,6 +192,8 @@ enum WgetProgram: SimulatedProgram {
         case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.busyboxWget(u), response: headerText.utf8.count + resp.body.utf8.count)
             AccessLog.record(&ctx, result: r, server: c, request: "GET \(u.path) HTTP/1.1", status: resp.status,
                              bodyBytes: resp.body.utf8.count, userAgent: "Wget", site: Connectivity.site(ctx))
             if serverResponse {

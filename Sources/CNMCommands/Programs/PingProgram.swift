@@ -85,7 +85,7 @@ enum PingProgram: SimulatedProgram {
             out.exitCode = busybox ? 1 : 2
             return out
         }
-        let r = Connectivity.trace(&ctx, to: ip, proto: "icmp", port: nil, from: site)
+        let r = Connectivity.trace(&ctx, to: ip, proto: "icmp", port: nil, from: site, exchange: .echo(count: n, payload: 56))
         var outside = false
         if case .delivered(.outside, _, _) = r.verdict { outside = true }
         if busybox {

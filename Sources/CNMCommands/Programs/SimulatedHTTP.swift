@@ -117,8 +117,11 @@ enum TCPOutcome {
     case reset
     case outside
 
-    static func attempt(_ ctx: inout ProgramContext, ip: IPv4Address, port: Int, from site: NetSite? = nil) -> TCPOutcome {
-        let r = Connectivity.trace(&ctx, to: ip, proto: "tcp", port: port, from: site)
+    /// `connectTimeout`: the seconds after which the client gives up (it stops sending SYNs then).
+    static func attempt(_ ctx: inout ProgramContext, ip: IPv4Address, port: Int, from site: NetSite? = nil,
+                        connectTimeout: Int? = nil) -> TCPOutcome {
+        let r = Connectivity.trace(&ctx, to: ip, proto: "tcp", port: port, from: site,
+                                   exchange: .tcp(request: 0, response: 0, giveUpAfter: connectTimeout))
         switch r.verdict {
         case .delivered(.outside, _, _), .delivered(.remote, _, _): return .outside
         case .delivered(_, _, let service?):

@@ -12,7 +12,7 @@ enum TracerouteProgram: SimulatedProgram {
             return NotSimulated.feature("traceroute options")
         }
         guard let ip = Connectivity.resolve(target, &ctx) else { return .fail("traceroute: bad address '\(target)'\n") }
-        let r = Connectivity.trace(&ctx, to: ip, proto: "udp", port: 33434)
+        let r = Connectivity.trace(&ctx, to: ip, proto: "udp", port: 33434, exchange: .udp(query: 18, response: 0))
         var out = CommandOutput(stdout: "traceroute to \(target) (\(ip)), 30 hops max, 46 byte packets\n")
         if r.verdict == .networkUnreachable {
             out.stderr = "traceroute: sendto: Network is unreachable\n"

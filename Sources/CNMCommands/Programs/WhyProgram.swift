@@ -10,6 +10,10 @@ enum WhyProgram: SimulatedProgram {
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         let lang = ctx.language
         guard args.count == 2 else { return usage(lang) }
+        // A diagnosis: the packets it walks (and the DNS queries it resolves names with) move no counters.
+        let counting = ctx.engine.countsTraffic
+        ctx.engine.countsTraffic = false
+        defer { ctx.engine.countsTraffic = counting }
         ctx.engine.syncFirewall()
         let engine = ctx.engine
         let from: NetSite

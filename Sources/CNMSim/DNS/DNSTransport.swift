@@ -13,7 +13,8 @@ public enum DNSTransport {
                                 engine: inout Engine) -> DNSServerReply {
         guard let id = containerID, let c = engine.containers[id], !c.sharesHostNetwork else {
             if server.isLoopback { return .connectionRefused }
-            return ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames).map(DNSServerReply.response) ?? .timeout
+            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { return .timeout }
+            return DNSTraffic.carry(name, response: answer, to: server, from: .host, engine: &engine).map(DNSServerReply.response) ?? .timeout
         }
         guard c.isRunning else { return .networkUnreachable }
         if server == EmbeddedDNS.address {
@@ -22,7 +23,9 @@ public enum DNSTransport {
         }
         if server.isLoopback { return .connectionRefused }
         if engine.hasExternalAccess(containerID: id) {
-            return ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames).map(DNSServerReply.response) ?? .timeout
+            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { return .timeout }
+            return DNSTraffic.carry(name, response: answer, to: server, from: .container(id), engine: &engine)
+                .map(DNSServerReply.response) ?? .timeout
         }
         let onLink = engine.endpoints(ofContainer: c).contains { ep in
             guard let ip = ep.ipv4, ep.prefixLength > 0 else { return false }

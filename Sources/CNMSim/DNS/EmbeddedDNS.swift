@@ -125,12 +125,12 @@ public enum EmbeddedDNS {
                 return DNSResponse(rcode: .noError, answers: [DNSAnswer(name: bare, type: .ptr, ttl: ttl, data: host)])
             }
         }
-        return forward(bare, type: type, from: c, engine: engine)
+        return forward(bare, type: type, from: c, engine: &engine)
     }
 
     /// `forwardExtDNS`: the upstream servers in order; SERVFAIL/REFUSED or no
     /// reply tries the next; none left gives SERVFAIL.
-    static func forward(_ name: String, type: DNSQueryType, from c: Container, engine: Engine) -> DNSResponse {
+    static func forward(_ name: String, type: DNSQueryType, from c: Container, engine: inout Engine) -> DNSResponse {
         let proxyDNS = engine.hasExternalAccess(containerID: c.id)
         for up in upstreams(of: c, engine: engine) {
             guard let server = IPv4Address(up.address) else { continue }
@@ -140,8 +140,12 @@ public enum EmbeddedDNS {
             // networks) and container-namespace ones cannot be reached (no route out).
             guard proxyDNS else { continue }
             guard let response = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { continue }
-            if response.rcode == .servFail || response.rcode == .refused { continue }
-            return response
+            // The query crosses the host's chains: from the host's namespace for its own servers,
+            // from the container's otherwise; a lost one counts as no answer.
+            let site: NetSite = up.hostLoopback ? .host : .container(c.id)
+            guard let carried = DNSTraffic.carry(name, response: response, to: server, from: site, engine: &engine) else { continue }
+            if carried.rcode == .servFail || carried.rcode == .refused { continue }
+            return carried
         }
         return .servFail
     }

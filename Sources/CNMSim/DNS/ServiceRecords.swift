@@ -15,8 +15,9 @@ public enum ServiceRecords {
         if wanted.hasSuffix(".") { wanted.removeLast() }
         var found = false
         var out: [IPv4Address] = []
-        for ep in engine.endpoints(onNetwork: network.id) where isLive(ep, engine) {
-            guard ep.dnsNames.contains(where: { $0.lowercased() == wanted }) else { continue }
+        // The network's name index (`EngineViews.names`): the endpoints carrying the name, in join order.
+        for id in engine.currentViews.names[network.id]?[wanted] ?? [] {
+            guard let ep = engine.endpoints[id], isLive(ep, engine) else { continue }
             found = true
             if let ip = ep.ipv4, !out.contains(ip) { out.append(ip) }
         }
@@ -45,8 +46,9 @@ public enum ServiceRecords {
     /// The PTR answer for `ip` on `network`: `<first DNS name>.<network name>`.
     public static func reverse(_ ip: IPv4Address, network: Network, engine: Engine) -> String? {
         guard network.isUserDefined, !network.ingress else { return nil }
-        for ep in engine.endpoints(onNetwork: network.id) where isLive(ep, engine) && ep.ipv4 == ip {
-            if let first = ep.dnsNames.first { return first + "." + network.name }
+        if let id = engine.currentViews.endpointAt[network.id]?[ip], let ep = engine.endpoints[id], isLive(ep, engine),
+           let first = ep.dnsNames.first {
+            return first + "." + network.name
         }
         if network.driver == .overlay, let m = engine.overlayDirectory.member(ip, on: network.id), let first = m.dnsNames.first {
             return first + "." + network.name

@@ -9,6 +9,8 @@ public struct BridgeDriver: NetworkDriver {
     public static let hostBindingOption = "com.docker.network.bridge.host_binding_ipv4"
     public static let mtuOption = "com.docker.network.driver.mtu"
     public static let defaultBridgeOption = "com.docker.network.bridge.default_bridge"
+    public static let gatewayModeIPv4Option = "com.docker.network.bridge.gateway_mode_ipv4"
+    public static let gatewayModeIPv6Option = "com.docker.network.bridge.gateway_mode_ipv6"
 
     /// `networkConfiguration.fromLabels` (moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go lines
     /// 310-370, `parseErr` line 400): the first option that does not parse, in key order (Go visits the
@@ -29,6 +31,9 @@ public struct BridgeDriver: NetworkDriver {
                 }
             case Self.hostBindingOption:
                 if IPv4Address(v) == nil && !EndpointValidation.isIPv6(v) && v != "::" { return parseErr(key, v, "nil ip") }
+            case Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option:
+                // `newGwMode`: nat, nat-unprotected, routed, isolated.
+                if GatewayMode(rawValue: v) == nil { return parseErr(key, v, "unknown gateway mode \(v)") }
             default:
                 break
             }
@@ -57,4 +62,17 @@ public enum GoBool {
         default: return nil
         }
     }
+}
+
+/// How a bridge network's gateway treats traffic (`com.docker.network.bridge.gateway_mode_ipv4`;
+/// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `gwMode`).
+public enum GatewayMode: String, Sendable, Hashable {
+    /// Masquerade outgoing traffic, DNAT published ports, drop direct access to the containers.
+    case nat
+    /// As `nat`, but anything routed to the containers is accepted (no per-port filtering).
+    case natUnprotected = "nat-unprotected"
+    /// No NAT: containers are reached at their own addresses, on their published ports and by ICMP.
+    case routed
+    /// Internal networks only: the bridge has no address, the host no route, no rules.
+    case isolated
 }

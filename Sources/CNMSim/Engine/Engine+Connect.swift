@@ -7,6 +7,8 @@ extension Engine {
         case .success(let found): c = found
         case .failure(let e): return .failure(e)
         }
+        // The attachments (and so the gateway endpoint and its published ports) may change.
+        noteContainerChanged(c.id)
         // moby v28.2.2 daemon/container_operations.go: connectToNetwork refuses a container-mode
         // container first; updateNetworkConfig then validates the endpoint settings before
         // updateNetworkSettings checks the network modes (host, shared namespace, none).
@@ -78,6 +80,7 @@ extension Engine {
         case .success(let found): c = found
         case .failure(let e): return .failure(e)
         }
+        noteContainerChanged(c.id)
         guard let network = findNetworkQuiet(netTerm) else {
             if !c.isRunning, let i = c.attachments.firstIndex(where: { $0.network == netTerm }) {
                 var updated = c

@@ -189,6 +189,7 @@ extension Engine {
         func rollBack(_ e: EngineError) -> Result<ProcessPlan, EngineError> {
             if var partial = containers[before.id] { teardownNetworking(&partial) }
             containers[before.id] = before
+            noteContainerChanged(before.id)
             return .failure(EngineError(e.kind, "failed to set up container networking: " + e.message))
         }
         for (attachment, network) in resolved {
@@ -220,12 +221,15 @@ extension Engine {
         started.finishedAt = nil
         started.logs += ImageLogs.startup(started, plan: plan, at: clock)
         containers[c.id] = started
+        noteContainerChanged(c.id)
         switch plan {
         case .exitsAtOnce(let code):
             tick(milliseconds: 20)
             processExited(started.id, code: code)
         case .runsFor(let seconds):
-            runUntil[started.id] = clock.adding(nanoseconds: seconds * 1_000_000_000)
+            let until = clock.adding(nanoseconds: seconds * 1_000_000_000)
+            runUntil[started.id] = until
+            views.pendingExitBound = min(views.pendingExitBound ?? until, until)
         default:
             break
         }
@@ -239,14 +243,19 @@ extension Engine {
         c.state = .exited(code: code)
         c.finishedAt = clock
         containers[id] = c
+        noteContainerChanged(id)
         runUntil.removeValue(forKey: id)
         if c.autoRemove { deleteContainer(c) }
     }
 
+    /// Ends the `sleep N` processes whose time is up, earliest first. `views.pendingExitBound`
+    /// (no process ends before it) spares the scan while the clock has not reached it.
     mutating func reapFinishedProcesses() {
+        guard let bound = views.pendingExitBound, bound <= clock else { return }
         for (id, until) in runUntil.sorted(by: { $0.value < $1.value }) where until <= clock {
             processExited(id, code: 0)
         }
+        views.pendingExitBound = runUntil.values.min()
     }
 
     /// `POST /containers/{id}/stop`.
@@ -276,6 +285,7 @@ extension Engine {
                 teardownNetworking(&c)
                 c.state = .exited(code: 137)
                 containers[c.id] = c
+                noteContainerChanged(c.id)
                 runUntil.removeValue(forKey: c.id)
             }
             deleteContainer(c)
@@ -284,6 +294,7 @@ extension Engine {
     }
 
     mutating func deleteContainer(_ c: Container) {
+        noteContainerChanged(c.id)
         containers.removeValue(forKey: c.id)
         creationSequence.removeValue(forKey: c.id)
         hostNetworkContainers.remove(c.id)

@@ -66,6 +66,8 @@ extension Engine {
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
+        views.endpointJoined(endpoint)
+        noteContainerChanged(c.id)
         if network.driver == .overlay && c.labels[Self.swarmTaskLabel] == nil {
             overlayAttachments[endpointID] = rng.swarmID()
         }
@@ -90,6 +92,8 @@ extension Engine {
             else { pools[networkID]?.release(ip) }
         }
         endpoints.removeValue(forKey: endpointID)
+        views.endpointLeft(endpoint)
+        noteContainerChanged(containerID)
         overlayAttachments.removeValue(forKey: endpointID)
         endpointsByNetwork[networkID]?.removeAll { $0 == endpointID }
         if let sid = c.sandboxID { sandboxes[sid]?.endpointIDs.removeAll { $0 == endpointID } }
@@ -106,6 +110,7 @@ extension Engine {
         c.sandboxID = nil
         c.endpoints = [:]
         containers[c.id] = c
+        noteContainerChanged(c.id)
     }
 
     mutating func releasePorts(_ c: inout Container) {
@@ -115,6 +120,7 @@ extension Engine {
         }
         c.portMappings = []
         containers[c.id] = c
+        noteContainerChanged(c.id)
     }
 
     /// The endpoint that gives the container its default route (moby v28.2.2 libnetwork/sandbox.go
@@ -166,6 +172,14 @@ extension Engine {
             } else {
                 ips = ["0.0.0.0", "::"]
             }
+            // A routed network has no NAT for IPv4 (moby v28.2.2 port_mapping_linux.go
+            // `configurePortBindingIPv4` with disableNAT, `attemptBindHostPorts`): the binding opens
+            // the container's port on 0.0.0.0 with no host port, no proxy, no reservation.
+            if network.gatewayModeIPv4 == .routed, ips.contains(where: { !$0.contains(":") }) {
+                mappings.append(PortMapping(containerPort: port, hostIP: "0.0.0.0", hostPort: 0))
+                ips.removeAll { !$0.contains(":") }
+                if ips.isEmpty { continue }
+            }
             var range: ClosedRange<Int>?
             if !binding.hostPort.isEmpty {
                 let parts = binding.hostPort.split(separator: "-", maxSplits: 1)
@@ -190,6 +204,7 @@ extension Engine {
         }
         c.portMappings = mappings
         containers[c.id] = c
+        noteContainerChanged(c.id)
         return nil
     }
 

@@ -29,6 +29,11 @@ extension Engine {
         if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
+        // moby v28.2.2 bridge_linux.go `parseNetworkOptions`: isolated needs an internal network.
+        if kind == .bridge, !request.isInternal,
+           [BridgeDriver.gatewayModeIPv4Option, BridgeDriver.gatewayModeIPv6Option].contains(where: { options[$0] == GatewayMode.isolated.rawValue }) {
+            return .failure(EngineError(.system, "gateway mode 'isolated' can only be used for an internal network"))
+        }
         let id = newID()
         let ipam: IPv4Allocation
         switch allocateIPv4(request, kind: kind, options: options) {
@@ -136,7 +141,9 @@ extension Engine {
     /// IPAM: one IPv4 pool, the requested subnet or the next predefined one (moby v28.2.2
     /// libnetwork/ipams/defaultipam), with the gateway and the auxiliary addresses reserved.
     func allocateIPv4(_ request: NetworkCreateRequest, kind: DriverKind, options: [String: String]) -> Result<IPv4Allocation, EngineError> {
-        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal)
+        // moby v28.2.2 bridge_linux.go `GetSkipGwAlloc`: an isolated network gets no gateway address.
+        let isolated = kind == .bridge && options[BridgeDriver.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
+        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal) || isolated
         let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
         guard let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) else {
             guard let auto = localSpace.nextPredefined() else {
@@ -200,6 +207,8 @@ extension Engine {
     }
 
     mutating func deleteNetwork(_ network: Network) {
+        views.networkRemoved(network.id)
+        views.staleGroups.insert(.network(network.id))
         detachParentLink(of: network)
         networks.removeValue(forKey: network.id)
         creationSequence.removeValue(forKey: network.id)

@@ -40,15 +40,31 @@ public struct Engine: Sendable {
     public internal(set) var swarm: Swarm?
     public internal(set) var swarmNodeID: String?
     /// What this node knows of the other nodes' overlay endpoints and of the services (refreshed by the cluster).
-    public internal(set) var overlayDirectory = OverlayDirectory()
+    public internal(set) var overlayDirectory = OverlayDirectory() {
+        // The mesh's published ports shape DOCKER-INGRESS (the rest of the directory shapes no rule).
+        didSet {
+            let ports = { (d: OverlayDirectory) in d.meshPorts.map { MeshKey(proto: $0.proto, published: $0.published) } }
+            if ports(oldValue) != ports(overlayDirectory) { views.staleGroups.insert(.ingress) }
+        }
+    }
     /// The node's ingress sandbox, while it is in a swarm.
-    public internal(set) var ingressSandbox: IngressSandbox?
+    public internal(set) var ingressSandbox: IngressSandbox? {
+        didSet { if oldValue != ingressSandbox { views.staleGroups.insert(.ingress) } }
+    }
     /// The node's load-balancer endpoints, by overlay network ID.
     public internal(set) var loadBalancers: [String: LoadBalancerEndpoint] = [:]
     /// Network-attachment task IDs of non-task containers on overlay networks, by endpoint ID.
     public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
+    /// What of a mesh port DOCKER-INGRESS's rules depend on.
+    struct MeshKey: Equatable { let proto: String; let published: Int }
+    /// Indexes and pending changes derived from everything above: not model state (see `EngineViews`).
+    public internal(set) var views: EngineViews
+
+    /// An engine that stands in while the real one is lent to a program (`swap`), so that the
+    /// real one is never shared with a copy (its first change would then copy whole tables).
+    public static let placeholder = Engine(seed: 0)
     /// A lab's names added to or removed from the simulated outside world's DNS.
     public var outsideNames = OutsideNames()
 
@@ -57,10 +73,13 @@ public struct Engine: Sendable {
         self.host = host
         self.rng = SeededGenerator(seed: seed)
         self.clock = SimTime.epoch
+        self.views = EngineViews(host: host)
         var reserved = [host.lan]
         reserved += host.nameservers.map { IPv4Subnet(address: $0, prefixLength: 32) }
         self.localSpace = AddressSpace(predefined: PredefinedPool.localDefaults, reserved: reserved)
         bootPredefinedNetworks()
+        // The daemon programs its chains and the default bridge's rules as it starts.
+        syncFirewall()
     }
 
     private mutating func bootPredefinedNetworks() {
@@ -99,6 +118,40 @@ public struct Engine: Sendable {
             bridgeIndex[network.id] = nextInterfaceIndex
             nextInterfaceIndex += 1
         }
+        noteNetworkChanged(network)
+    }
+
+    /// A network was added or changed: its rules and the host's view of it follow.
+    mutating func noteNetworkChanged(_ network: Network) {
+        views.networkAdded(network, bridgeIndex: bridgeIndex[network.id])
+        views.staleGroups.insert(.network(network.id))
+    }
+
+    /// A container started, stopped, was removed, or changed its endpoints or published ports:
+    /// its rules are re-derived at the next sync.
+    mutating func noteContainerChanged(_ id: String) {
+        views.staleGroups.insert(.container(id))
+    }
+
+    /// The views to answer from: the engine's own, or built afresh in `.rebuild` mode.
+    var currentViews: EngineViews {
+        views.mode == .incremental ? views : EngineViews.build(self)
+    }
+
+    /// Whether packets walked on this engine move the rules' counters: on for real traffic (ping,
+    /// curl, DNS queries…), off while a diagnosis (`why`, a lab check) walks packets that no one sent.
+    public var countsTraffic: Bool {
+        get { views.countsTraffic }
+        set { views.countsTraffic = newValue }
+    }
+
+    /// How the engine keeps its derived views (`.rebuild`: afresh for every question, the slow reference).
+    public mutating func setViewMode(_ mode: EngineViews.Mode) {
+        syncFirewall()
+        views.mode = mode
+        // The full-generation path starts from what is programmed now.
+        firewall.programmedAll = firewall.programmedOps
+        firewall.programmedKeys = Set(firewall.programmedAll.map(\.key))
     }
 
     /// A new 64-hex object ID; like `stringid.GenerateRandomID`, never all digits in its short form.
@@ -125,10 +178,15 @@ public struct Engine: Sendable {
     // MARK: Lookup
 
     /// Networks in creation order.
-    public var allNetworks: [Network] { networks.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
+    public var allNetworks: [Network] { inCreationOrder(networks) }
 
     /// Containers in creation order.
-    public var allContainers: [Container] { containers.values.sorted { creationIndex(of: $0.id) < creationIndex(of: $1.id) } }
+    public var allContainers: [Container] { inCreationOrder(containers) }
+
+    /// The values of `map` in creation order: the keys are sorted, not the (large) values.
+    func inCreationOrder<V>(_ map: [String: V]) -> [V] {
+        map.keys.map { (creationIndex(of: $0), $0) }.sorted { $0 < $1 }.compactMap { map[$0.1] }
+    }
 
     /// The position of a network or container in creation order.
     public func creationIndex(of id: String) -> Int { creationSequence[id] ?? Int.max }

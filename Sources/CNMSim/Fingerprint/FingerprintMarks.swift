@@ -26,3 +26,18 @@ extension MACAddress: FingerprintIdentity {
 extension ContainerPort: FingerprintIdentity {
     public var fingerprintIdentity: String { String(port) + "/" + proto }
 }
+
+// The packet path's derived state (see `EngineViews`, docs/packet-path.md): views and indexes follow
+// the model and say nothing of their own; counters record traffic, not the network the learner built
+// (a replay counts the same traffic the same way, but a fingerprint need not depend on it).
+extension EngineViews: FingerprintExcluded {}
+extension ChainIndex: FingerprintExcluded {}
+extension PacketCounter: FingerprintExcluded {}
+
+// A chain is its name, policy and rules as `iptables -S` prints them; the entries' IDs and order
+// keys are bookkeeping of the chain's storage.
+extension NetfilterChain: FingerprintIdentity {
+    public var fingerprintIdentity: String {
+        ([name, policy ?? "-"] + rules.map(\.specification)).joined(separator: "\n")
+    }
+}

@@ -28,7 +28,7 @@
 /// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change.
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (hashes of another version are not compared).
-    public static let formatVersion = "cnmlab-state-v2"
+    public static let formatVersion = "cnmlab-state-v3"
 
     /// Fields left out as `"Type.field"`: indexes derived from other fields of the same value.
     public static let excludedFields: Set<String> = [
@@ -36,8 +36,9 @@ public enum StateFingerprint {
         "Engine.networkIDByName", "Engine.containerIDByName", "Engine.hostNetworkContainers", "Engine.hostBindings",
         // What the node knows of the others, recomputed by the cluster after every command.
         "Engine.overlayDirectory",
-        // The set form of `programmed` (Docker's operations as of the last sync).
-        "Firewall.programmedKeys",
+        // The set form of `programmed` (Docker's operations as of the last sync), the count of
+        // operations wanting each rule derived from it, and the full list kept by the `.rebuild` reference.
+        "Firewall.programmedKeys", "Firewall.wantedCount", "Firewall.programmedAll",
     ]
 
     /// `excludedFields` by type name.
@@ -54,9 +55,8 @@ public enum StateFingerprint {
 
     /// The bytes of a whole LAN: the version line, then the cluster (every machine and the swarm store).
     ///
-    /// Each machine's firewall is taken as stored: the rules, and Docker's operations as of its
-    /// last sync (Docker's newer changes are applied by the next command that reads or edits the
-    /// rules, so such a command may change the fingerprint; it does so the same way on every replay).
+    /// Each machine's firewall is taken as stored: the rules (not their counters), and Docker's
+    /// operations as of its last sync (the simulator syncs after every command).
     public static func canonicalBytes(cluster: Cluster) -> [UInt8] {
         var cache = FingerprintCache()
         return canonicalBytes(cluster: cluster, cache: &cache)

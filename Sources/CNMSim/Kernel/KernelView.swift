@@ -60,7 +60,8 @@ public enum KernelView {
             interfaces.append(KernelInterface(index: index, name: dev, kind: .bridge, mtu: network.mtu,
                                               mac: network.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), carrier: carrier,
                                               addresses: addrs, networkID: network.id))
-            if let s = network.subnet {
+            // A connected route comes with the bridge's address (an isolated network's bridge has none).
+            if let s = network.subnet, network.gateway != nil {
                 routes.append(KernelRoute(destination: s.canonical, device: dev, source: network.gateway, linkDown: !carrier))
             }
         }

@@ -61,6 +61,11 @@ public struct Network: Sendable, Hashable, Identifiable {
         return options[BridgeDriver.mtuOption].flatMap { Int($0) } ?? 1500
     }
 
+    /// The IPv4 gateway mode (`nat` unless the option says otherwise).
+    public var gatewayModeIPv4: GatewayMode {
+        driver == .bridge ? options[BridgeDriver.gatewayModeIPv4Option].flatMap(GatewayMode.init) ?? .nat : .nat
+    }
+
     /// The host address published ports bind to by default (`host_binding_ipv4`).
     public var hostBindingIPv4: IPv4Address? {
         options[BridgeDriver.hostBindingOption].flatMap { IPv4Address($0) }

@@ -33,7 +33,12 @@ public struct PortBindingRequest: Sendable, Hashable {
 public struct PortMapping: Sendable, Hashable {
     public var containerPort: ContainerPort
     public var hostIP: String
+    /// 0 when no host port is bound: a routed network only opens the container's port.
     public var hostPort: Int
+
+    /// The host port as the API reports it: empty when none is bound (moby v28.2.2
+    /// daemon/network.go `getEndpointPortMapInfo`).
+    public var hostPortText: String { hostPort > 0 ? String(hostPort) : "" }
 
     public init(containerPort: ContainerPort, hostIP: String, hostPort: Int) {
         self.containerPort = containerPort; self.hostIP = hostIP; self.hostPort = hostPort

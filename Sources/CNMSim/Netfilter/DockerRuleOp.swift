@@ -20,6 +20,16 @@ public struct DockerRuleOp: Sendable, Hashable {
         self.table = table; self.chain = chain; self.rule = rule; self.placement = placement; self.owner = owner
     }
 
-    /// Identity for diffing two generations.
-    var key: String { "\(table.rawValue)|\(chain)|\(owner)|\(rule?.specification ?? "-N")" }
+    /// Identity for diffing two generations: the same rule (or chain) in the same place for the same object.
+    var key: Identity { Identity(table: table, chain: chain, owner: owner, rule: rule) }
+
+    struct Identity: Hashable, Sendable, Comparable, CustomStringConvertible {
+        let table: NetfilterTable
+        let chain: String
+        let owner: String
+        let rule: NetfilterRule?
+
+        var description: String { "\(table.rawValue)|\(chain)|\(owner)|\(rule?.specification ?? "-N")" }
+        static func < (a: Identity, b: Identity) -> Bool { a.description < b.description }
+    }
 }

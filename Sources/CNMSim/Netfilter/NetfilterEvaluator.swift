@@ -2,13 +2,17 @@
 /// rule in order, follows jumps into user chains and `RETURN`s, and stops at
 /// the first terminating target (or the built-in chain's policy). `LOG` rules
 /// are noted and passed. Jumps nest at most 32 deep, as a guard against loops.
+/// Each chain offers only the rules its index says may match (`ChainIndex`);
+/// an `exhaustive` evaluator reads every rule instead (the reference).
 public struct NetfilterEvaluator {
     public let ruleset: Ruleset
     /// Whether an address is one of the namespace's own (addrtype `LOCAL`).
     public let isLocal: @Sendable (IPv4Address) -> Bool
+    /// Match every rule of each chain in order, not only the index's candidates.
+    public let exhaustive: Bool
 
-    public init(ruleset: Ruleset, isLocal: @escaping @Sendable (IPv4Address) -> Bool) {
-        self.ruleset = ruleset; self.isLocal = isLocal
+    public init(ruleset: Ruleset, exhaustive: Bool = false, isLocal: @escaping @Sendable (IPv4Address) -> Bool) {
+        self.ruleset = ruleset; self.exhaustive = exhaustive; self.isLocal = isLocal
     }
 
     func addrtype(_ type: String, _ ip: IPv4Address) -> Bool {
@@ -40,6 +44,15 @@ public struct NetfilterEvaluator {
             case .multiport(let ports, let source, let negated):
                 let port = source ? p.sourcePort : p.destinationPort
                 if ports.contains(where: { $0.matches(port) }) == negated { return false }
+            case .multiportEither(let ports, let negated):
+                let hit = ports.contains { $0.matches(p.sourcePort) || $0.matches(p.destinationPort) }
+                if hit == negated { return false }
+            case .conntrackOriginal(let c):
+                if let states = c.states, states.contains(where: p.ctstates.contains) == c.statesNegated { return false }
+                if let d = c.destination, !d.matches(p.originalDestination) { return false }
+                if let port = c.destinationPort, !port.matches(p.originalDestinationPort) { return false }
+            case .comment:
+                continue
             }
         }
         return true
@@ -51,17 +64,21 @@ public struct NetfilterEvaluator {
         case .some(let v): return v
         case .none:
             let policy = ruleset.chain(table, chain)?.policy ?? "ACCEPT"
-            trace.append(ChainVisit(table: table, chain: chain, rule: nil, outcome: policy, byPolicy: true))
+            trace.append(ChainVisit(table: table, chain: chain, rule: nil, outcome: policy, byPolicy: true, counts: true))
             return policy == "DROP" ? .drop(rule: nil) : .accept
         }
     }
 
-    /// nil: fell off the end of the chain (or RETURNed).
+    /// nil: fell off the end of the chain (or RETURNed). Only the rules the chain's index
+    /// offers for this packet are matched (the others cannot match it).
     private func walk(_ table: NetfilterTable, _ name: String, _ p: NetfilterPacket, depth: Int, trace: inout [ChainVisit]) -> HookVerdict? {
         guard depth < 32, let chain = ruleset.chain(table, name) else { return nil }
-        for r in chain.rules where matches(r, p) {
+        for id in exhaustive ? chain.order : chain.candidates(for: p) {
+            guard let r = chain.entry(id)?.rule, matches(r, p) else { continue }
             let spec = "-A \(name) \(r.specification)"
-            func visit(_ outcome: String) { trace.append(ChainVisit(table: table, chain: name, rule: spec, outcome: outcome, byPolicy: false)) }
+            func visit(_ outcome: String) {
+                trace.append(ChainVisit(table: table, chain: name, rule: spec, outcome: outcome, byPolicy: false, entry: id))
+            }
             switch r.target {
             case .accept: visit("ACCEPT"); return .accept
             case .drop: visit("DROP"); return .drop(rule: spec)

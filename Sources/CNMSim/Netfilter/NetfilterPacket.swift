@@ -10,6 +10,9 @@ public struct NetfilterPacket: Sendable, Hashable {
     public var outInterface: String?
     /// `NEW` for the first packet, `ESTABLISHED` for replies; plus `DNAT`/`SNAT` once translated.
     public var ctstates: Set<String>
+    /// The connection's original destination and port, before any DNAT (`--ctorigdst`, `--ctorigdstport`).
+    public var originalDestination: IPv4Address
+    public var originalDestinationPort: Int?
 
     public init(proto: String, source: IPv4Address, destination: IPv4Address, sourcePort: Int? = nil,
                 destinationPort: Int? = nil, inInterface: String? = nil, outInterface: String? = nil,
@@ -17,6 +20,8 @@ public struct NetfilterPacket: Sendable, Hashable {
         self.proto = proto; self.source = source; self.destination = destination; self.sourcePort = sourcePort
         self.destinationPort = destinationPort; self.inInterface = inInterface; self.outInterface = outInterface
         self.ctstates = ctstates
+        self.originalDestination = destination
+        self.originalDestinationPort = destinationPort
     }
 }
 
@@ -30,6 +35,30 @@ public struct ChainVisit: Sendable, Hashable {
     public let outcome: String
     /// Whether the outcome came from the chain's policy (no rule matched in a built-in chain).
     public let byPolicy: Bool
+    /// The rule entry whose counters this visit moves (nil for a policy or for falling off a user chain).
+    let entry: RuleEntryID?
+    /// Whether the visit moves counters: a matched rule, or the policy of a built-in chain.
+    let counts: Bool
+
+    public init(table: NetfilterTable, chain: String, rule: String?, outcome: String, byPolicy: Bool) {
+        self.init(table: table, chain: chain, rule: rule, outcome: outcome, byPolicy: byPolicy, entry: nil, counts: false)
+    }
+
+    init(table: NetfilterTable, chain: String, rule: String?, outcome: String, byPolicy: Bool, entry: RuleEntryID? = nil,
+         counts: Bool? = nil) {
+        self.table = table; self.chain = chain; self.rule = rule; self.outcome = outcome; self.byPolicy = byPolicy
+        self.entry = entry
+        self.counts = counts ?? (entry != nil)
+    }
+
+    /// Two visits are the same when `why` would print them the same (the entry is bookkeeping).
+    public static func == (a: ChainVisit, b: ChainVisit) -> Bool {
+        a.table == b.table && a.chain == b.chain && a.rule == b.rule && a.outcome == b.outcome && a.byPolicy == b.byPolicy
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(table); h.combine(chain); h.combine(rule); h.combine(outcome); h.combine(byPolicy)
+    }
 }
 
 /// How a hook (one built-in chain of one table) ended for a packet.

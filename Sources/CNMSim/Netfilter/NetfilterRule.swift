@@ -21,7 +21,10 @@ public struct NetfilterRule: Sendable, Hashable {
     }
 
     /// The rule as `iptables -S` prints it after `-A CHAIN ` (e.g. `-o docker0 -j DOCKER`).
-    public var specification: String {
+    public var specification: String { specification(counters: nil) }
+
+    /// The specification with `-c PKTS BYTES` before the target when `counters` is given (`iptables -S -v`).
+    public func specification(counters: PacketCounter?) -> String {
         var w: [String] = []
         if let s = source { w += (s.negated ? ["!"] : []) + ["-s", s.subnet.description] }
         if let d = destination { w += (d.negated ? ["!"] : []) + ["-d", d.subnet.description] }
@@ -29,6 +32,7 @@ public struct NetfilterRule: Sendable, Hashable {
         if let o = outInterface { w += (o.negated ? ["!"] : []) + ["-o", o.name] }
         if let p = proto { w += (protoNegated ? ["!"] : []) + ["-p", p] }
         for m in matches { w += m.saveWords }
+        if let counters { w += ["-c", String(counters.packets), String(counters.bytes)] }
         w += ["-j"] + target.saveWords
         return w.joined(separator: " ")
     }

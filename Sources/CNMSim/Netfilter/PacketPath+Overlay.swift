@@ -22,10 +22,8 @@ extension PacketPath.Walk {
 
     /// Delivers to the endpoint holding `ip` on the overlay: here, or in VXLAN to its node.
     mutating func reachOverlayEndpoint(_ network: Network, _ ip: IPv4Address, port: Int?, source: IPv4Address) -> PathVerdict {
-        for ep in path.engine.endpoints(onNetwork: network.id) where ep.ipv4 == ip {
-            if let c = path.engine.containers[ep.containerID], c.isRunning {
-                return deliverLocal(site: .container(c.id), address: ip, port: port)
-            }
+        if let c = path.container(at: ip, onNetwork: network.id) {
+            return deliverLocal(site: .container(c.id), address: ip, port: port)
         }
         if let lb = path.engine.loadBalancers[network.id], lb.address == ip {
             return proto == "icmp" ? .delivered(site: .outside(ip), address: ip, service: nil) : .refused(site: .outside(ip), address: ip)
@@ -42,7 +40,7 @@ extension PacketPath.Walk {
     mutating func deliverToIngress(_ sbox: IngressSandbox, port: Int?) -> PathVerdict {
         events.append(.ingressSandbox(address: sbox.gatewayAddress))
         guard let port, let mesh = path.engine.overlayDirectory.meshPorts.first(where: { $0.published == port && $0.proto == proto }),
-              let ingress = path.engine.allNetworks.first(where: { $0.ingress }) else {
+              let ingress = path.engine.networks.values.first(where: { $0.ingress }) else {
             return proto == "icmp" ? .delivered(site: .outside(sbox.gatewayAddress), address: sbox.gatewayAddress, service: nil)
                 : .refused(site: .outside(sbox.gatewayAddress), address: sbox.gatewayAddress)
         }

@@ -25,14 +25,25 @@ extension PacketPath {
 
     /// Every running macvlan/ipvlan child of the host, by address.
     static func vlanChildren(_ engine: Engine) -> [IPv4Address: VlanChild] {
+        let views = engine.currentViews
         var out: [IPv4Address: VlanChild] = [:]
-        for (id, n) in engine.networks where VlanLinks.isChildDriver(n.driver) {
-            for ep in engine.endpoints(onNetwork: id) {
-                guard let ip = ep.ipv4, let c = engine.containers[ep.containerID], c.isRunning else { continue }
+        for id in views.childNetworks {
+            guard let n = engine.networks[id] else { continue }
+            for (ip, epID) in views.endpointAt[id] ?? [:] {
+                guard let ep = engine.endpoints[epID], let c = engine.containers[ep.containerID], c.isRunning else { continue }
                 out[ip] = VlanChild(containerID: c.id, network: n)
             }
         }
         return out
+    }
+
+    /// The running macvlan/ipvlan child of the host that holds `ip`, if any.
+    func vlanChild(at ip: IPv4Address) -> VlanChild? {
+        for id in views.childNetworks {
+            guard let n = engine.networks[id], let c = container(at: ip, onNetwork: id) else { continue }
+            return VlanChild(containerID: c.id, network: n)
+        }
+        return nil
     }
 }
 
@@ -51,7 +62,7 @@ extension PacketPath.Walk {
         events.append(.childLink(parent: parent, driver: network.driver.rawValue, mode: VlanLinks.mode(of: network)))
         let nextHop = route.gateway ?? dst
         // Another child of the same parent: switched inside the parent, if the modes allow it.
-        if let peer = path.vlanChildren[nextHop], peer.parent == parent, peer.network.driver == network.driver {
+        if let peer = path.vlanChild(at: nextHop), peer.parent == parent, peer.network.driver == network.driver {
             let mine = VlanLinks.peerMode(of: network), theirs = VlanLinks.peerMode(of: peer.network)
             guard mine == "bridge" && theirs == "bridge" else {
                 events.append(.childModeBlocks(driver: network.driver.rawValue, mode: mine == "bridge" ? theirs : mine))

@@ -14,61 +14,45 @@
 /// containers' own netfilter tables are empty.
 public struct PacketPath {
     let engine: Engine
-    let hostNS: NetNamespace
+    /// The engine's views: its own when it keeps them in step, else built afresh (`.rebuild` mode).
+    let views: EngineViews
     let evaluator: NetfilterEvaluator
-    let hostLocal: Set<IPv4Address>
-    let hostInterfaces: [String: KernelInterface]
-    /// Bridge device → network.
-    let bridges: [String: Network]
-    /// `proto/port` → the host's listeners there (docker-proxy per published port, host-network services).
-    let listeners: [String: [HostListener]]
-    /// Running macvlan/ipvlan children by address (`PacketPath+Vlan.swift`).
-    let vlanChildren: [IPv4Address: VlanChild]
     /// Addresses that belong to the other simulated machines (their eth0 and their LAN children) → that machine's eth0.
     let lan: [IPv4Address: IPv4Address]
     /// IPVS round-robin positions (`ClusterPath` passes the caller's).
     let turns: [String: Int]
 
+    /// The walk on `engine`. Nothing is built here: the host's view, the endpoints and the rules'
+    /// indexes are the engine's own views, kept in step with every change (`EngineViews`).
     public init(engine: Engine, lan: [IPv4Address: IPv4Address] = [:], turns: [String: Int]? = nil) {
         self.engine = engine
         self.lan = lan
         self.turns = turns ?? engine.ipvsTurns
-        let ns = KernelView.host(engine)
-        hostNS = ns
-        let local = Set(ns.addresses)
-        hostLocal = local
-        var byName: [String: KernelInterface] = [:]
-        for i in ns.interfaces { byName[i.name] = i }
-        hostInterfaces = byName
-        var b: [String: Network] = [:]
-        for n in engine.allNetworks { if let d = n.deviceName { b[d] = n } }
-        bridges = b
-        var l: [String: [HostListener]] = [:]
-        for c in engine.allContainers where c.isRunning {
-            for m in c.portMappings where IPv4Address(m.hostIP) != nil {
-                l["\(m.containerPort.proto)/\(m.hostPort)", default: []].append(.proxy(m, c.id))
-            }
-            if c.sharesHostNetwork && PacketPath.servesImageServices(c) {
-                for s in c.image.services { l["\(s.proto)/\(s.port)", default: []].append(.hostService(c.id, s)) }
-            }
-        }
-        listeners = l
-        vlanChildren = PacketPath.vlanChildren(engine)
-        evaluator = NetfilterEvaluator(ruleset: engine.currentRuleset) { $0.isLoopback || local.contains($0) }
+        let views = engine.currentViews
+        self.views = views
+        let stack = views.hostStack
+        evaluator = NetfilterEvaluator(ruleset: engine.currentRuleset, exhaustive: engine.views.mode == .rebuild) { stack.isLocal($0) }
     }
 
-    func isHostLocal(_ ip: IPv4Address) -> Bool { ip.isLoopback || hostLocal.contains(ip) }
+    var hostStack: HostStack { views.hostStack }
+
+    func isHostLocal(_ ip: IPv4Address) -> Bool { hostStack.isLocal(ip) }
+
+    /// The network whose bridge is `device`.
+    func bridgeNetwork(_ device: String) -> Network? {
+        hostStack.bridges[device]?.networkID.flatMap { engine.networks[$0] }
+    }
 
     /// Traces one connection attempt from `site` to `destination` (`proto` is `icmp`, `tcp` or `udp`).
     public func trace(from site: NetSite, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         let verdict = walk.send(from: site, to: destination, port: port)
         return walk.result(verdict)
     }
 
     /// A packet from another machine on the LAN (`source`) arriving for `destination` on this one.
     public func arrival(fromLAN source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         let route = KernelRoute(destination: nil, device: "eth0", source: source)
         let verdict = walk.fromRemote(src: source, dst: destination, port: port, route: route)
         return walk.result(verdict)
@@ -76,7 +60,7 @@ public struct PacketPath {
 
     /// A frame arriving in VXLAN on overlay `networkID` for the endpoint `destination` of this node.
     public func arrival(overlay networkID: String, from source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
-        var walk = Walk(path: self, proto: proto)
+        var walk = Walk(path: self, proto: proto, to: destination, port: port)
         guard let network = engine.networks[networkID] else { return walk.result(.noHost(destination)) }
         walk.events.append(.overlaySwitch(network: network.name))
         let verdict = walk.reachOverlayEndpoint(network, destination, port: port, source: source)
@@ -97,40 +81,62 @@ public struct PacketPath {
         return words.contains(c.image.defaultProgram)
     }
 
-    /// The container on `network` that holds `ip`, if running.
+    /// The running container on the bridge `device` that holds `ip`.
     func container(at ip: IPv4Address, onBridge device: String) -> Container? {
-        guard let n = bridges[device] else { return nil }
-        for ep in engine.endpoints(onNetwork: n.id) where ep.ipv4 == ip {
-            if let c = engine.containers[ep.containerID], c.isRunning { return c }
-        }
-        return nil
+        guard let n = bridgeNetwork(device) else { return nil }
+        return container(at: ip, onNetwork: n.id)
     }
 
+    /// The running container whose endpoint on `networkID` holds `ip`.
+    func container(at ip: IPv4Address, onNetwork networkID: String) -> Container? {
+        guard let epID = views.endpointAt[networkID]?[ip], let ep = engine.endpoints[epID],
+              let c = engine.containers[ep.containerID], c.isRunning else { return nil }
+        return c
+    }
+
+    /// A site's own namespace (containers and `remote`; the host's stack is `hostStack`).
     func namespace(of site: NetSite) -> NetNamespace? {
         switch site {
-        case .host: return hostNS
+        case .host: return nil
         case .remote: return KernelView.remote(engine)
         case .container(let id):
-            guard let c = engine.containers[id] else { return nil }
-            return c.sharesHostNetwork ? hostNS : KernelView.namespace(of: c, in: engine)
+            guard let c = engine.containers[id], !c.sharesHostNetwork else { return nil }
+            return KernelView.namespace(of: c, in: engine)
         case .outside: return nil
+        }
+    }
+
+    /// Whether a site sends from the host's own stack (the host, or a host-network container).
+    func usesHostStack(_ site: NetSite) -> Bool {
+        switch site {
+        case .host: return true
+        case .container(let id): return engine.containers[id]?.sharesHostNetwork ?? false
+        default: return false
         }
     }
 
     /// A host-side listener: docker-proxy for a published port, or a host-network container's service.
     enum HostListener { case proxy(PortMapping, String), hostService(String, ServiceListener) }
 
+    /// What listens on the host at `ip:port`: the published ports (`Engine.hostBindings`) and the
+    /// servers of host-network containers, in container creation order; the first that is bound
+    /// to `ip` or to every address.
     func hostListener(_ ip: IPv4Address, port: Int, proto: String) -> HostListener? {
-        for l in listeners["\(proto)/\(port)"] ?? [] {
-            switch l {
-            case .proxy(let m, _):
-                guard let bound = IPv4Address(m.hostIP) else { continue }
-                if bound.isUnspecified || bound == ip { return l }
-            case .hostService:
-                return l
+        var found: [(order: Int, listener: HostListener)] = []
+        for (hostIP, id) in engine.hostBindings["\(proto)/\(port)"] ?? [:] {
+            guard let bound = IPv4Address(hostIP), bound.isUnspecified || bound == ip,
+                  let c = engine.containers[id], c.isRunning,
+                  let m = c.portMappings.first(where: { $0.hostIP == hostIP && $0.hostPort == port && $0.containerPort.proto == proto })
+            else { continue }
+            found.append((engine.creationIndex(of: id), .proxy(m, id)))
+        }
+        for id in engine.hostNetworkContainers {
+            guard let c = engine.containers[id], c.sharesHostNetwork, PacketPath.servesImageServices(c) else { continue }
+            for s in c.image.services where s.proto == proto && s.port == port {
+                found.append((engine.creationIndex(of: id), .hostService(id, s)))
             }
         }
-        return nil
+        return found.min { $0.order < $1.order }?.listener
     }
 
     /// One walk's mutable state.
@@ -146,12 +152,20 @@ public struct PacketPath {
         /// The source address of the packet as it last went out on a wire (after NAT).
         var wireSource: IPv4Address?
         var ipvsKeys: [String] = []
+        /// Every hook run so far, and whether the walk is checking the reply direction.
+        var runs: [HookRun] = []
+        var replying = false
+        /// The connection's original destination and port (what conntrack's `--ctorigdst` sees on replies).
+        var origin: (address: IPv4Address, port: Int?)?
 
         func result(_ verdict: PathVerdict) -> PathResult {
-            PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys)
+            PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys, hookRuns: runs)
         }
 
-        init(path: PacketPath, proto: String) { self.path = path; self.proto = proto }
+        init(path: PacketPath, proto: String, to destination: IPv4Address, port: Int?) {
+            self.path = path; self.proto = proto
+            origin = (destination, proto == "icmp" ? nil : port)
+        }
 
         func packet(_ src: IPv4Address, _ dst: IPv4Address, _ port: Int?, inIface: String? = nil, outIface: String? = nil) -> NetfilterPacket {
             NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : 40000,
@@ -162,18 +176,18 @@ public struct PacketPath {
             var trace: [ChainVisit] = []
             let v = path.evaluator.run(table, chain, p, trace: &trace)
             events += trace.map { .chain($0) }
+            runs.append(HookRun(table: table, chain: chain, packet: p, visits: trace, reply: replying))
             return v
         }
 
         /// Sends from a site; the main entry.
         mutating func send(from site: NetSite, to dst: IPv4Address, port: Int?) -> PathVerdict {
+            if path.usesHostStack(site) { return sendFromHost(site: site, dst: dst, port: port) }
             guard let ns = path.namespace(of: site) else { return .noHost(dst) }
-            let isHostStack = ns.owner == .host
-            if ns.isLocal(dst) && !isHostStack {
+            if ns.isLocal(dst) {
                 events.append(.local(site: site, destination: dst))
                 return deliverLocal(site: site, address: dst, port: port)
             }
-            if isHostStack { return sendFromHost(site: site, dst: dst, port: port) }
             guard let route = ns.route(to: dst) else {
                 events.append(.noRoute(site: site, destination: dst))
                 return .networkUnreachable
@@ -244,7 +258,7 @@ public struct PacketPath {
                 hostLegs.append(("input", inIface, nil))
                 return deliverHost(address: p.destination, port: p.destinationPort)
             }
-            guard let route = path.hostNS.route(to: p.destination) else { return .networkUnreachable }
+            guard let route = path.hostStack.route(to: p.destination) else { return .networkUnreachable }
             events.append(.hostRouting(destination: p.destination, device: route.device))
             hops += 1
             var fwd = p
@@ -257,11 +271,11 @@ public struct PacketPath {
         mutating func postrouteAndLeave(_ p: NetfilterPacket, route: KernelRoute) -> PathVerdict {
             var out = p
             if case .masquerade = hook(.nat, "POSTROUTING", out) {
-                let newSrc = path.hostInterfaces[route.device]?.addresses.first?.address ?? out.source
+                let newSrc = path.hostStack.interface(named: route.device)?.addresses.first?.address ?? out.source
                 events.append(.masquerade(from: out.source, to: newSrc))
                 out.source = newSrc
             }
-            if path.hostInterfaces[route.device]?.kind == .bridge {
+            if path.hostStack.interface(named: route.device)?.kind == .bridge {
                 return deliverOnBridge(src: out.source, dst: out.destination, port: out.destinationPort, bridge: route.device)
             }
             wireSource = out.source
@@ -280,12 +294,12 @@ public struct PacketPath {
         /// The host's own packet (from the host or a host-network container).
         mutating func sendFromHost(site: NetSite, dst: IPv4Address, port: Int?) -> PathVerdict {
             let local = path.isHostLocal(dst)
-            guard let route = local ? KernelRoute(destination: nil, device: "lo", source: dst) : path.hostNS.route(to: dst) else {
+            guard let route = local ? KernelRoute(destination: nil, device: "lo", source: dst) : path.hostStack.route(to: dst) else {
                 events.append(.noRoute(site: site, destination: dst))
                 return .networkUnreachable
             }
             let src = local ? (dst.isLoopback ? IPv4Address(127, 0, 0, 1) : dst)
-                : route.source ?? path.hostInterfaces[route.device]?.addresses.first?.address ?? path.engine.host.address
+                : route.source ?? path.hostStack.interface(named: route.device)?.addresses.first?.address ?? path.engine.host.address
             events.append(local ? .local(site: site, destination: dst)
                           : .route(site: site, destination: dst, device: route.device, gateway: route.gateway, source: src))
             var p = packet(src, dst, port, outIface: route.device)
@@ -297,7 +311,7 @@ public struct PacketPath {
                 p.ctstates.insert("DNAT")
             }
             let nowLocal = path.isHostLocal(p.destination)
-            guard let outRoute = nowLocal ? route : path.hostNS.route(to: p.destination) else { return .networkUnreachable }
+            guard let outRoute = nowLocal ? route : path.hostStack.route(to: p.destination) else { return .networkUnreachable }
             p.outInterface = nowLocal ? "lo" : outRoute.device
             if case let v = hook(.filter, "OUTPUT", p), v != .accept { return stop(v) }
             if nowLocal {
@@ -315,12 +329,12 @@ public struct PacketPath {
             let host = path.engine.host
             wireSource = src
             // A macvlan/ipvlan child of this host answers on the wire itself (no host stack involved).
-            if let child = path.vlanChildren[dst] { return lanToChild(child, dst: dst, port: port) }
+            if let child = path.vlanChild(at: dst) { return lanToChild(child, dst: dst, port: port) }
             if dst == host.address {
                 events.append(.entersHost(device: "eth0"))
                 return hostReceive(src: src, dst: dst, port: port, inIface: "eth0")
             }
-            if path.hostNS.routes.contains(where: { $0.destination != nil && $0.device != "eth0" && $0.covers(dst) }) {
+            if path.hostStack.bridgeRoute(to: dst) != nil {
                 events.append(.lanRouter)
                 hops += 1
                 events.append(.entersHost(device: "eth0"))
@@ -331,7 +345,7 @@ public struct PacketPath {
 
         /// Delivery of a frame on a bridge to the container that holds `dst`.
         mutating func deliverOnBridge(src: IPv4Address, dst: IPv4Address, port: Int?, bridge: String) -> PathVerdict {
-            if let n = path.bridges[bridge], n.gateway == dst {
+            if let n = path.bridgeNetwork(bridge), n.gateway == dst {
                 return deliverHost(address: dst, port: port)
             }
             if let sbox = path.engine.ingressSandbox, sbox.gatewayAddress == dst, bridge == OverlayDriver.gatewayBridgeName {
@@ -376,10 +390,12 @@ public struct PacketPath {
                       let cip = gw.ipv4 else { return .proxyBackendFailed }
                 events.append(.proxy(listen: "\(m.hostIP):\(m.hostPort)", to: cip, port: m.containerPort.port))
                 depth += 1
-                let saved = hostLegs
+                let saved = hostLegs, savedOrigin = origin
                 hostLegs = []
+                origin = (cip, proto == "icmp" ? nil : m.containerPort.port)
                 let v = sendFromHost(site: .host, dst: cip, port: m.containerPort.port)
                 hostLegs = saved
+                origin = savedOrigin
                 switch v {
                 case .delivered: return v
                 default: return .proxyBackendFailed
@@ -390,7 +406,7 @@ public struct PacketPath {
         mutating func deliverOutside(dst: IPv4Address, port: Int?) -> PathVerdict {
             let host = path.engine.host
             // The host's own stack sending to one of its macvlan/ipvlan children.
-            if let child = path.vlanChildren[dst] { return hostToChild(child, dst: dst) }
+            if let child = path.vlanChild(at: dst) { return hostToChild(child, dst: dst) }
             // Another simulated machine on the LAN: the walk continues there.
             if let machine = path.lan[dst] {
                 return .handoff(.lan(machine: machine, destination: dst, source: wireSource ?? host.address, port: port))
@@ -418,9 +434,15 @@ public struct PacketPath {
         mutating func checkReply(src: IPv4Address, dst: IPv4Address, rawDst: IPv4Address, port: Int?) -> PathVerdict? {
             guard !hostLegs.isEmpty else { return nil }
             events.append(.reply)
+            replying = true
+            defer { replying = false }
             for leg in hostLegs.reversed() {
                 var p = NetfilterPacket(proto: proto, source: src, destination: dst, sourcePort: proto == "icmp" ? nil : port,
                                         destinationPort: proto == "icmp" ? nil : 40000, ctstates: ["ESTABLISHED"])
+                if let origin {
+                    p.originalDestination = origin.address
+                    p.originalDestinationPort = origin.port
+                }
                 var raw = p
                 raw.destination = rawDst
                 switch leg.kind {

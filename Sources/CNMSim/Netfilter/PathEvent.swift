@@ -97,6 +97,20 @@ public struct PathResult: Sendable, Hashable {
     public var servedOn: String?
     /// The IPVS services whose round-robin turn this connection used.
     public var ipvsKeys: [String] = []
+    /// Every hook the first packet (and the reply checked for it) went through on the sending
+    /// machine, with the rules met: what `Engine.count` moves the counters of.
+    var hookRuns: [HookRun] = []
+}
+
+/// One run of a packet through one hook (a built-in chain of a table), as the walk made it.
+struct HookRun: Sendable, Hashable {
+    let table: NetfilterTable
+    let chain: String
+    let packet: NetfilterPacket
+    /// The chains and rules met, in order.
+    let visits: [ChainVisit]
+    /// Whether this is the reply direction (conntrack ESTABLISHED).
+    let reply: Bool
 }
 
 /// Where a packet goes when it leaves one simulated machine for another.

@@ -56,6 +56,13 @@ public enum RuleMatch: Sendable, Hashable {
     case addrtype(src: String?, srcNegated: Bool, dst: String?, dstNegated: Bool)
     /// `-m multiport --dports P,Q` (or `--sports`).
     case multiport(ports: [PortMatch], source: Bool, negated: Bool)
+    /// `-m multiport --ports P,Q`: the source or the destination port is one of them.
+    case multiportEither(ports: [PortMatch], negated: Bool)
+    /// `-m conntrack` with the connection's original destination (`--ctorigdst`, `--ctorigdstport`,
+    /// what DOCKER-USER rules use to match a published port after DNAT), maybe with `--ctstate`.
+    case conntrackOriginal(ConntrackOriginal)
+    /// `-m comment --comment TEXT`: matches every packet; `-L` shows `/* TEXT */`.
+    case comment(String)
 
     /// Connection-tracking states in the order iptables prints them.
     public static let ctstateOrder = ["INVALID", "NEW", "RELATED", "ESTABLISHED", "UNTRACKED", "SNAT", "DNAT"]
@@ -78,7 +85,26 @@ public enum RuleMatch: Sendable, Hashable {
         case .multiport(let ports, let source, let negated):
             return ["-m", "multiport"] + (negated ? ["!"] : []) + [source ? "--sports" : "--dports",
                                                                    ports.map(\.text).joined(separator: ",")]
+        case .multiportEither(let ports, let negated):
+            return ["-m", "multiport"] + (negated ? ["!"] : []) + ["--ports", ports.map(\.text).joined(separator: ",")]
+        case .conntrackOriginal(let c):
+            return ["-m", "conntrack"] + c.words(prefix: "--", numeric: true)
+        case .comment(let text):
+            return ["-m", "comment", "--comment", Self.saveString(text)]
         }
+    }
+
+    /// A string as iptables-save writes it (`xtables_save_string`): bare when it is only letters,
+    /// digits, `_` and `-`; else in double quotes with `"`, `\\` and `'` escaped.
+    public static func saveString(_ s: String) -> String {
+        let bare = Set("_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        if !s.isEmpty && s.allSatisfy(bare.contains) { return s }
+        var out = "\""
+        for ch in s {
+            if ch == "\"" || ch == "\\" || ch == "'" { out.append("\\") }
+            out.append(ch)
+        }
+        return out + "\""
     }
 
     /// The text `iptables -L` appends after the destination column (each part with its leading space).
@@ -103,6 +129,13 @@ public enum RuleMatch: Sendable, Hashable {
         case .multiport(let ports, let source, let negated):
             let list = ports.map { $0.low == $0.high ? port($0.low) : port($0.low) + ":" + port($0.high) }
             return " multiport " + (source ? "sports " : "dports ") + (negated ? " !" : "") + list.joined(separator: ",")
+        case .multiportEither(let ports, let negated):
+            let list = ports.map { $0.low == $0.high ? port($0.low) : port($0.low) + ":" + port($0.high) }
+            return " multiport ports " + (negated ? " !" : "") + list.joined(separator: ",")
+        case .conntrackOriginal(let c):
+            return " " + c.words(prefix: "", numeric: numeric).joined(separator: " ")
+        case .comment(let text):
+            return " /* \(text) */"
         }
     }
 }
@@ -120,5 +153,37 @@ public enum ServiceNames {
         case 8080: return "http-alt"
         default: return nil
         }
+    }
+}
+
+/// `-m conntrack` on the connection's original direction: its state, original destination
+/// address and port (libxt_conntrack revision 3, printed in its fixed order: ctstate, ctorigdst,
+/// ctorigdstport).
+public struct ConntrackOriginal: Sendable, Hashable {
+    public var states: [String]?
+    public var statesNegated: Bool
+    public var destination: AddressMatch?
+    public var destinationPort: PortMatch?
+
+    public init(states: [String]? = nil, statesNegated: Bool = false, destination: AddressMatch? = nil, destinationPort: PortMatch? = nil) {
+        self.states = states; self.statesNegated = statesNegated; self.destination = destination; self.destinationPort = destinationPort
+    }
+
+    /// `conntrack_dump`: `--ctstate S --ctorigdst A --ctorigdstport P` with `prefix` `--` (save) or
+    /// `ctstate S ctorigdst A ctorigdstport P` (list); a /32 shows no mask.
+    func words(prefix: String, numeric: Bool) -> [String] {
+        var w: [String] = []
+        if let states {
+            w += (statesNegated ? ["!"] : []) + [prefix + "ctstate", states.joined(separator: ",")]
+        }
+        if let d = destination {
+            let text = !numeric && d.subnet.prefixLength == 0 ? "anywhere"
+                : d.subnet.prefixLength == 32 ? d.subnet.address.description : d.subnet.description
+            w += (d.negated ? ["!"] : []) + [prefix + "ctorigdst", text]
+        }
+        if let p = destinationPort {
+            w += (p.negated ? ["!"] : []) + [prefix + "ctorigdstport", p.text]
+        }
+        return w
     }
 }

@@ -27,7 +27,7 @@ public struct Ruleset: Sendable, Hashable {
 
     /// How many rules of the table jump to `name` (the `-L` "references" count).
     public func references(_ table: NetfilterTable, to name: String) -> Int {
-        chains(table).reduce(0) { $0 + $1.rules.filter { $0.target.jumpTarget == name }.count }
+        chains(table).reduce(0) { $0 + $1.jumps(to: name) }
     }
 
     private func index(_ table: NetfilterTable, _ name: String) -> Int? {
@@ -47,14 +47,14 @@ public struct Ruleset: Sendable, Hashable {
     }
 
     public mutating func append(_ table: NetfilterTable, _ chain: String, _ rule: NetfilterRule) -> NetfilterError? {
-        update(table, chain) { $0.rules.append(rule); return nil }
+        update(table, chain) { $0.append(rule); return nil }
     }
 
     /// `-I CHAIN [N]`: position is 1-based; one past the end is allowed.
     public mutating func insert(_ table: NetfilterTable, _ chain: String, at position: Int, _ rule: NetfilterRule) -> NetfilterError? {
         update(table, chain) { c in
-            guard position >= 1, position <= c.rules.count + 1 else { return .insertIndex }
-            c.rules.insert(rule, at: position - 1)
+            guard position >= 1, position <= c.count + 1 else { return .insertIndex }
+            c.insert(rule, at: position - 1)
             return nil
         }
     }
@@ -62,17 +62,15 @@ public struct Ruleset: Sendable, Hashable {
     /// `-D CHAIN RULE`: removes the first identical rule.
     public mutating func delete(_ table: NetfilterTable, _ chain: String, matching rule: NetfilterRule) -> NetfilterError? {
         update(table, chain) { c in
-            guard let i = c.rules.firstIndex(of: rule) else { return .badRule }
-            c.rules.remove(at: i)
-            return nil
+            c.removeFirst(matching: rule) ? nil : .badRule
         }
     }
 
     /// `-D CHAIN N`.
     public mutating func delete(_ table: NetfilterTable, _ chain: String, at position: Int) -> NetfilterError? {
         update(table, chain) { c in
-            guard position >= 1, position <= c.rules.count else { return .deleteIndex }
-            c.rules.remove(at: position - 1)
+            guard position >= 1, position <= c.count else { return .deleteIndex }
+            c.remove(at: position - 1)
             return nil
         }
     }
@@ -80,8 +78,8 @@ public struct Ruleset: Sendable, Hashable {
     /// `-R CHAIN N RULE`.
     public mutating func replace(_ table: NetfilterTable, _ chain: String, at position: Int, _ rule: NetfilterRule) -> NetfilterError? {
         update(table, chain) { c in
-            guard position >= 1, position <= c.rules.count else { return .replaceIndex }
-            c.rules[position - 1] = rule
+            guard position >= 1, position <= c.count else { return .replaceIndex }
+            c.replace(at: position - 1, with: rule)
             return nil
         }
     }
@@ -89,10 +87,10 @@ public struct Ruleset: Sendable, Hashable {
     /// `-F [CHAIN]`.
     public mutating func flush(_ table: NetfilterTable, _ chain: String?) -> NetfilterError? {
         guard let chain else {
-            tables[table] = chains(table).map { var c = $0; c.rules = []; return c }
+            tables[table] = chains(table).map { var c = $0; c.removeAll(); return c }
             return nil
         }
-        return update(table, chain) { $0.rules = []; return nil }
+        return update(table, chain) { $0.removeAll(); return nil }
     }
 
     /// `-N CHAIN`.
@@ -106,14 +104,14 @@ public struct Ruleset: Sendable, Hashable {
     public mutating func deleteChain(_ table: NetfilterTable, _ name: String?) -> NetfilterError? {
         guard let name else {
             var list = chains(table)
-            list.removeAll { !$0.isBuiltin && $0.rules.isEmpty && references(table, to: $0.name) == 0 }
+            list.removeAll { !$0.isBuiltin && $0.count == 0 && references(table, to: $0.name) == 0 }
             tables[table] = list
             return nil
         }
         guard let i = index(table, name) else { return .noChain }
         let c = chains(table)[i]
         if c.isBuiltin { return NetfilterError("iptables v1.8.10 (nf_tables): Cannot delete built-in chain `\(name)'", exitCode: 1) }
-        if !c.rules.isEmpty || references(table, to: name) > 0 { return .busy(name) }
+        if c.count > 0 || references(table, to: name) > 0 { return .busy(name) }
         tables[table]?.remove(at: i)
         return nil
     }
@@ -128,10 +126,38 @@ public struct Ruleset: Sendable, Hashable {
     /// Puts `top` above a chain's rules and `bottom` below them (Docker's batched `-I`/`-A`).
     mutating func splice(_ table: NetfilterTable, _ chain: String, top: [NetfilterRule], bottom: [NetfilterRule]) {
         _ = update(table, chain) { c in
-            if !top.isEmpty { c.rules = top + c.rules }
-            c.rules += bottom
+            c.prepend(contentsOf: top)
+            c.append(contentsOf: bottom)
             return nil
         }
+    }
+
+    /// Whether `chain` of `table` holds a rule identical to `rule`.
+    public func contains(_ table: NetfilterTable, _ chain: String, _ rule: NetfilterRule) -> Bool {
+        self.chain(table, chain)?.contains(rule) ?? false
+    }
+
+    /// `-Z [CHAIN [N]]`: zeroes the counters of every chain of the table, of one chain (with its
+    /// policy's), or of its rule number N.
+    public mutating func zeroCounters(_ table: NetfilterTable, _ chain: String?, rule: Int? = nil) -> NetfilterError? {
+        guard let chain else {
+            tables[table] = chains(table).map { var c = $0; c.zeroCounters(); return c }
+            return nil
+        }
+        return update(table, chain) { c in
+            guard let rule else { c.zeroCounters(); return nil }
+            return c.setCounter(at: rule - 1, PacketCounter()) ? nil : .badRule
+        }
+    }
+
+    /// Sets the counters of rule number N (`-c` with `-A`, `-I`, `-R`).
+    public mutating func setCounters(_ table: NetfilterTable, _ chain: String, rule: Int, _ counter: PacketCounter) -> NetfilterError? {
+        update(table, chain) { $0.setCounter(at: rule - 1, counter) ? nil : .badRule }
+    }
+
+    /// Adds traffic to the counters of one rule entry of a chain (nil: the chain's policy).
+    mutating func count(_ table: NetfilterTable, _ chain: String, entry: RuleEntryID?, packets: UInt64, bytes: UInt64) {
+        _ = update(table, chain) { $0.count(entry, packets: packets, bytes: bytes); return nil }
     }
 
     /// Makes sure a user chain exists (used when Docker programs a chain the learner deleted).

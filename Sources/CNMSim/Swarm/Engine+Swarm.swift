@@ -250,6 +250,7 @@ extension Engine {
         guard case .success(var n) = createNetwork(request) else { return nil }
         n.ipamOptions = nil
         networks[n.id] = n
+        noteNetworkChanged(n)
         return n
     }
 

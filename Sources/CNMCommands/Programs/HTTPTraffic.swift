@@ -1,0 +1,31 @@
+import CNMSim
+
+/// The request a client puts on the wire, for counting its bytes on the rules the
+/// connection meets (`TrafficExchange`): the request line and headers each tool sends.
+enum HTTPRequestText {
+    /// `Host:` carries the port when it is not the scheme's default.
+    static func host(_ u: (scheme: String, host: String, port: Int, path: String)) -> String {
+        u.port == (u.scheme == "https" ? 443 : 80) ? u.host : "\(u.host):\(u.port)"
+    }
+
+    /// curl's default request (curl 8.5.0 on the host, 7.88.1 in Debian images): method, Host,
+    /// User-Agent, Accept.
+    static func curl(_ u: (scheme: String, host: String, port: Int, path: String), modern: Bool, head: Bool) -> Int {
+        let agent = modern ? "curl/8.5.0" : "curl/7.88.1"
+        let text = "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1\r\nHost: \(host(u))\r\nUser-Agent: \(agent)\r\nAccept: */*\r\n\r\n"
+        return text.utf8.count
+    }
+
+    /// busybox 1.36 wget's request (`networking/wget.c`): Host, `User-Agent: Wget`, `Connection: close`.
+    static func busyboxWget(_ u: (scheme: String, host: String, port: Int, path: String)) -> Int {
+        let text = "GET \(u.path) HTTP/1.1\r\nHost: \(host(u))\r\nUser-Agent: Wget\r\nConnection: close\r\n\r\n"
+        return text.utf8.count
+    }
+}
+
+extension Connectivity {
+    /// Counts an HTTP request and its response on a connection `TCPOutcome.attempt` opened (and counted).
+    static func countHTTP(_ ctx: inout ProgramContext, _ r: PathResult, request: Int, response: Int) {
+        ctx.engine.count(r, as: .tcpData(request: request, response: response))
+    }
+}
