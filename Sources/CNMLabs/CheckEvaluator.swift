@@ -13,14 +13,12 @@ public struct CheckResult: Sendable, Hashable, Encodable {
     public var message: String
     public var expected: String?
     public var actual: String?
-    /// The check could not be evaluated by this build (reported as a failure).
-    public var notEvaluable: Bool
     public var children: [CheckResult]
 
     public init(name: String, passed: Bool, points: Int = 0, maxPoints: Int = 0, message: String = "",
-                expected: String? = nil, actual: String? = nil, notEvaluable: Bool = false, children: [CheckResult] = []) {
+                expected: String? = nil, actual: String? = nil, children: [CheckResult] = []) {
         self.name = name; self.passed = passed; self.points = points; self.maxPoints = maxPoints
-        self.message = message; self.expected = expected; self.actual = actual; self.notEvaluable = notEvaluable
+        self.message = message; self.expected = expected; self.actual = actual
         self.children = children
     }
 
@@ -120,7 +118,7 @@ public struct CheckEvaluator {
                                 children: results)
             if let first = failed.first {
                 r.message = first.name + ": " + first.message
-                r.expected = first.expected; r.actual = first.actual; r.notEvaluable = first.notEvaluable
+                r.expected = first.expected; r.actual = first.actual
             }
             return r
         case .any(let cs):
@@ -138,14 +136,12 @@ public struct CheckEvaluator {
             if !passed {
                 r.message = text(.anyFailed)
                 r.actual = results.map { "\($0.name): \($0.message)" }.joined(separator: "; ")
-                r.notEvaluable = results.allSatisfy(\.notEvaluable)
             }
             return r
         case .not(let c):
             let saved = roles
             let inner = evaluate(c)
             roles = saved
-            if inner.notEvaluable { return CheckResult(name: "", passed: false, message: inner.message, notEvaluable: true) }
             return inner.passed ? fail(.notHeld, [], expected: "not (\(c.name))", actual: c.name + " holds") : Self.pass
         case .reachable(let p):
             return ConnectivityAdapter.reachable(p, expect: true, cluster: cluster, machine: machine, roles: roles, locale: locale)

@@ -8,20 +8,8 @@ import CNMSim
 /// `resolves` through `NameResolution.resolve` on the querying machine and
 /// `iptables` through `Engine.currentRuleset`; `LabPlaces` says what a name means.
 /// Those APIs belong to CNMSim and are young: when one changes, only this file
-/// changes. `notEvaluable` is kept for any future check family whose evaluator
-/// is not there yet: such a check fails with "not evaluable yet", never passes
-/// silently.
+/// changes.
 public enum ConnectivityAdapter {
-    /// Whether this build can evaluate each family of checks.
-    public static let canEvaluateReachability = true
-    public static let canEvaluateResolution = true
-    public static let canEvaluateIptables = true
-
-    static func notEvaluable(_ what: String, _ feature: String, _ locale: LabLocale, expected: String) -> CheckResult {
-        CheckResult(name: "", passed: false, message: LabMessage.notEvaluableYet.format(locale, [what, feature]),
-                    expected: expected, actual: "(not evaluated)", notEvaluable: true)
-    }
-
     static func name(_ ref: String, _ roles: [String: String]) -> String {
         ref.hasPrefix("$") ? (roles[String(ref.dropFirst())] ?? ref) : ref
     }

@@ -25,7 +25,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case historyMissingFailed, historyMissingOutput, historyFailedTag, historyAnyTag, historyOutputTag, exitStatus, matchingCommand
     case placeBefore, placeAfter, placeAt, ruleContaining, noSuchTable, chainEmpty, ruleMissing, ruleAnchorMissing
     case ruleMisplaced, ruleAtPositions, roleLabUnbound
-    case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
+    case reachFailed, unreachFailed, resolveDiffers
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
     // Session
@@ -72,7 +72,6 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .roleLabUnbound: return "role {0} (bound for the whole lab) matches nothing yet"
         case .anyFailed: return "none of the alternatives holds"
         case .notHeld: return "the negated check holds"
-        case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
         case .reachFailed: return "{0} cannot reach {1}: {2}"
         case .unreachFailed: return "{0} can reach {1}"
         case .resolveDiffers: return "{0} resolves {1} differently"
@@ -156,7 +155,6 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .roleLabUnbound: return "실습 전체의 역할 {0}에 아직 맞는 것이 없습니다"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
-        case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"
         case .reachFailed: return "{0}에서 {1}(으)로 갈 수 없습니다: {2}"
         case .unreachFailed: return "{0}에서 {1}(으)로 갈 수 있습니다"
         case .resolveDiffers: return "{0}에서 {1} 이름 해석 결과가 다릅니다"
