@@ -32,6 +32,9 @@ enum CommandError: Error, Equatable {
     case notSimulated(String)
     /// A program the container's image does not have, as runc reports it to `docker exec`: exit 127.
     case executableNotFound(String)
+    /// A program's own answer that ends it early, printed as it prints it, with the status it gives
+    /// (iptables: 2 for bad usage, 3 for a table that does not exist, 4 without permission, 0 for `-V`).
+    case exit(CommandOutput)
 
     /// What the terminal shows for it.
     var output: CommandOutput {
@@ -47,6 +50,7 @@ enum CommandError: Error, Equatable {
         case .notSimulated(let what): return NotSimulated.feature(what)
         case .executableNotFound(let program):
             return CommandOutput(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \(GoQuote.quote(program)): executable file not found in $PATH: unknown\r\n", exitCode: 127)
+        case .exit(let out): return out
         }
     }
 
