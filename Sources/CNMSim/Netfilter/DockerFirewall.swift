@@ -1,6 +1,7 @@
 /// Derives the iptables rules Docker 28.2 (iptables backend, userland proxy on)
-/// programs for the engine's current state (reference §6.1–§6.3, moby
-/// `libnetwork/drivers/bridge/internal/iptabler`).
+/// programs for the engine's current state (moby v28.2.2
+/// libnetwork/drivers/bridge/internal/iptabler, and the rules the daemon's own CI lists in
+/// integration/network/bridge/iptablesdoc/generated/*.md).
 ///
 /// The result is the list of programming operations in the order the daemon
 /// performed them: daemon start, then each bridge network as it was created,

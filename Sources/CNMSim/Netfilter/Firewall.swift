@@ -43,7 +43,8 @@ public struct Firewall: Sendable, Hashable {
         let rule: NetfilterRule
     }
 
-    /// Docker enabled ip_forward itself on this fresh host and so set FORWARD's policy to DROP (§6.1).
+    /// Docker enabled ip_forward itself on this fresh host and so set FORWARD's policy to DROP (moby
+    /// v28.2.2 libnetwork/drivers/bridge/setup_ip_forwarding.go).
     private mutating func bootIfNeeded() {
         guard !booted else { return }
         _ = ruleset.setPolicy(.filter, "FORWARD", "DROP")

@@ -6,11 +6,11 @@
 /// — or not. Replies are checked through the host's filter chains with
 /// conntrack state `ESTABLISHED` (NAT undone by conntrack). Published ports
 /// reached on a host address are answered by docker-proxy, which opens its own
-/// connection from the host to the container (userland proxy on, §6.2).
+/// connection from the host to the container (userland proxy on, moby v28.2.2 cmd/docker-proxy).
 ///
 /// Modelling choices: the LAN router forwards traffic for the host's bridge
-/// subnets to the host (the setup of §6.4's "remote host → container IP"
-/// row); addresses outside the LAN are "the internet", which answers pings;
+/// subnets to the host (so that "remote host → container IP" meets Docker's raw-table DROP);
+/// addresses outside the LAN are "the internet", which answers pings;
 /// containers' own netfilter tables are empty.
 public struct PacketPath {
     let engine: Engine
