@@ -187,6 +187,11 @@ struct APIError: Error {
     var response: APIResponse { .error(status, message) }
 }
 
+extension APIResponse {
+    /// The daemon's error with moby's status for its class.
+    static func error(_ e: EngineError) -> APIResponse { .error(e.kind.status, e.message) }
+}
+
 extension EngineError.Kind {
     /// moby's errdefs classes → status (api/server/httpstatus/status.go).
     var status: Int {

@@ -83,7 +83,7 @@ extension Router {
                 for a in attaches { a.output.finish() }
                 return .error(LineResult.status(for: message), message)
             }
-            guard let c else { return .error(HTTPStatus.notFound, "No such container: \(term)") }
+            guard let c else { return .error(EngineError.noSuchContainer(term)) }
             if !attaches.isEmpty {
                 hints[c.id] = Int(out.exitCode)
                 for a in attaches { Self.deliver(out, to: a, tty: c.tty) }
@@ -135,7 +135,7 @@ extension Router {
             if let sig = request.query("signal"), !sig.isEmpty { w += ["--signal", sig] }
             let result = LineResult(s.run(CommandLineText.join(w + [name])))
             if let failure = result.failure { return failure.response }
-            guard let c else { return .error(HTTPStatus.notFound, "No such container: \(term)") }
+            guard let c else { return .error(EngineError.noSuchContainer(term)) }
             if !c.isRunning { return .empty(HTTPStatus.notModified) }
             hints[c.id] = ProcessPlan.stopExitCode(for: c).code
             return .empty(HTTPStatus.noContent)
@@ -160,7 +160,7 @@ extension Router {
             switch sim.engine.findContainer(term) {
             case .failure(let e): return .error(e.kind.status, e.message)
             case .success(let c):
-                if !c.isRunning { return .error(HTTPStatus.conflict, "cannot kill container: \(term): container \(c.id) is not running") }
+                if !c.isRunning { return .error(HTTPStatus.conflict, "cannot kill container: \(term): " + EngineError.notRunning(c.id).message) }
                 return .error(HTTPStatus.notImplemented, "cnmlab: docker kill is not simulated")
             }
         }
@@ -180,7 +180,7 @@ extension Router {
                 let message = LineResult.trimTrailer(String(out.stderr[r.upperBound...]))
                 return .error(LineResult.status(for: message), message)
             }
-            guard let c else { return .error(HTTPStatus.notFound, "No such container: \(term)") }
+            guard let c else { return .error(EngineError.noSuchContainer(term)) }
             if let failure = LineResult(out).failure { return failure.response }
             if c.isRunning { hints[c.id] = 137 }
             return .empty(HTTPStatus.noContent)

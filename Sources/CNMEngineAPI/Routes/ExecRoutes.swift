@@ -28,7 +28,7 @@ extension Router {
             switch sim.engine.findContainer(term) {
             case .failure(let e): return .error(e.kind.status, e.message)
             case .success(let c):
-                guard c.isRunning else { return .error(HTTPStatus.conflict, "container \(c.id) is not running") }
+                guard c.isRunning else { return .error(EngineError.notRunning(c.id)) }
                 exec.id = state.newExecID()
                 exec.containerID = c.id
                 state.addExec(exec)
@@ -69,7 +69,7 @@ extension Router {
         exec.tty = exec.tty || tty
         return change { s in
             guard let c = s.simulator.engine.containers[exec.containerID], c.isRunning else {
-                return .error(HTTPStatus.conflict, "container \(exec.containerID) is not running")
+                return .error(EngineError.notRunning(exec.containerID))
             }
             state.updateExec(id) { $0.started = true; $0.running = true }
             let out = s.run(CommandLineText.join(Self.execWords(exec, container: c.name)))
