@@ -60,6 +60,17 @@ enum DockerCommand {
     static let commands: [DockerSubcommand] = [
         DockerSubcommand(group: ["network"], network),
         DockerSubcommand(group: ["container"], container),
+        DockerSubcommand(["rm"], spec: RmCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RmCommand.run(a, engine: &e, path: p) },
+        DockerSubcommand(["ps"], spec: PsCommand.spec(path: "docker ps"), operands: []) { a, p, e, _ throws(CommandError) in try PsCommand.run(a, engine: &e, path: p) },
+        DockerSubcommand(["inspect"], spec: InspectCommand.spec, operands: [.containersAndNetworks]) { a, _, e, _ throws(CommandError) in try InspectCommand.run(a, engine: &e) },
+        DockerSubcommand(group: ["service"], ServiceCommand.commands),
+        DockerSubcommand(group: ["node"], NodeCommand.commands),
+        DockerSubcommand(group: ["swarm"], SwarmCommand.commands),
+    ] + containerCommands + unsimulated
+
+    /// The container commands `docker` and `docker container` both have under the same names
+    /// (docker/cli cli/command/commands.go adds them at the top level too).
+    static let containerCommands: [DockerSubcommand] = [
         DockerSubcommand(["run"], spec: RunCommand.runSpec, changesState: true, operands: [.images],
                          flagValues: ["network": .networkModes]) { a, p, e, _ throws(CommandError) in try RunCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["create"], spec: RunCommand.createSpec, changesState: true, operands: [.images],
@@ -67,16 +78,10 @@ enum DockerCommand {
         DockerSubcommand(["start"], spec: StartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StartCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["stop"], spec: StopCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StopCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["restart"], spec: RestartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RestartCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["rm"], spec: RmCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RmCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["ps"], spec: PsCommand.spec(path: "docker ps"), operands: []) { a, p, e, _ throws(CommandError) in try PsCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["inspect"], spec: InspectCommand.spec, operands: [.containersAndNetworks]) { a, _, e, _ throws(CommandError) in try InspectCommand.run(a, engine: &e) },
         DockerSubcommand(["port"], spec: PortCommand.spec) { a, p, e, _ throws(CommandError) in try PortCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["exec"], spec: ExecCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try ExecCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["logs"], spec: LogsCommand.spec) { a, p, e, _ throws(CommandError) in try LogsCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(group: ["service"], ServiceCommand.commands),
-        DockerSubcommand(group: ["node"], NodeCommand.commands),
-        DockerSubcommand(group: ["swarm"], SwarmCommand.commands),
-    ] + unsimulated
+    ]
 
     /// `docker network …` (docker/cli cli/command/network/cmd.go).
     static let network: [DockerSubcommand] = [
@@ -93,17 +98,7 @@ enum DockerCommand {
     /// does not simulate says so.
     static let container: [DockerSubcommand] = [
         DockerSubcommand(["ls", "list", "ps"], spec: PsCommand.spec(path: "docker container ls"), operands: []) { a, p, e, _ throws(CommandError) in try PsCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["run"], spec: RunCommand.runSpec, changesState: true, operands: [.images],
-                         flagValues: ["network": .networkModes]) { a, p, e, _ throws(CommandError) in try RunCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["create"], spec: RunCommand.createSpec, changesState: true, operands: [.images],
-                         flagValues: ["network": .networkModes]) { a, p, e, _ throws(CommandError) in try RunCommand.run(a, engine: &e, create: true, path: p) },
-        DockerSubcommand(["start"], spec: StartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StartCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["stop"], spec: StopCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StopCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["restart"], spec: RestartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RestartCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["rm", "remove"], spec: RmCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RmCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["inspect"], spec: InspectCommand.containerSpec) { a, _, e, _ throws(CommandError) in try InspectCommand.run(a, engine: &e, containerOnly: true) },
-        DockerSubcommand(["port"], spec: PortCommand.spec) { a, p, e, _ throws(CommandError) in try PortCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["exec"], spec: ExecCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try ExecCommand.run(a, engine: &e, path: p) },
-        DockerSubcommand(["logs"], spec: LogsCommand.spec) { a, p, e, _ throws(CommandError) in try LogsCommand.run(a, engine: &e, path: p) },
-    ] + unsimulated
+    ] + containerCommands + unsimulated
 }

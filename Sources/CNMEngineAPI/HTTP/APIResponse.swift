@@ -1,3 +1,4 @@
+import CNMCommands
 /// What the engine answers to one request. Most answers are a status and a body;
 /// some keep the connection: a stream that stays open (`/events`, a pull's progress),
 /// headers now and the body later (`/wait`), or a hijacked connection (`attach`, `exec start`).
@@ -45,28 +46,9 @@ enum HTTPStatus {
 
 /// JSON text helpers for bodies built by hand.
 enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = Array("0123456789abcdef")
-                    out += "\\u00" + String(hex[Int(u.value >> 4)]) + String(hex[Int(u.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string as moby writes it: Go's escaping, HTML left as it is (api/server/httputils
+    /// `WriteJSON` turns `SetEscapeHTML` off).
+    static func quote(_ s: String) -> String { GoJSON.quote(s) }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
