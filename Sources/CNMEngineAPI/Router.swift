@@ -190,6 +190,14 @@ struct APIError: Error {
 extension APIResponse {
     /// The daemon's error with moby's status for its class.
     static func error(_ e: EngineError) -> APIResponse { .error(e.kind.status, e.message) }
+
+    /// moby's answer to a request body it cannot use: the route's own refusal, a field of the wrong
+    /// JSON type (400 with Go's message), or JSON it cannot read (400).
+    static func bodyError(_ error: any Error) -> APIResponse {
+        if let e = error as? APIError { return e.response }
+        if let e = error as? JSONFields.TypeError { return .error(HTTPStatus.badRequest, e.message) }
+        return .error(HTTPStatus.badRequest, "invalid JSON")
+    }
 }
 
 extension EngineError.Kind {

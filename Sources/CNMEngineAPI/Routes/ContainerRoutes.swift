@@ -39,12 +39,8 @@ extension Router {
             let f = try body(request, typeName: "CreateConfig").get()
             image = try f.string("Image") ?? ""
             words = try ContainerCreateWords.words(name: request.query("name"), f)
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         // A 404 here makes the docker CLI pull the image (and fail there as Docker Hub refuses it).
         if ImageCatalogue.find(image) == nil {

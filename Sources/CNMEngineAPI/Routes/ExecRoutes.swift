@@ -17,12 +17,8 @@ extension Router {
                 attachStderr: try f.bool("AttachStderr") ?? false, privileged: try f.bool("Privileged") ?? false,
                 user: try f.string("User") ?? "", workingDir: try f.string("WorkingDir") ?? "",
                 env: try f.strings("Env") ?? [], detachKeys: try f.string("DetachKeys") ?? "")
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         return read { sim in
             switch sim.engine.findContainer(term) {
@@ -56,12 +52,8 @@ extension Router {
             let f = try body(request, typeName: "ExecStartOptions").get()
             detach = try f.bool("Detach") ?? false
             tty = try f.bool("Tty") ?? false
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         guard var exec = state.exec(id) else { return .error(HTTPStatus.notFound, "No such exec instance: \(id)") }
         if exec.running { return .error(HTTPStatus.conflict, "exec command \(exec.id) is already running") }

@@ -50,12 +50,8 @@ extension Router {
         let words: [String]
         do {
             words = try Self.networkCreateWords(body(request, typeName: "CreateRequest").get())
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         return change { s in
             let result = LineResult(s.run(CommandLineText.join(words)))
@@ -135,12 +131,8 @@ extension Router {
                     return .error(HTTPStatus.notImplemented, "cnmlab: a MAC address on network connect is not simulated (docker network connect has no flag for it)")
                 }
             }
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         w += [network, container]
         return change { s in
@@ -157,12 +149,8 @@ extension Router {
             let f = try body(request, typeName: "DisconnectOptions").get()
             container = try f.string("Container") ?? ""
             if try f.bool("Force") == true { w.append("--force") }
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         w += [network, container]
         return change { s in

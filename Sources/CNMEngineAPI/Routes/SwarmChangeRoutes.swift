@@ -50,12 +50,8 @@ extension Router {
             if let a = try f.string("Availability"), !a.isEmpty, a != "active" { w += ["--availability", a] }
             if try f.bool("ForceNewCluster") == true { w.append("--force-new-cluster") }
             if try f.bool("AutoLockManagers") == true { w.append("--autolock") }
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         return change { s in
             let result = LineResult(s.run(CommandLineText.join(w)))
@@ -81,12 +77,8 @@ extension Router {
         let words: [String]
         do {
             words = try Self.serviceCreateWords(body(request, typeName: "ServiceSpec").get())
-        } catch let e as APIError {
-            return e.response
-        } catch let e as JSONFields.TypeError {
-            return .error(HTTPStatus.badRequest, e.message)
         } catch {
-            return .error(HTTPStatus.badRequest, "invalid JSON")
+            return .bodyError(error)
         }
         return change { s in
             let result = LineResult(s.run(CommandLineText.join(words)))

@@ -31,6 +31,11 @@ extension Router {
     }
 
     func serviceList(_ request: APIRequest) -> APIResponse {
+        managerList(request) { raw, store in EngineAPIBodies.serviceList(filters: raw, status: request.flag("status"), store: store) }
+    }
+
+    /// A list the managers answer, filtered as the request asks: the JSON array, or the refusal.
+    func managerList(_ request: APIRequest, _ items: ([String], Swarm) -> Result<[String], EngineError>) -> APIResponse {
         let filters: [String: [String]]
         switch self.filters(request) {
         case .failure(let e): return e.response
@@ -41,8 +46,8 @@ extension Router {
             switch managerStore(sim) {
             case .failure(let e): return e.response
             case .success(let store):
-                switch EngineAPIBodies.serviceList(filters: raw, status: request.flag("status"), store: store) {
-                case .failure(let e): return .error(e.kind.status, e.message)
+                switch items(raw, store) {
+                case .failure(let e): return .error(e)
                 case .success(let items): return .json(HTTPStatus.ok, JSONText.array(items))
                 }
             }
@@ -61,22 +66,7 @@ extension Router {
     }
 
     func taskList(_ request: APIRequest) -> APIResponse {
-        let filters: [String: [String]]
-        switch self.filters(request) {
-        case .failure(let e): return e.response
-        case .success(let f): filters = f
-        }
-        let raw = filters.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } }
-        return read { sim in
-            switch managerStore(sim) {
-            case .failure(let e): return e.response
-            case .success(let store):
-                switch EngineAPIBodies.taskList(filters: raw, store: store) {
-                case .failure(let e): return .error(e.kind.status, e.message)
-                case .success(let items): return .json(HTTPStatus.ok, JSONText.array(items))
-                }
-            }
-        }
+        managerList(request) { raw, store in EngineAPIBodies.taskList(filters: raw, store: store) }
     }
 
     func taskInspect(_ term: String) -> APIResponse {
