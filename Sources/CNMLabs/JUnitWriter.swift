@@ -79,34 +79,24 @@ enum XML {
     }
 
     /// Element content.
-    static func text(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(allowed(u) ? u : "\u{FFFD}")
-            }
-        }
-        return out
-    }
+    static func text(_ s: String) -> String { escape(s, attribute: false) }
 
     /// An attribute value in double quotes (line breaks and tabs kept as character references,
     /// since a parser would otherwise turn them into spaces).
-    static func attr(_ s: String) -> String {
+    static func attr(_ s: String) -> String { escape(s, attribute: true) }
+
+    static func escape(_ s: String, attribute: Bool) -> String {
         var out = ""
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
             case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&apos;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
             default: out.unicodeScalars.append(allowed(u) ? u : "\u{FFFD}")
             }
         }

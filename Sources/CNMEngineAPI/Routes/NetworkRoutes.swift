@@ -135,11 +135,7 @@ extension Router {
             return .bodyError(error)
         }
         w += [network, container]
-        return change { s in
-            let result = LineResult(s.run(CommandLineText.join(w)))
-            if let failure = result.failure { return failure.response }
-            return .full(status: HTTPStatus.ok, contentType: nil, body: [])
-        }
+        return runLine(w)
     }
 
     func networkDisconnect(_ request: APIRequest, _ network: String) -> APIResponse {
@@ -153,11 +149,7 @@ extension Router {
             return .bodyError(error)
         }
         w += [network, container]
-        return change { s in
-            let result = LineResult(s.run(CommandLineText.join(w)))
-            if let failure = result.failure { return failure.response }
-            return .full(status: HTTPStatus.ok, contentType: nil, body: [])
-        }
+        return runLine(w)
     }
 
     func networkPrune(_ request: APIRequest) -> APIResponse {
@@ -175,6 +167,15 @@ extension Router {
             let names = result.output.stdout.split(separator: "\n").dropFirst().map(String.init).filter { !$0.isEmpty }
             // moby api/types/network/network.go `PruneReport`: null when nothing went.
             return .json(HTTPStatus.ok, JSONText.object([("NetworksDeleted", names.isEmpty ? "null" : JSONText.strings(names))]))
+        }
+    }
+
+    /// Runs the command line a request became: 200 with no body, or the daemon's refusal.
+    func runLine(_ words: [String]) -> APIResponse {
+        change { s in
+            let result = LineResult(s.run(CommandLineText.join(words)))
+            if let failure = result.failure { return failure.response }
+            return .full(status: HTTPStatus.ok, contentType: nil, body: [])
         }
     }
 }
