@@ -81,7 +81,7 @@ enum RunCommand {
                 out.exitCode = Int32(code)
                 // What the entrypoint wrote before it gave up (start wrote it to the log).
                 let logged = container.image.repository == "mysql"
-                for line in ImageLogs.startup(container, plan: plan, at: engine.clock) {
+                for line in ImageLogs.startup(container, plan: plan, at: engine.clock, host: engine.host) {
                     if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
                 }
                 if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {
