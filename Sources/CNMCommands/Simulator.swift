@@ -89,7 +89,9 @@ public struct Simulator: Sendable {
                 case .failure(let e):
                     result = CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
                 case .success(let words):
-                    let out = runSimple(words, stdin: stdin)
+                    let last = index == item.pipeline.count - 1
+                    let out = last ? runSimple(words, stdin: stdin)
+                        : OutputTerminal.$isTerminal.withValue(false) { runSimple(words, stdin: stdin) }
                     result.stderr += out.stderr
                     result.exitCode = out.exitCode
                     if index == item.pipeline.count - 1 { result.stdout = out.stdout } else { stdin = out.stdout }

@@ -27,6 +27,9 @@ enum ExecCommand {
         if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
             return NotSimulated.feature("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
-        return ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        // Without -t the process writes into the docker CLI's pipe, not a terminal.
+        return OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && flags.bool("tty")) {
+            ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        }
     }
 }

@@ -73,7 +73,9 @@ enum RunCommand {
             switch plan {
             case .oneShot:
                 // Attached: what the process prints is shown, and kept in its log.
-                let result = ContainerProcess.runToEnd(container, engine: &engine)
+                let result = OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && container.tty) {
+                    ContainerProcess.runToEnd(container, engine: &engine)
+                }
                 out.stdout += result.stdout
                 out.stderr += result.stderr
                 out.exitCode = result.exitCode
