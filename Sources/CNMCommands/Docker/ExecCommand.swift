@@ -28,8 +28,18 @@ enum ExecCommand {
             return NotSimulated.feature("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
         // Without -t the process writes into the docker CLI's pipe, not a terminal.
-        return OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && flags.bool("tty")) {
+        let out = OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && flags.bool("tty")) {
             ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
         }
+        return flags.bool("tty") ? Terminal.output(out) : out
+    }
+}
+
+/// What a process run with a terminal (`-t`) shows: standard error merged into standard output,
+/// and each newline as CR LF (the tty's ONLCR), as the docker CLI receives it.
+enum Terminal {
+    static func output(_ out: CommandOutput) -> CommandOutput {
+        let merged = (out.stdout + out.stderr).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        return CommandOutput(stdout: merged, exitCode: out.exitCode)
     }
 }
