@@ -122,8 +122,8 @@ final class OutsideWorldLabTests: XCTestCase {
                        ["t.yaml:7:13: error LAB004: invalid outside.missing: 'localhost' (a DNS name with a domain (two labels or more, e.g. api.example.com))"])
         XCTAssertEqual(errors("outside:\n  names: {a.example.com: 203.0.113.7}\n  missing: [A.example.com]\n"),
                        ["t.yaml:8:13: error LAB004: invalid outside.missing: 'a.example.com' is already added under outside.names or listed twice"])
-        XCTAssertEqual(errors("outside:\n  nmes: {}\n").first?.contains("LAB001: unknown key 'nmes' (allowed here: names, missing)"), true)
-        XCTAssertEqual(errors("outside: [a.com]\n").first?.contains("LAB003: 'outside' must be a mapping"), true)
+        XCTAssertEqual(errors("outside:\n  nmes: {}\n").first?.contains("LAB001: unknown key 'nmes'"), true)
+        XCTAssertEqual(errors("outside: [a.com]\n").filter { $0.contains("LAB003: 'outside' must be a mapping") }.count, 1, "\(errors("outside: [a.com]\n"))")
         XCTAssertEqual(errors("outside:\n  missing: old.corp.com\n").first?.contains("LAB003: 'outside.missing' must be a list of DNS names"), true)
         XCTAssertEqual(errors("outside:\n  names: {a.example.com: {ip: 1.2.3.4}}\n").first?.contains("LAB003"), true)
         // Templates: an unknown parameter, and a value the default variant renders badly.
