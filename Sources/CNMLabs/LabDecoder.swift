@@ -248,7 +248,7 @@ struct NodeReader {
 
     mutating func lab(_ root: Node) -> Lab? {
         let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
-                    "roles", "setup", "rules", "scoring", "steps"]
+                    "roles", "outside", "setup", "rules", "scoring", "steps"]
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
@@ -256,6 +256,7 @@ struct NodeReader {
         parameters = Set(params.map(\.name))
         let hosts = f.values["hosts"].map { hostList($0) } ?? []
         machines = hosts.map(\.name)
+        let outside = f.values["outside"].map { outsideWorld($0, params) } ?? OutsideWorld()
 
         let id = f.values["id"].flatMap { identifier($0, "id") }
         let version = f.values["version"].flatMap { int($0, "version", min: 1) }
@@ -283,7 +284,7 @@ struct NodeReader {
         }
         guard let id, let version, let title, let place, let minutes else { return nil }
         var lab = Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
-                      prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules,
+                      prerequisites: prerequisites, parameters: params, hosts: hosts, outside: outside, setup: setup, rules: rules,
                       scoring: scoring, steps: Self.spreadInvariants(steps), file: file)
         lab.roles = roles
         lab.idPosition = position(f.values["id"])
