@@ -147,6 +147,9 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(s.handle("answer 10.0.0.1").stdout, "Not quite. The answer is an IPv4 address such as 192.0.2.10. Try again.\n")
         _ = s.handle("lang ko")
         XCTAssertEqual(s.handle("answer docker0").stdout, "아직 아닙니다. 답은 192.0.2.10 같은 IPv4 주소 형태입니다. 다시 해 보세요.\n")
+        _ = s.handle("lang en")
+        let right = s.handle("answer 172.17.0.1").stdout
+        XCTAssertTrue(right.hasPrefix("Correct.\nWhy: IPAM makes the subnet's first address the gateway, "), right)
     }
 
     func testNestedShellLinesAreRecordedAsExecCommands() throws {
