@@ -69,7 +69,7 @@ final class ShellLabBinaryTests: XCTestCase {
         XCTAssertTrue(text.contains("-A DOCKER-USER -s 192.168.1.50/32 -j DROP\n"), text)
         XCTAssertTrue(text.contains("-- Step 2/3: "), text)
         let (_, ko) = cnmlab(["shell", "--lang", "ko", "--learner", "ana", "--db", "x.sqlite", "--labs", labsDir], input: "exit\n")
-        XCTAssertNotNil(ko.range(of: #"^끝내지 않은 실습: \d+ · 예시 실습 - 포트 게시 — 단계 2/3\n"#, options: .regularExpression), ko)
+        XCTAssertNotNil(ko.range(of: #"^끝내지 않은 실습: \d+ · 예시 실습 - 포트 매핑 — 단계 2/3\n"#, options: .regularExpression), ko)
     }
 
     /// `docker run … --network host -p …` warns and completes a step at once: the WARNING the step

@@ -130,7 +130,7 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(again.prompt, "[1 · 2/3] docker-host$ ")
 
         var ko = ShellSession(language: .ko, labs: labs, store: try ProgressStore(path: dbPath), learner: "kim")
-        XCTAssertEqual(ko.openingNotice(offerEnter: false), "끝내지 않은 실습: 1 · 예시 실습 - 포트 게시 — 단계 2/3\n"
+        XCTAssertEqual(ko.openingNotice(offerEnter: false), "끝내지 않은 실습: 1 · 예시 실습 - 포트 매핑 — 단계 2/3\n"
                        + "이어 하려면 lab resume example-publish-port.\n")
         XCTAssertEqual(ko.prompt, "docker-host$ ", "without a terminal Enter offers nothing")
         var nobody = ShellSession(language: .en, labs: labs, store: try ProgressStore(path: dbPath), learner: "lee")
