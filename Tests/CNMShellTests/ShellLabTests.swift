@@ -150,6 +150,7 @@ final class ShellLabTests: XCTestCase {
         _ = s.handle("lang en")
         let right = s.handle("answer 172.17.0.1").stdout
         XCTAssertTrue(right.hasPrefix("Correct.\nWhy: IPAM makes the subnet's first address the gateway, "), right)
+        XCTAssertTrue(right.contains(" is 172.17.0.1.\n✔ "), "the explanation is one paragraph, right before the completion: \(right)")
     }
 
     func testNestedShellLinesAreRecordedAsExecCommands() throws {
