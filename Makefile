@@ -21,6 +21,8 @@ setup:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 toolchain not found on PATH"; exit 1; }
+	@# docker-py 7.1.0 is the Engine API's second test client (docs/engine-api.md); its test is skipped without it.
+	@python3 -c 'import docker' 2>/dev/null || python3 -m pip install -q docker==7.1.0 || echo "docker-py not installed: its test will be skipped"
 
 ## The labs and the course are built into the binary (EmbedCourse plugin, scripts/embed-course.sh). The build
 ## notices a file added, removed or saved by renaming; touching the folders makes it notice one edited in place.

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
     ],
     targets: [
         // The labs and the curriculum, built into the binary from Labs/ and Curriculum/ (EmbedCourse plugin).
@@ -20,6 +21,17 @@ let package = Package(
         .target(name: "CNMSim"),
         // Layer 2: command lines parsed and rendered the way docker, ip, iptables… do.
         .target(name: "CNMCommands", dependencies: ["CNMSim"]),
+        // Layer 2b: the Docker Engine API over the simulated host (a unix socket, SwiftNIO).
+        .target(
+            name: "CNMEngineAPI",
+            dependencies: [
+                "CNMSim", "CNMCommands",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Layer 3: lab files, checks, scoring, validation.
         .target(
             name: "CNMLabs",
@@ -35,13 +47,14 @@ let package = Package(
         // Layer 5: the interactive shell.
         .target(
             name: "CNMShell",
-            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", "CNMLabs", "CNMProgress", "CEditLine"]
+            dependencies: ["CNMSim", "CNMCommands", "CNMCourse", "CNMEngineAPI", "CNMLabs", "CNMProgress", "CEditLine"]
         ),
         // The executable.
         .executableTarget(
             name: "cnmlab",
             dependencies: [
                 "CNMCommands",
+                "CNMEngineAPI",
                 "CNMLabs",
                 "CNMProgress",
                 "CNMShell",
@@ -54,6 +67,7 @@ let package = Package(
         .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
         .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
+        .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),
         .testTarget(
             name: "CNMCommandsTests",
             dependencies: ["CNMCommands"],

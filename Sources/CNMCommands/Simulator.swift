@@ -15,6 +15,9 @@ public struct Simulator: Sendable {
         _modify { yield &cluster.machines[machine].engine }
     }
     public private(set) var lastExitCode: Int32 = 0
+    /// Each simple command of the last line run, in the order the shell reached them: whether it
+    /// ran, its own exit status and output (grading checks these, not the line's status).
+    public private(set) var lastCommands: [SimpleCommandRun] = []
     /// The shell variables `$NAME` expands (a root shell on the simulated host).
     public var environment: [String: String] = [
         "HOME": "/root", "USER": "root", "SHELL": "/bin/bash",
@@ -52,6 +55,7 @@ public struct Simulator: Sendable {
     }
 
     public mutating func run(bytes: [UInt8]) -> CommandOutput {
+        lastCommands = []
         let parsed: ShellLine
         switch ShellLine.parse(bytes: bytes) {
         case .complete(let l): parsed = l
@@ -65,6 +69,7 @@ public struct Simulator: Sendable {
         if parsed.items.isEmpty { return CommandOutput(exitCode: lastExitCode) }
         for k in cluster.machines.indices { cluster.machines[k].engine.advance(seconds: secondsPerLine) }
         var total = CommandOutput()
+        var runs: [SimpleCommandRun] = []
         var skip = false
         var previousConnector: ShellLine.Connector? = nil
         for item in parsed.items {
@@ -76,7 +81,10 @@ public struct Simulator: Sendable {
                 }
             }
             previousConnector = item.connector
-            if skip { continue }
+            if skip {
+                runs += item.pipeline.map { SimpleCommandRun(skipped: $0, environment: environment) }
+                continue
+            }
             var stdin: String? = nil
             var result = CommandOutput()
             for (index, command) in item.pipeline.enumerated() {
@@ -85,11 +93,15 @@ public struct Simulator: Sendable {
                 let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { box.run($0) }
                 if box.used, let sim = box.sim { cluster = sim.cluster }
                 box.sim = nil
+                runs += box.runs
                 switch expanded {
                 case .failure(let e):
                     result = CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
+                    runs.append(SimpleCommandRun(skipped: command, environment: environment, exitCode: 2))
                 case .success(let words):
                     let out = runSimple(words, stdin: stdin)
+                    runs.append(SimpleCommandRun(text: words.joined(separator: " "), ran: true, exitCode: out.exitCode,
+                                                 output: out.stdout + out.stderr))
                     result.stderr += out.stderr
                     result.exitCode = out.exitCode
                     if index == item.pipeline.count - 1 { result.stdout = out.stdout } else { stdin = out.stdout }
@@ -99,6 +111,7 @@ public struct Simulator: Sendable {
             total.append(result)
         }
         total.exitCode = lastExitCode
+        lastCommands = runs
         total.stderr = NotSimulated.localize(total.stderr, language: language)
         return total
     }
@@ -183,12 +196,15 @@ public struct Simulator: Sendable {
 private final class SubstitutionBox {
     var sim: Simulator?
     var used = false
+    /// The simple commands the substitutions ran, one level deeper.
+    var runs: [SimpleCommandRun] = []
 
     init(_ sim: Simulator) { self.sim = sim }
 
     func run(_ line: String) -> String {
         guard var s = sim else { return "" }
         let out = s.run(line: line).stdout
+        runs += s.lastCommands.map { var r = $0; r.depth += 1; return r }
         sim = s
         used = true
         return out

@@ -1,18 +1,5 @@
+import CNMCommands
 import CNMSim
-
-/// One command the learner (or a setup/solution replay) typed, and how it ended.
-public struct HistoryEntry: Sendable, Hashable {
-    public var command: String
-    public var exitCode: Int32
-    /// Refused by a lab rule (never run).
-    public var refused: Bool
-    /// The step that was current when it was typed.
-    public var stepIndex: Int
-
-    public init(command: String, exitCode: Int32, refused: Bool = false, stepIndex: Int = 0) {
-        self.command = command; self.exitCode = exitCode; self.refused = refused; self.stepIndex = stepIndex
-    }
-}
 
 /// The verdict of one check: PASS or FAIL, why, and the expected and actual
 /// values, so a learner sees *what* differs, not only that something does.
@@ -60,18 +47,25 @@ public struct CheckEvaluator {
     public let cluster: Cluster
     /// The index of `engine`'s machine in `cluster`.
     public let machine: Int
-    public let history: [HistoryEntry]
+    public let history: CommandHistory
     public let locale: LabLocale
     /// Role → network or container name, as bound so far.
     public private(set) var roles: [String: String] = [:]
+    /// The roles bound for the whole lab (their failures say so).
+    var labRoleNames: Set<String> = []
 
     /// An evaluator for a lone engine (a one-machine cluster).
-    public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
+    public init(engine: Engine, history: CommandHistory, locale: LabLocale = .en) {
         self.init(cluster: Cluster(engine: engine), machine: 0, history: history, locale: locale)
     }
 
+    /// An evaluator for a lone engine and a plain list of lines.
+    public init(engine: Engine, history: [HistoryEntry], locale: LabLocale = .en) {
+        self.init(engine: engine, history: CommandHistory(history), locale: locale)
+    }
+
     /// An evaluator over a whole cluster, looking at machine `machine` by default (docker-host: 0).
-    public init(cluster: Cluster, machine: Int = 0, history: [HistoryEntry], locale: LabLocale = .en) {
+    public init(cluster: Cluster, machine: Int = 0, history: CommandHistory, locale: LabLocale = .en) {
         let k = cluster.machines.indices.contains(machine) ? machine : 0
         self.cluster = cluster; self.machine = k; self.engine = cluster.machines[k].engine
         self.history = history; self.locale = locale
@@ -86,6 +80,7 @@ public struct CheckEvaluator {
         }
         var there = CheckEvaluator(cluster: cluster, machine: k, history: history, locale: locale)
         there.roles = roles
+        there.labRoleNames = labRoleNames
         let r = body(&there)
         roles = there.roles
         return r
@@ -158,10 +153,41 @@ public struct CheckEvaluator {
             return ConnectivityAdapter.reachable(p, expect: false, cluster: cluster, machine: machine, roles: roles, locale: locale)
         case .resolves(let p): return ConnectivityAdapter.resolves(p, cluster: cluster, machine: machine, roles: roles, locale: locale)
         case .iptables(let p):
-            return onMachine(p.host) { ConnectivityAdapter.iptables(p, engine: $0.engine, locale: $0.locale) }
+            return onMachine(p.host) {
+                p.hasPlace ? $0.iptablesPlace(p) : ConnectivityAdapter.iptables(p, engine: $0.engine, locale: $0.locale)
+            }
         case .swarm(let p): return swarmCheck(p)
         case .service(let p): return serviceCheck(p)
         }
+    }
+
+    /// Binds the lab's roles (`roles:`), in order, before a step's checks: each to the first network
+    /// or container, in creation order, that satisfies its predicate (none: it stays unbound).
+    public mutating func bind(_ labRoles: [LabRole]) {
+        for role in labRoles {
+            labRoleNames.insert(role.name)
+            switch role.kind {
+            case .network(var p):
+                p.bind = role.name; p.name = nil
+                _ = onMachine(p.host) { $0.network(p) }
+            case .container(var p):
+                p.bind = role.name; p.name = nil
+                _ = onMachine(p.host) { $0.container(p) }
+            }
+        }
+    }
+
+    /// The failure of a check that names a role nothing bound.
+    func unbound(_ role: String) -> CheckResult {
+        fail(labRoleNames.contains(role) ? .roleLabUnbound : .roleUnbound, [role])
+    }
+
+    /// Names for a failure's `actual`: all of them up to 20, else only how many there are (listing
+    /// thousands would cost more than the check and help nobody).
+    static func names(_ all: @autoclosure () -> [String], count: Int, none: String) -> String {
+        if count == 0 { return none }
+        if count > 20 { return "(\(count))" }
+        return all().joined(separator: ", ")
     }
 
     /// A name or `$role` → the bound name (nil when the role is unbound).
@@ -222,7 +248,7 @@ public struct CheckEvaluator {
     }
 
     mutating func network(_ p: NetworkPredicate) -> CheckResult {
-        if let role = unboundRole(p.holds) { return fail(.roleUnbound, [role]) }
+        if let role = unboundRole(p.holds) { return unbound(role) }
         if let bind = p.bind {
             var best: (Network, [Mismatch])?
             for n in engine.allNetworks {
@@ -238,11 +264,11 @@ public struct CheckEvaluator {
             return fail(.noNetworkMatches, [bind], expected: e, actual: "closest: \(n.name): " + a)
         }
         guard let ref = p.name else { return fail(.invalidValue, ["network", "no name"]) }
-        guard let name = resolve(ref) else { return fail(.roleUnbound, [String(ref.dropFirst())]) }
+        guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }
         guard let n = engine.network(named: name) else {
             if p.absent { return Self.pass }
             return fail(.networkMissing, [name], expected: name,
-                        actual: engine.allNetworks.map(\.name).joined(separator: ", "))
+                        actual: Self.names(engine.allNetworks.map(\.name), count: engine.networks.count, none: "(no networks)"))
         }
         if p.absent { return fail(.networkPresent, [name], expected: "absent", actual: "present (\(n.driver.rawValue))") }
         let ms = networkMismatches(n, p)
@@ -329,7 +355,7 @@ public struct CheckEvaluator {
     }
 
     mutating func container(_ p: ContainerPredicate) -> CheckResult {
-        if let role = unboundRole(p.networks + p.notNetworks + Array(p.aliases.keys)) { return fail(.roleUnbound, [role]) }
+        if let role = unboundRole(p.networks + p.notNetworks + Array(p.aliases.keys)) { return unbound(role) }
         if let bind = p.bind {
             var best: (Container, [Mismatch])?
             for c in engine.allContainers {
@@ -345,11 +371,11 @@ public struct CheckEvaluator {
             return fail(.noContainerMatches, [bind], expected: e, actual: "closest: \(c.name): " + a)
         }
         guard let ref = p.name else { return fail(.invalidValue, ["container", "no name"]) }
-        guard let name = resolve(ref) else { return fail(.roleUnbound, [String(ref.dropFirst())]) }
-        guard let c = engine.allContainers.first(where: { $0.name == name }) else {
+        guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }
+        guard case .success(let c) = engine.findContainer(name), c.name == name else {
             if p.absent { return Self.pass }
-            let all = engine.allContainers.map(\.name)
-            return fail(.containerMissing, [name], expected: name, actual: all.isEmpty ? "(no containers)" : all.joined(separator: ", "))
+            return fail(.containerMissing, [name], expected: name, actual: Self.names(engine.allContainers.map(\.name),
+                                                                                    count: engine.containers.count, none: "(no containers)"))
         }
         if p.absent { return fail(.containerPresent, [name], expected: "absent", actual: "present (\(c.state.status))") }
         let ms = containerMismatches(c, p)
@@ -361,12 +387,32 @@ public struct CheckEvaluator {
     // MARK: History
 
     func historyCheck(_ p: HistoryPredicate) -> CheckResult {
-        let ok = history.contains { h in
-            !h.refused && (!p.success || h.exitCode == 0) && CommandMatcher.line(h.command, matches: p.pattern)
+        if history.firstMatch(p) != nil { return Self.pass }
+        var expected = p.pattern
+        switch p.success {
+        case .succeeded: break
+        case .failed: expected += " " + text(.historyFailedTag)
+        case .any: expected += " " + text(.historyAnyTag)
         }
-        if ok { return Self.pass }
-        let last = history.last(where: { !$0.refused })?.command ?? "(none)"
-        return fail(p.success ? .historyMissing : .historyMissingAny, [p.pattern], expected: p.pattern,
-                    actual: LabMessage.lastCommand.format(locale, [last]))
+        if let o = p.output { expected += " " + text(.historyOutputTag, o) }
+        let message: LabMessage
+        switch (p.success, p.output != nil) {
+        case (.succeeded, false): message = .historyMissing
+        case (.failed, false): message = .historyMissingFailed
+        case (.any, false): message = .historyMissingAny
+        case (_, true): message = .historyMissingOutput
+        }
+        // The nearest miss: a command that matches the words but ended otherwise, else the last one.
+        let loose = HistoryPredicate(pattern: p.pattern, success: .any)
+        if loose != p, let near = history.firstMatch(loose) {
+            return fail(message, [p.pattern], expected: expected, actual: text(.matchingCommand, describe(near.command)))
+        }
+        let last = history.reversed().lazy.filter { !$0.refused }.compactMap { $0.commands.last(where: \.ran) }.first
+        return fail(message, [p.pattern], expected: expected, actual: text(.lastCommand, last.map(describe) ?? "(none)"))
+    }
+
+    /// `docker ps (exit 0)`.
+    func describe(_ run: SimpleCommandRun) -> String {
+        run.text + (run.exitCode.map { " (" + text(.exitStatus, String($0)) + ")" } ?? "")
     }
 }

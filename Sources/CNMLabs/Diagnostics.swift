@@ -13,24 +13,37 @@ public struct LabDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The file when no position is known.
     public var file: String
     public var message: LabMessage
-    public var arguments: [String]
+    /// The message's arguments in both languages (names and values are the same in both).
+    public var texts: [LabText]
 
-    public init(_ message: LabMessage, _ arguments: [String] = [], at position: SourcePosition?, file: String,
-                severity: Severity = .error) {
+    /// The arguments in English.
+    public var arguments: [String] { texts.map(\.en) }
+
+    public init(_ message: LabMessage, _ arguments: [any DiagnosticArgument] = [], at position: SourcePosition?,
+                file: String, severity: Severity = .error) {
         self.code = message.code
         self.severity = severity
-        self.position = position
+        // Every finding has a place; the file's start when nothing nearer is known.
+        self.position = position ?? SourcePosition(file: file, line: 1, column: 1)
         self.file = file
         self.message = message
-        self.arguments = arguments
+        self.texts = arguments.map(\.labText)
     }
 
-    /// The message alone, in `locale`.
-    public func text(_ locale: LabLocale = .en) -> String { message.format(locale, arguments) }
+    /// The sample learners whose variants alone show this problem (empty: the default variant shows it).
+    public var variants: [String] = []
+
+    /// The message alone, in `locale` (with the variants that show it, when only some do).
+    public func text(_ locale: LabLocale = .en) -> String {
+        let base = message.format(locale, texts.map { $0.resolve(locale) })
+        guard !variants.isEmpty else { return base }
+        let phrase: LabPhrase = variants.count == 1 ? .variantOf : .variantsOf
+        return base + " [" + LabText.phrase(phrase, variants.joined(separator: ", ")).resolve(locale) + "]"
+    }
 
     /// `file:line:column: error LAB001: message`.
     public func formatted(_ locale: LabLocale = .en) -> String {
-        let place = position?.description ?? file
+        let place = position?.description ?? (file + ":1:1")
         return "\(place): \(severity.rawValue) \(code): \(text(locale))"
     }
 
@@ -43,11 +56,11 @@ extension LabMessage {
         switch self {
         case .unknownKey: return "LAB001"
         case .missingKey: return "LAB002"
-        case .wrongType: return "LAB003"
+        case .wrongType, .wrongTypeQuote: return "LAB003"
         case .invalidValue: return "LAB004"
         case .yamlSyntax: return "LAB005"
         case .yamlTooComplex: return "LAB006"
-        case .duplicateID: return "LAB007"
+        case .duplicateID, .duplicateLabID: return "LAB007"
         case .unknownParameter: return "LAB008"
         case .unknownRole: return "LAB009"
         case .missingLocale: return "LAB010"

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `cnmlab grade` was asked to do (its command line, parsed but not yet checked).
 public struct GradeOptions: Sendable {
-    /// A lab id (looked up in `labsDirectory`) or a lab file.
+    /// A lab id (looked up as `labPaths` says) or a lab file.
     public var lab: String
     /// A transcript file, or `-` for standard input (single mode).
     public var submission: String?
@@ -17,15 +17,32 @@ public struct GradeOptions: Sendable {
     public var outputDirectory: String?
     /// Points (`12`) or a percentage of the maximum (`80%`); nil: every required step must pass.
     public var minScore: String?
-    public var labsDirectory: String
+    /// `--labs`: folders or lab files read instead of the built-in labs (empty: the built-in labs
+    /// and the folders of `CNMLAB_LABS` in `environment`), as for every subcommand.
+    public var labPaths: [String]
+    public var environment: [String: String]
     public var locale: LabLocale
+    /// `--max-commands`: most command lines replayed per submission (nil: the default, 2,000).
+    public var maxCommands: String?
+    /// `--timeout`: most seconds per submission (nil: the default, 10).
+    public var timeout: String?
+    /// `--instructor`: reports show hidden checks' names, expected and actual values.
+    public var instructor: Bool
+    /// Where the validation of a lab is remembered between runs (by content hash); nil: in memory only.
+    public var cacheDirectory: String?
+    /// Part of the cache key besides the lab's bytes: the cnmlab version, so an upgrade validates again.
+    public var cacheSalt: String
 
     public init(lab: String, submission: String? = nil, submissionsDirectory: String? = nil, learner: String? = nil,
                 format: String = "text", output: String? = nil, outputDirectory: String? = nil, minScore: String? = nil,
-                labsDirectory: String = "Labs", locale: LabLocale = .en) {
+                labPaths: [String] = [], environment: [String: String] = [:], locale: LabLocale = .en,
+                maxCommands: String? = nil,
+                timeout: String? = nil, instructor: Bool = false, cacheDirectory: String? = nil, cacheSalt: String = "") {
         self.lab = lab; self.submission = submission; self.submissionsDirectory = submissionsDirectory
         self.learner = learner; self.format = format; self.output = output; self.outputDirectory = outputDirectory
-        self.minScore = minScore; self.labsDirectory = labsDirectory; self.locale = locale
+        self.minScore = minScore; self.labPaths = labPaths; self.environment = environment; self.locale = locale
+        self.maxCommands = maxCommands; self.timeout = timeout; self.instructor = instructor
+        self.cacheDirectory = cacheDirectory; self.cacheSalt = cacheSalt
     }
 
     /// The language from the environment: LC_ALL, then LC_MESSAGES, then LANG (`ko_KR.UTF-8` → Korean).
@@ -35,6 +52,15 @@ public struct GradeOptions: Sendable {
         }
         return .en
     }
+}
+
+/// The checked settings of one grading run, shared by single and batch mode.
+struct GradeSettings: Sendable {
+    var format: GradeFormat
+    var passMark: Grader.PassMark
+    var limits: Grader.Limits
+    var audience: Grader.Audience
+    var locale: LabLocale
 }
 
 /// What a grading run printed and how it ended.
@@ -62,13 +88,10 @@ public enum GradeJob {
             run.exitCode = badInput
             return run
         }
-        guard let format = GradeFormat(rawValue: options.format.lowercased()) else {
-            return bad(GradeText.badFormat.format(locale, [options.format]))
-        }
-        var passMark = Grader.PassMark.everyRequiredStep
-        if let m = options.minScore {
-            guard let mark = Grader.PassMark(m) else { return bad(GradeText.badMinScore.format(locale, [m])) }
-            passMark = mark
+        let settings: GradeSettings
+        switch checkSettings(options) {
+        case .failure(let problem): return bad(problem.message)
+        case .success(let s): settings = s
         }
         if options.submission != nil && options.submissionsDirectory != nil {
             return bad(GradeText.submissionsAndFile.format(locale))
@@ -76,15 +99,30 @@ public enum GradeJob {
         if options.submissionsDirectory != nil && (options.learner != nil || options.output != nil) {
             return bad(GradeText.batchOptions.format(locale))
         }
-        let lab: Lab
-        switch findLab(options.lab, in: options.labsDirectory, locale: locale) {
-        case .failure(let problem): return bad(problem.message)
-        case .success(let l): lab = l
+        if options.submissionsDirectory == nil && options.submission == nil {
+            return bad(GradeText.noSubmission.format(locale))
         }
+        let found: FoundLab
+        let library = LabLibrary.load(options: options.labPaths, environment: options.environment)
+        switch findLab(options.lab, in: library, locale: locale) {
+        case .failure(let problem): return bad(problem.message)
+        case .success(let l): found = l
+        }
+        // A lab that `cnmlab validate` rejects is never graded: its grades would mean nothing.
+        let errors = LabValidationCache.errors(of: found.lab, bytes: found.bytes, salt: options.cacheSalt,
+                                               directory: options.cacheDirectory)
+        if !errors.isEmpty {
+            let shown = errors.prefix(20).map { $0.formatted(locale) }
+            return bad(([GradeText.labHasErrors.format(locale, [options.lab])] + shown).joined(separator: "\n"))
+        }
+        let lab = found.lab
         if let dir = options.submissionsDirectory {
-            return batch(lab, dir, options, format, passMark)
+            return GradeBatch.run(lab, dir, options, settings)
         }
         guard let path = options.submission else { return bad(GradeText.noSubmission.format(locale)) }
+        if let output = options.output, output != "-", path != "-", sameFile(output, path) {
+            return bad(GradeText.sameFolder.format(locale, [output]))
+        }
         let submission: Submission
         switch readSubmission(path, locale: locale, standardInput: standardInput) {
         case .failure(let problem): return bad(problem.message)
@@ -95,8 +133,8 @@ public enum GradeJob {
                 options.learner ?? GradeText.defaultVariant.format(locale)]) + "\n"
         }
         let report = Grader.grade(lab: lab, learner: options.learner, submission: submission, locale: locale,
-                                  passMark: passMark)
-        let text = format.render(report, locale: locale)
+                                  passMark: settings.passMark, limits: settings.limits, audience: settings.audience)
+        let text = settings.format.render(report, locale: locale)
         if let output = options.output, output != "-" {
             guard write(text, to: output) else { return bad(GradeText.writeFailed.format(locale, [output])) }
             run.stdout += GradeText.reportWritten.format(locale, [report.lab, String(report.score), String(report.max),
@@ -108,6 +146,47 @@ public enum GradeJob {
         return run
     }
 
+    /// Checks every option value (a bad one is an "invalid value" error, exit 2).
+    static func checkSettings(_ options: GradeOptions) -> Result<GradeSettings, InputProblem> {
+        let locale = options.locale
+        func invalid(_ option: String, _ value: String, _ expected: GradeText) -> Result<GradeSettings, InputProblem> {
+            .failure(InputProblem(invalidValue(option, value, expected.format(locale), locale)))
+        }
+        guard let format = GradeFormat(rawValue: options.format.lowercased()) else {
+            return invalid("--format", options.format, .expectedFormat)
+        }
+        var passMark = Grader.PassMark.everyRequiredStep
+        if let m = options.minScore {
+            guard let mark = Grader.PassMark(m) else { return invalid("--min-score", m, .expectedMinScore) }
+            passMark = mark
+        }
+        var limits = Grader.Limits()
+        if let m = options.maxCommands {
+            guard let n = Int(m.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+                return invalid("--max-commands", m, .expectedPositiveInteger)
+            }
+            limits.maxCommands = n
+        }
+        if let t = options.timeout {
+            guard let s = Double(t.trimmingCharacters(in: .whitespaces)), s > 0, s.isFinite, s <= 86_400 else {
+                return invalid("--timeout", t, .expectedSeconds)
+            }
+            limits.timeout = s
+        }
+        return .success(GradeSettings(format: format, passMark: passMark, limits: limits,
+                                      audience: options.instructor ? .instructor : .learner, locale: locale))
+    }
+
+    /// `invalid value X for --option (what is expected)`.
+    public static func invalidValue(_ option: String, _ value: String, _ expected: String, _ locale: LabLocale) -> String {
+        GradeText.invalidValue.format(locale, [option, "'" + Safe.line(value) + "'", expected])
+    }
+
+    /// Whether two paths name the same existing file (or the same place once resolved).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        PathPlace.resolved(a) == PathPlace.resolved(b)
+    }
+
     // MARK: Lab and submissions
 
     /// Why the lab or a submission cannot be graded (exit 2), already in the run's language.
@@ -116,25 +195,20 @@ public enum GradeJob {
         init(_ message: String) { self.message = message }
     }
 
+    /// A lab and the bytes it was read from (for the validation cache; nil when unknown).
+    struct FoundLab {
+        var lab: Lab
+        var bytes: [UInt8]?
+    }
+
     /// A lab file (a path that exists, or ends in .yaml/.yml), else the lab with this id in `directory`.
-    static func findLab(_ ref: String, in directory: String, locale: LabLocale) -> Result<Lab, InputProblem> {
-        let looksLikeFile = ref.hasSuffix(".yaml") || ref.hasSuffix(".yml") || ref.contains("/")
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: ref, isDirectory: &isDir)
-        if looksLikeFile || (exists && !isDir.boolValue) {
-            let entry = LabCatalog.read(ref)
-            return labOrErrors(entry, ref, locale)
+    static func findLab(_ ref: String, in library: LabLibrary, locale: LabLocale) -> Result<FoundLab, InputProblem> {
+        switch LabReference.find(ref, in: library) {
+        case .found(let entry):
+            return labOrErrors(entry, ref, locale).map { FoundLab(lab: $0, bytes: LabReference.bytes(of: entry)) }
+        case .notFound(let message):
+            return .failure(InputProblem(message(locale)))
         }
-        let entries = LabCatalog.load(paths: [directory])
-        if let entry = entries.first(where: { $0.lab?.id == ref }) { return labOrErrors(entry, ref, locale) }
-        // A file that did not decode may be the lab asked for: say so rather than "not found".
-        if let entry = entries.first(where: { (($0.file as NSString).lastPathComponent as NSString).deletingPathExtension == ref }),
-           entry.lab == nil {
-            return labOrErrors(entry, ref, locale)
-        }
-        var message = GradeText.labNotFound.format(locale, [ref, directory])
-        if let d = entries.first?.diagnostics.first, entries.count == 1, entries[0].lab == nil { message += ": " + d.formatted(locale) }
-        return .failure(InputProblem(message))
     }
 
     static func labOrErrors(_ entry: LabCatalog.Entry, _ ref: String, _ locale: LabLocale) -> Result<Lab, InputProblem> {
@@ -205,78 +279,6 @@ public enum GradeJob {
     /// Writes a file atomically (a temporary file renamed over it).
     static func write(_ text: String, to path: String) -> Bool {
         (try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil
-    }
-
-    // MARK: Batch
-
-    static func batch(_ lab: Lab, _ dir: String, _ options: GradeOptions, _ format: GradeFormat,
-                      _ passMark: Grader.PassMark) -> GradeRun {
-        let locale = options.locale
-        var run = GradeRun(exitCode: passed, stdout: "", stderr: "")
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
-            run.stderr = "cnmlab grade: " + GradeText.notAFolder.format(locale, [dir]) + "\n"
-            run.exitCode = badInput
-            return run
-        }
-        if let out = options.outputDirectory {
-            let created = (try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)) != nil
-            var outIsDir: ObjCBool = false
-            guard created, FileManager.default.fileExists(atPath: out, isDirectory: &outIsDir), outIsDir.boolValue else {
-                run.stderr = "cnmlab grade: " + GradeText.writeFailed.format(locale, [out]) + "\n"
-                run.exitCode = badInput
-                return run
-            }
-        }
-        var rows: [[String]] = [["learner", "score", "max", "passed"]]
-        var seen: [String: String] = [:]
-        var counts = (passed: 0, failed: 0, unreadable: 0)
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (dir as NSString).appendingPathComponent(name)
-            var entryIsDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &entryIsDir), entryIsDir.boolValue { continue }
-            let learner = (name as NSString).deletingPathExtension.isEmpty ? name : (name as NSString).deletingPathExtension
-            if let other = seen[learner] {
-                run.stderr += "cnmlab grade: " + GradeText.duplicateLearner.format(locale, [learner, other + ", " + name]) + "\n"
-                counts.unreadable += 1
-                continue
-            }
-            seen[learner] = name
-            let submission: Submission
-            switch readSubmission(path, locale: locale, standardInput: { [] }) {
-            case .failure(let problem):
-                run.stderr += "cnmlab grade: " + problem.message + "\n"
-                counts.unreadable += 1
-                rows.append([learner, "", String(lab.maxPoints), "false"])
-                continue
-            case .success(let s): submission = s
-            }
-            let report = Grader.grade(lab: lab, learner: learner, submission: submission, locale: locale, passMark: passMark)
-            if report.passed { counts.passed += 1 } else { counts.failed += 1 }
-            rows.append([learner, String(report.score), String(report.max), report.passed ? "true" : "false"])
-            if let out = options.outputDirectory {
-                let file = (out as NSString).appendingPathComponent(learner + "." + format.fileExtension)
-                if !write(format.render(report, locale: locale), to: file) {
-                    run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
-                    counts.unreadable += 1
-                }
-            }
-        }
-        let csv = CSV.render(rows)
-        if let out = options.outputDirectory {
-            let file = (out as NSString).appendingPathComponent("summary.csv")
-            if !write(csv, to: file) {
-                run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
-                counts.unreadable += 1
-            }
-            run.stdout += GradeText.batchSummary.format(locale, [String(counts.passed + counts.failed + counts.unreadable),
-                String(counts.passed), String(counts.failed), String(counts.unreadable)]) + "\n"
-        } else {
-            run.stdout += csv
-        }
-        run.exitCode = counts.unreadable > 0 ? badInput : counts.failed > 0 ? failed : passed
-        return run
     }
 }
 

@@ -89,6 +89,24 @@ public struct GradeReport: Sendable, Hashable {
     public var commands: Int
     public var refused: Int
     public var steps: [StepGrade]
+    /// Syntax problems in the transcript and bounds the replay hit, by line.
+    public var findings: [GradeFinding]
+    /// Learner-facing (hidden checks keep only their place and status) or instructor (everything).
+    public var audience: Grader.Audience
+    /// The language of the report's sentences.
+    public var locale: LabLocale
+
+    public init(lab: String, title: String, version: Int, learner: String?, seed: UInt64, score: Int, max: Int,
+                minScore: Int?, passed: Bool, commands: Int, refused: Int, steps: [StepGrade],
+                findings: [GradeFinding] = [], audience: Grader.Audience = .instructor, locale: LabLocale = .en) {
+        self.lab = lab; self.title = title; self.version = version; self.learner = learner; self.seed = seed
+        self.score = score; self.max = max; self.minScore = minScore; self.passed = passed; self.commands = commands
+        self.refused = refused; self.steps = steps; self.findings = findings; self.audience = audience
+        self.locale = locale
+    }
+
+    /// The findings that fail the submission (a bound was hit).
+    public var failingFindings: [GradeFinding] { findings.filter(\.failsSubmission) }
 
     public var failedSteps: [StepGrade] { steps.filter { $0.status == .failed } }
     public var skippedSteps: [StepGrade] { steps.filter { $0.status == .skipped } }
@@ -135,9 +153,32 @@ extension StepGrade: Encodable {
     }
 }
 
+/// One finding as the JSON report carries it.
+struct GradeFindingJSON: Encodable {
+    var kind: String
+    var line: Int?
+    var endLine: Int?
+    var message: String
+    var fails: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case kind, line, message, fails
+        case endLine = "end_line"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(line, forKey: .line)
+        try c.encode(endLine, forKey: .endLine)
+        try c.encode(message, forKey: .message)
+        try c.encode(fails, forKey: .fails)
+    }
+}
+
 extension GradeReport: Encodable {
     enum CodingKeys: String, CodingKey {
-        case schema, lab, title, version, learner, seed, score, max, passed, commands, refused, steps
+        case schema, lab, title, version, learner, seed, score, max, passed, commands, refused, steps, findings, audience
         case minScore = "min_score"
     }
 
@@ -158,5 +199,10 @@ extension GradeReport: Encodable {
         try c.encode(commands, forKey: .commands)
         try c.encode(refused, forKey: .refused)
         try c.encode(steps, forKey: .steps)
+        try c.encode(findings.map {
+            GradeFindingJSON(kind: $0.kind.rawValue, line: $0.line, endLine: $0.endLine, message: $0.message(locale),
+                             fails: $0.failsSubmission)
+        }, forKey: .findings)
+        try c.encode(audience.rawValue, forKey: .audience)
     }
 }

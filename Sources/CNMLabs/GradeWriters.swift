@@ -28,6 +28,7 @@ public enum GradeFormat: String, Sendable, CaseIterable {
 /// The verdict line shared by the text, TAP and JUnit writers.
 enum GradeVerdict {
     static func reason(_ r: GradeReport, _ locale: LabLocale) -> String {
+        if let bound = r.failingFindings.first { return bound.message(locale) }
         if let min = r.minScore {
             return (r.score >= min ? GradeText.atLeastMinimum : GradeText.belowMinimum).format(locale, [String(min)])
         }
@@ -39,6 +40,9 @@ enum GradeVerdict {
     static func word(_ r: GradeReport, _ locale: LabLocale) -> String {
         (r.passed ? GradeText.verdictPassed : GradeText.verdictFailed).format(locale)
     }
+
+    /// Whether a check is shown only as `hidden check N` (a learner-facing report).
+    static func redacted(_ c: CheckGrade, _ r: GradeReport) -> Bool { c.hidden && r.audience == .learner }
 }
 
 /// Plain text for a terminal or a CI log: words (PASS, FAIL, SKIP), never colour alone.
@@ -54,21 +58,26 @@ public enum GradeTextWriter {
             out += "\n"
             if !s.message.isEmpty { out += "     " + Safe.line(s.message) + "\n" }
             for c in s.checks {
-                let tag = c.hidden ? " " + GradeText.hiddenTag.format(locale) : ""
+                let tag = c.hidden && !GradeVerdict.redacted(c, r) ? " " + GradeText.hiddenTag.format(locale) : ""
+                let points = c.max > 0 ? "  \(c.points)/\(c.max)" : ""
                 switch c.status {
                 case .passed:
-                    out += "     PASS \(Safe.line(c.name))\(tag)" + (c.max > 0 ? "  \(c.points)/\(c.max)" : "") + "\n"
+                    out += "     PASS \(Safe.line(c.name))\(tag)" + points + "\n"
                 case .notRun:
                     out += "     ---- \(Safe.line(c.name))\(tag): \(GradeText.notRun.format(locale))\n"
+                case .failed where GradeVerdict.redacted(c, r):
+                    out += "     FAIL \(Safe.line(c.name))" + points + "\n"
                 case .failed:
-                    out += "     FAIL \(Safe.line(c.name))\(tag): \(Safe.line(c.message))"
-                    out += (c.max > 0 ? "  \(c.points)/\(c.max)" : "") + "\n"
-                    let e = locale == .ko ? "기대값: " : "expected: "
-                    let a = locale == .ko ? "실제값: " : "actual:   "
+                    out += "     FAIL \(Safe.line(c.name))\(tag): \(Safe.line(c.message))" + points + "\n"
+                    let e = GradeText.expectedLabel.format(locale), a = GradeText.actualLabel.format(locale)
                     if let x = c.expected { out += "            " + e + Safe.line(x) + "\n" }
                     if let x = c.actual { out += "            " + a + Safe.line(x) + "\n" }
                 }
             }
+        }
+        if !r.findings.isEmpty {
+            out += "\n" + GradeText.findingsHeader.format(locale) + "\n"
+            for f in r.findings { out += "  " + Safe.line(f.message(locale)) + "\n" }
         }
         out += "\n" + GradeText.commandsLine.format(locale, [String(r.commands), String(r.refused)]) + "\n"
         out += GradeText.scoreLine.format(locale, [String(r.score), String(r.max)]) + " · "

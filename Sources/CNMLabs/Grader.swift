@@ -1,89 +1,6 @@
 import CNMCommands
 import Foundation
 
-/// A learner's submission: the lines of a transcript that the grader replays.
-///
-/// A transcript is what the learner typed, one command per line (`\` continuations and open
-/// quotes join lines as in the shell), `answer TEXT` for a quiz. Blank lines and `#` comments are
-/// ignored, except the markers the progress store writes for a hint or a solution shown, a step
-/// skipped, an undo or a reset (`#cnmlab hint`, `#cnmlab solution`, `#cnmlab skip`, `#cnmlab undo`,
-/// `#cnmlab reset step|lab`; see `LabLine`): they are replayed, so an exported attempt scores
-/// exactly as it did in the shell.
-///
-/// Why the limits: a submission comes from a learner and must never stall or exhaust a CI runner.
-public struct Submission: Sendable, Hashable {
-    /// Largest transcript accepted, in bytes.
-    public static let maxBytes = 1 << 20
-    /// Most lines accepted (physical lines, comments included).
-    public static let maxLines = 10_000
-    /// Longest line accepted, in bytes.
-    public static let maxLineBytes = 16 << 10
-
-    /// The markers an attempt's journal holds (see `LabLine`).
-    public static let hintLine = LabLine.hintMarker
-    public static let solutionLine = LabLine.solutionMarker
-    public static let skipLine = LabLine.skipMarker
-
-    /// Why a submission was refused.
-    public enum Problem: Sendable, Hashable, Error {
-        case tooLarge
-        case tooManyLines
-        case lineTooLong(line: Int)
-        case binary
-
-        /// The reason, in `locale`.
-        public func text(_ locale: LabLocale) -> String {
-            switch self {
-            case .tooLarge: return GradeText.tooLarge.format(locale, [String(Submission.maxBytes)])
-            case .tooManyLines: return GradeText.tooManyLines.format(locale, [String(Submission.maxLines)])
-            case .lineTooLong(let n): return GradeText.lineTooLong.format(locale, [String(n), String(Submission.maxLineBytes)])
-            case .binary: return GradeText.binaryFile.format(locale)
-            }
-        }
-    }
-
-    /// Lines to replay: commands, `answer …` lines and the three markers, in order.
-    public var lines: [String]
-    /// The learner named in an exported transcript's header (`# learner: NAME`), if any.
-    public var headerLearner: String?
-
-    public init(lines: [String], headerLearner: String? = nil) {
-        self.lines = lines; self.headerLearner = headerLearner
-    }
-
-    /// Reads a transcript's bytes; refuses binary files and anything past the limits.
-    public static func parse(_ bytes: [UInt8]) -> Result<Submission, Problem> {
-        if bytes.count > maxBytes { return .failure(.tooLarge) }
-        if bytes.contains(0) { return .failure(.binary) }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        var physical = 0
-        var start = body.startIndex
-        for i in body.indices where body[i] == 10 || i == body.endIndex - 1 {
-            physical += 1
-            let end = body[i] == 10 ? i : i + 1
-            if end - start > maxLineBytes { return .failure(.lineTooLong(line: physical)) }
-            start = i + 1
-        }
-        if physical > maxLines { return .failure(.tooManyLines) }
-        var out = Submission(lines: [])
-        for raw in LineSplitter.commandLines(Array(body)) {
-            let line = String(decoding: raw, as: UTF8.self)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            if trimmed.hasPrefix("#") {
-                if LabLine(trimmed).isMarker { out.lines.append(trimmed) }
-                else if out.headerLearner == nil, out.lines.isEmpty, trimmed.hasPrefix("# learner: ") {
-                    out.headerLearner = String(trimmed.dropFirst("# learner: ".count))
-                }
-                continue
-            }
-            out.lines.append(line)
-        }
-        return .success(out)
-    }
-}
-
 /// Grades a submission by replaying it through the same `LabSession` the shell uses: the
 /// learner's variant and seed, the lab's rules, step order, partial credit and penalties.
 ///
@@ -118,15 +35,55 @@ public enum Grader {
         }
     }
 
+    /// Bounds on one replay, so that one learner cannot stall a class.
+    public struct Limits: Sendable, Hashable {
+        /// Default `--max-commands`.
+        public static let defaultMaxCommands = 2_000
+        /// Default `--timeout`, in seconds.
+        public static let defaultTimeout = 10.0
+
+        /// Most command lines replayed (answers included; comments and markers not).
+        public var maxCommands: Int
+        /// Most seconds of wall-clock time the replay may take, checked between lines (a single
+        /// line is bounded by the simulator itself).
+        public var timeout: Double
+
+        public init(maxCommands: Int = defaultMaxCommands, timeout: Double = defaultTimeout) {
+            self.maxCommands = maxCommands; self.timeout = timeout
+        }
+
+        /// No bound (for tests and the shell's own replays).
+        public static let none = Limits(maxCommands: .max, timeout: .infinity)
+    }
+
+    /// Who reads the report: a learner never sees a hidden check's name, expected or actual value.
+    public enum Audience: String, Sendable, Hashable {
+        case learner, instructor
+    }
+
     /// Replays `submission` for `learner` (nil: the default variant) and reports every step and check.
     public static func grade(lab: Lab, learner: String?, submission: Submission, locale: LabLocale = .en,
-                             passMark: PassMark = .everyRequiredStep) -> GradeReport {
+                             passMark: PassMark = .everyRequiredStep, limits: Limits = Limits(),
+                             audience: Audience = .learner) -> GradeReport {
         var session = LabSession(lab: lab, learner: learner, locale: locale)
         var atCompletion: [Int: [CheckResult]] = [:]
         var commands = 0, refused = 0
-        for line in submission.lines {
+        var findings = submission.findings
+        let start = DispatchTime.now().uptimeNanoseconds
+        let budget = limits.timeout.isFinite ? UInt64(max(0, limits.timeout) * 1e9) : .max
+        for (k, line) in submission.lines.enumerated() {
+            let number = k < submission.lineNumbers.count ? submission.lineNumbers[k] : k + 1
+            let parsed = LabLine(line)
+            if parsed.isTyped, commands >= limits.maxCommands {
+                findings.append(GradeFinding(kind: .maxCommands, line: number, detail: String(limits.maxCommands)))
+                break
+            }
+            if DispatchTime.now().uptimeNanoseconds - start > budget {
+                findings.append(GradeFinding(kind: .timeout, line: number, detail: Self.seconds(limits.timeout)))
+                break
+            }
             // The same entry point as the shell's: undo and reset markers included.
-            let outcome = session.apply(LabLine(line))
+            let outcome = session.apply(parsed)
             if outcome.line.isTyped {
                 commands += 1
                 if outcome.refusal != nil { refused += 1 }
@@ -134,14 +91,22 @@ public enum Grader {
             // A step's checks as they stood when it completed (the state it completed in).
             for i in outcome.completedSteps { atCompletion[i] = session.evaluate(stepIndex: i) }
         }
-        return report(session, atCompletion: atCompletion, commands: commands, refused: refused, passMark: passMark)
+        findings.sort { ($0.line ?? .max, $0.kind.rawValue) < ($1.line ?? .max, $1.kind.rawValue) }
+        return report(session, atCompletion: atCompletion, commands: commands, refused: refused, passMark: passMark,
+                      findings: findings, audience: audience)
+    }
+
+    /// `10` or `2.5`.
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : String(s)
     }
 
     static func report(_ session: LabSession, atCompletion: [Int: [CheckResult]], commands: Int, refused: Int,
-                       passMark: PassMark) -> GradeReport {
+                       passMark: PassMark, findings: [GradeFinding] = [], audience: Audience = .instructor) -> GradeReport {
         let lab = session.lab
         let locale = session.locale
         let score = session.score
+        let open = audience == .instructor
         var steps: [StepGrade] = []
         for (i, step) in lab.steps.enumerated() {
             let p = session.progress[i]
@@ -150,24 +115,26 @@ public enum Grader {
             var message = ""
             var checks: [CheckGrade]
             if p.completed {
-                checks = zip(step.checks, atCompletion[i] ?? session.evaluate(stepIndex: i)).map { CheckGrade($0, $1) }
+                checks = grades(step, atCompletion[i] ?? session.evaluate(stepIndex: i), open: open, locale: locale)
                 status = p.hiddenFailed.isEmpty ? .passed : .failed
                 if !p.hiddenFailed.isEmpty {
-                    message = GradeText.hiddenFailed.format(locale, [p.hiddenFailed.joined(separator: ", ")])
+                    message = open ? GradeText.hiddenFailed.format(locale, [p.hiddenFailed.joined(separator: ", ")])
+                        : GradeText.hiddenFailedCount.format(locale, [String(p.hiddenFailed.count)])
                 }
             } else if i == session.currentStep && !p.skipped {
-                checks = zip(step.checks, session.evaluate(stepIndex: i)).map { CheckGrade($0, $1) }
+                checks = grades(step, session.evaluate(stepIndex: i), open: open, locale: locale)
                 status = step.optional ? .skipped : .failed
                 if step.optional {
                     message = GradeText.optionalNotDone.format(locale)
-                } else if let first = checks.first(where: { $0.status == .failed }) {
+                } else if let first = zip(step.checks, checks).first(where: { $0.1.status == .failed && (open || !$0.0.hidden) })?.1 {
                     message = GradeText.stepFailed.format(locale, [first.name + ": " + first.message])
                 } else {
                     message = GradeText.quizNotAnswered.format(locale)
                 }
             } else {
-                checks = step.checks.map {
-                    CheckGrade(name: $0.name, status: .notRun, hidden: $0.hidden, max: $0.totalPoints)
+                checks = step.checks.enumerated().map { k, c in
+                    CheckGrade(name: open || !c.hidden ? c.name : GradeText.hiddenCheckName.format(locale, [String(k + 1)]),
+                               status: .notRun, hidden: c.hidden, max: c.totalPoints)
                 }
                 if p.skipped {
                     status = .skipped
@@ -183,10 +150,27 @@ public enum Grader {
                                    solutionShown: s.solutionShown, message: message, checks: checks))
         }
         let threshold = passMark.threshold(max: score.max)
-        let passed = threshold.map { score.earned >= $0 }
-            ?? steps.allSatisfy { $0.optional || $0.status == .passed }
+        let failing = findings.contains(where: \.failsSubmission)
+        let passed = !failing && (threshold.map { score.earned >= $0 }
+            ?? steps.allSatisfy { $0.optional || $0.status == .passed })
         return GradeReport(lab: lab.id, title: lab.title.resolve(locale), version: lab.version, learner: score.learner,
                            seed: score.seed, score: score.earned, max: score.max, minScore: threshold, passed: passed,
-                           commands: commands, refused: refused, steps: steps)
+                           commands: commands, refused: refused, steps: steps, findings: findings, audience: audience,
+                           locale: locale)
+    }
+
+    /// The checks of a step as a report shows them; for learners, a hidden check keeps only its
+    /// place, status and points (`hidden check 2`), never its name, message, expected or actual.
+    static func grades(_ step: LabStep, _ results: [CheckResult], open: Bool, locale: LabLocale) -> [CheckGrade] {
+        zip(step.checks, results).enumerated().map { k, pair in
+            var g = CheckGrade(pair.0, pair.1)
+            if !open && pair.0.hidden {
+                g.name = GradeText.hiddenCheckName.format(locale, [String(k + 1)])
+                g.message = ""
+                g.expected = nil
+                g.actual = nil
+            }
+            return g
+        }
     }
 }

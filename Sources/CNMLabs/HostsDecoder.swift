@@ -29,11 +29,11 @@ extension NodeReader {
     /// The machines of `hosts:` with their addresses; problems are reported at the entry.
     mutating func hostList(_ node: Node) -> [HostSpec] {
         guard case .sequence(let seq) = node else {
-            report(.wrongType, ["hosts", "a list of machine names or {name, address} mappings"], node)
+            report(.wrongType, ["hosts", LabText.phrase(.hostsList)], node)
             return []
         }
         if seq.count > LabHosts.maxHosts {
-            report(.invalidValue, ["hosts", "\(seq.count) machines (at most \(LabHosts.maxHosts))"], node)
+            report(.invalidValue, ["hosts", LabText.phrase(.tooManyHosts, String(seq.count), String(LabHosts.maxHosts))], node)
             return []
         }
         // First the names and the addresses given (or the course's), then free addresses for the rest.
@@ -45,12 +45,12 @@ extension NodeReader {
             var addressNode: Node?
             switch item {
             case .mapping:
-                guard let f = mapping(item, "hosts entry", allowed: ["name", "address"], required: ["name"]) else { continue }
+                guard let f = mapping(item, "hosts", allowed: ["name", "address"], required: ["name"]) else { continue }
                 name = f.values["name"].flatMap { string($0, "hosts.name", template: false) }
                 if let a = f.values["address"], let text = string(a, "hosts.address", template: false) {
                     addressNode = a
                     guard let ip = HostPlan.lanAddress(text) else {
-                        report(.invalidValue, ["hosts.address", "'\(text)' (an address of the LAN 192.168.1.0/24)"], a)
+                        report(.invalidValue, ["hosts.address", LabText.phrase(.lanAddress, text)], a)
                         continue
                     }
                     address = ip
@@ -61,10 +61,10 @@ extension NodeReader {
             guard let name else { continue }
             switch plan.check(name) {
             case .notHostname?:
-                report(.invalidValue, ["hosts entry", "'\(name)' (a hostname: a-z first, then a-z, 0-9, '-')"], item)
+                report(.invalidValue, ["hosts", LabText.phrase(.hostnameChars, name)], item)
                 continue
             case .reservedName?:
-                report(.invalidValue, ["hosts entry", "'\(name)' is already a place on the LAN (\(LabHosts.reservedNames.sorted().joined(separator: ", ")))"], item)
+                report(.invalidValue, ["hosts", LabText.phrase(.reservedHost, name, LabHosts.reservedNames.sorted().joined(separator: ", "))], item)
                 continue
             case .repeated?:
                 report(.duplicateID, ["hosts: " + name], item)
@@ -73,14 +73,14 @@ extension NodeReader {
                 break
             }
             if case .taken(let ip)? = plan.place(name, address: address) {
-                report(.invalidValue, ["hosts.address", "\(ip) of \(name) is already taken on the LAN"], addressNode ?? item)
+                report(.invalidValue, ["hosts.address", LabText.phrase(.addressTaken, ip.description, name)], addressNode ?? item)
                 continue
             }
             nodes.append(item)
         }
         let (hosts, unplaced) = plan.assign()
         for i in unplaced {
-            report(.invalidValue, ["hosts entry", "no free LAN address for \(plan.entries[i].name)"], nodes[i])
+            report(.invalidValue, ["hosts", LabText.phrase(.noFreeAddress, plan.entries[i].name)], nodes[i])
         }
         return hosts
     }
@@ -90,7 +90,7 @@ extension NodeReader {
         guard let s = string(node, what, template: false) else { return nil }
         let known = ["docker-host"] + machines
         guard known.contains(s) else {
-            report(.invalidValue, [what, "'\(s)' is not a machine of this lab (\(known.joined(separator: ", ")); declare it under hosts:)"], node)
+            report(.invalidValue, [what, LabText.phrase(.unknownMachine, s, known.joined(separator: ", ")) + LabText.didYouMean(s, known)], node)
             return nil
         }
         return s

@@ -3,8 +3,9 @@
 /// `<skipped>` for an optional step not done; `errors` is always 0 and `time` is 0 (no clock).
 public enum JUnitWriter {
     public static func render(_ r: GradeReport, locale: LabLocale) -> String {
-        let tests = r.steps.count
-        let failures = r.failedSteps.count
+        let bounds = r.failingFindings
+        let tests = r.steps.count + (bounds.isEmpty ? 0 : 1)
+        let failures = r.failedSteps.count + (bounds.isEmpty ? 0 : 1)
         let skipped = r.skippedSteps.count
         let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\""
         let suite = r.learner.map { "\(r.lab) (\($0))" } ?? r.lab
@@ -13,11 +14,12 @@ public enum JUnitWriter {
         out += "<testsuites name=\"cnmlab\" \(counts)>\n"
         out += "  <testsuite name=\"\(XML.attr(suite))\" \(counts)>\n"
         out += "    <properties>\n"
-        var props: [(String, String)] = [("lab", r.lab), ("version", String(r.version))]
-        if let l = r.learner { props.append(("learner", l)) }
-        props += [("seed", String(r.seed)), ("score", String(r.score)), ("max", String(r.max))]
-        if let m = r.minScore { props.append(("min_score", String(m))) }
-        props.append(("passed", r.passed ? "true" : "false"))
+        // Every documented property, always: an empty value stands for "none".
+        let props: [(String, String)] = [
+            ("lab", r.lab), ("version", String(r.version)), ("learner", r.learner ?? ""), ("seed", String(r.seed)),
+            ("score", String(r.score)), ("max", String(r.max)), ("min_score", r.minScore.map(String.init) ?? ""),
+            ("passed", r.passed ? "true" : "false"), ("audience", r.audience.rawValue),
+        ]
         for (k, v) in props { out += "      <property name=\"\(k)\" value=\"\(XML.attr(v))\"/>\n" }
         out += "    </properties>\n"
         for s in r.steps {
@@ -30,22 +32,37 @@ public enum JUnitWriter {
                 out += ">\n      <skipped message=\"\(XML.attr(s.message))\"/>\n    </testcase>\n"
             case .failed:
                 out += ">\n      <failure message=\"\(XML.attr(s.message))\" type=\"failed\">"
-                out += XML.text(details(s, locale)) + "</failure>\n"
+                out += XML.text(details(s, r, locale)) + "</failure>\n"
                 out += "      <system-out>" + XML.text("\(s.points)/\(s.max)") + "</system-out>\n"
                 out += "    </testcase>\n"
             }
+        }
+        if let first = bounds.first {
+            let name = GradeText.transcriptTest.format(locale)
+            out += "    <testcase name=\"\(XML.attr(name))\" classname=\"\(XML.attr(classname))\" time=\"0\">\n"
+            out += "      <failure message=\"\(XML.attr(first.message(locale)))\" type=\"bound\">"
+            out += XML.text(bounds.map { $0.message(locale) }.joined(separator: "\n")) + "</failure>\n"
+            out += "    </testcase>\n"
+        }
+        if !r.findings.isEmpty {
+            out += "    <system-err>" + XML.text(r.findings.map { $0.message(locale) }.joined(separator: "\n")) + "</system-err>\n"
         }
         out += "  </testsuite>\n</testsuites>\n"
         return out
     }
 
-    /// The failing checks with expected and actual, as the text report prints them.
-    static func details(_ s: StepGrade, _ locale: LabLocale) -> String {
+    /// The failing checks with expected and actual, as the text report prints them (a hidden
+    /// check in a learner-facing report: only that it failed).
+    static func details(_ s: StepGrade, _ r: GradeReport, _ locale: LabLocale) -> String {
         var lines = [s.message]
         for c in s.checks where c.status == .failed {
-            lines.append("FAIL \(c.name)\(c.hidden ? " (hidden)" : ""): \(c.message)")
-            if let e = c.expected { lines.append("  expected: " + e) }
-            if let a = c.actual { lines.append("  actual:   " + a) }
+            if GradeVerdict.redacted(c, r) {
+                lines.append("FAIL " + GradeText.hiddenCheckFailed.format(locale, [c.name]))
+                continue
+            }
+            lines.append("FAIL \(c.name)\(c.hidden ? " " + GradeText.hiddenTag.format(locale) : ""): \(c.message)")
+            if let e = c.expected { lines.append("  " + GradeText.expectedLabel.format(locale) + e) }
+            if let a = c.actual { lines.append("  " + GradeText.actualLabel.format(locale) + a) }
         }
         return lines.joined(separator: "\n")
     }

@@ -19,7 +19,7 @@ public enum LabCatalog {
         for path in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                out.append(Entry(file: path, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["no such file or folder"], at: nil, file: path)]))
+                out.append(Entry(file: path, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.noSuchFileOrFolder)], at: nil, file: path)]))
                 continue
             }
             if isDir.boolValue {
@@ -30,7 +30,7 @@ public enum LabCatalog {
                     let file = (path as NSString).appendingPathComponent(name)
                     let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
                     guard real.hasPrefix(root + "/") else {
-                        out.append(Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["it points outside \(path)"], at: nil, file: file)]))
+                        out.append(Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.pointsOutside, path)], at: nil, file: file)]))
                         continue
                     }
                     out.append(read(file))
@@ -48,14 +48,14 @@ public enum LabCatalog {
         let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: real)
         guard let type = attributes?[.type] as? FileAttributeType, type == .typeRegular else {
-            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["not a regular file"], at: nil, file: file)])
+            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notRegularFile)], at: nil, file: file)])
         }
         if let size = attributes?[.size] as? Int, size > YAMLGuard.maxBytes {
-            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex, ["the file is larger than \(YAMLGuard.maxBytes) bytes"],
+            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex, [LabText.phrase(.largerThan, String(YAMLGuard.maxBytes))],
                                                                          at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         guard let data = FileManager.default.contents(atPath: real), data.count <= YAMLGuard.maxBytes else {
-            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["cannot open"], at: nil, file: file)])
+            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.cannotOpen)], at: nil, file: file)])
         }
         let result = LabDecoder.decode(bytes: [UInt8](data), file: file)
         return Entry(file: file, lab: result.lab, diagnostics: result.diagnostics)

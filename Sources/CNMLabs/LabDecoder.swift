@@ -24,7 +24,7 @@ public enum LabDecoder {
                 at: SourcePosition(file: file, line: refusal.line, column: refusal.column), file: file)])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, ["not UTF-8"], at: nil, file: file)])
+            return Result(lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notUTF8)], at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         return decode(text: text, file: file, prescanned: true)
     }
@@ -43,11 +43,12 @@ public enum LabDecoder {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (line, column, problem) = describe(error)
+            let (line, column, problem) = YAMLErrorText.describe(error, text: text)
             return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, [problem],
                 at: SourcePosition(file: file, line: line, column: column), file: file)])
         } catch {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, ["\(error)"], at: nil, file: file)])
+            return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlSyntax, [LabText.phrase(.yamlOther, "\(error)")],
+                                                                at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         guard let root else {
             return Result(lab: nil, diagnostics: [LabDiagnostic(.missingKey, ["id"],
@@ -56,7 +57,7 @@ public enum LabDecoder {
         var budget = YAMLGuard.maxNodes
         if !countNodes(root, budget: &budget, depth: 0) {
             return Result(lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex,
-                ["the document expands to more than \(YAMLGuard.maxNodes) nodes or nests deeper than 64 (aliases?)"],
+                [LabText.phrase(.yamlTooManyNodes, String(YAMLGuard.maxNodes))],
                 at: SourcePosition(file: file, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1), file: file)])
         }
         var reader = NodeReader(file: file)
@@ -81,21 +82,6 @@ public enum LabDecoder {
             return true
         }
     }
-
-    static func describe(_ error: YamlError) -> (Int, Int, String) {
-        switch error {
-        case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _),
-             .composer(let ctx, let problem, let mark, _):
-            let context = ctx.map { $0.text + " " } ?? ""
-            return (mark.line, mark.column, context + problem)
-        case .reader(let problem, _, _, _):
-            return (1, 1, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column, "duplicate key " + duplicates.joined(separator: ", "))
-        default:
-            return (1, 1, "\(error)")
-        }
-    }
 }
 
 /// Walks composed YAML nodes and builds the lab model, collecting diagnostics.
@@ -103,8 +89,13 @@ struct NodeReader {
     let file: String
     var diagnostics: [LabDiagnostic] = []
     var parameters: Set<String> = []
+    /// Every parameter named under `parameters:`, valid or not: a bad definition is one error, and
+    /// the templates that use it are not reported again as unknown.
+    var declaredParameters: Set<String> = []
     /// The lab's extra machines (`hosts:`), for checking `host:` fields.
     var machines: [String] = []
+    /// Roles bound for the whole lab (`roles:`): every step may use them.
+    var labRoles: Set<String> = []
     var hasErrors = false
 
     init(file: String) { self.file = file }
@@ -116,7 +107,8 @@ struct NodeReader {
         return SourcePosition(file: file, line: m.line, column: m.column)
     }
 
-    mutating func report(_ message: LabMessage, _ args: [String], _ node: Node?, severity: LabDiagnostic.Severity = .error) {
+    mutating func report(_ message: LabMessage, _ args: [any DiagnosticArgument], _ node: Node?,
+                         severity: LabDiagnostic.Severity = .error) {
         if severity == .error { hasErrors = true }
         guard diagnostics.count < LabDecoder.maxDiagnostics else { return }
         diagnostics.append(LabDiagnostic(message, args, at: position(node), file: file, severity: severity))
@@ -127,15 +119,16 @@ struct NodeReader {
     /// The pairs of a mapping whose keys are all in `allowed`; unknown keys are reported.
     mutating func mapping(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard case .mapping(let m) = node else {
-            report(.wrongType, [what, "a mapping"], node)
+            report(.wrongType, [what, LabText.phrase(.aMapping)], node)
             return nil
         }
         var fields = Fields(node: node)
         for (k, v) in m {
-            guard case .scalar(let s) = k else { report(.wrongType, ["\(what) key", "a plain name"], k); continue }
+            guard case .scalar(let s) = k else { report(.wrongType, ["\(what) key", LabText.phrase(.aPlainName)], k); continue }
             let key = s.string
             if !allowed.contains(key) {
-                report(.unknownKey, [key, allowed.joined(separator: ", ")], k)
+                report(.unknownKey, [key, allowed.joined(separator: ", "), LabText.didYouMean(key, allowed)], k)
+                fields.unknown.append(key)
                 continue
             }
             fields.values[key] = v
@@ -149,45 +142,66 @@ struct NodeReader {
 
     mutating func string(_ node: Node, _ what: String, template: Bool = true) -> String? {
         guard case .scalar(let s) = node else {
-            report(.wrongType, [what, "a string"], node)
+            reportWrongType(what, .aString, node)
             return nil
         }
         if template { checkTemplates(s.string, node) }
         return s.string
     }
 
+    /// `'what' must be …`, with a hint to quote it when YAML read `{{name}}` as a mapping.
+    mutating func reportWrongType(_ what: String, _ expected: LabPhrase, _ node: Node) {
+        if let template = unquotedTemplate(node) {
+            report(.wrongTypeQuote, [what, LabText.phrase(expected), template], node)
+        } else {
+            report(.wrongType, [what, LabText.phrase(expected)], node)
+        }
+    }
+
+    /// `{{name}}` when YAML read an unquoted template as a mapping inside a mapping.
+    func unquotedTemplate(_ node: Node) -> String? {
+        func isNull(_ n: Node) -> Bool {
+            guard case .scalar(let s) = n else { return false }
+            return ["", "~", "null", "Null", "NULL"].contains(s.string)
+        }
+        guard case .mapping(let outer) = node, outer.count == 1, let (key, value) = outer.first, isNull(value),
+              case .mapping(let inner) = key, inner.count == 1, let (name, empty) = inner.first, isNull(empty),
+              case .scalar(let s) = name else { return nil }
+        return "{{" + s.string + "}}"
+    }
+
     mutating func checkTemplates(_ text: String, _ node: Node) {
-        for name in LabTemplate.references(in: text) where !parameters.contains(name) {
+        for name in LabTemplate.references(in: text) where !parameters.contains(name) && !declaredParameters.contains(name) {
             report(.unknownParameter, [name], node)
         }
     }
 
     mutating func int(_ node: Node, _ what: String, min: Int? = nil) -> Int? {
         guard case .scalar(let s) = node, let v = Int(s.string.trimmingCharacters(in: .whitespaces)) else {
-            report(.wrongType, [what, "a whole number"], node)
+            reportWrongType(what, .aWholeNumber, node)
             return nil
         }
         if let min, v < min {
-            report(.invalidValue, [what, "\(v) (at least \(min))"], node)
+            report(.invalidValue, [what, LabText.phrase(.atLeast, String(v), String(min))], node)
             return nil
         }
         return v
     }
 
     mutating func bool(_ node: Node, _ what: String) -> Bool? {
-        guard case .scalar(let s) = node else { report(.wrongType, [what, "true or false"], node); return nil }
+        guard case .scalar(let s) = node else { report(.wrongType, [what, LabText.phrase(.trueOrFalse)], node); return nil }
         switch s.string {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default:
-            report(.wrongType, [what, "true or false"], node)
+            report(.wrongType, [what, LabText.phrase(.trueOrFalse)], node)
             return nil
         }
     }
 
     mutating func stringList(_ node: Node, _ what: String, template: Bool = true) -> [String]? {
         guard case .sequence(let seq) = node else {
-            report(.wrongType, [what, "a list of strings"], node)
+            reportWrongType(what, .aListOfStrings, node)
             return nil
         }
         var out: [String] = []
@@ -198,7 +212,7 @@ struct NodeReader {
     }
 
     mutating func stringMap(_ node: Node, _ what: String) -> [String: String]? {
-        guard case .mapping(let m) = node else { report(.wrongType, [what, "a mapping of strings"], node); return nil }
+        guard case .mapping(let m) = node else { report(.wrongType, [what, LabText.phrase(.aMappingOfStrings)], node); return nil }
         var out: [String: String] = [:]
         for (k, v) in m {
             guard let key = string(k, what), let value = string(v, what + "." + key) else { continue }
@@ -234,7 +248,7 @@ struct NodeReader {
 
     mutating func lab(_ root: Node) -> Lab? {
         let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
-                    "setup", "rules", "scoring", "steps"]
+                    "roles", "setup", "rules", "scoring", "steps"]
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
@@ -253,6 +267,7 @@ struct NodeReader {
         let setup = f.values["setup"].flatMap { stringList($0, "setup") } ?? []
         let rules = f.values["rules"].flatMap { self.rules($0, "rules") } ?? CommandRules()
         let scoring = f.values["scoring"].flatMap { self.scoring($0) } ?? ScoringPolicy()
+        let roles = f.values["roles"].map { labRoleList($0) } ?? []
         var steps: [LabStep] = []
         if let s = f.values["steps"] {
             if case .sequence(let seq) = s, !seq.isEmpty {
@@ -263,13 +278,36 @@ struct NodeReader {
                     steps.append(step)
                 }
             } else {
-                report(.wrongType, ["steps", "a non-empty list of steps"], s)
+                report(.wrongType, ["steps", LabText.phrase(.nonEmptyStepList)], s)
             }
         }
         guard let id, let version, let title, let place, let minutes else { return nil }
-        return Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
-                   prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules, scoring: scoring,
-                   steps: steps, file: file)
+        var lab = Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
+                      prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules,
+                      scoring: scoring, steps: Self.spreadInvariants(steps), file: file)
+        lab.roles = roles
+        lab.idPosition = position(f.values["id"])
+        lab.setupPositions = itemPositions(f.values["setup"])
+        lab.prerequisitePositions = itemPositions(f.values["prerequisites"])
+        return lab
+    }
+
+    /// The positions of a list's items (empty when it is not a list).
+    func itemPositions(_ node: Node?) -> [SourcePosition?] {
+        guard let node, case .sequence(let seq) = node else { return [] }
+        return seq.map { position($0) }
+    }
+
+    /// Each step's invariants join its own checks and those of every later step; the later copies
+    /// are worth no points (an invariant's points count once, where it is introduced).
+    static func spreadInvariants(_ steps: [LabStep]) -> [LabStep] {
+        var out = steps
+        for (i, step) in steps.enumerated() where !step.invariants.isEmpty {
+            for j in i..<steps.count {
+                out[j].checks += step.invariants.map { j == i ? $0 : $0.withoutPoints() }
+            }
+        }
+        return out
     }
 
     mutating func identifier(_ node: Node, _ what: String) -> String? {
@@ -277,7 +315,7 @@ struct NodeReader {
         let ok = !s.isEmpty && s.count <= 64 && s.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "."
         }
-        if !ok { report(.invalidValue, [what, "'\(s)' (use a-z, 0-9, '-', '_', '.')"], node); return nil }
+        if !ok { report(.invalidValue, [what, LabText.phrase(.idChars, s)], node); return nil }
         return s
     }
 
@@ -287,7 +325,7 @@ struct NodeReader {
         let ok = !s.isEmpty && s.count <= 32 && !(s.first?.isNumber ?? true) && s.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_"
         }
-        if !ok { report(.invalidValue, [what, "'\(s)' (letters, digits, '-', '_')"], node); return nil }
+        if !ok { report(.invalidValue, [what, LabText.phrase(.roleChars, s)], node); return nil }
         return s
     }
 
@@ -303,37 +341,38 @@ struct NodeReader {
     }
 
     mutating func parameterList(_ node: Node) -> [LabParameter] {
-        guard case .mapping(let m) = node else { report(.wrongType, ["parameters", "a mapping"], node); return [] }
+        guard case .mapping(let m) = node else { report(.wrongType, ["parameters", LabText.phrase(.aMapping)], node); return [] }
         var out: [LabParameter] = []
         for (k, v) in m {
             guard let name = string(k, "parameter name", template: false) else { continue }
             let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
                 ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
             } && !(name.first?.isNumber ?? true) && !LabTemplate.goKeywords.contains(name)
-            if !valid { report(.invalidValue, ["parameter name", "'\(name)' (use a-z, 0-9, '_')"], k); continue }
+            if !valid { report(.invalidValue, ["parameter name", LabText.phrase(.parameterChars, name)], k); continue }
+            declaredParameters.insert(name)
             guard let f = mapping(v, "parameters." + name, allowed: ["choice", "integer", "subnet", "default"],
                                   required: ["default"]) else { continue }
             let kinds = ["choice", "integer", "subnet"].filter { f.values[$0] != nil }
             guard kinds.count == 1 else {
-                report(.invalidValue, ["parameters." + name, "give exactly one of choice, integer, subnet"], v)
+                report(.invalidValue, ["parameters." + name, LabText.phrase(.exactlyOneOf, "choice, integer, subnet")], v)
                 continue
             }
             guard let defNode = f.values["default"], let def = string(defNode, "parameters.\(name).default", template: false)
             else { continue }
             var kind: LabParameter.Kind?
             if let c = f.values["choice"], let options = stringList(c, "parameters.\(name).choice", template: false) {
-                if options.isEmpty { report(.invalidValue, ["parameters.\(name).choice", "empty"], c) }
-                else if !options.contains(def) { report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not a choice"], defNode) }
+                if options.isEmpty { report(.invalidValue, ["parameters.\(name).choice", LabText.phrase(.empty)], c) }
+                else if !options.contains(def) { report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notAChoice, def)], defNode) }
                 else { kind = .choice(options) }
             }
             if let r = f.values["integer"] {
                 if case .sequence(let s) = r, s.count == 2, let lo = int(s[0], "parameters.\(name).integer"),
                    let hi = int(s[1], "parameters.\(name).integer") {
-                    if lo > hi { report(.invalidValue, ["parameters.\(name).integer", "\(lo) > \(hi)"], r) }
+                    if lo > hi { report(.invalidValue, ["parameters.\(name).integer", LabText.phrase(.greaterThan, String(lo), String(hi))], r) }
                     else if let d = Int(def), d >= lo, d <= hi { kind = .integer(min: lo, max: hi) }
-                    else { report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not in [\(lo), \(hi)]"], defNode) }
+                    else { report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notInRange, def, String(lo), String(hi))], defNode) }
                 } else {
-                    report(.wrongType, ["parameters.\(name).integer", "[min, max]"], r)
+                    report(.wrongType, ["parameters.\(name).integer", LabText.phrase(.minMax)], r)
                 }
             }
             if let sn = f.values["subnet"], let sf = mapping(sn, "parameters.\(name).subnet", allowed: ["within", "prefix"],
@@ -342,11 +381,11 @@ struct NodeReader {
                 let prefix = sf.values["prefix"].flatMap { int($0, "parameters.\(name).subnet.prefix", min: 1) }
                 if let within, let prefix {
                     if prefix < within.prefixLength || prefix > 30 {
-                        report(.invalidValue, ["parameters.\(name).subnet.prefix", "\(prefix) (between \(within.prefixLength) and 30)"], sn)
+                        report(.invalidValue, ["parameters.\(name).subnet.prefix", LabText.phrase(.prefixBetween, String(prefix), String(within.prefixLength))], sn)
                     } else if let d = IPv4Subnet(def), d.isCanonical, d.prefixLength == prefix, within.contains(d) {
                         kind = .subnet(within: within, prefix: prefix)
                     } else {
-                        report(.invalidValue, ["parameters.\(name).default", "'\(def)' is not a /\(prefix) inside \(within)"], defNode)
+                        report(.invalidValue, ["parameters.\(name).default", LabText.phrase(.notASubnetInside, def, String(prefix), within.description)], defNode)
                     }
                 }
             }
@@ -357,7 +396,7 @@ struct NodeReader {
 
     mutating func cidr(_ node: Node, _ what: String) -> IPv4Subnet? {
         guard let s = string(node, what, template: false) else { return nil }
-        guard let c = IPv4Subnet(s) else { report(.invalidValue, [what, "'\(s)' is not an IPv4 CIDR"], node); return nil }
+        guard let c = IPv4Subnet(s) else { report(.invalidValue, [what, LabText.phrase(.notACIDR, s)], node); return nil }
         return c
     }
 
@@ -366,7 +405,7 @@ struct NodeReader {
         var rules = CommandRules()
         if let a = f.values["allow"] { rules.allow = stringList(a, what + ".allow") ?? [] }
         if let fb = f.values["forbid"] {
-            guard case .sequence(let seq) = fb else { report(.wrongType, [what + ".forbid", "a list"], fb); return rules }
+            guard case .sequence(let seq) = fb else { report(.wrongType, [what + ".forbid", LabText.phrase(.aList)], fb); return rules }
             for item in seq {
                 guard let r = mapping(item, what + ".forbid", allowed: ["pattern", "reason"], required: ["pattern", "reason"]),
                       let p = r.values["pattern"].flatMap({ string($0, what + ".forbid.pattern") }),
@@ -399,15 +438,15 @@ struct NodeReader {
     // MARK: Steps
 
     mutating func step(_ node: Node) -> LabStep? {
-        let keys = ["id", "title", "text", "points", "optional", "hints", "checks", "solution", "quiz", "rules"]
+        let keys = ["id", "title", "text", "points", "optional", "hints", "checks", "invariants", "solution", "quiz", "rules"]
         guard let f = mapping(node, "step", allowed: keys, required: ["id", "title", "text"]) else { return nil }
         let id = f.values["id"].flatMap { identifier($0, "step.id") }
-        let title = f.values["title"].flatMap { localized($0, "step \(id ?? "?") title") }
-        let text = f.values["text"].flatMap { localized($0, "step \(id ?? "?") text") }
+        let title = f.values["title"].flatMap { localized($0, "steps[\(id ?? "?")].title") }
+        let text = f.values["text"].flatMap { localized($0, "steps[\(id ?? "?")].text") }
         let points = f.values["points"].flatMap { int($0, "points", min: 0) } ?? 0
         let optional = f.values["optional"].flatMap { bool($0, "optional") } ?? false
-        let hints = f.values["hints"].flatMap { hintList($0, "step \(id ?? "?") hint") } ?? []
-        var roles: Set<String> = []
+        let hints = f.values["hints"].flatMap { hintList($0, "steps[\(id ?? "?")].hints") } ?? []
+        var roles = labRoles
         var checks: [Check] = []
         if let c = f.values["checks"] {
             if case .sequence(let seq) = c {
@@ -415,7 +454,22 @@ struct NodeReader {
                     if let check = self.check(item, index: i, roles: &roles) { checks.append(check) }
                 }
             } else {
-                report(.wrongType, ["checks", "a list of checks"], c)
+                report(.wrongType, ["checks", LabText.phrase(.aListOfChecks)], c)
+            }
+        }
+        // Invariants hold for the rest of the lab, where a step's own roles are gone: lab roles only.
+        var invariants: [Check] = []
+        if let c = f.values["invariants"] {
+            if case .sequence(let seq) = c, !seq.isEmpty {
+                for (i, item) in seq.enumerated() {
+                    var scoped = labRoles
+                    if var check = self.check(item, index: checks.count + i, roles: &scoped) {
+                        check.invariantOf = id
+                        invariants.append(check)
+                    }
+                }
+            } else {
+                report(.wrongType, ["invariants", LabText.phrase(.nonEmptyListOfChecks)], c)
             }
         }
         let solution = f.values["solution"].flatMap { stringList($0, "solution") } ?? []
@@ -424,25 +478,32 @@ struct NodeReader {
         guard let id, let title, let text else { return nil }
         var checksGiven = false
         if let c = f.values["checks"], case .sequence(let seq) = c, !seq.isEmpty { checksGiven = true }
+        if !invariants.isEmpty { checksGiven = true }
         if !checksGiven && f.values["quiz"] == nil {
             report(.stepWithoutChecks, [id], node)
         }
-        if !checks.isEmpty, f.values["quiz"] == nil, checks.allSatisfy(\.hidden) {
-            report(.invalidValue, ["step \(id) checks", "at least one check must be visible (not hidden)"], f.values["checks"])
+        var written = 0
+        for key in ["checks", "invariants"] { if let c = f.values[key], case .sequence(let seq) = c { written += seq.count } }
+        if !(checks + invariants).isEmpty, (checks + invariants).count == written, f.values["quiz"] == nil,
+           (checks + invariants).allSatisfy(\.hidden) {
+            report(.invalidValue, ["steps[\(id)].checks", LabText.phrase(.oneVisible)], f.values["checks"] ?? f.values["invariants"])
         }
-        return LabStep(id: id, title: title, text: text, points: points, optional: optional, hints: hints,
-                       checks: checks, solution: solution, quiz: quiz, rules: rules, position: position(node))
+        var step = LabStep(id: id, title: title, text: text, points: points, optional: optional, hints: hints,
+                           checks: checks, solution: solution, quiz: quiz, rules: rules, position: position(node))
+        step.solutionPositions = itemPositions(f.values["solution"])
+        step.invariants = invariants
+        return step
     }
 
     mutating func hintList(_ node: Node, _ what: String) -> [Hint]? {
-        guard case .sequence(let seq) = node else { report(.wrongType, ["hints", "a list of hints"], node); return nil }
+        guard case .sequence(let seq) = node else { report(.wrongType, ["hints", LabText.phrase(.aListOfHints)], node); return nil }
         var out: [Hint] = []
         for item in seq {
             guard let f = mapping(item, "hint", allowed: ["tier"] + LabLocale.allCases.map(\.rawValue), required: ["tier"])
             else { continue }
             guard let tn = f.values["tier"], let t = string(tn, "hint.tier", template: false) else { continue }
             guard let tier = HintTier(rawValue: t) else {
-                report(.invalidValue, ["hint.tier", "'\(t)' (nudge, concept or command)"], tn)
+                report(.invalidValue, ["hint.tier", LabText.phrase(.tierValues, t) + LabText.didYouMean(t, HintTier.allCases.map(\.rawValue))], tn)
                 continue
             }
             guard let text = localizedFields(f, what + " (\(t))") else { continue }
@@ -455,7 +516,7 @@ struct NodeReader {
         guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong", "explain"],
                               required: ["question", "accept"])
         else { return nil }
-        let question = f.values["question"].flatMap { localized($0, "step \(stepID) quiz.question") }
+        let question = f.values["question"].flatMap { localized($0, "steps[\(stepID)].quiz.question") }
         let accept = f.values["accept"].flatMap { stringList($0, "quiz.accept") } ?? []
         let cs = f.values["case_sensitive"].flatMap { bool($0, "quiz.case_sensitive") } ?? false
         if accept.isEmpty, let a = f.values["accept"] { report(.quizWithoutAnswer, [stepID], a) }
@@ -488,206 +549,6 @@ struct NodeReader {
         }
         return out
     }
-
-    // MARK: Checks
-
-    static let checkKinds = ["network", "container", "history", "all", "any", "not", "reachable", "unreachable",
-                             "resolves", "iptables", "swarm", "service"]
-
-    mutating func check(_ node: Node, index: Int, roles: inout Set<String>, nested: Bool = false) -> Check? {
-        let keys = ["name", "points", "message", "hints", "hidden"] + NodeReader.checkKinds
-        guard let f = mapping(node, "check", allowed: keys) else { return nil }
-        let present = NodeReader.checkKinds.filter { f.values[$0] != nil }
-        guard present.count == 1, let kindName = present.first, let body = f.values[kindName] else {
-            report(.invalidValue, ["check", "give exactly one of " + NodeReader.checkKinds.joined(separator: ", ")], node)
-            return nil
-        }
-        let name = f.values["name"].flatMap { string($0, "check.name") } ?? "\(kindName)-\(index + 1)"
-        let points = f.values["points"].flatMap { int($0, "check.points", min: 0) } ?? 0
-        let message = f.values["message"].flatMap { localized($0, "check \(name) message") }
-        let hints = f.values["hints"].flatMap { hintList($0, "check \(name) hint") } ?? []
-        let hidden = f.values["hidden"].flatMap { bool($0, "check.hidden") } ?? false
-        if hidden, nested, let h = f.keys["hidden"] {
-            report(.invalidValue, ["check.hidden", "only a step's own checks can be hidden, not one inside all, any or not"], h)
-        }
-        let kind: CheckKind?
-        switch kindName {
-        case "network": kind = networkPredicate(body, roles: &roles).map(CheckKind.network)
-        case "container": kind = containerPredicate(body, roles: &roles).map(CheckKind.container)
-        case "history":
-            guard let h = mapping(body, "history", allowed: ["command", "success"], required: ["command"]) else { return nil }
-            let pattern = h.values["command"].flatMap { string($0, "history.command") }
-            let success = h.values["success"].flatMap { bool($0, "history.success") } ?? true
-            kind = pattern.map { .history(HistoryPredicate(pattern: $0, success: success)) }
-        case "all", "any":
-            guard case .sequence(let seq) = body, !seq.isEmpty else {
-                report(.wrongType, [kindName, "a non-empty list of checks"], body)
-                return nil
-            }
-            var inner: [Check] = []
-            for (i, item) in seq.enumerated() {
-                // Roles bound inside `any` are not reliable afterwards; inside `all` they are.
-                var scoped = roles
-                if let c = check(item, index: i, roles: &scoped, nested: true) { inner.append(c) }
-                if kindName == "all" { roles = scoped }
-            }
-            kind = kindName == "all" ? .all(inner) : .any(inner)
-        case "not":
-            var scoped = roles
-            kind = check(body, index: 0, roles: &scoped, nested: true).map(CheckKind.not)
-        case "reachable", "unreachable":
-            guard let r = mapping(body, kindName, allowed: ["from", "to", "port", "proto"], required: ["from", "to"])
-            else { return nil }
-            let from = r.values["from"].flatMap { ref($0, kindName + ".from", roles) }
-            let to = r.values["to"].flatMap { ref($0, kindName + ".to", roles) }
-            let port = r.values["port"].flatMap { portValue($0, kindName + ".port") }
-            let proto = r.values["proto"].flatMap { string($0, kindName + ".proto") } ?? "tcp"
-            guard let from, let to else { return nil }
-            let p = ReachPredicate(from: from, to: to, port: port, proto: proto)
-            kind = kindName == "reachable" ? .reachable(p) : .unreachable(p)
-        case "resolves":
-            guard let r = mapping(body, "resolves", allowed: ["from", "name", "to", "none", "tasks", "vip"],
-                                  required: ["from", "name"])
-            else { return nil }
-            let from = r.values["from"].flatMap { ref($0, "resolves.from", roles) }
-            let name = r.values["name"].flatMap { string($0, "resolves.name") }
-            let to = r.values["to"].flatMap { refList($0, "resolves.to", roles) } ?? []
-            let none = r.values["none"].flatMap { bool($0, "resolves.none") } ?? false
-            let tasks = r.values["tasks"].flatMap { string($0, "resolves.tasks") }
-            let vip = r.values["vip"].flatMap { string($0, "resolves.vip") }
-            if to.isEmpty && !none && tasks == nil && vip == nil { report(.missingKey, ["resolves.to"], body) }
-            if none && (!to.isEmpty || tasks != nil || vip != nil) {
-                report(.invalidValue, ["resolves", "none: true cannot be combined with to, tasks or vip"], body)
-            }
-            guard let from, let name else { return nil }
-            kind = .resolves(ResolvePredicate(from: from, name: name, to: to, none: none, tasks: tasks, vip: vip))
-        case "iptables":
-            guard let r = mapping(body, "iptables", allowed: ["table", "chain", "contains", "absent", "host"],
-                                  required: ["chain", "contains"]) else { return nil }
-            let table = r.values["table"].flatMap { string($0, "iptables.table") } ?? "filter"
-            let chain = r.values["chain"].flatMap { string($0, "iptables.chain") }
-            let contains = r.values["contains"].flatMap { string($0, "iptables.contains") }
-            let absent = r.values["absent"].flatMap { bool($0, "iptables.absent") } ?? false
-            let host = r.values["host"].flatMap { machineName($0, "iptables.host") }
-            guard let chain, let contains else { return nil }
-            kind = .iptables(IptablesPredicate(table: table, chain: chain, contains: contains, absent: absent, host: host))
-        case "swarm":
-            kind = swarmPredicate(body).map(CheckKind.swarm)
-        case "service":
-            kind = servicePredicate(body).map(CheckKind.service)
-        default:
-            kind = nil
-        }
-        guard let kind else { return nil }
-        return Check(name: name, points: points, message: message, hints: hints, kind: kind, position: position(node),
-                     hidden: hidden)
-    }
-
-    mutating func portValue(_ node: Node, _ what: String) -> String? {
-        guard let s = string(node, what) else { return nil }
-        if !s.contains("{{"), Int(s).map({ $0 < 1 || $0 > 65535 }) ?? true {
-            report(.invalidValue, [what, "'\(s)' (a port from 1 to 65535)"], node)
-            return nil
-        }
-        return s
-    }
-
-    /// A name that may be a `$role` (which must be bound already).
-    mutating func ref(_ node: Node, _ what: String, _ roles: Set<String>) -> String? {
-        guard let s = string(node, what) else { return nil }
-        if s.hasPrefix("$"), !roles.contains(String(s.dropFirst())) {
-            report(.unknownRole, [String(s.dropFirst())], node)
-            return nil
-        }
-        return s
-    }
-
-    mutating func refList(_ node: Node, _ what: String, _ roles: Set<String>) -> [String]? {
-        guard case .sequence(let seq) = node else { report(.wrongType, [what, "a list of names"], node); return nil }
-        return seq.compactMap { ref($0, what, roles) }
-    }
-
-    mutating func bindName(_ f: Fields, _ what: String, roles: inout Set<String>) -> (String?, String?)? {
-        let name = f.values["name"].flatMap { ref($0, what + ".name", roles) }
-        let bind = f.values["bind"].flatMap { roleName($0, what + ".bind") }
-        if (f.values["name"] == nil) == (f.values["bind"] == nil) {
-            report(.invalidValue, [what, "give exactly one of name, bind"], f.node)
-            return nil
-        }
-        return (name, bind)
-    }
-
-    mutating func networkPredicate(_ node: Node, roles: inout Set<String>) -> NetworkPredicate? {
-        let keys = ["name", "bind", "absent", "driver", "subnet", "subnet_within", "gateway", "internal", "attachable",
-                    "user_defined", "options", "labels", "holds", "host"]
-        guard let f = mapping(node, "network", allowed: keys), let nb = bindName(f, "network", roles: &roles)
-        else { return nil }
-        let (name, bind) = nb
-        var p = NetworkPredicate()
-        p.name = name
-        p.bind = bind
-        p.absent = f.values["absent"].flatMap { bool($0, "network.absent") } ?? false
-        p.driver = f.values["driver"].flatMap { string($0, "network.driver") }
-        p.subnet = f.values["subnet"].flatMap { cidrTemplate($0, "network.subnet") }
-        p.subnetWithin = f.values["subnet_within"].flatMap { cidrTemplate($0, "network.subnet_within") }
-        p.gateway = f.values["gateway"].flatMap { string($0, "network.gateway") }
-        p.isInternal = f.values["internal"].flatMap { bool($0, "network.internal") }
-        p.attachable = f.values["attachable"].flatMap { bool($0, "network.attachable") }
-        p.userDefined = f.values["user_defined"].flatMap { bool($0, "network.user_defined") }
-        p.options = f.values["options"].flatMap { stringMap($0, "network.options") } ?? [:]
-        p.labels = f.values["labels"].flatMap { stringMap($0, "network.labels") } ?? [:]
-        p.holds = f.values["holds"].flatMap { refList($0, "network.holds", roles) } ?? []
-        p.host = f.values["host"].flatMap { machineName($0, "network.host") }
-        if p.absent, bind != nil { report(.invalidValue, ["network", "absent cannot bind a role"], node) }
-        if let bind { roles.insert(bind) }
-        return p
-    }
-
-    mutating func cidrTemplate(_ node: Node, _ what: String) -> String? {
-        guard let s = string(node, what) else { return nil }
-        if !s.contains("{{"), IPv4Subnet(s) == nil { report(.invalidValue, [what, "'\(s)' is not an IPv4 CIDR"], node) }
-        return s
-    }
-
-    mutating func containerPredicate(_ node: Node, roles: inout Set<String>) -> ContainerPredicate? {
-        let keys = ["name", "bind", "absent", "running", "image", "networks", "not_networks", "ip", "ip_within",
-                    "aliases", "published", "network_mode", "host"]
-        guard let f = mapping(node, "container", allowed: keys), let nb = bindName(f, "container", roles: &roles)
-        else { return nil }
-        let (name, bind) = nb
-        var p = ContainerPredicate()
-        p.name = name
-        p.bind = bind
-        p.absent = f.values["absent"].flatMap { bool($0, "container.absent") } ?? false
-        p.running = f.values["running"].flatMap { bool($0, "container.running") }
-        p.image = f.values["image"].flatMap { string($0, "container.image") }
-        p.networks = f.values["networks"].flatMap { refList($0, "container.networks", roles) } ?? []
-        p.notNetworks = f.values["not_networks"].flatMap { refList($0, "container.not_networks", roles) } ?? []
-        p.ip = f.values["ip"].flatMap { string($0, "container.ip") }
-        p.ipWithin = f.values["ip_within"].flatMap { cidrTemplate($0, "container.ip_within") }
-        if let a = f.values["aliases"] {
-            if case .mapping(let m) = a {
-                for (k, v) in m {
-                    guard let net = ref(k, "container.aliases", roles), let names = stringList(v, "container.aliases." + net)
-                    else { continue }
-                    p.aliases[net] = names
-                }
-            } else {
-                report(.wrongType, ["container.aliases", "a mapping of network → list of aliases"], a)
-            }
-        }
-        p.published = f.values["published"].flatMap { stringList($0, "container.published") } ?? []
-        for (i, spec) in p.published.enumerated() where !spec.contains("{{") && PublishedSpec(spec) == nil {
-            if let value = f.values["published"], case .sequence(let seq) = value, i < seq.count {
-                report(.invalidValue, ["container.published", "'\(spec)' (PORT, HOSTPORT:PORT or IP:HOSTPORT:PORT, optional /proto)"], seq[i])
-            }
-        }
-        p.networkMode = f.values["network_mode"].flatMap { string($0, "container.network_mode") }
-        p.host = f.values["host"].flatMap { machineName($0, "container.host") }
-        if p.absent, bind != nil { report(.invalidValue, ["container", "absent cannot bind a role"], node) }
-        if let bind { roles.insert(bind) }
-        return p
-    }
 }
 
 /// The fields of one YAML mapping, by key.
@@ -695,37 +556,6 @@ struct Fields {
     let node: Node
     var values: [String: Node] = [:]
     var keys: [String: Node] = [:]
-}
-
-/// A `published` entry of a container check: `80`, `8080:80`, `127.0.0.1:8080:80`, with optional `/udp`.
-struct PublishedSpec: Hashable {
-    var hostIP: String?
-    var hostPort: Int?
-    var port: Int
-    var proto: String
-
-    init?(_ text: String) {
-        var body = Substring(text)
-        proto = "tcp"
-        if let slash = body.lastIndex(of: "/") {
-            proto = String(body[body.index(after: slash)...]).lowercased()
-            body = body[..<slash]
-            guard ["tcp", "udp", "sctp"].contains(proto) else { return nil }
-        }
-        let parts = body.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        func port(_ s: String) -> Int? { Int(s).flatMap { $0 >= 1 && $0 <= 65535 ? $0 : nil } }
-        switch parts.count {
-        case 1:
-            guard let p = port(parts[0]) else { return nil }
-            self.port = p
-        case 2:
-            guard let h = port(parts[0]), let p = port(parts[1]) else { return nil }
-            hostPort = h; self.port = p
-        case 3:
-            guard IPv4Address(parts[0]) != nil, let h = port(parts[1]), let p = port(parts[2]) else { return nil }
-            hostIP = parts[0]; hostPort = h; self.port = p
-        default:
-            return nil
-        }
-    }
+    /// Keys that were reported as unknown (so a follow-up "missing" error is not piled on).
+    var unknown: [String] = []
 }

@@ -136,6 +136,9 @@ public struct Check: Sendable, Hashable {
     /// complete in the shell (so a learner is not stuck on something invisible). Only a step's own
     /// checks may be hidden.
     public var hidden: Bool
+    /// For an invariant: the id of the step that introduced it (it is checked with that step and
+    /// with every later one; its points count once, in that step).
+    public var invariantOf: String?
 
     public init(name: String, points: Int = 0, message: LocalizedText? = nil, hints: [Hint] = [],
                 kind: CheckKind, position: SourcePosition? = nil, hidden: Bool = false) {
@@ -226,12 +229,28 @@ public struct ContainerPredicate: Sendable, Hashable {
     public init() {}
 }
 
-/// The history holds a command (or a successful one) matching a glob.
+/// Some simple command the learner ran in this lab matches a glob, ended as asked (succeeded,
+/// failed, either) and, optionally, printed something a regular expression finds.
 public struct HistoryPredicate: Sendable, Hashable {
-    public var pattern: String
-    public var success: Bool
+    /// How the command must have ended (`success:` in a lab file).
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// `success: true` (the default): it exited 0.
+        case succeeded = "true"
+        /// `success: false`: it ran and failed (a non-zero status).
+        case failed = "false"
+        /// `success: any`: it ran, whatever its status.
+        case any
+    }
 
-    public init(pattern: String, success: Bool = true) { self.pattern = pattern; self.success = success }
+    public var pattern: String
+    public var success: Outcome
+    /// A regular expression (NSRegularExpression syntax) that must find a match in what the
+    /// command printed (standard output, then standard error).
+    public var output: String?
+
+    public init(pattern: String, success: Outcome = .succeeded, output: String? = nil) {
+        self.pattern = pattern; self.success = success; self.output = output
+    }
 }
 
 /// FROM can (or cannot) reach TO, optionally on a port, through the packet path.
@@ -264,7 +283,7 @@ public struct ResolvePredicate: Sendable, Hashable {
     }
 }
 
-/// An iptables rule is present (or absent) in a table's chain.
+/// An iptables rule is present (or absent) in a table's chain, optionally at a place in it.
 public struct IptablesPredicate: Sendable, Hashable {
     public var table: String
     public var chain: String
@@ -273,9 +292,37 @@ public struct IptablesPredicate: Sendable, Hashable {
     public var absent: Bool
     /// The machine whose rules are looked at (nil: docker-host).
     public var host: String?
+    /// The rule must come before every rule of the chain that contains this text (which must exist).
+    public var before: String?
+    /// The rule must come after every rule of the chain that contains this text (which must exist).
+    public var after: String?
+    /// The rule must be at this place in the chain (1 = first, as `iptables -L --line-numbers` counts).
+    public var position: Int?
 
-    public init(table: String = "filter", chain: String, contains: String, absent: Bool = false, host: String? = nil) {
+    public init(table: String = "filter", chain: String, contains: String, absent: Bool = false, host: String? = nil,
+                before: String? = nil, after: String? = nil, position: Int? = nil) {
         self.table = table; self.chain = chain; self.contains = contains; self.absent = absent; self.host = host
+        self.before = before; self.after = after; self.position = position
+    }
+
+    /// Whether the check asks for a place in the chain, not only for the rule.
+    public var hasPlace: Bool { before != nil || after != nil || position != nil }
+}
+
+/// A role bound for the whole lab (`roles:`): before any step's checks run, the first network or
+/// container (in creation order) that satisfies the predicate is bound, and every step may say `$NAME`.
+public struct LabRole: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case network(NetworkPredicate)
+        case container(ContainerPredicate)
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var position: SourcePosition?
+
+    public init(name: String, kind: Kind, position: SourcePosition? = nil) {
+        self.name = name; self.kind = kind; self.position = position
     }
 }
 
@@ -294,6 +341,11 @@ public struct LabStep: Sendable, Hashable {
     public var quiz: Quiz?
     public var rules: CommandRules
     public var position: SourcePosition?
+    /// Where each solution line is written (for validation messages); may be shorter than `solution`.
+    public var solutionPositions: [SourcePosition?] = []
+    /// The invariants this step introduces, as written (`checks` already holds them, with those
+    /// of earlier steps).
+    public var invariants: [Check] = []
 
     public init(id: String, title: LocalizedText, text: LocalizedText, points: Int = 0, optional: Bool = false,
                 hints: [Hint] = [], checks: [Check] = [], solution: [String] = [], quiz: Quiz? = nil,
@@ -314,6 +366,19 @@ public struct LabStep: Sendable, Hashable {
 }
 
 extension Check {
+    /// The same check worth no points (an invariant's copy in a later step).
+    public func withoutPoints() -> Check {
+        var c = self
+        c.points = 0
+        switch kind {
+        case .all(let cs): c.kind = .all(cs.map { $0.withoutPoints() })
+        case .any(let cs): c.kind = .any(cs.map { $0.withoutPoints() })
+        case .not(let inner): c.kind = .not(inner.withoutPoints())
+        default: break
+        }
+        return c
+    }
+
     /// This check's points plus those of the checks inside it.
     public var totalPoints: Int {
         switch kind {
@@ -341,6 +406,12 @@ public struct Lab: Sendable, Hashable {
     public var steps: [LabStep]
     /// The file it was read from (empty when built in code).
     public var file: String
+    /// Roles bound for the whole lab (`roles:`), in the order they are bound.
+    public var roles: [LabRole] = []
+    /// Where the lab's `id`, each setup line and each prerequisite are written (for validation messages).
+    public var idPosition: SourcePosition?
+    public var setupPositions: [SourcePosition?] = []
+    public var prerequisitePositions: [SourcePosition?] = []
 
     public init(id: String, version: Int, title: LocalizedText, summary: LocalizedText = LocalizedText(),
                 place: CurriculumPlace, minutes: Int, prerequisites: [String] = [], parameters: [LabParameter] = [],

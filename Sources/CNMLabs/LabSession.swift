@@ -20,7 +20,7 @@ public struct LabSession: Sendable {
     }
     public internal(set) var simulator: Simulator
     /// Commands and answers since setup, refused ones included (what history checks read).
-    public internal(set) var history: [HistoryEntry] = []
+    public internal(set) var history = CommandHistory()
     /// What each setup command printed.
     public internal(set) var setupOutputs: [(command: String, output: CommandOutput)] = []
     /// Index of the current step (`lab.steps.count` when every step is done).
@@ -125,7 +125,8 @@ public struct LabSession: Sendable {
             return
         }
         let out = simulator.run(line: text)
-        history.append(HistoryEntry(command: text, exitCode: out.exitCode, stepIndex: index))
+        history.append(HistoryEntry(command: text, exitCode: out.exitCode, stepIndex: index,
+                                    commands: simulator.lastCommands))
         applied.append(AppliedLine(line: .command(text), step: index, refused: false))
         o.reports.append(.output(out))
         o.exitCode = out.exitCode
@@ -208,6 +209,7 @@ public struct LabSession: Sendable {
     public func evaluate(stepIndex: Int) -> [CheckResult] {
         guard stepIndex >= 0, stepIndex < lab.steps.count else { return [] }
         var evaluator = CheckEvaluator(cluster: simulator.cluster, machine: simulator.machine, history: history, locale: locale)
+        evaluator.bind(lab.roles)
         return evaluator.evaluate(lab.steps[stepIndex].checks)
     }
 

@@ -22,6 +22,9 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case networkMissing, networkPresent, networkFieldDiffers, noNetworkMatches
     case containerMissing, containerPresent, containerFieldDiffers, noContainerMatches
     case roleUnbound, historyMissing, historyMissingAny, lastCommand, anyFailed, notHeld
+    case historyMissingFailed, historyMissingOutput, historyFailedTag, historyAnyTag, historyOutputTag, exitStatus, matchingCommand
+    case placeBefore, placeAfter, placeAt, ruleContaining, noSuchTable, chainEmpty, ruleMissing, ruleAnchorMissing
+    case ruleMisplaced, ruleAtPositions, roleLabUnbound
     case notEvaluableYet, reachFailed, unreachFailed, resolveDiffers
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
@@ -32,7 +35,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
-    case unknownRole, stepWithoutChecks
+    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
     case passesEarly, passesEarlyOne
 
     var en: String {
@@ -49,6 +52,24 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyMissing: return "no successful command matches {0}"
         case .historyMissingAny: return "no command matches {0}"
         case .lastCommand: return "last command: {0}"
+        case .historyMissingFailed: return "no failed command matches {0}"
+        case .historyMissingOutput: return "no command matching {0} printed what the check looks for"
+        case .historyFailedTag: return "(failing)"
+        case .historyAnyTag: return "(any exit status)"
+        case .historyOutputTag: return "printing /{0}/"
+        case .exitStatus: return "exit {0}"
+        case .matchingCommand: return "matching command: {0}"
+        case .placeBefore: return "before the rule containing '{0}'"
+        case .placeAfter: return "after the rule containing '{0}'"
+        case .placeAt: return "at position {0}"
+        case .ruleContaining: return "a rule in {0} containing '{1}'"
+        case .noSuchTable: return "(no table {0})"
+        case .chainEmpty: return "(chain empty or missing)"
+        case .ruleMissing: return "no rule in {0} contains '{1}'"
+        case .ruleAnchorMissing: return "no rule in {0} contains '{1}' to place the rule against"
+        case .ruleMisplaced: return "the rule containing '{0}' is not {1}"
+        case .ruleAtPositions: return "at position {0}"
+        case .roleLabUnbound: return "role {0} (bound for the whole lab) matches nothing yet"
         case .anyFailed: return "none of the alternatives holds"
         case .notHeld: return "the negated check holds"
         case .notEvaluableYet: return "not evaluable yet: {0} needs the simulator's {1}, which this build does not have"
@@ -74,7 +95,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .quizChecksPending: return "That answer is right, but the step is not done yet: type check to see what is missing."
         case .notAQuiz: return "The current step is not a question."
         case .allStepsDone: return "Every step is done."
-        case .unknownKey: return "unknown key '{0}' (allowed here: {1})"
+        case .unknownKey: return "unknown key '{0}'{2} (allowed here: {1})"
         case .missingKey: return "missing key '{0}'"
         case .wrongType: return "'{0}' must be {1}"
         case .invalidValue: return "invalid {0}: {1}"
@@ -94,6 +115,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "cannot read the lab file: {0}"
         case .unknownRole: return "role '{0}' is used before a check binds it"
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
+        case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
+        case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
         case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
         case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
@@ -113,6 +136,24 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
         case .historyMissingAny: return "{0}에 맞는 명령이 없습니다"
         case .lastCommand: return "마지막 명령: {0}"
+        case .historyMissingFailed: return "{0}에 맞는 실패한 명령이 없습니다"
+        case .historyMissingOutput: return "{0}에 맞는 명령 중 검사가 찾는 내용을 출력한 것이 없습니다"
+        case .historyFailedTag: return "(실패해야 함)"
+        case .historyAnyTag: return "(종료 코드 무관)"
+        case .historyOutputTag: return "출력에 /{0}/"
+        case .exitStatus: return "종료 코드 {0}"
+        case .matchingCommand: return "맞는 명령: {0}"
+        case .placeBefore: return "'{0}'을(를) 담은 규칙보다 앞"
+        case .placeAfter: return "'{0}'을(를) 담은 규칙보다 뒤"
+        case .placeAt: return "{0}번째 자리"
+        case .ruleContaining: return "{0}에서 '{1}'을(를) 담은 규칙"
+        case .noSuchTable: return "({0} 테이블 없음)"
+        case .chainEmpty: return "(체인이 비었거나 없음)"
+        case .ruleMissing: return "{0}에 '{1}'을(를) 담은 규칙이 없습니다"
+        case .ruleAnchorMissing: return "{0}에 기준이 될 '{1}'을(를) 담은 규칙이 없습니다"
+        case .ruleMisplaced: return "'{0}'을(를) 담은 규칙이 {1}에 있지 않습니다"
+        case .ruleAtPositions: return "{0}번째 자리"
+        case .roleLabUnbound: return "실습 전체의 역할 {0}에 아직 맞는 것이 없습니다"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
         case .notEvaluableYet: return "아직 평가할 수 없음: {0} 검사에는 시뮬레이터의 {1} 기능이 필요한데 이 빌드에는 없습니다"
@@ -138,7 +179,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .quizChecksPending: return "답은 맞지만 단계가 아직 끝나지 않았습니다. 무엇이 남았는지 check로 보세요."
         case .notAQuiz: return "지금 단계는 질문이 아닙니다."
         case .allStepsDone: return "모든 단계를 마쳤습니다."
-        case .unknownKey: return "알 수 없는 키 '{0}' (여기서 쓸 수 있는 키: {1})"
+        case .unknownKey: return "알 수 없는 키 '{0}'{2} (여기서 쓸 수 있는 키: {1})"
         case .missingKey: return "'{0}' 키가 없습니다"
         case .wrongType: return "'{0}'은(는) {1}이어야 합니다"
         case .invalidValue: return "잘못된 {0}: {1}"
@@ -158,6 +199,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
         case .unknownRole: return "역할 '{0}'이(가) 정해지기 전에 쓰였습니다"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
+        case .duplicateLabID: return "실습 id '{0}'이(가) 중복됩니다 ({1})"
+        case .wrongTypeQuote: return "'{0}'은(는) {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
         case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
         case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }

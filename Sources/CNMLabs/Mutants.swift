@@ -5,9 +5,18 @@ import CNMSim
 /// A near-miss version of a step's reference solution, for checking that the
 /// step's checks can tell right from almost right.
 public struct Mutant: Sendable, Hashable {
-    /// What was changed (`drop command 2: docker run …`, `misspell 'web' as 'wbe'`…).
-    public var description: String
+    /// What was changed (`drop command 2: docker run …`, `misspell 'web' as 'wbe'`…), in both languages.
+    public var text: LabText
     public var lines: [String]
+    /// The solution line it changes or drops (0-based); nil when it adds lines after the solution.
+    public var line: Int?
+
+    public init(text: LabText, lines: [String], line: Int? = nil) {
+        self.text = text; self.lines = lines; self.line = line
+    }
+
+    /// What was changed, in English.
+    public var description: String { text.en }
 }
 
 /// Generates near-miss solutions: drop a command, use the default bridge,
@@ -22,30 +31,38 @@ public enum MutantGenerator {
 
     /// The mutants of `solution`; `engine` is the state before it (for other networks to pick);
     /// `machines` are the lab's machines an `ssh HOST …` line may be moved to (docker-host's peers).
-    public static func mutants(of solution: [String], engine: Engine, machines: [String] = []) -> [Mutant] {
+    /// `mentioned`: the texts of the step's checks; when given, a name is misspelt or an alias left
+    /// out only when the checks mention it (with roles, a learner may pick any name).
+    public static func mutants(of solution: [String], engine: Engine, machines: [String] = [],
+                               mentioned: [String]? = nil) -> [Mutant] {
+        func matters(_ name: String) -> Bool { mentioned.map { $0.contains { $0.contains(name) } } ?? true }
         var out: [Mutant] = []
         var seen: Set<[String]> = [solution]
-        func add(_ description: String, _ lines: [String]) {
-            if seen.insert(lines).inserted { out.append(Mutant(description: description, lines: lines)) }
+        var current = 0
+        func add(_ text: LabText, _ lines: [String]) {
+            if seen.insert(lines).inserted { out.append(Mutant(text: text, lines: lines, line: current)) }
         }
         for (i, line) in solution.enumerated() {
             var dropped = solution
             dropped.remove(at: i)
-            add("drop command \(i + 1): \(line)", dropped)
+            current = i
+            add(LabText.phrase(.mutantDrop, String(i + 1), line), dropped)
         }
         let words = solution.map(simpleWords)
         let otherNetworks = engine.allNetworks.filter { $0.isUserDefined }.map(\.name)
         let created = words.compactMap { $0 }.compactMap(createdNetwork)
         for (i, w) in words.enumerated() {
             guard let w else { continue }
-            func replace(_ k: Int, with value: String?, _ description: String) {
+            current = i
+            let n = String(i + 1)
+            func replace(_ k: Int, with value: String?, _ description: LabText) {
                 var nw = w
                 if let value { nw[k] = value } else { nw.remove(at: k) }
                 var lines = solution
                 lines[i] = render(nw)
                 add(description, lines)
             }
-            func replaceFlagValue(_ k: Int, _ value: String, _ description: String) {
+            func replaceFlagValue(_ k: Int, _ value: String, _ description: LabText) {
                 // `--flag value` (value at k+1) or `--flag=value` (at k).
                 var nw = w
                 if let eq = w[k].firstIndex(of: "=") { nw[k] = String(w[k][..<eq]) + "=" + value } else { nw[k + 1] = value }
@@ -57,43 +74,46 @@ public enum MutantGenerator {
                 let (flag, value) = flagValue(w, k)
                 guard let flag, let value else { continue }
                 if networkFlags.contains(flag), !["bridge", "host", "none"].contains(value), !value.hasPrefix("container:") {
-                    replaceFlagValue(k, "bridge", "default bridge instead of \(value) in command \(i + 1)")
+                    replaceFlagValue(k, "bridge", LabText.phrase(.mutantDefaultBridge, value, n))
                     let others = (otherNetworks + created).filter { $0 != value }
-                    if let other = others.first { replaceFlagValue(k, other, "network \(other) instead of \(value) in command \(i + 1)") }
+                    if let other = others.first { replaceFlagValue(k, other, LabText.phrase(.mutantOtherNetwork, other, value, n)) }
                 }
-                if aliasFlags.contains(flag) {
+                if aliasFlags.contains(flag), matters(value) {
                     var nw = w
                     if w[k].contains("=") { nw.remove(at: k) } else { nw.removeSubrange(k...k + 1) }
                     var lines = solution
                     lines[i] = render(nw)
-                    add("forget alias \(value) in command \(i + 1)", lines)
-                    replaceFlagValue(k, misspell(value), "misspell alias '\(value)' as '\(misspell(value))' in command \(i + 1)")
+                    add(LabText.phrase(.mutantForgetAlias, value, n), lines)
+                    replaceFlagValue(k, misspell(value), LabText.phrase(.mutantMisspellAlias, value, misspell(value), n))
                 }
-                if flag == "--name" {
-                    replaceFlagValue(k, misspell(value), "misspell name '\(value)' as '\(misspell(value))' in command \(i + 1)")
+                if flag == "--name", matters(value) {
+                    replaceFlagValue(k, misspell(value), LabText.phrase(.mutantMisspellName, value, misspell(value), n))
                 }
                 if publishFlags.contains(flag) {
                     for wrong in wrongPorts(value) {
-                        replaceFlagValue(k, wrong, "publish \(wrong) instead of \(value) in command \(i + 1)")
+                        replaceFlagValue(k, wrong, LabText.phrase(.mutantPublish, wrong, value, n))
                     }
                 }
             }
-            swarmMutants(w, line: i, machines: machines) { description, nw in
+            func replaceLine(_ description: LabText, _ nw: [String]) {
                 var lines = solution
                 lines[i] = render(nw)
                 add(description, lines)
             }
-            if let name = createdNetwork(w), let k = w.lastIndex(of: name) {
-                replace(k, with: misspell(name), "misspell network '\(name)' as '\(misspell(name))' in command \(i + 1)")
+            swarmMutants(w, line: i, machines: machines, replaceLine)
+            iptablesMutants(w, line: i, engine: engine, replaceLine)
+            urlPortMutants(w, line: i, replaceLine)
+            if let name = createdNetwork(w), let k = w.lastIndex(of: name), matters(name) {
+                replace(k, with: misspell(name), LabText.phrase(.mutantMisspellNetwork, name, misspell(name), n))
             }
             // `docker network connect NET C`: the default bridge or another network instead.
             let o = dockerStart(w)
             if w.count >= o + 5, w[o] == "docker", w[o + 1] == "network", w[o + 2] == "connect" {
                 let positional = positionals(Array(w[(o + 3)...]))
                 if let net = positional.first, let k = w.lastIndex(of: net), !["bridge", "host", "none"].contains(net) {
-                    replace(k, with: "bridge", "default bridge instead of \(net) in command \(i + 1)")
+                    replace(k, with: "bridge", LabText.phrase(.mutantDefaultBridge, net, n))
                     if let other = (otherNetworks + created).first(where: { $0 != net }) {
-                        replace(k, with: other, "network \(other) instead of \(net) in command \(i + 1)")
+                        replace(k, with: other, LabText.phrase(.mutantOtherNetwork, other, net, n))
                     }
                 }
             }

@@ -10,7 +10,7 @@ extension NodeReader {
         p.workers = f.values["workers"].flatMap { int($0, "swarm.workers", min: 0) }
         p.absent = f.values["absent"].flatMap { bool($0, "swarm.absent") } ?? false
         if p.absent, p.nodes != nil || p.managers != nil || p.workers != nil {
-            report(.invalidValue, ["swarm", "absent: true cannot be combined with nodes, managers or workers"], node)
+            report(.invalidValue, ["swarm", LabText.phrase(.swarmAbsentAlone)], node)
         }
         return p
     }
@@ -27,17 +27,17 @@ extension NodeReader {
         if let value = f.values["published"], case .sequence(let seq) = value {
             for (i, spec) in p.published.enumerated() where i < seq.count && !spec.contains("{{") {
                 if PublishedSpec(spec).map({ $0.hostIP != nil }) ?? true {
-                    report(.invalidValue, ["service.published", "'\(spec)' (TARGET or PUBLISHED:TARGET, optional /proto)"], seq[i])
+                    report(.invalidValue, ["service.published", LabText.phrase(.servicePublishedFormat, spec)], seq[i])
                 }
             }
         }
         if let m = f.values["endpoint_mode"], let mode = string(m, "service.endpoint_mode", template: false) {
             if ["vip", "dnsrr"].contains(mode) { p.endpointMode = mode }
-            else { report(.invalidValue, ["service.endpoint_mode", "'\(mode)' (vip or dnsrr)"], m) }
+            else { report(.invalidValue, ["service.endpoint_mode", LabText.phrase(.endpointMode, mode)], m) }
         }
         p.spread = f.values["spread"].flatMap { int($0, "service.spread", min: 1) }
         if p.absent, f.values.keys.contains(where: { $0 != "name" && $0 != "absent" }) {
-            report(.invalidValue, ["service", "absent: true takes only a name"], node)
+            report(.invalidValue, ["service", LabText.phrase(.serviceAbsentAlone)], node)
         }
         return p
     }

@@ -2,14 +2,14 @@
 /// a learner makes with services, overlay networks and several machines.
 extension MutantGenerator {
     /// Calls `add(description, words)` for each swarm mutant of one solution line's words.
-    static func swarmMutants(_ w: [String], line i: Int, machines: [String], _ add: (String, [String]) -> Void) {
+    static func swarmMutants(_ w: [String], line i: Int, machines: [String], _ add: (LabText, [String]) -> Void) {
         let n = i + 1
         // `ssh HOST …` on another of the lab's machines.
         if dockerStart(w) == 2, let k = machines.firstIndex(of: w[1]), machines.count > 1 {
             let other = machines[(k + 1) % machines.count]
             var nw = w
             nw[1] = other
-            add("run command \(n) on \(other) instead of \(w[1])", nw)
+            add(LabText.phrase(.mutantOtherMachine, other, w[1], String(n)), nw)
         }
         let o = dockerStart(w)
         guard w.count > o + 2, w[o] == "docker" else { return }
@@ -20,25 +20,25 @@ extension MutantGenerator {
             let (flag, value, inline) = split(w, k)
             if isService, flag == "--replicas", let value, let count = Int(value), (0...1_000_000).contains(count) {
                 for wrong in [count - 1, count + 1] where wrong >= 0 {
-                    add("--replicas \(wrong) instead of \(count) in command \(n)", replacing(w, k, flag, String(wrong), inline))
+                    add(LabText.phrase(.mutantReplicas, String(wrong), String(count), String(n)), replacing(w, k, flag, String(wrong), inline))
                 }
             }
             if isService, flag == "--endpoint-mode", let value, ["vip", "dnsrr"].contains(value) {
                 let other = value == "vip" ? "dnsrr" : "vip"
-                add("--endpoint-mode \(other) instead of \(value) in command \(n)", replacing(w, k, flag, other, inline))
+                add(LabText.phrase(.mutantEndpointMode, other, value, String(n)), replacing(w, k, flag, other, inline))
             }
             if isNetworkCreate, word == "--attachable" {
                 var nw = w
                 nw.remove(at: k)
-                add("forget --attachable in command \(n)", nw)
+                add(LabText.phrase(.mutantNoAttachable, String(n)), nw)
             }
             if isNetworkCreate, flag == "-o" || flag == "--opt", let value, value == "encrypted" || value.hasPrefix("encrypted=") {
                 var nw = w
                 nw.removeSubrange(k...(inline ? k : min(k + 1, w.count - 1)))
-                add("forget --opt encrypted in command \(n)", nw)
+                add(LabText.phrase(.mutantNoEncryption, String(n)), nw)
             }
             if isNetworkCreate, flag == "-d" || flag == "--driver", value == "overlay" {
-                add("bridge instead of overlay in command \(n)", replacing(w, k, flag, "bridge", inline))
+                add(LabText.phrase(.mutantBridgeNotOverlay, String(n)), replacing(w, k, flag, "bridge", inline))
             }
         }
         // `docker service scale NAME=N`: one replica too few or too many.
@@ -49,7 +49,7 @@ extension MutantGenerator {
                 for wrong in [count - 1, count + 1] where wrong >= 0 {
                     var nw = w
                     nw[k] = parts[0] + "=\(wrong)"
-                    add("scale \(parts[0]) to \(wrong) instead of \(count) in command \(n)", nw)
+                    add(LabText.phrase(.mutantScale, parts[0], String(wrong), String(count), String(n)), nw)
                 }
             }
         }

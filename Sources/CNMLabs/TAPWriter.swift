@@ -3,7 +3,9 @@ import Foundation
 /// TAP version 13: a plan, `ok`/`not ok` per step, a YAML diagnostics block per step.
 public enum TAPWriter {
     public static func render(_ r: GradeReport, locale: LabLocale) -> String {
-        var out = "TAP version 13\n1..\(r.steps.count)\n"
+        let bounds = r.failingFindings
+        var out = "TAP version 13\n1..\(r.steps.count + (bounds.isEmpty ? 0 : 1))\n"
+        for f in r.findings where !f.failsSubmission { out += "# " + TAP.comment(f.message(locale)) + "\n" }
         for s in r.steps {
             let description = TAP.description("\(s.id): \(s.title)")
             switch s.status {
@@ -25,13 +27,19 @@ public enum TAPWriter {
                     if c.hidden { out += "      hidden: true\n" }
                     out += "      points: \(c.points)\n"
                     out += "      max: \(c.max)\n"
-                    if c.status == .failed {
+                    if c.status == .failed && !c.message.isEmpty {
                         out += "      message: \(TAP.yaml(c.message))\n"
                         if let e = c.expected { out += "      expected: \(TAP.yaml(e))\n" }
                         if let a = c.actual { out += "      actual: \(TAP.yaml(a))\n" }
                     }
                 }
             }
+            out += "  ...\n"
+        }
+        if let first = bounds.first {
+            out += "not ok \(r.steps.count + 1) - \(TAP.description(GradeText.transcriptTest.format(locale)))\n"
+            out += "  ---\n  status: failed\n  message: \(TAP.yaml(first.message(locale)))\n"
+            if let line = first.line { out += "  line: \(line)\n" }
             out += "  ...\n"
         }
         out += "# " + GradeText.scoreLine.format(locale, [String(r.score), String(r.max)]) + "\n"
@@ -46,6 +54,9 @@ enum TAP {
     static func description(_ s: String) -> String {
         Safe.line(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "#", with: "\\#")
     }
+
+    /// A comment line's text (no line breaks).
+    static func comment(_ s: String) -> String { Safe.line(s) }
 
     /// A YAML double-quoted scalar (valid JSON string too): quotes, backslashes, control and
     /// line-breaking characters escaped.

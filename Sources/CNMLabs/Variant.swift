@@ -150,6 +150,16 @@ extension Lab {
         lab.setup = setup.map(f)
         lab.rules = rules.mapStrings(f)
         lab.steps = steps.map { $0.mapStrings(f) }
+        lab.roles = roles.map { r in
+            var r = r
+            switch r.kind {
+            case .network(let p):
+                if case .network(let q) = CheckKind.network(p).mapStrings(f) { r.kind = .network(q) }
+            case .container(let p):
+                if case .container(let q) = CheckKind.container(p).mapStrings(f) { r.kind = .container(q) }
+            }
+            return r
+        }
         return lab
     }
 }
@@ -171,6 +181,7 @@ extension LabStep {
         s.text = text.mapStrings(f)
         s.hints = hints.map { $0.mapStrings(f) }
         s.checks = checks.map { $0.mapStrings(f) }
+        s.invariants = invariants.map { $0.mapStrings(f) }
         s.solution = solution.map(f)
         s.rules = rules.mapStrings(f)
         s.quiz = quiz?.mapStrings(f)
@@ -207,7 +218,7 @@ extension CheckKind {
             p.published = p.published.map(f); p.networkMode = p.networkMode.map(f)
             return .container(p)
         case .history(var p):
-            p.pattern = f(p.pattern)
+            p.pattern = f(p.pattern); p.output = p.output.map(f)
             return .history(p)
         case .all(let cs): return .all(cs.map { $0.mapStrings(f) })
         case .any(let cs): return .any(cs.map { $0.mapStrings(f) })
@@ -223,6 +234,7 @@ extension CheckKind {
             return .resolves(p)
         case .iptables(var p):
             p.table = f(p.table); p.chain = f(p.chain); p.contains = f(p.contains)
+            p.before = p.before.map(f); p.after = p.after.map(f)
             return .iptables(p)
         case .swarm: return self
         case .service(var p):

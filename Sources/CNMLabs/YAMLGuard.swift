@@ -20,7 +20,7 @@ public enum YAMLGuard {
 
     /// A refusal: why, and where (1-based line and column).
     public struct Refusal: Sendable, Hashable {
-        public var reason: String
+        public var reason: LabText
         public var line: Int
         public var column: Int
     }
@@ -28,7 +28,7 @@ public enum YAMLGuard {
     /// Scans `bytes`; nil when the text is within every limit.
     public static func check(_ bytes: [UInt8]) -> Refusal? {
         if bytes.count > maxBytes {
-            return Refusal(reason: "the file is larger than \(maxBytes) bytes", line: 1, column: 1)
+            return Refusal(reason: LabText.phrase(.largerThan, String(maxBytes)), line: 1, column: 1)
         }
         var scanner = Scanner(bytes: bytes)
         return scanner.run()
@@ -76,7 +76,7 @@ public enum YAMLGuard {
                     var k = i
                     while k < bytes.count, bytes[k] == 32 || bytes[k] == UInt8(ascii: "-") { k += 1 }
                     if k - i > maxIndent {
-                        return Refusal(reason: "a line is indented deeper than \(maxIndent) columns", line: line, column: 1)
+                        return Refusal(reason: LabText.phrase(.yamlDeepIndent, String(maxIndent)), line: line, column: 1)
                     }
                     let first = at(i + lineIndent)
                     let blank = first == nil || first == 10 || first == 13
@@ -123,19 +123,19 @@ public enum YAMLGuard {
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
                     if depth > maxFlowDepth {
-                        return Refusal(reason: "flow collections nest deeper than \(maxFlowDepth)", line: line, column: column)
+                        return Refusal(reason: LabText.phrase(.yamlDeepFlow, String(maxFlowDepth)), line: line, column: column)
                     }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth = max(0, depth - 1)
                     i += 1
                     if let r = checkKeyAfter() {
-                        return Refusal(reason: "a collection may not be a mapping key", line: r.line, column: r.column)
+                        return Refusal(reason: LabText.phrase(.yamlCollectionKey), line: r.line, column: r.column)
                     }
                     continue
                 case UInt8(ascii: "*") where tokenStart(i):
                     aliases += 1
                     if aliases > maxAliases {
-                        return Refusal(reason: "more than \(maxAliases) aliases", line: line, column: column)
+                        return Refusal(reason: LabText.phrase(.yamlTooManyAliases, String(maxAliases)), line: line, column: column)
                     }
                     let start = column
                     i += 1
@@ -144,11 +144,11 @@ public enum YAMLGuard {
                     var k = i
                     while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
                     if at(k) == UInt8(ascii: ":") {
-                        return Refusal(reason: "an alias may not be a mapping key", line: line, column: start)
+                        return Refusal(reason: LabText.phrase(.yamlAliasKey), line: line, column: start)
                     }
                     continue
                 case UInt8(ascii: "?") where tokenStart(i) && isSpace(at(i + 1)):
-                    return Refusal(reason: "complex mapping keys ('? ') are not allowed", line: line, column: column)
+                    return Refusal(reason: LabText.phrase(.yamlComplexKey), line: line, column: column)
                 case UInt8(ascii: "|"), UInt8(ascii: ">"):
                     if tokenStart(i) {
                         var k = i + 1
@@ -175,7 +175,7 @@ public enum YAMLGuard {
             while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
             if at(k) == UInt8(ascii: ":"), isSpace(at(k + 1)) || at(k + 1) == UInt8(ascii: ",") {
                 // A quoted scalar key is fine; only collections are refused (the caller decides).
-                return Refusal(reason: "", line: line, column: column)
+                return Refusal(reason: LabText(""), line: line, column: column)
             }
             return nil
         }

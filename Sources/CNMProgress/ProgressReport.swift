@@ -27,6 +27,9 @@ public struct LabProgress: Sendable, Equatable {
     public var timeSpentSeconds: Int64
     /// Latest event of any attempt, in milliseconds since the Unix epoch.
     public var lastActivity: Int64
+    /// Whether the rows agree with a replay of the command logs (`cnmlab report --labs`): `ok`,
+    /// `mismatch` or `unknown`; nil when not checked (then no column shows it).
+    public var verified: AttemptVerification.Outcome?
 
     public init(learner: String, labID: String, labVersion: String, status: AttemptStatus, attempts: Int,
                 score: Int?, maxScore: Int?, stepsDone: Int, stepsTotal: Int?, hints: Int, solutionsShown: Int,
@@ -70,7 +73,9 @@ public enum ProgressReport {
             let commands = existing.commands + row.commands
             let time = existing.timeSpentSeconds + row.timeSpentSeconds
             let last = max(existing.lastActivity, row.lastActivity)
+            let verified = VerifyWords.worst(existing.verified, row.verified)
             existing = better
+            existing.verified = verified
             existing.attempts = attempts
             existing.commands = commands
             existing.timeSpentSeconds = time
@@ -99,6 +104,12 @@ public enum ProgressReport {
         }
     }
 
+    /// The key (and table column) added when rows were verified.
+    public static let verifiedKey = "verified"
+
+    /// Whether any row was verified (so the `verified` column is shown).
+    static func showsVerification(_ rows: [LabProgress]) -> Bool { rows.contains { $0.verified != nil } }
+
     /// The fixed keys of CSV columns and JSON objects.
     public static let keys = ["learner", "lab", "lab_version", "status", "score", "max_score", "steps_done",
                               "steps_total", "hints", "solutions_shown", "commands", "time_spent_seconds",
@@ -108,15 +119,18 @@ public enum ProgressReport {
     public static func tableCells(_ rows: [LabProgress], language: String) -> [[String]] {
         let headings: [ProgressHeading] = [.learner, .lab, .version, .status, .score, .steps, .hints, .solutions,
                                            .commands, .time, .attempts]
-        var cells = [headings.map { $0.text(language) }]
+        let verifying = showsVerification(rows)
+        var cells = [headings.map { $0.text(language) } + (verifying ? [VerifyWords.heading(language)] : [])]
         for r in rows {
-            cells.append([
+            var line = [
                 clean(r.learner), clean(r.labID), clean(r.labVersion), statusText(r.status, language: language),
                 r.score.map { s in r.maxScore.map { "\(s)/\($0)" } ?? "\(s)" } ?? "-",
                 r.stepsTotal.map { "\(r.stepsDone)/\($0)" } ?? "\(r.stepsDone)",
                 String(r.hints), String(r.solutionsShown), String(r.commands),
                 ProgressTime.duration(seconds: r.timeSpentSeconds), String(r.attempts),
-            ])
+            ]
+            if verifying { line.append(VerifyWords.word(r.verified, language)) }
+            cells.append(line)
         }
         return cells
     }
@@ -159,10 +173,13 @@ public enum ProgressReport {
                 int(r.score), int(r.maxScore), int(r.stepsDone), int(r.stepsTotal), int(r.hints),
                 int(r.solutionsShown), int(r.commands), .int(r.timeSpentSeconds), int(r.attempts),
                 .string(ProgressTime.iso8601(milliseconds: r.lastActivity))]
+            + (r.verified.map { [.string($0.rawValue)] } ?? [])
     }
 
+    private static func keys(_ rows: [LabProgress]) -> [String] { keys + (showsVerification(rows) ? [verifiedKey] : []) }
+
     private static func csv(_ rows: [LabProgress]) -> String {
-        var out = keys.joined(separator: ",") + "\r\n"
+        var out = keys(rows).joined(separator: ",") + "\r\n"
         for r in rows {
             out += values(r).map { v -> String in
                 switch v {
@@ -187,7 +204,7 @@ public enum ProgressReport {
 
     private static func json(_ rows: [LabProgress]) -> String {
         let list = TemplateValue.list(rows.map { r in
-            TemplateValue.object(Array(zip(keys, values(r))))
+            TemplateValue.object(Array(zip(keys(rows), values(r))))
         })
         return ((try? GoJSON.encodeIndented(list, indent: "  ")) ?? "[]") + "\n"
     }

@@ -17,6 +17,8 @@ public struct ShellReply: Sendable, Equatable {
     public var exit = false
     /// Long reading (`theory`): shown through the pager when it is taller than the terminal.
     public var paged = false
+    /// `engine start|stop|status`: for the runner, which holds the Engine API server (`ShellEngine`).
+    var engineRequest: EngineRequest?
 
     public init(stdout: String = "", stderr: String = "", needsContinuation: Bool = false, exit: Bool = false) {
         out(stdout)

@@ -26,6 +26,9 @@ public struct ShellRunner {
         public var environment: [String: String] = [:]
         /// The sandbox's extra machines on the LAN (labs bring their own).
         public var hosts: [HostSpec] = Cluster.courseHosts
+        /// Serve the Docker Engine API for the shell's host at start (`--engine`); nil socket: the default.
+        public var engine = false
+        public var engineSocket: String?
 
         public init(interactive: Bool) { self.interactive = interactive }
     }
@@ -62,19 +65,40 @@ public struct ShellRunner {
             // An unfinished lab: say which and how to go on (Enter at the first prompt, when on a terminal).
             Output.write(notice, to: 1)
         }
-        while let line = reader.readLine(prompt: options.interactive ? session.prompt : "") {
+        // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
+        let shared = SharedShellSession(session)
+        let engine = ShellEngine(shared: shared)
+        defer { engine.shutdown() }
+        if options.engine { write(engine.start(socket: options.engineSocket, language: session.language), options) }
+        func showNotices() {
+            for notice in shared.takeNotices() { write(notice, options) }
+        }
+        while true {
+            showNotices()
+            let prompt = shared.withLock { shared.session.prompt }
+            guard let line = reader.readLine(prompt: options.interactive ? prompt : "") else { break }
             reader.remember(line)
-            session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
-            let reply = session.handle(line)
+            showNotices()
+            var reply = shared.withLock {
+                shared.session.textWidth = TerminalSize.columns(fd: 1, environment: options.environment)
+                let before = shared.session.engineSimulator
+                let reply = shared.session.handle(line)
+                engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
+                context.engine = shared.session.engine
+                context.completer = shared.session.completer
+                return reply
+            }
+            // `engine start|stop|status`: dispatched by the session's table, done here, outside the lock
+            // (stopping waits for the requests in flight, and they wait for the lock).
+            if let request = reply.engineRequest {
+                reply.append(engine.perform(request, language: shared.withLock { shared.session.language }))
+            }
             if reply.paged, Pager.wanted(reply.stdout, rows: TerminalSize.rows(fd: 1, environment: options.environment)),
                let pager = Pager.command(environment: options.environment), Pager.show(reply.stdout, command: pager) {
                 Output.write(reply.stderr, to: 2)
-                context.engine = session.engine
                 continue
             }
             write(reply, options)
-            context.engine = session.engine
-            context.completer = session.completer
             if reply.exit { break }
         }
         if options.interactive { Output.write("\n", to: 1) }

@@ -66,6 +66,9 @@ extension ShellSession {
             s.theory(s.active?.lab.place.section ?? "")
         },
         MetaCommand(["progress"], ko: "진도", en: "your progress") { s, _, _ in s.progressReport() },
+        MetaCommand(["engine"], "[start [SOCKET]|stop|status]", ko: "다른 터미널의 실제 docker 클라이언트용 Docker Engine API",
+                    en: "the Docker Engine API, for the real docker client in another terminal",
+                    subcommands: ["start", "stop", "status"]) { s, w, _ in s.engineCommand(w) },
         MetaCommand(["lang"], "ko|en", ko: "언어 바꾸기", en: "switch language", subcommands: ["ko", "en"]) { s, w, _ in s.lang(w) },
         MetaCommand(["exit", "quit", "logout"], ko: "종료 (Ctrl-D도 가능)", en: "leave (or Ctrl-D)") { s, _, _ in
             ShellReply(stdout: ShellText.bye.render(s.language) + "\n", exit: true)

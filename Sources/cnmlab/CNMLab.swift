@@ -20,7 +20,7 @@ struct CNMLab: ParsableCommand {
         (default: less -R) when it is taller than the terminal.
         """,
         version: "cnmlab \(version) (simulating Docker Engine 28.2, API 1.50)",
-        subcommands: [ShellCommand.self, SimCommand.self, ProgressCommand.self, ReportCommand.self, ValidateCommand.self, LabsCommand.self, GradeCommand.self],
+        subcommands: [ShellCommand.self, SimCommand.self, EngineCommand.self, ProgressCommand.self, ReportCommand.self, ValidateCommand.self, LabsCommand.self, GradeCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -12,9 +12,10 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Reads lab files and folders (default: Labs). Reports schema errors with file:line:column and a \
         stable code, steps that pass before their reference solution or fail after it, steps without a \
-        hint and texts missing a locale. With --mutants, also runs near-miss versions of each reference \
-        solution and reports every one the checks wrongly accept.
-        Exit status: 0 only when every lab is clean; 1 otherwise.
+        hint and texts missing a locale, for the default variant and for sample variants that show \
+        every value of every parameter. With --mutants, also runs near-miss versions of each reference \
+        solution, says how many ran and were caught, and reports every one the checks wrongly accept.
+        Exit status: 0 only when every lab is clean; 1 otherwise; 2 for an invalid option value.
         """
     )
 
@@ -27,22 +28,53 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
-    @Option(help: "Language of the messages (en or ko).")
+    @Option(parsing: .unconditional, help: "Language of the messages (en or ko).")
     var lang: String = "en"
 
     func run() throws {
-        let locale = LabLocale(rawValue: lang) ?? .en
+        let locale = try LabCLI.locale(lang, command: "validate")
         let report = LabValidator.validate(paths: paths.isEmpty ? ["Labs"] : paths, mutants: mutants)
         if json {
-            Output.write(LabJSON.encode(ValidationJSON(report, locale)) + "\n", to: 1)
+            Output.write(LabJSON.encode(ValidationJSON(report, locale, mutants: mutants)) + "\n", to: 1)
         } else {
             for d in report.diagnostics { Output.write(d.formatted(locale) + "\n", to: 1) }
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             let warnings = report.diagnostics.count - errors
-            let verdict = report.isClean ? "clean" : "NOT clean"
-            Output.write("\(report.files.count) file(s), \(errors) error(s), \(warnings) warning(s): \(verdict)\n", to: 1)
+            if mutants {
+                let m = report.mutants
+                Output.write(LabText.phrase(.mutantsSummary, String(m.tried), String(m.caught), String(m.accepted))
+                    .resolve(locale) + "\n", to: 1)
+            }
+            let verdict = LabText.phrase(report.isClean ? .clean : .notClean).resolve(locale)
+            Output.write(LabText.phrase(.validateSummary, String(report.files.count), String(errors), String(warnings), verdict)
+                .resolve(locale) + "\n", to: 1)
         }
         if !report.isClean { throw ExitCode(1) }
+    }
+}
+
+/// What every lab-reading subcommand shares: the language check and the lab lookup.
+enum LabCLI {
+    /// `en` or `ko`; anything else is an "invalid value" error (exit 2).
+    static func locale(_ lang: String, command: String) throws -> LabLocale {
+        if let l = LabLocale(rawValue: lang.lowercased()) { return l }
+        let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(.en), .en)
+        Output.write("cnmlab \(command): " + message + "\n", to: 2)
+        throw ExitCode(GradeJob.badInput)
+    }
+
+    /// The lab a LAB argument names (an id in the library, or a lab file); prints why not and exits 1.
+    static func lab(_ ref: String, library: LabLibrary, locale: LabLocale, command: String) throws -> Lab {
+        switch LabReference.find(ref, in: library) {
+        case .found(let entry):
+            if let lab = entry.lab { return lab }
+            Output.write("cnmlab \(command): " + GradeText.labInvalid.format(locale, [ref]) + "\n", to: 2)
+            for d in entry.diagnostics.prefix(20) { Output.write(d.formatted(locale) + "\n", to: 2) }
+            throw ExitCode(1)
+        case .notFound(let message):
+            Output.write("cnmlab \(command): " + message(locale) + "\n", to: 2)
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -59,14 +91,18 @@ struct LabsCommand: ParsableCommand {
 struct LabOptions: ParsableArguments {
     @OptionGroup var source: LabSourceOption
 
-    @Option(help: "Language (en or ko).")
+    @Option(parsing: .unconditional, help: "Language (en or ko).")
     var lang: String = "en"
 
-    var locale: LabLocale { LabLocale(rawValue: lang) ?? .en }
+    func locale(_ command: String) throws -> LabLocale { try LabCLI.locale(lang, command: command) }
 }
 
 struct LabsListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the labs (id, title, section, steps, minutes).")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the labs (id, title, section, steps, minutes).",
+        discussion: "A file that cannot be read is named on standard error, and the exit status is then 1."
+    )
 
     @OptionGroup var options: LabOptions
 
@@ -74,19 +110,32 @@ struct LabsListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let locale = options.locale
-        let labs = try options.source.labs(locale)
+        let locale = try options.locale("labs")
+        let library = options.source.library()
+        let entries = library.entries
+        let labs = library.labs
+        if labs.isEmpty {
+            Output.write("cnmlab labs: " + library.notFoundMessage(locale) + "\n", to: 2)
+            throw ExitCode(1)
+        }
         if json {
             let rows = labs.map { LabSummaryJSON(id: $0.id, version: $0.version, title: ["en": $0.title.resolve(.en), "ko": $0.title.resolve(.ko)],
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
             Output.write(LabJSON.encode(rows) + "\n", to: 1)
-            return
+        } else {
+            var rows = [["ID", "TITLE", "SECTION", "STEPS", "MINUTES"]]
+            for lab in labs {
+                rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
+            }
+            Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
         }
-        var rows = [["ID", "TITLE", "SECTION", "STEPS", "MINUTES"]]
-        for lab in labs {
-            rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
+        // A lab that does not read is not silently left out of the list.
+        let broken = entries.filter { $0.lab == nil }
+        for entry in broken {
+            let first = entry.diagnostics.first { $0.severity == .error }
+            Output.write("cnmlab labs: " + (first?.formatted(locale) ?? entry.file) + "\n", to: 2)
         }
-        Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
+        if !broken.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -95,14 +144,15 @@ struct LabsShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a lab; with --solution, its reference solution as a transcript.",
         discussion: """
-        With --solution, prints one command per line (quiz answers as 'answer VALUE'), for the variant of \
-        --learner, or without it for the default variant that grading uses when no learner is named.
+        LAB is a lab id (looked up in --labs) or a lab file. With --solution, prints one command per \
+        line (quiz answers as 'answer VALUE'), for the variant of --learner, or without it for the \
+        default variant that grading uses when no learner is named.
         """
     )
 
     @OptionGroup var options: LabOptions
 
-    @Argument(help: "The lab's id.")
+    @Argument(help: "A lab id or a lab file.")
     var id: String
 
     @Flag(help: "Print the whole reference solution as a transcript.")
@@ -112,13 +162,8 @@ struct LabsShowCommand: ParsableCommand {
     var learner: String?
 
     func run() throws {
-        let locale = options.locale
-        let library = options.source.library()
-        guard let lab = library.labs.first(where: { $0.id == id }) else {
-            let places = library.searched.joined(separator: ", ")
-            Output.write("cnmlab: " + (locale == .ko ? "ID가 \(id)인 실습이 없습니다. 찾아본 곳: \(places)" : "no lab with id \(id); looked in: \(places)") + "\n", to: 2)
-            throw ExitCode(1)
-        }
+        let locale = try options.locale("labs show")
+        let lab = try LabCLI.lab(id, library: options.source.library(), locale: locale, command: "labs show")
         let session = LabSession(lab: lab, learner: learner, locale: locale)
         if solution {
             for line in session.solutionTranscript { Output.write(line + "\n", to: 1) }
@@ -167,11 +212,20 @@ struct ValidationJSON: Encodable {
         var clean: Bool
         var diagnostics: [Diagnostic]
     }
+    struct Mutants: Encodable {
+        var tried: Int
+        var caught: Int
+        var accepted: Int
+    }
     var clean: Bool
     var files: [File]
+    /// Mutants tried, caught and accepted over every file (null without --mutants).
+    var mutants: Mutants?
 
-    init(_ report: ValidationReport, _ locale: LabLocale) {
+    init(_ report: ValidationReport, _ locale: LabLocale, mutants withMutants: Bool) {
         clean = report.isClean
+        let m = report.mutants
+        mutants = withMutants ? Mutants(tried: m.tried, caught: m.caught, accepted: m.accepted) : nil
         files = report.files.map { f in
             File(file: f.file, lab: f.labID, clean: f.diagnostics.isEmpty, diagnostics: f.diagnostics.map {
                 Diagnostic(code: $0.code, severity: $0.severity.rawValue, file: $0.position?.file ?? $0.file,

@@ -150,25 +150,52 @@ struct ProgressExportCommand: ParsableCommand {
 struct ProgressVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the database and the command log's hash chain.",
-        discussion: "Exit status: 0 when intact, 1 when a row was changed or removed or the file is damaged."
+        abstract: "Check the database, the command log's hash chain, and every attempt against its log.",
+        discussion: """
+        Each attempt's command log is replayed through its lab (the built-in labs, CNMLAB_LABS or --labs) \
+        and the recorded score, maximum, completed steps, hints and solutions shown must be what the \
+        replay gives: an attempt or step row edited by hand is found even when the chain is intact. \
+        An attempt whose lab is missing or changed is named as not verifiable.
+        Exit status: 0 when intact, 1 when a row was changed or removed, an attempt does not match its \
+        log, or the file is damaged.
+        """
     )
 
     @OptionGroup var db: DatabaseOption
+    @OptionGroup var labSource: LabSourceOption
 
     func run() throws {
+        let language = ProgressCLI.language
         let store = try ProgressCLI.open(db.resolved, mode: .readOnly)
         let report: ChainReport
+        let attempts: [AttemptVerification]
         do {
             report = try store.verifyChain()
+            attempts = try store.verifyAttempts(labs: labSource.library().labs)
         } catch {
             throw ProgressCLI.fail(error)
         }
+        var failed = !report.isIntact
         if report.isIntact {
-            Output.write(report.message.text(ProgressCLI.language) + "\n", to: 1)
+            Output.write(report.message.text(language) + "\n", to: 1)
         } else {
-            throw ProgressCLI.fail(report.message)
+            Output.write("cnmlab: \(report.message.text(language))\n", to: 2)
         }
+        for a in attempts where a.outcome != .verified {
+            let details = a.details.map { $0.text(language) }.joined(separator: "; ")
+            if a.outcome == .mismatch {
+                failed = true
+                Output.write("cnmlab: " + VerifyText.attemptLine(attempt: a.attempt.id, learner: a.learner, lab: a.attempt.labID,
+                                                                 details: details).text(language) + "\n", to: 2)
+            } else {
+                Output.write(VerifyText.attemptUnverifiable(attempt: a.attempt.id, learner: a.learner, lab: a.attempt.labID,
+                                                            details: details).text(language) + "\n", to: 1)
+            }
+        }
+        let count = { (o: AttemptVerification.Outcome) in attempts.filter { $0.outcome == o }.count }
+        Output.write(VerifyText.summary(verified: count(.verified), mismatched: count(.mismatch),
+                                        unverifiable: count(.unverifiable)).text(language) + "\n", to: 1)
+        if failed { throw ExitCode(1) }
     }
 }
 

@@ -10,7 +10,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Merge several progress databases into one class table.",
         discussion: """
         Opens each database read-only. A learner and lab found in several files become one row. \
-        A file that cannot be read is reported on standard error and skipped; the exit status is then 1.
+        A file that cannot be read is reported on standard error and skipped; the exit status is then 1. \
+        Each row says whether its attempts agree with a replay of their command logs through their lab \
+        (column verified: ok, MISMATCH for an attempt or step row edited by hand or a broken hash chain, \
+        unknown when the lab is missing or changed).
         """
     )
 
@@ -20,11 +23,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "csv, json or table.")
     var format: FormatOption = .csv
 
+    @OptionGroup var labSource: LabSourceOption
+
     func validate() throws {
         if databases.isEmpty { throw ValidationError(ProgressMessage.noDatabasesGiven.text(ProgressCLI.language)) }
     }
 
     func run() throws {
+        // Rows are checked against a replay of their command logs through these labs (column `verified`).
+        let labs = labSource.library().labs
         var sources: [[LabProgress]] = []
         var failed = false
         var seen = Set<String>()
@@ -34,7 +41,7 @@ struct ReportCommand: ParsableCommand {
             guard seen.insert(key).inserted else { continue }
             do {
                 let store = try ProgressStore(path: path, mode: .readOnly)
-                sources.append(try store.labProgress())
+                sources.append(try store.verifiedLabProgress(labs: labs))
             } catch {
                 failed = true
                 let reason = (error as? ProgressError)?.message.text(ProgressCLI.language) ?? "\(error)"

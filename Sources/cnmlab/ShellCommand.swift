@@ -44,6 +44,12 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "Seed for IDs, MAC addresses and random ports.")
     var seed: UInt64 = 0
 
+    @Flag(help: "Serve the Docker Engine API for this shell's host, for the real docker client in another terminal (docs/engine-api.md).")
+    var engine = false
+
+    @Option(name: .customLong("engine-socket"), help: "Socket for --engine (default: $XDG_RUNTIME_DIR/cnmlab-shell.sock or /tmp/cnmlab-shell-UID.sock).")
+    var engineSocket: String?
+
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "An extra machine on the sandbox's LAN, NAME or NAME=IP (repeatable; default: manager1, worker1, worker2).",
         valueName: "name[=ip]"))
@@ -75,6 +81,16 @@ struct ShellCommand: ParsableCommand {
         options.environment = env
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
+        // --lab takes a lab file as well as an id, as every lab argument does.
+        if let ref = lab, LabReference.looksLikeFile(ref) {
+            let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language == .ko ? .ko : .en,
+                                      command: "shell")
+            options.labs.removeAll { $0.id == file.id }
+            options.labs.append(file)
+            options.startLab = file.id
+        }
+        options.engine = engine || engineSocket != nil
+        options.engineSocket = engineSocket
         if !hosts.isEmpty {
             switch HostList.parse(hosts) {
             case .success(let list): options.hosts = list

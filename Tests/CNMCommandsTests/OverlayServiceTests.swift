@@ -141,7 +141,7 @@ final class OverlayServiceTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "docker swarm leave").stderr, "Error response from daemon: This node is not part of a swarm\n")
         _ = sim.run(line: "docker swarm init")
         XCTAssertEqual(sim.run(line: "docker swarm leave").stderr,
-                       "Error response from daemon: You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. \n")
+                       "Error response from daemon: You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.\n")
         XCTAssertEqual(sim.run(line: "ssh worker1 docker swarm join --token SWMTKN-1-abc-def 192.168.1.100:2377").stderr,
                        "Error response from daemon: rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster\n")
         XCTAssertEqual(sim.run(line: "ssh worker1 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.77:2377").stderr,

@@ -268,7 +268,7 @@ final class TemplateTests: XCTestCase {
         check("{{nil}}", "ERR template: :1:2: executing \"\" at <nil>: nil is not a command")
         check("{{. 1}}", "ERR template: :1:2: executing \"\" at <.>: can't give argument to non-function .")
         check("{{.IPAM.Config.Subnet}}", "ERR template: :1:7: executing \"\" at <.IPAM.Config.Subnet>: can't evaluate field Subnet in type []network.IPAMConfig")
-        check("{{index .Containers.abc \"x\"}}", "ERR template: :1:2: executing \"\" at <index .Containers.ab...>: error calling index: can't index item of type network.EndpointResource")
+        check("{{index .Containers.abc \"x\"}}", "ERR template: :1:2: executing \"\" at <index .Containers.abc \"x\">: error calling index: can't index item of type network.EndpointResource")
     }
 
     func testMissingKeyError() {
@@ -279,9 +279,10 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(run("{{.Foo}}", raw), "<no value>")
     }
 
-    func testErrorContextIsTruncatedTo20Characters() {
+    /// Go 1.24 (the docker 28.2.2 CLI) prints the whole node, as the real CLI shows.
+    func testErrorContextIsTheWholeNode() {
         check("{{index .Ports 1 2 3 4 5 6 7}}",
-              "ERR template: :1:2: executing \"\" at <index .Ports 1 2 3 4...>: error calling index: can't index item of type int")
+              "ERR template: :1:2: executing \"\" at <index .Ports 1 2 3 4 5 6 7>: error calling index: can't index item of type int")
         XCTAssertEqual(TemplateError("x").dockerMessage, "template parsing error: x")
     }
 
@@ -290,7 +291,7 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(out.hasPrefix("ERR template: :1:"), out)
         XCTAssertTrue(out.hasSuffix("execution step limit exceeded"), out)
         let pad = run("{{pad \"x\" 100000000000 1}}")
-        XCTAssertEqual(pad, "ERR template: :1:2: executing \"\" at <pad \"x\" 100000000000...>: error calling pad: strings: Repeat output length overflow")
+        XCTAssertEqual(pad, "ERR template: :1:2: executing \"\" at <pad \"x\" 100000000000 1>: error calling pad: strings: Repeat output length overflow")
         check("{{define \"r\"}}{{template \"r\"}}{{end}}{{template \"r\"}}",
               "ERR template: :1:25: executing \"r\" at <{{template \"r\"}}>: exceeded maximum template depth (100)")
     }

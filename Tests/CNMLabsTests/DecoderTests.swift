@@ -17,7 +17,7 @@ final class DecoderTests: XCTestCase {
         let entry = LabCatalog.read(Fixture.path("unknown-key.yaml"))
         XCTAssertNil(entry.lab)
         XCTAssertEqual(entry.diagnostics.map { $0.formatted() }, [
-            Fixture.path("unknown-key.yaml") + ":13:34: error LAB001: unknown key 'drivr' (allowed here: name, bind, "
+            Fixture.path("unknown-key.yaml") + ":13:34: error LAB001: unknown key 'drivr' — did you mean 'driver'? (allowed here: name, bind, "
                 + "absent, driver, subnet, subnet_within, gateway, internal, attachable, user_defined, options, labels, holds, host)",
         ])
     }
@@ -48,7 +48,10 @@ final class DecoderTests: XCTestCase {
         let r = Fixture.decode("id: t\nversion: [1\n")
         XCTAssertEqual(r.errors.count, 1)
         XCTAssertEqual(r.errors[0].code, "LAB005")
-        XCTAssertEqual(r.errors[0].position?.line, 3)
+        // At the culprit: the '[' that is never closed, with the fix.
+        XCTAssertEqual(r.errors[0].position?.line, 2)
+        XCTAssertEqual(r.errors[0].position?.column, 10)
+        XCTAssertEqual(r.errors[0].text(), "YAML syntax error: this '[' is never closed; add ']' where it should end (line 2 at the latest)")
     }
 
     func testUnknownTemplateParameter() {
@@ -81,7 +84,7 @@ final class DecoderTests: XCTestCase {
     func testMissingLocaleIsAWarningAndFallsBack() throws {
         let entry = LabCatalog.read(Fixture.path("missing-locale.yaml"))
         XCTAssertEqual(entry.diagnostics.map { $0.formatted() }, [
-            Fixture.path("missing-locale.yaml") + ":8:12: warning LAB010: no 'ko' text for step net title (falls back to 'en')",
+            Fixture.path("missing-locale.yaml") + ":8:12: warning LAB010: no 'ko' text for steps[net].title (falls back to 'en')",
         ])
         let lab = try XCTUnwrap(entry.lab)
         XCTAssertEqual(lab.steps[0].title.resolve(.ko), "Network")

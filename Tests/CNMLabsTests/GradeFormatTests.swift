@@ -9,9 +9,11 @@ import XCTest
 final class GradeFormatTests: XCTestCase {
     /// grade-small: step 1 completes with its hidden check failing, step 2 (optional) is skipped,
     /// the quiz of step 3 is not answered.
-    func smallReport(learner: String? = nil, locale: LabLocale = .en) throws -> GradeReport {
+    func smallReport(learner: String? = nil, locale: LabLocale = .en,
+                     audience: Grader.Audience = .instructor) throws -> GradeReport {
         let s = try Submission.parse(Array("docker network create testnet\n#cnmlab skip\n".utf8)).get()
-        return Grader.grade(lab: Fixture.lab("grade-small.yaml"), learner: learner, submission: s, locale: locale)
+        return Grader.grade(lab: Fixture.lab("grade-small.yaml"), learner: learner, submission: s, locale: locale,
+                            audience: audience)
     }
 
     func testTAPShapeIsExact() throws {
@@ -67,7 +69,7 @@ final class GradeFormatTests: XCTestCase {
         let json = GradeJSONWriter.render(try smallReport(learner: "ana"))
         let seed = LabVariant.make(for: Fixture.lab("grade-small.yaml"), learner: "ana").seed
         XCTAssertEqual(json, """
-            {"commands":1,"lab":"grade-small","learner":"ana","max":5,"min_score":null,"passed":false,"refused":0,\
+            {"audience":"instructor","commands":1,"findings":[],"lab":"grade-small","learner":"ana","max":5,"min_score":null,"passed":false,"refused":0,\
             "schema":"cnmlab.grade/1","score":3,"seed":"\(seed)","steps":[\
             {"checks":[{"actual":null,"expected":null,"hidden":false,"max":1,"message":"","name":"exists","points":1,"status":"passed"},\
             {"actual":"labels.course=(unset)","expected":"labels.course=cnm","hidden":true,"max":1,\

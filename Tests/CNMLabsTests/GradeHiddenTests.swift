@@ -66,7 +66,8 @@ final class GradeHiddenTests: XCTestCase {
 
     func testGraderReportsTheHiddenCheckAndFailsTheStep() throws {
         let lab = try XCTUnwrap(lab(visibleAndHidden).lab)
-        let missing = Grader.grade(lab: lab, learner: nil, submission: Submission(lines: ["docker network create testnet"]))
+        let missing = Grader.grade(lab: lab, learner: nil, submission: Submission(lines: ["docker network create testnet"]),
+                                   audience: .instructor)
         XCTAssertFalse(missing.passed)
         XCTAssertEqual(missing.score, 3)
         XCTAssertEqual(missing.steps[0].status, .failed)
@@ -101,5 +102,61 @@ final class GradeHiddenTests: XCTestCase {
         let passesBefore = try XCTUnwrap(Fixture.decode(setupYAML).lab)
         XCTAssertEqual(LabValidator.validate(passesBefore).map(\.code), ["LAB021"])
         XCTAssertEqual(LabValidator.validate(try XCTUnwrap(lab(visibleAndHidden).lab)), [])
+    }
+}
+
+/// Learner-facing reports say that a hidden check failed, never what it looks at.
+final class GradeHiddenRedactionTests: XCTestCase {
+    func report(_ audience: Grader.Audience) throws -> GradeReport {
+        let s = try Submission.parse(Array("docker network create testnet\n#cnmlab skip\n".utf8)).get()
+        return Grader.grade(lab: Fixture.lab("grade-small.yaml"), learner: "ana", submission: s, audience: audience)
+    }
+
+    func testEveryLearnerFacingFormatHidesTheNameExpectedAndActual() throws {
+        let learner = try report(.learner)
+        XCTAssertEqual(learner.steps[0].message, "1 hidden check(s) failed")
+        XCTAssertEqual(learner.steps[0].checks[1].name, "hidden check 2")
+        XCTAssertEqual(learner.steps[0].checks[1].status, .failed)
+        XCTAssertNil(learner.steps[0].checks[1].expected)
+        XCTAssertEqual(learner.score, try report(.instructor).score, "hiding changes the words, never the score")
+        for format in GradeFormat.allCases {
+            let text = format.render(learner, locale: .en)
+            for secret in ["labelled", "labels.course", "course=cnm"] {
+                XCTAssertFalse(text.contains(secret), "\(format): \(secret) in\n\(text)")
+            }
+            XCTAssertTrue(text.contains("hidden check 2"), "\(format)\n\(text)")
+        }
+        XCTAssertTrue(GradeTextWriter.render(learner, locale: .en).contains("     FAIL hidden check 2  0/1\n"))
+        XCTAssertTrue(JUnitWriter.render(learner, locale: .en).contains("FAIL hidden check 2: failed"))
+        XCTAssertTrue(GradeJSONWriter.render(learner).contains("\"audience\":\"learner\""))
+        let ko = try Submission.parse(Array("docker network create testnet\n".utf8)).get()
+        let korean = Grader.grade(lab: Fixture.lab("grade-small.yaml"), learner: "ana", submission: ko, locale: .ko)
+        XCTAssertEqual(korean.steps[0].checks[1].name, "숨은 검사 2")
+        XCTAssertEqual(korean.steps[0].message, "숨은 검사 1개 실패")
+    }
+
+    func testTheInstructorSeesEverything() throws {
+        let instructor = try report(.instructor)
+        XCTAssertEqual(instructor.steps[0].checks[1].name, "labelled")
+        XCTAssertEqual(instructor.steps[0].checks[1].expected, "labels.course=cnm")
+        XCTAssertTrue(JUnitWriter.render(instructor, locale: .en).contains("FAIL labelled (hidden): network testnet"))
+    }
+
+    func testAStepThatStopsOnAHiddenCheckNamesOnlyVisibleOnes() throws {
+        // A quiz step whose hidden check fails: the learner's message never names it.
+        let yaml = Fixture.header() + """
+            steps:
+              - id: q
+                title: {ko: q, en: q}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks:
+                  - {name: visible, network: {name: bridge}}
+                  - {name: secret-net, hidden: true, network: {name: testnet}}
+                quiz: {question: {ko: 질문, en: question}, accept: ["x"]}
+            """
+        let lab = try XCTUnwrap(Fixture.decode(yaml).lab)
+        let r = Grader.grade(lab: lab, learner: nil, submission: Submission(lines: ["answer y"]))
+        XCTAssertFalse(r.steps[0].message.contains("secret-net"), r.steps[0].message)
     }
 }

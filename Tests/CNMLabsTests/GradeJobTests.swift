@@ -25,7 +25,7 @@ final class GradeJobTests: XCTestCase {
     func grade(_ submission: String?, lab: String = Fixture.path("grade-small.yaml"), format: String = "text",
                minScore: String? = nil, output: String? = nil, labs: String = Fixture.labsDirectory.path) -> GradeRun {
         GradeJob.run(GradeOptions(lab: lab, submission: submission, format: format, output: output, minScore: minScore,
-                                  labsDirectory: labs), standardInput: { Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8) })
+                                  labPaths: [labs]), standardInput: { Array("docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n".utf8) })
     }
 
     let full = "docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n"
@@ -57,8 +57,9 @@ final class GradeJobTests: XCTestCase {
             (grade(ok, lab: "no-such-lab"), "no lab with id no-such-lab in"),
             (grade(ok, lab: "no-such-lab", labs: dir + "/nowhere"), "no lab with id no-such-lab"),
             (grade(ok, lab: try file("broken.yaml", "id: broken\nversion: 1\n")), "the lab"),
-            (grade(ok, format: "xml"), "unknown format xml"),
-            (grade(ok, minScore: "most"), "invalid --min-score most"),
+            (grade(ok, format: "xml"), "invalid value 'xml' for --format (text, json, junit or tap)"),
+            (grade(ok, minScore: "most"), "invalid value 'most' for --min-score"),
+            (grade(ok, minScore: "-3"), "invalid value '-3' for --min-score"),
             (grade(nil), "missing SUBMISSION"),
             (grade(ok, output: dir + "/no/such/dir/report.xml"), "cannot write"),
         ]
@@ -106,9 +107,9 @@ final class GradeJobTests: XCTestCase {
         let run = GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submissionsDirectory: subs, format: "json",
                                             outputDirectory: out))
         XCTAssertEqual(run.exitCode, 1, "bob and =cmd failed")
-        XCTAssertEqual(run.stdout, "3 submission(s): 1 passed, 2 failed, 0 unreadable\n")
+        XCTAssertEqual(run.stdout, "3 submission(s): 1 passed, 2 failed, 0 refused or unreadable\n")
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
-        XCTAssertEqual(csv, "learner,score,max,passed\r\n'=cmd,0,5,false\r\nana,5,5,true\r\nbob,3,5,false\r\n")
+        XCTAssertEqual(csv, "learner,score,max,passed,note\r\n'=cmd,0,5,false,\r\nana,5,5,true,\r\nbob,3,5,false,\r\n")
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(names, ["=cmd.json", "ana.json", "bob.json", "summary.csv"])
         let ana = try String(contentsOfFile: out + "/ana.json", encoding: .utf8)
@@ -125,9 +126,11 @@ final class GradeJobTests: XCTestCase {
         _ = try file("subs/zed.sh", "x\u{0}")
         let run = GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submissionsDirectory: subs))
         XCTAssertEqual(run.exitCode, 2)
-        XCTAssertTrue(run.stderr.contains("two submissions for learner ana: ana.sh, ana.txt"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("zed.sh: it holds NUL bytes"), run.stderr)
-        XCTAssertEqual(run.stdout, "learner,score,max,passed\r\nana,5,5,true\r\nzed,,5,false\r\n")
+        // Two files for one learner: neither is graded (which one counts would be a guess).
+        XCTAssertTrue(run.stderr.contains("cnmlab grade: ana: two submissions: ana.sh, ana.txt\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("zed: unreadable: it holds NUL bytes"), run.stderr)
+        XCTAssertEqual(run.stdout, "learner,score,max,passed,note\r\nana,,5,false,\"two submissions: ana.sh, ana.txt\"\r\n"
+                       + "zed,,5,false,unreadable: it holds NUL bytes (not a text file)\r\n")
         let notDir = GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submissionsDirectory: subs + "/ana.sh"))
         XCTAssertEqual(notDir.exitCode, 2)
         let both = GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submission: subs + "/ana.sh",
@@ -139,7 +142,7 @@ final class GradeJobTests: XCTestCase {
         XCTAssertEqual(GradeOptions.locale(environment: ["LANG": "ko_KR.UTF-8"]), .ko)
         XCTAssertEqual(GradeOptions.locale(environment: ["LC_ALL": "en_US.UTF-8", "LANG": "ko_KR.UTF-8"]), .en)
         XCTAssertEqual(GradeOptions.locale(environment: [:]), .en)
-        let run = GradeJob.run(GradeOptions(lab: "nope", submission: "x", labsDirectory: dir, locale: .ko))
+        let run = GradeJob.run(GradeOptions(lab: "nope", submission: "x", labPaths: [dir], locale: .ko))
         XCTAssertEqual(run.stderr, "cnmlab grade: \(dir)에 id가 nope인 실습이 없습니다\n")
     }
 }

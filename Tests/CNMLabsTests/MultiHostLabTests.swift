@@ -91,13 +91,13 @@ final class MultiHostLabTests: XCTestCase {
         XCTAssertNil(r.lab)
         XCTAssertEqual(r.errors.map { $0.formatted() }, [
             "t.yaml:8:5: error LAB007: duplicate id 'hosts: worker1'",
-            "t.yaml:9:5: error LAB004: invalid hosts entry: 'Bad_Name' (a hostname: a-z first, then a-z, 0-9, '-')",
+            "t.yaml:9:5: error LAB004: invalid hosts: 'Bad_Name' (a hostname: a-z first, then a-z, 0-9, '-')",
             "t.yaml:10:26: error LAB004: invalid hosts.address: '10.0.0.1' (an address of the LAN 192.168.1.0/24)",
-            "t.yaml:11:5: error LAB004: invalid hosts entry: 'remote' is already a place on the LAN (docker-host, host, localhost, remote)",
+            "t.yaml:11:5: error LAB004: invalid hosts: 'remote' is already a place on the LAN (docker-host, host, localhost, remote)",
             "t.yaml:12:28: error LAB004: invalid hosts.address: 192.168.1.100 of clash is already taken on the LAN",
             "t.yaml:13:27: error LAB004: invalid hosts.address: 192.168.1.102 of twin is already taken on the LAN",
-            "t.yaml:14:6: error LAB001: unknown key 'nome' (allowed here: name, address)",
-            "t.yaml:14:5: error LAB002: missing key 'hosts entry.name'",
+            "t.yaml:14:6: error LAB001: unknown key 'nome' — did you mean 'name'? (allowed here: name, address)",
+            "t.yaml:14:5: error LAB002: missing key 'hosts.name'",
         ])
         XCTAssertEqual(Fixture.decode(Fixture.header("hosts: worker1") + "\nsteps: [{id: s, title: {ko: a, en: a}, text: {ko: a, en: a}, checks: [{swarm: {}}]}]")
             .errors.map { $0.formatted() },
@@ -116,7 +116,7 @@ final class MultiHostLabTests: XCTestCase {
               - container: {name: c, host: docker-host}
         """
         XCTAssertEqual(Fixture.decode(yaml).errors.map { $0.formatted() }, [
-            "t.yaml:12:39: error LAB004: invalid network.host: 'worker9' is not a machine of this lab (docker-host, worker1; declare it under hosts:)",
+            "t.yaml:12:39: error LAB004: invalid network.host: 'worker9' is not a machine of this lab (docker-host, worker1; declare it under hosts:) — did you mean 'worker1'?",
         ])
     }
 

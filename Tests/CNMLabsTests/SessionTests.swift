@@ -263,17 +263,3 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(s.score.earned, s.score.max, "the optional step is a bonus outside the maximum")
     }
 }
-
-final class HistoryMessageTests: XCTestCase {
-    func testHistoryFailureSaysWhetherSuccessWasRequired() {
-        let history = [HistoryEntry(command: "docker ps", exitCode: 0)]
-        var ko = CheckEvaluator(engine: Engine(seed: 0), history: history, locale: .ko)
-        let any = ko.evaluate(Check(name: "h", kind: .history(HistoryPredicate(pattern: "docker network inspect *", success: false))))
-        XCTAssertFalse(any.passed)
-        XCTAssertEqual(any.message, "docker network inspect *에 맞는 명령이 없습니다")
-        XCTAssertEqual(any.actual, "마지막 명령: docker ps")
-        var en = CheckEvaluator(engine: Engine(seed: 0), history: history, locale: .en)
-        let ok = en.evaluate(Check(name: "h", kind: .history(HistoryPredicate(pattern: "docker network inspect *", success: true))))
-        XCTAssertEqual(ok.message, "no successful command matches docker network inspect *")
-    }
-}

@@ -18,7 +18,7 @@ final class ValidatorTests: XCTestCase {
     func testStepThatPassesBeforeItsSolution() {
         let report = LabValidator.validate(paths: [Fixture.path("passes-before.yaml")])
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [
-            Fixture.path("passes-before.yaml") + ":7:5: error LAB021: step 'bridge-exists' already passes before its solution (nothing to do)",
+            Fixture.path("passes-before.yaml") + ":13:9: error LAB021: step 'bridge-exists' already passes before its solution (nothing to do)",
         ])
         XCTAssertFalse(report.isClean)
     }
@@ -26,7 +26,7 @@ final class ValidatorTests: XCTestCase {
     func testStepThatFailsAfterItsSolution() {
         let report = LabValidator.validate(paths: [Fixture.path("not-solvable.yaml")])
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [
-            Fixture.path("not-solvable.yaml") + ":7:5: error LAB022: step 'net' does not pass after its reference solution: "
+            Fixture.path("not-solvable.yaml") + ":13:9: error LAB022: step 'net' does not pass after its reference solution: "
                 + "right-subnet: network testnet: subnet differs (expected subnet=10.9.0.0/24, actual subnet=172.18.0.0/16)",
         ])
     }
@@ -58,7 +58,7 @@ final class ValidatorTests: XCTestCase {
         """)
         let lab = try! XCTUnwrap(Fixture.decode(text).lab)
         XCTAssertEqual(LabValidator.validate(lab).map { $0.formatted() },
-                       ["t.yaml: error LAB020: setup command failed (exit 1): docker network rm nosuchnet"])
+                       ["t.yaml:7:5: error LAB020: setup command failed (exit 1): docker network rm nosuchnet"])
     }
 
     func testSolutionRefusedByOwnRules() {

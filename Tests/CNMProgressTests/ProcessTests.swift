@@ -134,7 +134,9 @@ final class ProcessTests: XCTestCase {
 
         let ok = try Binary.run(["progress", "verify", "--db", db], in: dir)
         XCTAssertEqual(ok.status, 0)
-        XCTAssertEqual(ok.stdout, "command log intact: 4 rows, chain verified\n")
+        XCTAssertEqual(ok.stdout, "command log intact: 4 rows, chain verified\n"
+                       + "note: attempt 1 (ana, cli) cannot be verified: lab cli not found (--labs)\n"
+                       + "attempts: 0 verified, 0 mismatched, 1 not verifiable\n")
 
         try Fixture.raw(db).write { db in try db.execute(sql: "UPDATE command_log SET exit_code = 9 WHERE id = 2") }
         let broken = try Binary.run(["progress", "verify", "--db", db], in: dir)
@@ -165,7 +167,9 @@ final class ProcessTests: XCTestCase {
         let lines = csv.stdout.components(separatedBy: "\r\n")
         XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines[1].hasPrefix("ana,l1,1,finished,3,4,"))
-        XCTAssertTrue(lines[1].hasSuffix(",1,2026-01-01T00:00:01Z"), "one.sqlite named twice counts once: \(lines[1])")
+        // The last column says whether the rows agree with a replay (l1 is no lab: unknown).
+        XCTAssertTrue(lines[0].hasSuffix(",last_activity,verified"), lines[0])
+        XCTAssertTrue(lines[1].hasSuffix(",1,2026-01-01T00:00:01Z,unknown"), "one.sqlite named twice counts once: \(lines[1])")
         XCTAssertTrue(lines[2].hasPrefix("ben,l1,1,open,"))
 
         let json = try Binary.run(["report", "--format", "json", one, two, dir.file("missing.sqlite")], in: dir)

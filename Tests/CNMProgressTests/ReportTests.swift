@@ -129,12 +129,6 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try store.transcript(learner: "ana", labID: "bridges", attemptID: 1).commands.map(\.commandText),
                        ["docker ps"])
     }
-
-    func testBenchmarkRecordsAndReportsTime() {
-        let seconds = ProgressBenchmark.recordCommands(count: 200)
-        print("recording one command (debug build): \((seconds / 200 * 1e6).rounded() / 1000) ms")
-        XCTAssertGreaterThan(seconds, 0)
-    }
 }
 
 final class ProgressLanguageTests: XCTestCase {

@@ -6,8 +6,9 @@ enum ContainerBatch {
     enum Outcome {
         /// Done: the argument is printed.
         case done
-        /// Nothing to print (`rm -f` of a missing container).
-        case silent
+        /// Printed on standard error without failing the command (`rm -f` of a missing
+        /// container: docker/cli cli/command/container/rm.go prints the daemon's error and goes on).
+        case ignored(String)
         /// The error line as docker prints it.
         case failed(String)
 
@@ -26,7 +27,7 @@ enum ContainerBatch {
         for term in terms {
             switch operation(term) {
             case .done: out.stdout += term + "\n"
-            case .silent: break
+            case .ignored(let line): out.stderr += line
             case .failed(let line): errors.append(line)
             }
         }

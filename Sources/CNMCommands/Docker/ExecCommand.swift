@@ -27,6 +27,16 @@ enum ExecCommand {
         if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
             return NotSimulated.feature("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
-        return ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        let out = ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        return flags.bool("tty") ? Terminal.output(out) : out
+    }
+}
+
+/// What a process run with a terminal (`-t`) shows: standard error merged into standard output,
+/// and each newline as CR LF (the tty's ONLCR), as the docker CLI receives it.
+enum Terminal {
+    static func output(_ out: CommandOutput) -> CommandOutput {
+        let merged = (out.stdout + out.stderr).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        return CommandOutput(stdout: merged, exitCode: out.exitCode)
     }
 }

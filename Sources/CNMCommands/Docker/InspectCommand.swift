@@ -26,6 +26,9 @@ enum InspectCommand {
                 items.append(.found(NetworkInspectView.value(for: n, engine: engine)))
             } else if type == "container" {
                 items.append(.failed("Error response from daemon: No such container: \(term)"))
+            } else if type == "network", case .failure(let e) = engine.findNetwork(term) {
+                // With --type the daemon's error comes through as it is (docker/cli system/inspect.go inspectAll).
+                items.append(.failed("Error response from daemon: " + e.message))
             } else {
                 items.append(.failed("Error: No such object: \(term)"))
             }

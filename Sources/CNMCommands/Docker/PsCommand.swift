@@ -31,12 +31,25 @@ enum PsCommand {
             let (k, v) = FilterValidation.split(raw)
             filters[k, default: []].append(v)
         }
+        let list: [Container]
+        switch select(filters, all: flags.bool("all"), last: flags.bool("latest") ? 1 : flags.int("last"), engine: engine) {
+        case .failure(let e): return DaemonError.output(e)
+        case .success(let l): list = l
+        }
+        var format = flags.string("format")
+        if flags.bool("quiet") && format.isEmpty { format = "{{.ID}}" }
+        let rows = list.map { ContainerSummary.row(for: $0, engine: engine, trunc: !flags.bool("no-trunc")) }
+        return DockerFormatter.render(format: format, defaultFormat: defaultFormat, rows: rows, headers: headers)
+    }
+
+    /// The containers `GET /containers/json` lists for these filters, newest first (moby daemon/list.go).
+    static func select(_ filters: [String: [String]], all: Bool, last: Int, engine: Engine) -> Result<[Container], EngineError> {
         let accepted: Set<String> = ["id", "name", "status", "network", "ancestor", "label", "exited", "publish", "expose"]
         for k in filters.keys.sorted() where !accepted.contains(k) {
-            return DaemonError.output(EngineError(.invalidParameter, "invalid filter '\(k)'"))
+            return .failure(EngineError(.invalidParameter, "invalid filter '\(k)'"))
         }
-        var list = engine.allContainers.reversed().filter { flags.bool("all") || $0.isRunning || !filters.isEmpty && filters["status"] != nil }
-        if !flags.bool("all") && filters["status"] == nil { list = list.filter(\.isRunning) }
+        var list = engine.allContainers.reversed().filter { all || $0.isRunning || !filters.isEmpty && filters["status"] != nil }
+        if !all && filters["status"] == nil { list = list.filter(\.isRunning) }
         let namePatterns = (filters["name"] ?? []).map(FilterPattern.init)
         list = list.filter { c in
             if !namePatterns.isEmpty, !namePatterns.contains(where: { $0.matches(c.name) }) { return false }
@@ -52,11 +65,7 @@ enum PsCommand {
             }
             return true
         }
-        let last = flags.bool("latest") ? 1 : flags.int("last")
         if last >= 0 { list = Array(engine.allContainers.reversed().prefix(last)) }
-        var format = flags.string("format")
-        if flags.bool("quiet") && format.isEmpty { format = "{{.ID}}" }
-        let rows = list.map { ContainerSummary.row(for: $0, engine: engine, trunc: !flags.bool("no-trunc")) }
-        return DockerFormatter.render(format: format, defaultFormat: defaultFormat, rows: rows, headers: headers)
+        return .success(list)
     }
 }

@@ -13,7 +13,12 @@ enum RestartCommand {
         case .success(let f): flags = f
         }
         return ContainerBatch.run(flags.positionals) { term in
-            .from(engine.stopContainer(term).flatMap { _ in engine.startContainer(term) })
+            let result = engine.stopContainer(term).flatMap { _ in engine.startContainer(term) }
+            // A command that ends runs again and exits, as `docker start` has it.
+            if case .success(.oneShot) = result, let c = engine.findContainer(term).successValue {
+                _ = ContainerProcess.runToEnd(c, engine: &engine)
+            }
+            return .from(result)
         }
     }
 }

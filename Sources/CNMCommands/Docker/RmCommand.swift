@@ -16,7 +16,7 @@ enum RmCommand {
         return ContainerBatch.run(flags.positionals) { term in
             if term.isEmpty { return .failed("container name cannot be empty\n") }
             let result = engine.removeContainer(term, force: force)
-            if case .failure(let e) = result, force, e.kind == .notFound { return .silent }
+            if case .failure(let e) = result, force, e.kind == .notFound { return .ignored(DaemonError.line(e)) }
             return .from(result)
         }
     }

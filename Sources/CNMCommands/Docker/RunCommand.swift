@@ -15,6 +15,12 @@ enum RunCommand {
         "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
     }
 
+    /// A daemon error: `docker run` prints it after `docker: ` with the help pointer (exit 125);
+    /// `docker create` returns it as it came (exit 1; docker/cli cli/command/container/create.go).
+    static func daemonError(_ message: String, _ command: String) -> (text: String, code: Int32) {
+        command == "create" ? (message + "\n", 1) : (withHelp(message, command), 125)
+    }
+
     static func run(_ args: [String], engine: inout Engine, create: Bool = false, path: String? = nil) -> CommandOutput {
         let spec = (create ? createSpec : runSpec).at(path)
         let name = create ? "create" : "run"
@@ -28,6 +34,10 @@ enum RunCommand {
         switch ContainerOptions.request(from: flags, detach: detach) {
         case .failure(let m):
             if m.text.hasPrefix("cnmlab: ") { return CommandOutput(stderr: m.text + "\n", exitCode: 127) }
+            if m.text.hasPrefix("Error response from daemon: ") {
+                let e = daemonError(m.text, name)
+                return .fail(e.text, code: e.code)
+            }
             return .fail(withHelp(m.text, name), code: 125)
         case .success(let (r, _)): request = r
         }
@@ -41,8 +51,9 @@ enum RunCommand {
             let shown = ref.map { "\($0.repository):\($0.tag)" } ?? request.image
             out.stderr += "Unable to find image '\(shown)' locally\n"
             let repo = ref?.repository ?? request.image
-            out.stderr += withHelp("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
-            out.exitCode = 125
+            let e = daemonError("Error response from daemon: pull access denied for \(repo), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", name)
+            out.stderr += e.text
+            out.exitCode = e.code
             return out
         }
         if request.networkMode == "host" && !request.portBindings.isEmpty {
@@ -52,8 +63,9 @@ enum RunCommand {
         switch engine.createContainer(request) {
         case .failure(let e):
             if e.kind == .notSimulated { return DaemonError.output(e) }
-            out.stderr += withHelp("Error response from daemon: " + e.message, name)
-            out.exitCode = 125
+            let failure = daemonError("Error response from daemon: " + e.message, name)
+            out.stderr += failure.text
+            out.exitCode = failure.code
             return out
         case .success(let c): container = c
         }
@@ -70,32 +82,44 @@ enum RunCommand {
             return out
         case .success(let plan):
             if detach { return out }
-            switch plan {
-            case .oneShot:
-                // Attached: what the process prints is shown, and kept in its log.
-                let result = ContainerProcess.runToEnd(container, engine: &engine)
-                out.stdout += result.stdout
-                out.stderr += result.stderr
-                out.exitCode = result.exitCode
-            case .exitsAtOnce(let code):
-                out.exitCode = Int32(code)
-                // What the entrypoint wrote before it gave up (start wrote it to the log).
-                let logged = container.image.repository == "mysql"
-                for line in ImageLogs.startup(container, plan: plan, at: engine.clock) {
-                    if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
-                }
-                if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {
-                    out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
-                }
-            case .runsFor(let seconds):
-                // A process that ends by itself: the terminal waits for it.
-                engine.advance(seconds: seconds)
-            case .runsUntilStopped:
-                out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
-            case .notFound:
-                break
-            }
+            let attached = foreground(plan, container: container, engine: &engine)
+            out.stdout += attached.stdout
+            out.stderr += attached.stderr
+            out.exitCode = attached.exitCode
             return out
         }
+    }
+
+    /// What an attached client sees once the container started (`docker run` without `-d`,
+    /// `docker start -a`): a command that ends prints its output and gives its exit code.
+    static func foreground(_ plan: ProcessPlan, container: Container, engine: inout Engine) -> CommandOutput {
+        var out = CommandOutput()
+        switch plan {
+        case .oneShot:
+            // Attached: what the process prints is shown, and kept in its log.
+            var result = ContainerProcess.runToEnd(container, engine: &engine)
+            if container.tty { result = Terminal.output(result) }
+            out.stdout += result.stdout
+            out.stderr += result.stderr
+            out.exitCode = result.exitCode
+        case .exitsAtOnce(let code):
+            out.exitCode = Int32(code)
+            // What the entrypoint wrote before it gave up (start wrote it to the log).
+            let logged = container.image.repository == "mysql"
+            for line in ImageLogs.startup(container, plan: plan, at: engine.clock) {
+                if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
+            }
+            if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {
+                out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
+            }
+        case .runsFor(let seconds):
+            // A process that ends by itself: the terminal waits for it.
+            engine.advance(seconds: seconds)
+        case .runsUntilStopped:
+            out.stderr += "cnmlab: attaching to a running container's output is not simulated; the container keeps running in the background (use -d)\n"
+        case .notFound:
+            break
+        }
+        return out
     }
 }

@@ -1,6 +1,7 @@
 import CNMSim
 
-/// `docker start` (docker/cli cli/command/container/start.go), without attach.
+/// `docker start` (docker/cli cli/command/container/start.go); `-a` prints what a
+/// command that ends printed, as an attached `docker run` does.
 enum StartCommand {
     static let spec = DockerCommandSpec(
         path: "docker start", useLine: "docker start [OPTIONS] CONTAINER [CONTAINER...]",
@@ -12,7 +13,7 @@ enum StartCommand {
         case .failure(let e): return e.output
         case .success(let f): flags = f
         }
-        if flags.bool("attach") || flags.bool("interactive") { return NotSimulated.feature("docker start --attach") }
+        if flags.bool("attach") || flags.bool("interactive") { return attached(flags.positionals, engine: &engine) }
         var out = CommandOutput()
         var failed: [String] = []
         for term in flags.positionals {
@@ -32,5 +33,22 @@ enum StartCommand {
             out.exitCode = 1
         }
         return out
+    }
+
+    /// `docker start -a CONTAINER`: one container only; its exit code is the command's.
+    static func attached(_ terms: [String], engine: inout Engine) -> CommandOutput {
+        guard terms.count == 1 else { return .fail("you cannot start and attach multiple containers at once\n") }
+        let c: Container
+        switch engine.findContainer(terms[0]) {
+        case .failure(let e): return DaemonError.output(e)
+        case .success(let found): c = found
+        }
+        if c.isRunning {
+            return CommandOutput(stderr: "cnmlab: attaching to a running container's output is not simulated\n", exitCode: 0)
+        }
+        switch engine.startContainer(c.id) {
+        case .failure(let e): return DaemonError.output(e)
+        case .success(let plan): return RunCommand.foreground(plan, container: c, engine: &engine)
+        }
     }
 }

@@ -80,7 +80,8 @@ struct CommandOutputError: Error {
 enum DaemonError {
     static func line(_ error: EngineError) -> String {
         if error.kind == .notSimulated { return "cnmlab: \(error.message) (not simulated)\n" }
-        return "Error response from daemon: \(error.message)\n"
+        // The docker client trims the daemon's message (moby v28.2.2 client/request.go checkResponseErr).
+        return "Error response from daemon: \(error.message.trimmingSpaces)\n"
     }
 
     static func output(_ error: EngineError) -> CommandOutput {

@@ -67,9 +67,10 @@ enum SwarmCommand {
         case .failure(let e): return DaemonError.output(e)
         case .success(let node):
             guard let s = cluster.swarm else { return CommandOutput() }
+            // docker/cli v28.2.2 cli/command/swarm/init.go: the last line ends with one newline (Fprintln).
             return .ok("Swarm initialized: current node (\(node.id)) is now a manager.\n\n"
                 + "To add a worker to this swarm, run the following command:\n\n    docker swarm join --token \(s.workerToken) \(node.address):2377\n\n"
-                + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n")
+                + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n")
         }
     }
 

@@ -64,12 +64,8 @@ struct TemplateExecutor {
         var byteNum = pos
         if let nl = before.lastIndex(of: 10) { byteNum = pos - (nl + 1) }
         let lineNum = 1 + before.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        var context = n.description
-        if context.utf8.count > 20 {
-            var head = String.UnicodeScalarView()
-            head.append(contentsOf: context.unicodeScalars.prefix(20))
-            context = String(head) + "..."
-        }
+        // Go 1.24 text/template/parse `ErrorContext` prints the whole node (older Go cut it at 20 bytes).
+        let context = n.description
         return TemplateError("template: \(parseName):\(lineNum):\(byteNum): executing \(GoFormat.quote(templateName)) at <\(context)>: \(message)")
     }
 

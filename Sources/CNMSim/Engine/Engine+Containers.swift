@@ -140,8 +140,17 @@ extension Engine {
     }
 
     /// `POST /containers/{id}/start`. Returns the process plan so the command
-    /// layer can run a one-shot command's output.
+    /// layer can run a one-shot command's output. A container with AutoRemove that
+    /// fails to start is removed, as moby v28.2.2 daemon/start.go does.
     public mutating func startContainer(_ term: String) -> Result<ProcessPlan, EngineError> {
+        let result = startContainerOnce(term)
+        if case .failure = result, case .success(let c) = findContainer(term), c.autoRemove, !c.isRunning {
+            deleteContainer(c)
+        }
+        return result
+    }
+
+    mutating func startContainerOnce(_ term: String) -> Result<ProcessPlan, EngineError> {
         tick(milliseconds: 300)
         var c: Container
         switch findContainer(term) {

@@ -1,18 +1,17 @@
 import CNMCommands
+import CNMProgress
 import CNMSim
 import Foundation
 
-/// Timings for `make bench`.
-///
-/// Why here: recording a command (state hash, chain hash, one committed transaction
-/// with `synchronous = FULL`) runs before every prompt; the target is under 2 ms.
-public enum ProgressBenchmark {
+/// `make bench`: recording a command in the progress store (state hash, chain hash, one committed
+/// transaction with `synchronous = FULL`) runs before every prompt; the target is under 2 ms.
+enum ProgressBench {
     /// Records `count` commands into a fresh database in a temporary directory, one
     /// transaction each, as a shell does (state hash included), and returns the seconds
     /// spent recording. The world is lab-sized (10 networks, 10 running containers) and the
     /// commands connect and disconnect containers; the simulation itself is not timed.
     /// Returns -1 when the temporary database cannot be made.
-    public static func recordCommands(count: Int) -> Double {
+    static func recordCommands(count: Int) -> Double {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("cnmlab-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// `cnmlab grade`, `labs` and `validate` as an instructor types them: one spelling of `--labs`, a lab
+/// file wherever a lab id goes, unreadable labs named, invalid values refused with exit 2.
+final class LabCommandLineTests: XCTestCase {
+    var dir = ""
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "cnmlab-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/labs", withIntermediateDirectories: true)
+        let good = """
+            id: cli-lab
+            version: 1
+            title: {ko: 명령줄, en: Command line}
+            place: {week: 2, day: 1, session: 3, section: test}
+            minutes: 5
+            steps:
+              - id: net
+                title: {ko: 네트워크, en: Network}
+                text: {ko: testnet을 만드세요, en: Create testnet}
+                hints: [{tier: command, ko: docker network create testnet, en: docker network create testnet}]
+                checks: [{network: {name: testnet}}]
+                solution: [docker network create testnet]
+            """
+        try good.write(toFile: dir + "/labs/good.yaml", atomically: true, encoding: .utf8)
+        try "id: broken\nversion: [1\n".write(toFile: dir + "/labs/broken.yaml", atomically: true, encoding: .utf8)
+        try "docker network create testnet\n".write(toFile: dir + "/s.sh", atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    func cnmlab(_ args: [String], stdin: String = "") -> Spawn.Result {
+        let r = Spawn.run([Spawn.cnmlab] + args, stdin: stdin)
+        XCTAssertFalse(r.timedOut)
+        return r
+    }
+
+    func testLabsNamesAFileItCannotReadAndExitsOne() {
+        let r = cnmlab(["labs", "--labs", dir + "/labs"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("cli-lab"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("broken.yaml:2:10: error LAB005"), r.stderr)
+    }
+
+    func testALabFileWorksWhereALabIDDoes() {
+        let byFile = cnmlab(["labs", "show", dir + "/labs/good.yaml", "--solution"])
+        XCTAssertEqual(byFile.status, 0, byFile.stderr)
+        XCTAssertEqual(byFile.stdout, "docker network create testnet\n")
+        let byID = cnmlab(["labs", "show", "cli-lab", "--labs", dir + "/labs", "--solution"])
+        XCTAssertEqual(byID.stdout, byFile.stdout)
+        let graded = cnmlab(["grade", "cli-lab", dir + "/s.sh", "--labs", dir + "/labs", "--format", "tap"])
+        XCTAssertEqual(graded.status, 0, graded.stderr)
+        XCTAssertTrue(graded.stdout.hasPrefix("TAP version 13\n1..1\nok 1 - net: Network\n"), graded.stdout)
+    }
+
+    func testInvalidValuesExitTwo() {
+        for (args, text) in [
+            (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--min-score", "-3"], "invalid value '-3' for --min-score"),
+            (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--max-commands", "lots"], "invalid value 'lots' for --max-commands"),
+            (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--timeout", "-1"], "invalid value '-1' for --timeout"),
+            (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--lang", "fr"], "invalid value 'fr' for --lang"),
+            (["validate", dir + "/labs/good.yaml", "--lang", "fr"], "invalid value 'fr' for --lang"),
+            (["labs", "--lang", "fr"], "invalid value 'fr' for --lang"),
+        ] {
+            let r = cnmlab(args)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(text), r.stderr)
+        }
+    }
+
+    func testValidateCountsMutantsInKorean() {
+        let r = cnmlab(["validate", "--mutants", "--lang", "ko", dir + "/labs/good.yaml"])
+        XCTAssertEqual(r.status, 0, r.stdout)
+        XCTAssertTrue(r.stdout.contains("변형 풀이 "), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("파일 1개, 오류 0개, 경고 0개: 깨끗함\n"), r.stdout)
+    }
+}
