@@ -136,6 +136,17 @@ final class IPAMTests: XCTestCase {
         XCTAssertEqual(d.gateway?.description, "10.5.1.0")
     }
 
+    func testOwnersOfASubnetAreExactMatchesOnly() {
+        var space = AddressSpace(predefined: [])
+        space.insert(IPv4Subnet("10.5.0.0/16")!, owner: "wide")
+        space.insert(IPv4Subnet("10.5.0.0/24")!, owner: "a")
+        space.insert(IPv4Subnet("10.5.0.0/24")!, owner: "b")
+        space.insert(IPv4Subnet("10.6.0.0/24")!, owner: "c")
+        XCTAssertEqual(Set(space.owners(of: IPv4Subnet("10.5.0.0/24")!)), ["a", "b"])
+        XCTAssertEqual(space.owners(of: IPv4Subnet("10.5.0.0/16")!), ["wide"])
+        XCTAssertEqual(space.owners(of: IPv4Subnet("10.7.0.0/24")!), [])
+    }
+
     func testAnAuxiliaryAddressOnTheGatewayIsRefused() {
         var engine = Engine(seed: 0)
         guard case .failure(let e) = engine.createNetwork(NetworkCreateRequest(name: "g", ipamConfig: [IPAMConfig(subnet: "10.6.0.0/24", gateway: "10.6.0.1", auxAddresses: ["x": "10.6.0.1"])])) else {

@@ -10,21 +10,17 @@
 /// pools of such networks in step.
 extension Engine {
     /// The other local networks whose pool is the same IPAM pool as `networkID`'s:
-    /// those with exactly the same subnet (two local networks can only have the same
-    /// subnet by sharing its pool; overlays live in the global space).
+    /// those with exactly the same subnet in the local address space (two local networks can
+    /// only have the same subnet by sharing its pool; overlays live in the global space).
+    /// A lookup in the sorted local space, so a join or leave stays cheap among many networks.
     func poolSharers(of networkID: String) -> [String] {
-        guard let subnet = networks[networkID]?.subnet?.canonical, networks[networkID]?.driver != .overlay else { return [] }
-        return networks.values
-            .filter { $0.id != networkID && $0.driver != .overlay && $0.subnet?.canonical == subnet && pools[$0.id] != nil }
-            .map(\.id)
+        guard let network = networks[networkID], network.driver != .overlay, let subnet = network.subnet else { return [] }
+        return localSpace.owners(of: subnet).filter { $0 != networkID && pools[$0] != nil }
     }
 
     /// The pool a new network with `subnet` joins, if one exists in the local space.
     func existingPool(for subnet: IPv4Subnet) -> AddressPool? {
-        let s = subnet.canonical
-        guard let owner = networks.values.first(where: { $0.driver != .overlay && $0.subnet?.canonical == s && pools[$0.id] != nil })
-        else { return nil }
-        return pools[owner.id]
+        localSpace.owners(of: subnet).lazy.compactMap { self.pools[$0] }.first
     }
 
     /// Stores `pool` as `networkID`'s and gives every network sharing it the same addresses in use.
