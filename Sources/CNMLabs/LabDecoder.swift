@@ -514,7 +514,7 @@ struct NodeReader {
     }
 
     mutating func quiz(_ node: Node, _ stepID: String) -> Quiz? {
-        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong"],
+        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong", "explain"],
                               required: ["question", "accept"])
         else { return nil }
         let question = f.values["question"].flatMap { localized($0, "steps[\(stepID)].quiz.question") }
@@ -523,6 +523,7 @@ struct NodeReader {
         if accept.isEmpty, let a = f.values["accept"] { report(.quizWithoutAnswer, [stepID], a) }
         var quiz = Quiz(question: LocalizedText(), accept: accept, caseSensitive: cs)
         if let w = f.values["wrong"] { quiz.wrong = wrongAnswers(w, stepID, quiz) }
+        quiz.explain = f.values["explain"].flatMap { localized($0, "step \(stepID) quiz.explain") }
         guard let question else { return nil }
         quiz.question = question
         return quiz

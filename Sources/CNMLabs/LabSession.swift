@@ -160,6 +160,7 @@ public struct LabSession: Sendable {
         let right = LabMessage.quizCorrect.format(locale, [])
         o.verdict = AnswerVerdict(text: text, correct: true, feedback: right)
         o.reports.append(.answer(correct: true, feedback: right))
+        if let why = quiz.explanation(locale) { o.reports.append(.explanation(why)) }
         progress[index].completed = true
         recordHidden(index, results)
         currentStep += 1
