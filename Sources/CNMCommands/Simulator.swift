@@ -99,7 +99,9 @@ public struct Simulator: Sendable {
                     result = CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
                     runs.append(SimpleCommandRun(skipped: command, environment: environment, exitCode: 2))
                 case .success(let words):
-                    let out = runSimple(words, stdin: stdin)
+                    let last = index == item.pipeline.count - 1
+                    let out = last ? runSimple(words, stdin: stdin)
+                        : OutputTerminal.$isTerminal.withValue(false) { runSimple(words, stdin: stdin) }
                     runs.append(SimpleCommandRun(text: words.joined(separator: " "), ran: true, exitCode: out.exitCode,
                                                  output: out.stdout + out.stderr))
                     result.stderr += out.stderr

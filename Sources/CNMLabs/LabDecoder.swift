@@ -113,7 +113,7 @@ extension NodeReader {
 
     mutating func lab(_ root: Node) -> Lab? {
         let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
-                    "roles", "setup", "rules", "scoring", "steps"]
+                    "roles", "outside", "setup", "rules", "scoring", "steps"]
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
@@ -121,6 +121,7 @@ extension NodeReader {
         parameters = Set(params.map(\.name))
         let hosts = f.values["hosts"].map { hostList($0) } ?? []
         machines = hosts.map(\.name)
+        let outside = f.values["outside"].map { outsideWorld($0, params) } ?? OutsideWorld()
 
         let id = f.values["id"].flatMap { identifier($0, "id") }
         let version = f.values["version"].flatMap { int($0, "version", min: 1) }
@@ -148,7 +149,7 @@ extension NodeReader {
         }
         guard let id, let version, let title, let place, let minutes else { return nil }
         var lab = Lab(id: id, version: version, title: title, summary: summary, place: place, minutes: minutes,
-                      prerequisites: prerequisites, parameters: params, hosts: hosts, setup: setup, rules: rules,
+                      prerequisites: prerequisites, parameters: params, hosts: hosts, outside: outside, setup: setup, rules: rules,
                       scoring: scoring, steps: Self.spreadInvariants(steps), file: file)
         lab.roles = roles
         lab.idPosition = position(f.values["id"])
@@ -378,7 +379,7 @@ extension NodeReader {
     }
 
     mutating func quiz(_ node: Node, _ stepID: String) -> Quiz? {
-        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong"],
+        guard let f = mapping(node, "quiz", allowed: ["question", "accept", "case_sensitive", "wrong", "explain"],
                               required: ["question", "accept"])
         else { return nil }
         let question = f.values["question"].flatMap { localized($0, "steps[\(stepID)].quiz.question") }
@@ -387,6 +388,7 @@ extension NodeReader {
         if accept.isEmpty, let a = f.values["accept"] { report(.quizWithoutAnswer, [stepID], a) }
         var quiz = Quiz(question: LocalizedText(), accept: accept, caseSensitive: cs)
         if let w = f.values["wrong"] { quiz.wrong = wrongAnswers(w, stepID, quiz) }
+        quiz.explain = f.values["explain"].flatMap { localized($0, "step \(stepID) quiz.explain") }
         guard let question else { return nil }
         quiz.question = question
         return quiz

@@ -400,6 +400,8 @@ public struct Lab: Sendable, Hashable {
     public var parameters: [LabParameter]
     /// The LAN's extra machines besides docker-host (`hosts:`), each with its own engine.
     public var hosts: [HostSpec]
+    /// Names the lab adds to the outside world's DNS and names it declares missing (`outside:`).
+    public var outside: OutsideWorld
     public var setup: [String]
     public var rules: CommandRules
     public var scoring: ScoringPolicy
@@ -415,11 +417,11 @@ public struct Lab: Sendable, Hashable {
 
     public init(id: String, version: Int, title: LocalizedText, summary: LocalizedText = LocalizedText(),
                 place: CurriculumPlace, minutes: Int, prerequisites: [String] = [], parameters: [LabParameter] = [],
-                hosts: [HostSpec] = [], setup: [String] = [], rules: CommandRules = CommandRules(),
+                hosts: [HostSpec] = [], outside: OutsideWorld = OutsideWorld(), setup: [String] = [], rules: CommandRules = CommandRules(),
                 scoring: ScoringPolicy = ScoringPolicy(), steps: [LabStep], file: String = "") {
         self.id = id; self.version = version; self.title = title; self.summary = summary; self.place = place
         self.minutes = minutes; self.prerequisites = prerequisites; self.parameters = parameters; self.hosts = hosts
-        self.setup = setup; self.rules = rules; self.scoring = scoring; self.steps = steps; self.file = file
+        self.outside = outside; self.setup = setup; self.rules = rules; self.scoring = scoring; self.steps = steps; self.file = file
     }
 
     /// Points of every non-optional step.

@@ -17,6 +17,8 @@ public enum LabReport: Sendable, Equatable {
     case noMoreHints
     /// The current step's reference solution (transcript lines).
     case solution([String])
+    /// Why a quiz's answer is right (its `explain`), after a right answer or the revealed solution.
+    case explanation(String)
     /// The optional step was skipped.
     case skipped
     /// The current step is not optional (or every step is done).

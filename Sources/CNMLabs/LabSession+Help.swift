@@ -38,6 +38,7 @@ extension LabSession {
         }
         progress[currentStep].solutionShown = true
         o.reports.append(.solution(step.transcriptLines))
+        if let why = step.quiz?.explanation(locale) { o.reports.append(.explanation(why)) }
     }
 
     /// Skips the current step when it is optional.

@@ -42,6 +42,9 @@ public struct LabSession: Sendable {
         self.locale = locale
         self.simulator = Simulator(seed: variant.seed, hosts: source.hosts)
         self.simulator.language = locale.rawValue
+        // The lab's outside world before setup, so setup, the learner, checks and a resumed or
+        // graded session all resolve the same names.
+        if !lab.outside.isEmpty { self.simulator.cluster.apply(outside: lab.outside.outsideNames) }
         self.progress = Array(repeating: StepProgress(), count: source.steps.count)
         for line in lab.setup {
             let out = simulator.run(line: line)
@@ -157,6 +160,7 @@ public struct LabSession: Sendable {
         let right = LabMessage.quizCorrect.format(locale, [])
         o.verdict = AnswerVerdict(text: text, correct: true, feedback: right)
         o.reports.append(.answer(correct: true, feedback: right))
+        if let why = quiz.explanation(locale) { o.reports.append(.explanation(why)) }
         progress[index].completed = true
         recordHidden(index, results)
         currentStep += 1

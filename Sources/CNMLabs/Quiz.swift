@@ -8,9 +8,20 @@ public struct Quiz: Sendable, Hashable {
     public var caseSensitive: Bool
     /// Feedback for expected wrong answers (`wrong:` in the lab file), tried in order.
     public var wrong: [WrongAnswer]
+    /// Why the accepted answer is right, in a sentence or two (`explain:`): told after a right
+    /// answer and with the revealed solution, so that a concept question teaches, not only grades.
+    public var explain: LocalizedText?
 
-    public init(question: LocalizedText, accept: [String], caseSensitive: Bool = false, wrong: [WrongAnswer] = []) {
+    public init(question: LocalizedText, accept: [String], caseSensitive: Bool = false, wrong: [WrongAnswer] = [],
+                explain: LocalizedText? = nil) {
         self.question = question; self.accept = accept; self.caseSensitive = caseSensitive; self.wrong = wrong
+        self.explain = explain
+    }
+
+    /// The explanation in `locale`, or nil when the quiz has none.
+    public func explanation(_ locale: LabLocale) -> String? {
+        guard let text = explain?.resolve(locale).trimmingSpaces, !text.isEmpty else { return nil }
+        return text
     }
 
     /// Whether `answer` is accepted (surrounding spaces ignored; case too unless `caseSensitive`).
@@ -41,7 +52,8 @@ public struct Quiz: Sendable, Hashable {
     /// The quiz with every text passed through `f` (a variant's templates).
     func mapStrings(_ f: (String) -> String) -> Quiz {
         Quiz(question: question.mapStrings(f), accept: accept.map(f), caseSensitive: caseSensitive,
-             wrong: wrong.map { WrongAnswer(accept: $0.accept.map(f), say: $0.say.mapStrings(f)) })
+             wrong: wrong.map { WrongAnswer(accept: $0.accept.map(f), say: $0.say.mapStrings(f)) },
+             explain: explain?.mapStrings(f))
     }
 }
 

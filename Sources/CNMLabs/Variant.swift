@@ -148,6 +148,8 @@ extension Lab {
         lab.title = title.mapStrings(f)
         lab.summary = summary.mapStrings(f)
         lab.setup = setup.map(f)
+        lab.outside = OutsideWorld(names: outside.names.map { .init(name: f($0.name), addresses: $0.addresses.map(f)) },
+                                   missing: outside.missing.map(f))
         lab.rules = rules.mapStrings(f)
         lab.steps = steps.map { $0.mapStrings(f) }
         lab.roles = roles.map { r in

@@ -223,6 +223,7 @@ extension ShellSession {
             case .hint(let h): r.out(text(.hint(tier: h.tier.rawValue, text: h.text.resolve(locale).trimmingSpaces)))
             case .noMoreHints: r.out(text(.noMoreHints))
             case .solution(let lines): r.out(text(.solutionHeader) + lines.map { "  " + $0 + "\n" }.joined())
+            case .explanation(let why): r.out(text(.explanation(why)))
             case .skipped: r.out(text(.skipped))
             case .cannotSkip: r.err(text(.cannotSkip))
             case .undone(let c): r.out(text(.undone(c)))

@@ -33,6 +33,7 @@ public enum ShellText: Sendable {
     case noMoreHints
     case solutionConfirm
     case solutionHeader
+    case explanation(String)
     case solutionDeclined
     case labFinished(score: Int, max: Int)
     case practiceNote
@@ -125,6 +126,8 @@ public enum ShellText: Sendable {
         case (.solutionConfirm, .en): return "Show the solution? It is recorded and may cost points. [y/N] "
         case (.solutionHeader, .ko): return "모범 답안:"
         case (.solutionHeader, .en): return "Solution:"
+        case (.explanation(let why), .ko): return "설명: " + why
+        case (.explanation(let why), .en): return "Why: " + why
         case (.solutionDeclined, .ko): return "답안을 보지 않았습니다."
         case (.solutionDeclined, .en): return "Solution not shown."
         case (.labFinished(let s, let m), .ko): return "실습 완료: \(s)/\(m)점"

@@ -82,8 +82,9 @@ final class ReachabilityProgramTests: XCTestCase {
         let refused = s.run(line: "curl localhost:8081")
         XCTAssertEqual(refused.stderr, "curl: (7) Failed to connect to localhost port 8081 after 0 ms: Couldn't connect to server\n")
         XCTAssertEqual(refused.exitCode, 7)
-        XCTAssertEqual(s.run(line: "docker exec web curl 172.18.0.2:81").stderr,
-                       "curl: (7) Failed to connect to 172.18.0.2 port 81 after 0 ms: Connection refused\n")
+        // curl 7.88.1 says what curl 8 says (`Couldn't connect to server`); -s keeps the meter of a piped exec away.
+        XCTAssertEqual(s.run(line: "docker exec web curl -sS 172.18.0.2:81").stderr,
+                       "curl: (7) Failed to connect to 172.18.0.2 port 81 after 0 ms: Couldn't connect to server\n")
     }
 
     func testDockerUserBlocksRemoteButNotHost() {
@@ -107,8 +108,15 @@ final class ReachabilityProgramTests: XCTestCase {
                      "docker network create other",
                      "docker run -d --name o --network other nginx"])
         // o reaches web's IP on another network: raw PREROUTING drops it; curl times out.
-        let out = s.run(line: "docker exec o curl -m 5 172.17.0.2")
+        let out = s.run(line: "docker exec o curl -sS -m 5 172.17.0.2")
         XCTAssertEqual(out.stderr, "curl: (28) Connection timed out after 5001 milliseconds\n")
+        // Without -s, docker exec's pipe gets curl's meter: a line each second while it waits.
+        let meter = s.run(line: "docker exec o curl -m 2 172.17.0.2").stderr
+        let lines = meter.split(separator: "\r").map(String.init)
+        XCTAssertEqual(lines.count, 5, meter)
+        XCTAssertTrue(lines[1].hasPrefix("  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"))
+        XCTAssertTrue(meter.hasSuffix("\ncurl: (28) Connection timed out after 2001 milliseconds\n"), meter)
+        XCTAssertTrue(meter.contains(" 0:00:01 ") || meter.contains(" 0:00:02 "), meter)
         XCTAssertEqual(out.exitCode, 28)
     }
 

@@ -130,7 +130,7 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(again.prompt, "[1 · 2/3] docker-host$ ")
 
         var ko = ShellSession(language: .ko, labs: labs, store: try ProgressStore(path: dbPath), learner: "kim")
-        XCTAssertEqual(ko.openingNotice(offerEnter: false), "끝내지 않은 실습: 1 · 예시 실습 - 포트 게시 — 단계 2/3\n"
+        XCTAssertEqual(ko.openingNotice(offerEnter: false), "끝내지 않은 실습: 1 · 예시 실습 - 포트 매핑 — 단계 2/3\n"
                        + "이어 하려면 lab resume example-publish-port.\n")
         XCTAssertEqual(ko.prompt, "docker-host$ ", "without a terminal Enter offers nothing")
         var nobody = ShellSession(language: .en, labs: labs, store: try ProgressStore(path: dbPath), learner: "lee")
@@ -147,6 +147,10 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(s.handle("answer 10.0.0.1").stdout, "Not quite. The answer is an IPv4 address such as 192.0.2.10. Try again.\n")
         _ = s.handle("lang ko")
         XCTAssertEqual(s.handle("answer docker0").stdout, "아직 아닙니다. 답은 192.0.2.10 같은 IPv4 주소 형태입니다. 다시 해 보세요.\n")
+        _ = s.handle("lang en")
+        let right = s.handle("answer 172.17.0.1").stdout
+        XCTAssertTrue(right.hasPrefix("Correct.\nWhy: IPAM makes the subnet's first address the gateway, "), right)
+        XCTAssertTrue(right.contains(" is 172.17.0.1.\n✔ "), "the explanation is one paragraph, right before the completion: \(right)")
     }
 
     func testNestedShellLinesAreRecordedAsExecCommands() throws {

@@ -90,6 +90,71 @@ final class IPAMTests: XCTestCase {
         _ = engine.removeNetwork("net")
         XCTAssertEqual(engine.localSpace.allocatedSubnets.map(\.description), ["172.17.0.0/16"])
     }
+
+    /// moby v28.2.2 address_space.go allocateSubnetL (moby#46756): --ip-range skips the overlap check,
+    /// and a network on exactly an existing pool's subnet shares that pool's addresses.
+    func testIPRangeSkipsTheOverlapCheckAndSharesTheExistingPool() {
+        var engine = Engine(seed: 0)
+        func ip(_ name: String) -> String? {
+            guard case .success(let c) = engine.findContainer(name) else { return nil }
+            return engine.endpoints(ofContainer: c).first?.ipv4?.description
+        }
+        func run(_ name: String, on net: String) {
+            _ = engine.createContainer(ContainerCreateRequest(name: name, image: "nginx", networkMode: net, attachments: [NetworkAttachment(network: net)]))
+            _ = engine.startContainer(name)
+        }
+        _ = engine.createNetwork(NetworkCreateRequest(name: "a", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/24")]))
+        run("a1", on: "a")
+        guard case .failure = engine.createNetwork(NetworkCreateRequest(name: "plain", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/24")])) else {
+            return XCTFail("without --ip-range the same subnet overlaps")
+        }
+        guard case .success(let b) = engine.createNetwork(NetworkCreateRequest(name: "b", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/24", ipRange: "10.5.0.0/25")])) else {
+            return XCTFail("with --ip-range the overlap check is skipped")
+        }
+        // One address set: .1 is a's gateway and .2 is a1, so b's gateway is .3 and its first container .4.
+        XCTAssertEqual(b.gateway?.description, "10.5.0.3")
+        run("b1", on: "b")
+        XCTAssertEqual(ip("b1"), "10.5.0.4")
+        run("a2", on: "a")
+        XCTAssertEqual(ip("a2"), "10.5.0.5", "a and b draw from one pool")
+        // A gateway that the shared pool has handed out already is refused.
+        guard case .failure(let e) = engine.createNetwork(NetworkCreateRequest(name: "c", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/24", ipRange: "10.5.0.128/25", gateway: "10.5.0.1")])) else {
+            return XCTFail("the gateway is taken")
+        }
+        XCTAssertEqual(e.message, "failed to allocate gateway (10.5.0.1): Address already in use")
+        // A network that is removed gives its gateway back to the pool the other one keeps using.
+        _ = engine.removeContainer("a1", force: true)
+        _ = engine.removeContainer("a2", force: true)
+        _ = engine.removeNetwork("a")
+        XCTAssertEqual(engine.localSpace.allocatedSubnets.map(\.description), ["10.5.0.0/24", "172.17.0.0/16"])
+        run("b2", on: "b")
+        XCTAssertEqual(ip("b2"), "10.5.0.1")
+        // A different parent (10.5.0.0/16) is a pool of its own, accepted without the overlap check.
+        guard case .success(let d) = engine.createNetwork(NetworkCreateRequest(name: "d", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/16", ipRange: "10.5.1.0/24")])) else {
+            return XCTFail("a partly overlapping parent with --ip-range is accepted")
+        }
+        XCTAssertEqual(d.gateway?.description, "10.5.1.0")
+    }
+
+    func testOwnersOfASubnetAreExactMatchesOnly() {
+        var space = AddressSpace(predefined: [])
+        space.insert(IPv4Subnet("10.5.0.0/16")!, owner: "wide")
+        space.insert(IPv4Subnet("10.5.0.0/24")!, owner: "a")
+        space.insert(IPv4Subnet("10.5.0.0/24")!, owner: "b")
+        space.insert(IPv4Subnet("10.6.0.0/24")!, owner: "c")
+        XCTAssertEqual(Set(space.owners(of: IPv4Subnet("10.5.0.0/24")!)), ["a", "b"])
+        XCTAssertEqual(space.owners(of: IPv4Subnet("10.5.0.0/16")!), ["wide"])
+        XCTAssertEqual(space.owners(of: IPv4Subnet("10.7.0.0/24")!), [])
+    }
+
+    func testAnAuxiliaryAddressOnTheGatewayIsRefused() {
+        var engine = Engine(seed: 0)
+        guard case .failure(let e) = engine.createNetwork(NetworkCreateRequest(name: "g", ipamConfig: [IPAMConfig(subnet: "10.6.0.0/24", gateway: "10.6.0.1", auxAddresses: ["x": "10.6.0.1"])])) else {
+            return XCTFail("the aux address is the gateway")
+        }
+        XCTAssertEqual(e.message, "failed to allocate secondary ip address (x:10.6.0.1): Address already in use")
+        XCTAssertEqual(engine.localSpace.allocatedSubnets.map(\.description), ["172.17.0.0/16"], "a refused network leaves no subnet behind")
+    }
 }
 
 final class PlaceholderTextTests: XCTestCase {

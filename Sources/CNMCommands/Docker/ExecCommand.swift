@@ -19,7 +19,10 @@ enum ExecCommand {
         if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
             throw .notSimulated("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
-        let out = ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        // Without -t the process writes into the docker CLI's pipe, not a terminal.
+        let out = OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && flags.bool("tty")) {
+            ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+        }
         return flags.bool("tty") ? Terminal.output(out) : out
     }
 }

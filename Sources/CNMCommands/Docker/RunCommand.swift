@@ -81,7 +81,10 @@ enum RunCommand {
         switch plan {
         case .oneShot:
             // Attached: what the process prints is shown, and kept in its log.
-            var result = ContainerProcess.runToEnd(container, engine: &engine)
+            // Without -t the process writes into the docker CLI's pipe, not a terminal.
+            var result = OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && container.tty) {
+                ContainerProcess.runToEnd(container, engine: &engine)
+            }
             if container.tty { result = Terminal.output(result) }
             out.stdout += result.stdout
             out.stderr += result.stderr
@@ -90,7 +93,7 @@ enum RunCommand {
             out.exitCode = Int32(code)
             // What the entrypoint wrote before it gave up (start wrote it to the log).
             let logged = container.image.repository == "mysql"
-            for line in ImageLogs.startup(container, plan: plan, at: engine.clock) {
+            for line in ImageLogs.startup(container, plan: plan, at: engine.clock, host: engine.host) {
                 if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
             }
             if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {

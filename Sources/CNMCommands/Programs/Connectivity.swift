@@ -30,7 +30,15 @@ enum Connectivity {
         let r = walk(ctx.engine, from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
         ctx.engine.advanceIPVS(r.ipvsKeys)
         ctx.engine.count(r, as: exchange ?? .probe(proto))
+        ctx.engine.learnNeighbours(from: r, proto: proto, lanMACs: lanMACs())
         return r
+    }
+
+    /// The eth0 MACs of the LAN's other simulated machines (what their ARP replies carry).
+    static func lanMACs() -> [IPv4Address: MACAddress] {
+        var out: [IPv4Address: MACAddress] = [:]
+        for m in LanContext.current?.others ?? [] { out[m.address] = m.engine.host.mac }
+        return out
     }
 
     /// One walk: across the LAN's machines when there are several, else on this engine alone.

@@ -1,26 +1,30 @@
 import CNMSim
 
-/// `curl [-s] [-S] [-I] [-i] [-m S] URL`: curl 8.5 on the host, curl 7.88 in
-/// the Debian-based images; answers come from the simulated services.
+/// `curl [-s] [-S] [-v] [-I] [-i] [-m S] [-o FILE] [-w FMT] URL`: Debian 12's curl 7.88.1 on the host
+/// and in the Debian-based images (its `-v` trace and progress meter: `CurlTrace`); answers come
+/// from the simulated services. The Alpine-based images carry a curl 8 whose version the catalogue
+/// does not pin: their `-v` trace and meter answer "not simulated".
 enum CurlProgram: SimulatedProgram {
     static let names = ["curl"]
     static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        curl(args, &ctx, site: Connectivity.site(ctx), modern: ctx.container == nil)
+        let alpine = ctx.container.map { $0.image.tools.contains("apk") } ?? false
+        return curl(args, &ctx, site: Connectivity.site(ctx), pinned: !alpine)
     }
 
-    /// `modern`: curl 8.x texts; otherwise curl 7.88's.
-    static func curl(_ args: [String], _ ctx: inout ProgramContext, site: NetSite, modern: Bool) -> CommandOutput {
-        var silent = false, showErrors = false, head = false, include = false
+    /// `pinned`: curl 7.88.1, whose trace and meter are simulated; otherwise a curl 8 whose are not.
+    /// Error texts are the same in both (`Couldn't connect to server` since 7.87).
+    static func curl(_ args: [String], _ ctx: inout ProgramContext, site: NetSite, pinned: Bool = true) -> CommandOutput {
+        var silent = false, showErrors = false, head = false, include = false, verbose = false
         var maxTime: Int?
         var outputFile: String?
         var writeOut: String?
         var url: String?
         var words: [String] = []
         for a in args {
-            // Clustered short flags (`-sSI`).
-            if a.count > 2, a.hasPrefix("-"), !a.hasPrefix("--"), a.dropFirst().allSatisfy({ "sSIi".contains($0) }) {
+            // Clustered short flags (`-sSI`, `-sv`).
+            if a.count > 2, a.hasPrefix("-"), !a.hasPrefix("--"), a.dropFirst().allSatisfy({ "sSIiv".contains($0) }) {
                 words += a.dropFirst().map { "-\($0)" }
             } else {
                 words.append(a)
@@ -33,7 +37,7 @@ enum CurlProgram: SimulatedProgram {
             switch a {
             case "-s", "--silent": silent = true
             case "-S", "--show-error": showErrors = true
-            case "-sS", "-Ss": silent = true; showErrors = true
+            case "-v", "--verbose": verbose = true
             case "-I", "--head": head = true
             case "-i", "--include": include = true
             case "-o", "--output", "-w", "--write-out":
@@ -53,64 +57,107 @@ enum CurlProgram: SimulatedProgram {
             i += 1
         }
         guard let url else { return .fail("curl: try 'curl --help' or 'curl --manual' for more information\n", code: 2) }
+        let toFile = outputFile.map { $0 != "-" } ?? false
+        let meter = !silent && (toFile || !OutputTerminal.isTerminal)
+        if !pinned && (verbose || meter) {
+            return NotSimulated.feature(verbose ? "curl -v in this image (its curl 8 version is not pinned)"
+                                                : "curl's progress meter in this image (its curl 8 version is not pinned; use -s)")
+        }
+        var trace = CurlTrace(verbose: verbose, meter: meter, stdoutIsTerminal: OutputTerminal.isTerminal && !toFile)
         func fail(_ code: Int32, _ message: String) -> CommandOutput {
-            CommandOutput(stderr: (!silent || showErrors) ? "curl: (\(code)) \(message)\n" : "", exitCode: code)
+            CommandOutput(stderr: trace.text + ((!silent || showErrors) ? "curl: (\(code)) \(message)\n" : ""), exitCode: code)
         }
         guard let u = SimulatedHTTP.parseURL(url) else { return fail(3, "URL rejected: Bad hostname") }
-        // A file as output without -s: curl draws its progress meter, whose speeds are not simulated.
-        if let file = outputFile, file != "-", !silent { return NotSimulated.feature("curl's progress meter (use curl -s -o FILE)") }
+        // curl resolves `localhost` to ::1 as well and tries it first; IPv6 is not simulated.
+        if (verbose || meter) && u.host == "localhost" { return NotSimulated.feature("curl -v or its progress meter to localhost (curl tries ::1 first)") }
         if let w = writeOut, let bad = CurlWriteOut.unsupported(w) { return NotSimulated.feature("curl -w variable %{\(bad)}") }
-        guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else { return fail(6, "Could not resolve host: \(u.host)") }
-        let connectFail = modern ? "Couldn't connect to server" : nil
+        let start = ctx.engine.clock
+        trace.begin()
+        guard let ip = Connectivity.resolve(u.host, &ctx, from: site) else {
+            // A failed resolve ends before the meter's last line (curl-7_88_1 lib/multi.c).
+            trace.info("Could not resolve host: \(u.host)")
+            trace.info("Closing connection 0")
+            return fail(6, "Could not resolve host: \(u.host)")
+        }
+        trace.info("  Trying \(ip):\(u.port)...")
+        let connectFail = "Couldn't connect to server"
+        /// A failed connection: the kernel's reason, curl's failf, the meter's last line, the close.
+        func connectFailed(_ errno: String?, _ code: Int32, _ message: String, waited: Int64) -> CommandOutput {
+            trace.wait(from: start, seconds: waited)
+            if let errno { trace.info("connect to \(ip) port \(u.port) failed: \(errno)") }
+            trace.info(message)
+            trace.done(total: 0, downloaded: 0, sizeKnown: false, spentMicros: waited * 1_000_000)
+            trace.info("Closing connection 0")
+            return fail(code, message)
+        }
         switch TCPOutcome.attempt(&ctx, ip: ip, port: u.port, from: site, connectTimeout: maxTime) {
         case .refused:
-            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Connection refused")")
+            return connectFailed("Connection refused", 7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail)", waited: 0)
         case .unreachable:
-            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail ?? "Network is unreachable")")
+            return connectFailed("Network is unreachable", 7, "Failed to connect to \(u.host) port \(u.port) after 0 ms: \(connectFail)", waited: 0)
         case .noRouteToHost:
             // ARP gives up after about 3 s; a shorter --max-time fires first.
             if let maxTime, maxTime < 3 {
                 ctx.engine.advance(seconds: Int64(maxTime))
-                return fail(28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds")
+                return connectFailed(nil, 28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds", waited: Int64(maxTime))
             }
             ctx.engine.advance(seconds: 3)
-            return fail(7, "Failed to connect to \(u.host) port \(u.port) after 3071 ms: \(connectFail ?? "No route to host")")
+            return connectFailed("No route to host", 7, "Failed to connect to \(u.host) port \(u.port) after 3071 ms: \(connectFail)", waited: 3)
         case .timedOut:
             if let maxTime {
                 ctx.engine.advance(seconds: Int64(maxTime))
-                return fail(28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds")
+                return connectFailed(nil, 28, "Connection timed out after \(maxTime * 1000 + 1) milliseconds", waited: Int64(maxTime))
             }
             ctx.engine.advance(seconds: 134)
-            return fail(28, "Failed to connect to \(u.host) port \(u.port) after 134318 ms: \(connectFail ?? "Connection timed out")")
+            return connectFailed("Connection timed out", 28, "Failed to connect to \(u.host) port \(u.port) after 134318 ms: \(connectFail)", waited: 134)
         case .reset:
-            return fail(56, "Recv failure: Connection reset by peer")
+            trace.info("Connected to \(u.host) (\(ip)) port \(u.port) (#0)")
+            trace.request(method: head ? "HEAD" : "GET", path: u.path, hostHeader: hostHeader(u))
+            return connectFailed(nil, 56, "Recv failure: Connection reset by peer", waited: 0)
         case .outside:
             return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
             // TLS to a plain-HTTP port fails in the TLS library, whose text is not simulated.
             if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
-            guard service.kind == .http, let c = container else { return fail(52, "Empty reply from server") }
+            trace.info("Connected to \(u.host) (\(ip)) port \(u.port) (#0)")
+            trace.request(method: head ? "HEAD" : "GET", path: u.path, hostHeader: hostHeader(u))
+            guard service.kind == .http, let c = container else {
+                return connectFailed(nil, 52, "Empty reply from server", waited: 0)
+            }
             let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
             AccessLog.record(&ctx, result: r, server: c, request: "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1", status: resp.status,
-                             bodyBytes: head ? 0 : resp.body.utf8.count, userAgent: modern ? "curl/8.5.0" : "curl/7.88.1", site: site)
+                             bodyBytes: head ? 0 : resp.body.utf8.count, userAgent: CurlTrace.userAgent, site: site)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
-            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.curl(u, modern: modern, head: head),
-                                   response: headerText.utf8.count + (head ? 0 : resp.body.utf8.count))
+            let bodyBytes = resp.body.utf8.count
+            Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.curl(u, userAgent: CurlTrace.userAgent, head: head),
+                                   response: headerText.utf8.count + (head ? 0 : bodyBytes))
+            trace.response(headerText)
+            if !head { trace.bodyData(bodyBytes) }
+            // Four round trips (handshake, request and answer, close) and curl's own work: the simulated transfer time.
+            // (Drawn only when the meter shows it, so the seeded stream is not moved otherwise.)
+            let micros = meter ? Int64((Connectivity.rtt(&ctx, hops: r.hops, outside: false) * 4 + 0.6) * 1000) : 0
+            trace.done(total: bodyBytes, downloaded: head ? 0 : bodyBytes, sizeKnown: true, spentMicros: micros)
+            trace.info("Connection #0 to host \(u.host) left intact")
             var shown = head ? headerText : (include ? headerText : "") + resp.body
             // `-o FILE` keeps the body out of the terminal (files are not kept by the simulation).
-            if let file = outputFile, file != "-" { shown = "" }
+            if toFile { shown = head ? headerText : (include ? headerText : "") }
             if let w = writeOut {
                 let contentType = resp.headers.first { $0.0 == "Content-Type" }?.1 ?? ""
                 shown += CurlWriteOut.render(w, values: [
                     "http_code": String(resp.status.prefix(3)), "response_code": String(resp.status.prefix(3)),
                     "remote_ip": ip.description, "remote_port": String(u.port),
-                    "size_download": String(head ? 0 : resp.body.utf8.count), "content_type": contentType,
+                    "size_download": String(head ? 0 : bodyBytes), "content_type": contentType,
                     "url_effective": SimulatedHTTP.effectiveURL(url), "num_connects": "1", "exitcode": "0",
                     "method": head ? "HEAD" : "GET",
                 ])
             }
-            return .ok(shown)
+            return CommandOutput(stdout: shown, stderr: trace.text)
         }
+    }
+
+    /// The `Host:` header: the URL's host, with the port when it is not the scheme's default.
+    static func hostHeader(_ u: (scheme: String, host: String, port: Int, path: String)) -> String {
+        u.port == (u.scheme == "https" ? 443 : 80) ? u.host : "\(u.host):\(u.port)"
     }
 }
 

@@ -8,11 +8,9 @@ enum HTTPRequestText {
         u.port == (u.scheme == "https" ? 443 : 80) ? u.host : "\(u.host):\(u.port)"
     }
 
-    /// curl's default request (curl 8.5.0 on the host, 7.88.1 in Debian images): method, Host,
-    /// User-Agent, Accept.
-    static func curl(_ u: (scheme: String, host: String, port: Int, path: String), modern: Bool, head: Bool) -> Int {
-        let agent = modern ? "curl/8.5.0" : "curl/7.88.1"
-        let text = "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1\r\nHost: \(host(u))\r\nUser-Agent: \(agent)\r\nAccept: */*\r\n\r\n"
+    /// curl's default request: method, Host, User-Agent (`CurlTrace.userAgent`), Accept.
+    static func curl(_ u: (scheme: String, host: String, port: Int, path: String), userAgent: String, head: Bool) -> Int {
+        let text = "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1\r\nHost: \(host(u))\r\nUser-Agent: \(userAgent)\r\nAccept: */*\r\n\r\n"
         return text.utf8.count
     }
 

@@ -78,7 +78,8 @@ enum IpProgram: SimulatedProgram {
             if options.family == 6 { return .ok() }
             return .ok(routes(ns, style: style))
         case "n", "ne", "nei", "neig", "neigh", "neighbor", "neighbour":
-            return NotSimulated.feature("ip neigh (the simulation keeps no ARP cache)")
+            if options.brief { return NotSimulated.feature("ip -br neigh") }
+            return IpNeighbour.run(Array(words.dropFirst()), ctx, style: style, family: options.family)
         default:
             return NotSimulated.feature("ip \(object)")
         }

@@ -36,6 +36,8 @@ enum ProgramRegistry {
         HostProgram.self,
         DigProgram.self,
         ArpProgram.self,
+        UnameProgram.self,
+        NprocProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {

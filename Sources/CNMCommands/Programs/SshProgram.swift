@@ -17,7 +17,7 @@ enum SshProgram: SimulatedProgram {
         guard let program = command.first else { return NotSimulated.feature("an interactive ssh session outside the cnmlab shell") }
         switch program {
         case "ping": return PingProgram.ping(Array(command.dropFirst()), &ctx, site: .remote, busybox: false)
-        case "curl": return CurlProgram.curl(Array(command.dropFirst()), &ctx, site: .remote, modern: true)
+        case "curl": return CurlProgram.curl(Array(command.dropFirst()), &ctx, site: .remote, pinned: false)
         default: return NotSimulated.feature("'\(program)' on remote")
         }
     }

@@ -18,7 +18,7 @@ enum HostCommandNames {
         // coreutils, findutils, grep, sed, gawk/mawk, diffutils, tar, gzip, less, ncurses-bin
         "ls", "cp", "mv", "rm", "mkdir", "rmdir", "touch", "ln", "chmod", "chown", "chgrp", "stat", "df", "du",
         "tee", "tail", "sort", "uniq", "cut", "tr", "paste", "join", "nl", "od", "seq", "yes", "env", "id",
-        "whoami", "groups", "who", "w", "uptime", "date", "uname", "nproc", "basename", "dirname", "realpath",
+        "whoami", "groups", "who", "w", "uptime", "date", "basename", "dirname", "realpath",
         "readlink", "md5sum", "sha256sum", "base64", "xargs", "find", "sed", "awk", "gawk", "mawk", "diff",
         "cmp", "tar", "gzip", "gunzip", "zcat", "less", "more", "file", "which", "tput", "reset", "stty", "tty",
         "sync", "timeout", "nohup", "nice", "printenv", "expr", "factor", "shuf", "split", "fold", "fmt", "tac",

@@ -4,10 +4,26 @@
 /// On each node the network lives in its own namespace (a bridge `br0` and a
 /// `vxlan0` device), so the host shows no bridge or veth for it and the
 /// host's iptables never see its traffic. Endpoints get `02:42:` + the IPv4
-/// address as MAC (`ov_endpoint.go`) and an MTU of 1450; they give no default
-/// gateway, which is why containers also join `docker_gwbridge`.
+/// address as MAC (`ov_endpoint.go`) and an MTU of 1450 (1424 when encrypted);
+/// they give no default gateway, which is why containers also join `docker_gwbridge`.
 public struct OverlayDriver: NetworkDriver {
-    public static let mtu = 1450
+    /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 overlay.go `vxlanEncap`).
+    static let vxlanEncap = 50
+    /// ESP's SPI, sequence number, IV, pad length, next header and ICV (encryption.go `pktExpansion`).
+    static let espExpansion = 26
+
+    /// The MTU of an overlay's interfaces (moby v28.2.2 libnetwork/drivers/overlay/encryption.go
+    /// `maxMTU`): the `com.docker.network.driver.mtu` option or 1500, less the VXLAN headers, and
+    /// with `encrypted` less ESP's expansion too, rounded down to a multiple of 4 (1500 → 1424).
+    public static func mtu(options: [String: String]) -> Int {
+        var mtu = options[BridgeDriver.mtuOption].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 1500
+        mtu -= vxlanEncap
+        if options["encrypted"] != nil {
+            mtu -= espExpansion
+            mtu -= mtu % 4
+        }
+        return mtu
+    }
     public static let vniOption = "com.docker.network.driver.overlay.vxlanid_list"
     public static let gatewayBridgeName = "docker_gwbridge"
 

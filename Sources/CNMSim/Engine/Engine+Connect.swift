@@ -37,10 +37,7 @@ extension Engine {
         if c.networkMode != "host" && network.driver == .host {
             return .failure(EngineError(.forbidden, "cannot connect container to host network - container must be created in host network mode"))
         }
-        if c.networkMode == "host" { return .failure(sharedError) }
-        if c.networkMode == "none" || network.driver == .null || c.attachments.contains(where: { $0.network == "none" }) {
-            return .failure(EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode"))
-        }
+        if let conflict = modeConflict(of: c, joining: network, sharedError: sharedError) { return .failure(conflict) }
         let already = c.attachments.contains { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
         if c.isRunning {
             if c.endpoints[network.id] != nil {
@@ -70,6 +67,27 @@ extension Engine {
         if updated.networkMode == "bridge" && updated.attachments.count == 1 { updated.networkMode = network.name }
         containers[c.id] = updated
         return .success(())
+    }
+
+    /// The network-mode conflict of moby v28.2.2 daemon/container_operations.go `updateNetworkSettings`:
+    /// the new network is compared with each network the container is on **now** (not with the mode it
+    /// was created in), so a `--network none` container that was disconnected from `none` can join
+    /// another network, and a container left with no network can join `none`. Host and
+    /// container-mode networks share a namespace; `none` stands alone.
+    func modeConflict(of c: Container, joining network: Network, sharedError: EngineError) -> EngineError? {
+        for a in c.attachments {
+            guard let current = a.networkID.flatMap({ findNetworkQuiet($0) }) ?? findNetworkQuiet(a.network) else { continue }
+            if current.id == network.id {
+                // The same network again: swarm-scoped networks are checked on; otherwise Docker stops here.
+                if network.scope == "swarm" { continue }
+                return nil
+            }
+            if current.driver == .host || network.driver == .host { return sharedError }
+            if current.name == "none" || network.name == "none" {
+                return EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode")
+            }
+        }
+        return nil
     }
 
     /// `POST /networks/{id}/disconnect`.

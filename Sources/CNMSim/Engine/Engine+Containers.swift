@@ -219,7 +219,7 @@ extension Engine {
         started.state = .running
         started.startedAt = clock
         started.finishedAt = nil
-        started.logs += ImageLogs.startup(started, plan: plan, at: clock)
+        started.logs += ImageLogs.startup(started, plan: plan, at: clock, host: host)
         containers[c.id] = started
         noteContainerChanged(c.id)
         switch plan {

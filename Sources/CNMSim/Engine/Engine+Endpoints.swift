@@ -27,7 +27,7 @@ extension Engine {
                 }
                 ip = next
             }
-            pools[network.id] = pool
+            storePool(pool, for: network.id)
         }
         let endpointID = newID()
         let mac = driver.endpointMAC(requested: attachment.macAddress, ip: ip, rng: &rng)
@@ -89,7 +89,7 @@ extension Engine {
               let endpoint = endpoints[endpointID] else { return }
         if let ip = endpoint.ipv4 {
             if networks[networkID]?.driver == .overlay { releaseOverlayAddress(ip, networkID: networkID) }
-            else { pools[networkID]?.release(ip) }
+            else { releaseAddress(ip, networkID: networkID) }
         }
         endpoints.removeValue(forKey: endpointID)
         views.endpointLeft(endpoint)

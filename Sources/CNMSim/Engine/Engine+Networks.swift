@@ -48,7 +48,6 @@ extension Engine {
             return .failure(EngineError(.forbidden, "cannot create network \(id) (\(device)): conflicts with network \(clash.id) (\(device)): networks have same bridge name"))
         }
         localSpace.insert(ipam.subnet, owner: id)
-        pools[id] = ipam.pool
         let network = Network(
             id: id, name: request.name, driver: kind, created: clock, enableIPv4: checked.enableIPv4,
             enableIPv6: checked.enableIPv6, ipamDriver: "default", ipamOptions: request.ipamOptions,
@@ -57,6 +56,7 @@ extension Engine {
             configFrom: request.configFrom, options: options, labels: request.labels, predefined: false,
             deviceName: device, userSubnet: ipam.userSubnet, deviceMAC: MACAddress.random(using: &rng))
         add(network)
+        storePool(ipam.pool, for: id)
         attachParentLink(of: network)
         return .success(network)
     }
@@ -161,15 +161,23 @@ extension Engine {
             return .failure(EngineError(.forbidden, "invalid pool request: Pool overlaps with other one on this address space"))
         }
         var pool = AddressPool(subnet: subnet, range: range)
+        // With --ip-range, an existing pool of exactly this subnet is joined, not duplicated (moby#46756).
+        if range != nil, let shared = existingPool(for: subnet) { pool.adopt(allocationsOf: shared) }
         let gateway: IPv4Address?
         if let g = config.gateway.flatMap({ IPv4Address($0) }) {
-            _ = pool.allocate(g)
+            // moby v28.2.2 libnetwork/network.go ipamAllocateVersion: the gateway is requested from the pool.
+            guard pool.allocate(g) else {
+                return .failure(EngineError(.system, "failed to allocate gateway (\(g)): Address already in use"))
+            }
             gateway = g
         } else {
             gateway = skipGateway ? nil : pool.allocateNext()
         }
-        for (_, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
-            if let a = IPv4Address(aux), subnet.contains(a) { _ = pool.allocate(a) }
+        for (key, aux) in config.auxAddresses.sorted(by: { $0.key < $1.key }) {
+            guard let a = IPv4Address(aux), subnet.contains(a) else { continue }
+            guard pool.allocate(a) else {
+                return .failure(EngineError(.system, "failed to allocate secondary ip address (\(key):\(aux)): Address already in use"))
+            }
         }
         if v4Configs.count > 1 {
             if VlanLinks.isChildDriver(kind) {
@@ -209,6 +217,7 @@ extension Engine {
     mutating func deleteNetwork(_ network: Network) {
         views.networkRemoved(network.id)
         views.staleGroups.insert(.network(network.id))
+        releaseNetworkAddresses(network)
         detachParentLink(of: network)
         networks.removeValue(forKey: network.id)
         creationSequence.removeValue(forKey: network.id)

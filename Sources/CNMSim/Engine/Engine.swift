@@ -67,6 +67,8 @@ public struct Engine: Sendable {
     public static let placeholder = Engine(seed: 0)
     /// A lab's names added to or removed from the simulated outside world's DNS.
     public var outsideNames = OutsideNames()
+    /// Each namespace's neighbour (ARP) table, learned from simulated traffic (`NeighbourLearning`).
+    public internal(set) var neighbours = NeighbourCache()
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {

@@ -68,6 +68,13 @@ public struct AddressPool: Sendable, Hashable {
         return true
     }
 
+    /// Takes over the addresses in use of `other`, a pool of the same subnet that this one
+    /// shares (a network created with `--ip-range` on a subnet that has a pool already).
+    public mutating func adopt(allocationsOf other: AddressPool) {
+        allocated = other.allocated
+        hint = (range ?? subnet).network.value
+    }
+
     /// Gives an address back (the network and broadcast addresses stay reserved).
     public mutating func release(_ ip: IPv4Address) {
         guard subnet.contains(ip) else { return }

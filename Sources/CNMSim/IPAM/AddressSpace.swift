@@ -61,6 +61,19 @@ public struct AddressSpace: Sendable, Hashable {
 
     public var allocatedSubnets: [IPv4Subnet] { allocated.map(\.subnet) }
 
+    /// The owners of exactly `subnet`, in O(log n): more than one only when networks share its
+    /// pool (a network created with `--ip-range` on the subnet of an existing one).
+    public func owners(of subnet: IPv4Subnet) -> [String] {
+        let s = subnet.canonical
+        var out: [String] = []
+        var i = upperBound(s.network.value) - 1
+        while i >= 0, allocated[i].subnet.network == s.network {
+            if allocated[i].subnet == s { out.append(allocated[i].owner) }
+            i -= 1
+        }
+        return out
+    }
+
     /// The lowest predefined subnet that overlaps nothing allocated or reserved.
     public func nextPredefined() -> IPv4Subnet? {
         for pool in predefined {

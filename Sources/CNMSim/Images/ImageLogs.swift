@@ -1,9 +1,7 @@
 /// The lines an image's entrypoint and server write when the container starts, with their
-/// timestamps from the simulated clock. Only lines that come from the images' own sources and do
-/// not depend on the real host are written (nginx's own start-up notices, which name the host's
-/// kernel and CPU count, are not):
-/// - nginx: `docker-entrypoint.sh` and `10-listen-on-ipv6-by-default.sh` of the official image
-///   (nginxinc/docker-nginx `mainline/debian/docker-entrypoint.sh`, `entrypoint/*.sh`);
+/// timestamps from the simulated clock. Only lines that come from the images' own sources are
+/// written; what they say of the machine (kernel, CPUs, limits) comes from `HostConfig`:
+/// - nginx: `NginxStartupLog` (the entrypoint's lines, then nginx's own notices);
 /// - redis: redis 7.4.1 `src/server.c` (`main`, `serverLogRaw`: `pid:role DD Mon YYYY HH:MM:SS.mmm * text`);
 /// - mysql: docker-library/mysql `docker-entrypoint.sh` (`mysql_log`, `docker_verify_minimum_env`)
 ///   of the 9.3.0 image, which exits when no root password variable is set.
@@ -13,7 +11,7 @@ public enum ImageLogs {
     public static let redisVersion = "7.4.1"
 
     /// The lines written when `c` starts with `plan`.
-    public static func startup(_ c: Container, plan: ProcessPlan, at time: SimTime) -> [ContainerLogLine] {
+    public static func startup(_ c: Container, plan: ProcessPlan, at time: SimTime, host: HostConfig = HostConfig()) -> [ContainerLogLine] {
         let isEntrypointScript = !c.image.entrypoint.isEmpty && c.path == c.image.entrypoint.first
         let command = isEntrypointScript ? c.args : [c.path] + c.args
         guard let program = command.first.map({ String($0.split(separator: "/").last ?? "") }) else { return [] }
@@ -21,22 +19,7 @@ public enum ImageLogs {
         func err(_ text: String) -> ContainerLogLine { ContainerLogLine(time: time, stream: .stderr, text: text) }
         switch (c.image.repository, program) {
         case ("nginx", "nginx") where isEntrypointScript:
-            let quiet = c.env.contains { $0.hasPrefix("NGINX_ENTRYPOINT_QUIET_LOGS=") && $0.count > "NGINX_ENTRYPOINT_QUIET_LOGS=".count }
-            if quiet { return [] }
-            let me = "/docker-entrypoint.sh"
-            let lines = [
-                "\(me): /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
-                "\(me): Looking for shell scripts in /docker-entrypoint.d/",
-                "\(me): Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
-                "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-                "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
-                "\(me): Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
-                "\(me): Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
-                "\(me): Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
-                "\(me): Configuration complete; ready for start up",
-            ]
-            // The Alpine variant checks the packaged file with apk instead of dpkg; its messages are the same.
-            return lines.map(out)
+            return NginxStartupLog.lines(c, host: host, at: time)
         case ("redis", "redis-server") where command.count == 1:
             func redis(_ role: Character, _ level: Character, _ text: String, ms: Int64) -> ContainerLogLine {
                 out("1:\(role) \(redisStamp(time.adding(nanoseconds: ms * 1_000_000))) \(level) \(text)")

@@ -9,6 +9,23 @@ public struct HostConfig: Sendable, Hashable {
     public var nameservers: [IPv4Address]
     public var searchDomains: [String]
     public var mac: MACAddress
+    /// The kernel the machine runs (`uname -r`, `uname -v`, `uname -m`), seen alike from every
+    /// container: Debian 12's kernel of May 2025 (linux 6.1.137-1, ABI 6.1.0-35).
+    public var kernel = Kernel()
+    /// Online CPUs (`nproc`; one nginx worker each under `worker_processes auto`).
+    public var cpus = 2
+    /// `RLIMIT_NOFILE` soft:hard of container processes: containerd's unit file sets
+    /// `LimitNOFILE=infinity`, which systemd turns into the kernel's `fs.nr_open` (1048576), and
+    /// runc passes it on (what nginx logs as `getrlimit(RLIMIT_NOFILE): 1048576:1048576`).
+    public var containerOpenFiles = 1_048_576
+
+    /// What `uname` reports of the kernel.
+    public struct Kernel: Sendable, Hashable {
+        public var release = "6.1.0-35-amd64"
+        public var version = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.137-1 (2025-05-07)"
+        public var machine = "x86_64"
+        public init() {}
+    }
 
     public init(hostname: String = "docker-host", address: IPv4Address = IPv4Address(192, 168, 1, 100),
                 prefixLength: Int = 24, gateway: IPv4Address = IPv4Address(192, 168, 1, 1),

@@ -57,7 +57,7 @@ public struct Network: Sendable, Hashable, Identifiable {
     }
 
     public var mtu: Int {
-        if driver == .overlay { return OverlayDriver.mtu }
+        if driver == .overlay { return OverlayDriver.mtu(options: options) }
         return options[BridgeDriver.mtuOption].flatMap { Int($0) } ?? 1500
     }
 
