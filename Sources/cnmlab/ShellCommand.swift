@@ -63,8 +63,8 @@ struct ShellCommand: ParsableCommand {
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
         if let lang {
-            guard let l = Language(rawValue: lang) else { throw ValidationError("--lang takes ko or en") }
-            options.language = l
+            options.language = try OptionChoice.pick(Language.self, lang, option: "--lang", command: "shell",
+                                                     locale: Language.fromEnvironment(env) == .ko ? .ko : .en)
         } else {
             options.language = Language.fromEnvironment(env)
         }

@@ -62,11 +62,19 @@ final class LabCommandLineTests: XCTestCase {
             (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--lang", "fr"], "invalid value 'fr' for --lang"),
             (["validate", dir + "/labs/good.yaml", "--lang", "fr"], "invalid value 'fr' for --lang"),
             (["labs", "--lang", "fr"], "invalid value 'fr' for --lang"),
+            (["progress", "--format", "xml", "--db", dir + "/p.sqlite"], "invalid value 'xml' for --format (table, json or csv)"),
+            (["report", dir + "/p.sqlite", "--format", "yaml"], "invalid value 'yaml' for --format"),
+            (["shell", "--lang", "fr", "--sandbox"], "invalid value 'fr' for --lang (ko or en)"),
         ] {
             let r = cnmlab(args)
             XCTAssertEqual(r.status, 2, args.joined(separator: " "))
             XCTAssertTrue(r.stderr.contains(text), r.stderr)
         }
+        // A value in another case is the same value; a malformed command line stays a usage error (64).
+        let upper = cnmlab(["progress", "--format", "JSON", "--db", dir + "/none.sqlite"])
+        XCTAssertFalse(upper.stderr.contains("--format"), upper.stderr)
+        XCTAssertEqual(upper.status, 1, "the missing database, not the format, is the error")
+        XCTAssertEqual(cnmlab(["progress", "--no-such-flag"]).status, 64)
     }
 
     func testValidateCountsMutantsInKorean() {
