@@ -49,7 +49,7 @@ public struct ShellSession: Sendable {
         simulator = Simulator(seed: seed, hosts: hosts)
         simulator.language = language.rawValue
         self.language = language
-        self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }
+        self.labs = CurriculumPlace.courseOrder(labs)
         self.store = store
         self.learner = learner
         self.curriculumDir = curriculumDir

@@ -36,6 +36,25 @@ final class LabCommandLineTests: XCTestCase {
         return r
     }
 
+    func testLabsListInCourseOrderNumberedAsTheShellNumbersThem() {
+        let r = cnmlab(["labs"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertGreaterThan(rows.count, 10)
+        XCTAssertEqual(rows.map { String($0[0]) }, (1...rows.count).map(String.init))
+        // The section column (W2 › D1 › S3 › x) never goes back: labs are grouped as in the course.
+        let sections = rows.compactMap { row in row.firstIndex(of: "S3").map { String(row[$0 + 2]) } }
+        XCTAssertEqual(sections.count, rows.count)
+        XCTAssertEqual(sections, sections.sorted())
+        // `--json` lists the same order, and the shell's `lab start 2` starts the lab listed second.
+        let json = cnmlab(["labs", "--json"])
+        let list = (try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) as? [[String: Any]] ?? []
+        XCTAssertEqual(list.compactMap { $0["id"] as? String }, rows.map { String($0[1]) })
+        let title = (list.count > 1 ? list[1]["title"] as? [String: String] : nil)?["en"] ?? "?"
+        let shell = cnmlab(["shell", "--sandbox", "--lang", "en"], stdin: "lab start 2\nexit\n")
+        XCTAssertTrue(shell.stdout.contains("== 2 · \(title) =="), String(shell.stdout.prefix(400)))
+    }
+
     func testLabsNamesAFileItCannotReadAndExitsOne() {
         let r = cnmlab(["labs", "--labs", dir + "/labs"])
         XCTAssertEqual(r.status, 1)
