@@ -7,9 +7,9 @@
 /// address as MAC (`ov_endpoint.go`) and an MTU of 1450 (1424 when encrypted);
 /// they give no default gateway, which is why containers also join `docker_gwbridge`.
 public struct OverlayDriver: NetworkDriver {
-    /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 overlay.go `vxlanEncap`).
+    /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 libnetwork/drivers/overlay/overlay.go `vxlanEncap`).
     static let vxlanEncap = 50
-    /// ESP's SPI, sequence number, IV, pad length, next header and ICV (encryption.go `pktExpansion`).
+    /// ESP's SPI, sequence number, IV, pad length, next header and ICV (moby v28.2.2 libnetwork/drivers/overlay/encryption.go `pktExpansion`).
     static let espExpansion = 26
 
     /// The MTU of an overlay's interfaces (moby v28.2.2 libnetwork/drivers/overlay/encryption.go

@@ -172,7 +172,7 @@ extension Engine {
             } else {
                 ips = ["0.0.0.0", "::"]
             }
-            // A routed network has no NAT for IPv4 (moby v28.2.2 port_mapping_linux.go
+            // A routed network has no NAT for IPv4 (moby v28.2.2 libnetwork/drivers/bridge/port_mapping_linux.go
             // `configurePortBindingIPv4` with disableNAT, `attemptBindHostPorts`): the binding opens
             // the container's port on 0.0.0.0 with no host port, no proxy, no reservation.
             if network.gatewayModeIPv4 == .routed, ips.contains(where: { !$0.contains(":") }) {

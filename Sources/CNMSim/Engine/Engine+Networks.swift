@@ -29,7 +29,7 @@ extension Engine {
         if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
-        // moby v28.2.2 bridge_linux.go `parseNetworkOptions`: isolated needs an internal network.
+        // moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `parseNetworkOptions`: isolated needs an internal network.
         if kind == .bridge, !request.isInternal,
            [BridgeDriver.gatewayModeIPv4Option, BridgeDriver.gatewayModeIPv6Option].contains(where: { options[$0] == GatewayMode.isolated.rawValue }) {
             return .failure(EngineError(.system, "gateway mode 'isolated' can only be used for an internal network"))
@@ -141,7 +141,7 @@ extension Engine {
     /// IPAM: one IPv4 pool, the requested subnet or the next predefined one (moby v28.2.2
     /// libnetwork/ipams/defaultipam), with the gateway and the auxiliary addresses reserved.
     func allocateIPv4(_ request: NetworkCreateRequest, kind: DriverKind, options: [String: String]) -> Result<IPv4Allocation, EngineError> {
-        // moby v28.2.2 bridge_linux.go `GetSkipGwAlloc`: an isolated network gets no gateway address.
+        // moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `GetSkipGwAlloc`: an isolated network gets no gateway address.
         let isolated = kind == .bridge && options[BridgeDriver.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
         let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal) || isolated
         let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }

@@ -94,7 +94,7 @@ public enum DockerFirewall {
                                           matches: [localDestination], target: .jump("DOCKER")), .append)
     }
 
-    /// A bridge network's rules (moby v28.2.2 `iptabler/network.go` `setupIPTables`), by gateway mode:
+    /// A bridge network's rules (moby v28.2.2 `libnetwork/drivers/bridge/internal/iptabler/network.go` `setupIPTables`), by gateway mode:
     /// `nat` as always; `nat-unprotected` accepts what reaches the bridge (`setDefaultForwardRule`);
     /// `routed` has no MASQUERADE, accepts ICMP (`setICMP`) and lets other networks in through
     /// DOCKER-ISOLATION-STAGE-1 (`setINC`); `isolated` has no bridge address and so no rules.
