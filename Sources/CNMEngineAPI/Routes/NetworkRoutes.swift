@@ -29,7 +29,7 @@ extension Router {
             switch sim.engine.findNetwork(term) {
             case .failure(let e): return .error(e.kind.status, e.message)
             case .success(let n):
-                if verbose && n.driver == .overlay {
+                if verbose && n.isSwarmScoped {
                     return .error(HTTPStatus.notImplemented, "cnmlab: network inspect --verbose on a swarm network (its Services section) is not simulated")
                 }
                 return .json(HTTPStatus.ok, EngineAPIBodies.networkInspect(n, engine: sim.engine))

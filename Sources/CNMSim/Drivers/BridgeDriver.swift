@@ -50,7 +50,33 @@ public struct BridgeDriver: NetworkDriver {
         requested ?? MACAddress.random(using: &rng)
     }
 
+    public var usesIPAM: Bool { true }
+
+    /// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `parseNetworkOptions`: isolated needs an
+    /// internal network.
+    public func refusal(options: [String: String], isInternal: Bool) -> EngineError? {
+        guard !isInternal, [Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option]
+            .contains(where: { options[$0] == GatewayMode.isolated.rawValue }) else { return nil }
+        return EngineError(.system, "gateway mode 'isolated' can only be used for an internal network")
+    }
+
+    /// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `GetSkipGwAlloc`: an isolated network
+    /// gets no gateway address.
+    public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
+        options[Self.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
+    }
+
+    public func gatewayMode(options: [String: String]) -> GatewayMode {
+        options[Self.gatewayModeIPv4Option].flatMap(GatewayMode.init) ?? .nat
+    }
+
     public var givesInterface: Bool { true }
+    public var addressing: EndpointAddressing { .localPool }
+    /// A veth pair whose host end is a port of the bridge.
+    public var endpointLink: EndpointLink { .veth(hostEnd: true) }
+    public func endpointGateway(_ network: Network) -> IPv4Address? { network.gateway }
+    public var mapsPorts: Bool { true }
+    public var programsFirewall: Bool { true }
 }
 
 /// Go's `strconv.ParseBool`.

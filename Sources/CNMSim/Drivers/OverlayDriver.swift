@@ -36,5 +36,14 @@ public struct OverlayDriver: NetworkDriver {
         guard let ip else { return nil }
         return MACAddress.fromIP(ip)
     }
+    public var scope: String { "swarm" }
+    public var usesIPAM: Bool { true }
+    public func mtu(options: [String: String]) -> Int { Self.mtu(options: options) }
     public var givesInterface: Bool { true }
+    /// The swarm's allocator hands out addresses, the same on every node.
+    public var addressing: EndpointAddressing { .swarmPool }
+    /// The veth's peer lives in the network's own namespace, not on the host.
+    public var endpointLink: EndpointLink { .veth(hostEnd: false) }
+    /// No default gateway: the container also joins `docker_gwbridge` for that.
+    public func endpointGateway(_ network: Network) -> IPv4Address? { nil }
 }

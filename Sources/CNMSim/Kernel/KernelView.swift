@@ -113,9 +113,8 @@ public enum KernelView {
                 addrs = [IPv4Subnet(address: ip, prefixLength: ep.prefixLength)]
                 routes.append(KernelRoute(destination: IPv4Subnet(address: ip, prefixLength: ep.prefixLength).canonical, device: name, source: ip))
             }
-            // macvlan/ipvlan: a child of the parent link; ipvlan children carry the parent's MAC.
-            let kind: KernelInterface.Kind = n.driver == .macvlan ? .macvlan : n.driver == .ipvlan ? .ipvlan : .veth
-            let mac = n.driver == .ipvlan ? linkMAC(VlanLinks.parentLink(of: n), engine) : ep.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0])
+            // The driver says what the interface is: a veth end, or a macvlan/ipvlan child of the parent link.
+            let (kind, mac) = n.networkDriver.sandboxInterface(ep, network: n, engine: engine)
             interfaces.append(KernelInterface(index: ep.interfaceIndex, name: name, kind: kind, peerIndex: ep.peerIndex, mtu: n.mtu,
                                               mac: mac, addresses: addrs, endpointID: ep.id, networkID: n.id))
         }
