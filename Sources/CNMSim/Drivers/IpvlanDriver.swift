@@ -3,7 +3,7 @@
 /// `-o ipvlan_mode=l2` (default) behaves like macvlan with a gateway; `l3`/`l3s`
 /// give no gateway and the device route `default dev eth0`, and the children
 /// answer no ARP. Only one ipvlan network per parent.
-public struct IpvlanDriver: NetworkDriver {
+public struct IpvlanDriver: ChildLinkDriver {
     public let kind = DriverKind.ipvlan
     public init() {}
 
@@ -11,7 +11,7 @@ public struct IpvlanDriver: NetworkDriver {
     public static let flagOption = "ipvlan_flag"
     public static let modes = ["l2", "l3", "l3s"]
     public static let flags = ["bridge", "private", "vepa"]
-    /// `ipvlan_endpoint.go` CreateEndpoint.
+    /// moby v28.2.2 libnetwork/drivers/ipvlan/ipvlan_endpoint.go `CreateEndpoint`.
     public static let customMACError = "ipvlan interfaces do not support custom mac address assignment"
 
     public func validate(options: [String: String], engine: Engine) -> String? {
@@ -42,11 +42,21 @@ public struct IpvlanDriver: NetworkDriver {
         attachment.macAddress != nil ? Self.customMACError : nil
     }
 
+    public var modeOption: String { Self.modeOption }
+    public var defaultMode: String { "l2" }
+    public var dummyPrefix: String { "di-" }
+    /// `ipvlan_flag` (default `bridge`) decides whether children talk, whatever the mode.
+    public func peerMode(options: [String: String], mode: String) -> String {
+        let f = options[Self.flagOption] ?? ""
+        return f.isEmpty ? "bridge" : f
+    }
+    public func routes(mode: String) -> Bool { mode == "l3" || mode == "l3s" }
+
     public var givesInterface: Bool { true }
     public var usesIPAM: Bool { true }
     public var validatesAfterIPAM: Bool { true }
     public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
-        VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: isInternal)
+        VlanLinks.skipsGatewayAllocation(self, options: options, isInternal: isInternal)
     }
     public var multipleSubnetsError: EngineError { VlanLinks.multipleSubnetsError(kind) }
     public var addressing: EndpointAddressing { .localPool }

@@ -4,7 +4,7 @@
 /// parent's LAN. `parent=eth0.10` creates the 802.1Q sub-interface `eth0.10`;
 /// no parent at all creates a dummy `dm-<id12>` (containers then only talk to
 /// each other). No bridge, no iptables, no port publishing.
-public struct MacvlanDriver: NetworkDriver {
+public struct MacvlanDriver: ChildLinkDriver {
     public let kind = DriverKind.macvlan
     public init() {}
 
@@ -37,16 +37,23 @@ public struct MacvlanDriver: NetworkDriver {
     /// No bridge device: the parent link (see `VlanLinks`) carries the network.
     public func deviceName(networkID: String, options: [String: String]) -> String? { nil }
 
-    /// `macvlan_endpoint.go`: the requested MAC, or `GenerateRandomMAC`.
+    /// moby v28.2.2 libnetwork/drivers/macvlan/macvlan_endpoint.go: the requested MAC, or `GenerateRandomMAC`.
     public func endpointMAC(requested: MACAddress?, ip: IPv4Address?, rng: inout SeededGenerator) -> MACAddress? {
         requested ?? MACAddress.random(using: &rng)
     }
+
+    public var modeOption: String { Self.modeOption }
+    public var defaultMode: String { "bridge" }
+    public var dummyPrefix: String { "dm-" }
+    /// Two macvlan children of one parent talk directly only in `bridge` mode (each side's own).
+    public func peerMode(options: [String: String], mode: String) -> String { mode }
+    public func routes(mode: String) -> Bool { false }
 
     public var givesInterface: Bool { true }
     public var usesIPAM: Bool { true }
     public var validatesAfterIPAM: Bool { true }
     public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
-        VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: isInternal)
+        VlanLinks.skipsGatewayAllocation(self, options: options, isInternal: isInternal)
     }
     public var multipleSubnetsError: EngineError { VlanLinks.multipleSubnetsError(kind) }
     public var addressing: EndpointAddressing { .localPool }

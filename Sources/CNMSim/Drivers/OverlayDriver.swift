@@ -4,7 +4,7 @@
 /// On each node the network lives in its own namespace (a bridge `br0` and a
 /// `vxlan0` device), so the host shows no bridge or veth for it and the
 /// host's iptables never see its traffic. Endpoints get `02:42:` + the IPv4
-/// address as MAC (`ov_endpoint.go`) and an MTU of 1450 (1424 when encrypted);
+/// address as MAC (moby v28.2.2 libnetwork/drivers/overlay/ov_endpoint.go) and an MTU of 1450 (1424 when encrypted);
 /// they give no default gateway, which is why containers also join `docker_gwbridge`.
 public struct OverlayDriver: NetworkDriver {
     /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 libnetwork/drivers/overlay/overlay.go `vxlanEncap`).

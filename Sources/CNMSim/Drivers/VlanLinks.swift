@@ -1,6 +1,21 @@
-/// What macvlan and ipvlan networks share: the parent link, the VLAN
-/// sub-interface and dummy rules (`macvlan_setup.go`, `ipvlan_setup.go`), the
-/// mode, and whether endpoints get a gateway.
+/// A driver whose endpoints are children of a parent link on the host (macvlan, ipvlan): what
+/// differs between the two, so `VlanLinks` asks the driver instead of testing its kind.
+public protocol ChildLinkDriver: NetworkDriver {
+    /// The `-o` option that picks the mode (`macvlan_mode`, `ipvlan_mode`).
+    var modeOption: String { get }
+    /// The mode when the option is empty (`bridge`, `l2`).
+    var defaultMode: String { get }
+    /// The dummy parent's name prefix when `-o parent` is empty (`dm-`, `di-`).
+    var dummyPrefix: String { get }
+    /// What decides whether two children of one parent talk: macvlan's mode, ipvlan's flag.
+    func peerMode(options: [String: String], mode: String) -> String
+    /// Whether a mode routes (ipvlan `l3`, `l3s`): no gateway, a device default route, no ARP.
+    func routes(mode: String) -> Bool
+}
+
+/// What macvlan and ipvlan networks share: the parent link, the VLAN sub-interface and dummy rules
+/// (moby v28.2.2 libnetwork/drivers/macvlan/macvlan_setup.go, libnetwork/drivers/ipvlan/ipvlan_setup.go),
+/// the mode, and whether endpoints get a gateway.
 public enum VlanLinks {
     public static let parentOption = "parent"
 
@@ -12,9 +27,14 @@ public enum VlanLinks {
         EngineError(.notSimulated, "\(kind.rawValue) networks with several IPv4 subnets are not simulated yet")
     }
 
+    /// The driver of a macvlan/ipvlan kind (macvlan's for any other kind, whose networks have no mode).
+    static func childDriver(_ kind: DriverKind) -> any ChildLinkDriver {
+        networkDriver(for: kind) as? any ChildLinkDriver ?? MacvlanDriver()
+    }
+
     /// `dm-<id12>` (macvlan) or `di-<id12>` (ipvlan): the dummy parent made when `-o parent` is empty.
     public static func dummyName(kind: DriverKind, networkID: String) -> String {
-        (kind == .ipvlan ? "di-" : "dm-") + networkID.prefix(12)
+        childDriver(kind).dummyPrefix + networkID.prefix(12)
     }
 
     /// The link a network's children hang off: `-o parent`, or its dummy.
@@ -28,29 +48,25 @@ public enum VlanLinks {
 
     /// `macvlan_mode` (default `bridge`) or `ipvlan_mode` (default `l2`).
     public static func mode(of network: Network) -> String {
-        let key = network.driver == .ipvlan ? IpvlanDriver.modeOption : MacvlanDriver.modeOption
-        let m = network.options[key] ?? ""
-        return m.isEmpty ? (network.driver == .ipvlan ? "l2" : "bridge") : m
+        let driver = childDriver(network.driver)
+        let m = network.options[driver.modeOption] ?? ""
+        return m.isEmpty ? driver.defaultMode : m
     }
 
     /// The ipvlan flag (default `bridge`); macvlan's mode plays that part for macvlan.
     public static func peerMode(of network: Network) -> String {
-        guard network.driver == .ipvlan else { return mode(of: network) }
-        let f = network.options[IpvlanDriver.flagOption] ?? ""
-        return f.isEmpty ? "bridge" : f
+        childDriver(network.driver).peerMode(options: network.options, mode: mode(of: network))
     }
 
     /// ipvlan `l3`/`l3s`: no gateway, a device default route, no ARP.
     public static func isL3(_ network: Network) -> Bool {
-        network.driver == .ipvlan && mode(of: network) != "l2"
+        childDriver(network.driver).routes(mode: mode(of: network))
     }
 
     /// `GetSkipGwAlloc`: no gateway address for `--internal`, dummy-parent and ipvlan l3 networks.
-    public static func skipsGatewayAllocation(kind: DriverKind, options: [String: String], isInternal: Bool) -> Bool {
-        guard isChildDriver(kind) else { return false }
+    static func skipsGatewayAllocation(_ driver: any ChildLinkDriver, options: [String: String], isInternal: Bool) -> Bool {
         if isInternal || (options[parentOption] ?? "").isEmpty { return true }
-        let m = options[IpvlanDriver.modeOption] ?? ""
-        return kind == .ipvlan && (m == "l3" || m == "l3s")
+        return driver.routes(mode: options[driver.modeOption] ?? "")
     }
 
     /// The gateway an endpoint gets at join (`jinfo.SetGateway` only for non-internal macvlan and ipvlan l2).

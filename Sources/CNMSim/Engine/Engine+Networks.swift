@@ -11,7 +11,8 @@ extension Engine {
             return .failure(EngineError(.forbidden, "operation is not permitted on predefined \(request.name) network "))
         }
         let driverName = request.driver.isEmpty ? "bridge" : request.driver
-        if driverName == "overlay" {
+        // A swarm-scoped driver (overlay) keeps its networks in the swarm's store.
+        if let kind = DriverKind(rawValue: driverName), networkDriver(for: kind).scope == "swarm" {
             guard swarmNode != nil else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
             return createOverlay(request)
         }
