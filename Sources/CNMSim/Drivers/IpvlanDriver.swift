@@ -27,7 +27,7 @@ public struct IpvlanDriver: ChildLinkDriver {
         if parent == "lo" { return "loopback interface is not a valid ipvlan parent link" }
         guard !parent.isEmpty else { return nil }
         // moby names the other network by its *dummy* name here (`getDummyName(nw.config.ID)`).
-        if let other = engine.allNetworks.first(where: { $0.driver == .ipvlan && VlanLinks.parentLink(of: $0) == parent }) {
+        if let other = engine.allNetworks.first(where: { $0.driver == kind && VlanLinks.parentLink(of: $0) == parent }) {
             return "network \(VlanLinks.dummyName(kind: .ipvlan, networkID: other.id)) is already using parent interface \(parent)"
         }
         return VlanLinks.checkParent(parent, hostLinks: engine.hostLinkNames)
@@ -52,16 +52,6 @@ public struct IpvlanDriver: ChildLinkDriver {
     }
     public func routes(mode: String) -> Bool { mode == "l3" || mode == "l3s" }
 
-    public var givesInterface: Bool { true }
-    public var usesIPAM: Bool { true }
-    public var validatesAfterIPAM: Bool { true }
-    public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
-        VlanLinks.skipsGatewayAllocation(self, options: options, isInternal: isInternal)
-    }
-    public var multipleSubnetsError: EngineError { VlanLinks.multipleSubnetsError(kind) }
-    public var addressing: EndpointAddressing { .localPool }
-    public var endpointLink: EndpointLink { .child }
-    public func endpointGateway(_ network: Network) -> IPv4Address? { VlanLinks.endpointGateway(network) }
     /// The child carries its parent link's MAC.
     public func sandboxInterface(_ endpoint: Endpoint, network: Network, engine: Engine) -> (KernelInterface.Kind, MACAddress) {
         (.ipvlan, KernelView.linkMAC(VlanLinks.parentLink(of: network), engine))

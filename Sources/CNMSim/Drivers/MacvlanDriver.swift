@@ -23,7 +23,7 @@ public struct MacvlanDriver: ChildLinkDriver {
         if parent == "lo" { return "loopback interface is not a valid macvlan parent link" }
         // Without a parent the dummy link is new and unique: nothing else to check.
         guard !parent.isEmpty else { return nil }
-        for other in engine.allNetworks where other.driver == .macvlan && VlanLinks.parentLink(of: other) == parent {
+        for other in engine.allNetworks where other.driver == kind && VlanLinks.parentLink(of: other) == parent {
             if mode == "passthru" {
                 return "cannot use mode passthru, macvlan network \(other.id) is already using parent interface \(parent)"
             }
@@ -49,16 +49,6 @@ public struct MacvlanDriver: ChildLinkDriver {
     public func peerMode(options: [String: String], mode: String) -> String { mode }
     public func routes(mode: String) -> Bool { false }
 
-    public var givesInterface: Bool { true }
-    public var usesIPAM: Bool { true }
-    public var validatesAfterIPAM: Bool { true }
-    public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
-        VlanLinks.skipsGatewayAllocation(self, options: options, isInternal: isInternal)
-    }
-    public var multipleSubnetsError: EngineError { VlanLinks.multipleSubnetsError(kind) }
-    public var addressing: EndpointAddressing { .localPool }
-    public var endpointLink: EndpointLink { .child }
-    public func endpointGateway(_ network: Network) -> IPv4Address? { VlanLinks.endpointGateway(network) }
     public func sandboxInterface(_ endpoint: Endpoint, network: Network, engine: Engine) -> (KernelInterface.Kind, MACAddress) {
         (.macvlan, endpoint.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]))
     }

@@ -13,6 +13,22 @@ public protocol ChildLinkDriver: NetworkDriver {
     func routes(mode: String) -> Bool
 }
 
+/// What macvlan and ipvlan answer alike: an interface per endpoint that is a child of the parent,
+/// from the network's IPAM pool; options checked after IPAM (`CreateNetwork`); a gateway only with a
+/// real parent, not internal, in a mode that does not route.
+extension ChildLinkDriver {
+    public var givesInterface: Bool { true }
+    public var usesIPAM: Bool { true }
+    public var validatesAfterIPAM: Bool { true }
+    public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
+        VlanLinks.skipsGatewayAllocation(self, options: options, isInternal: isInternal)
+    }
+    public var multipleSubnetsError: EngineError { VlanLinks.multipleSubnetsError(kind) }
+    public var addressing: EndpointAddressing { .localPool }
+    public var endpointLink: EndpointLink { .child }
+    public func endpointGateway(_ network: Network) -> IPv4Address? { VlanLinks.endpointGateway(network) }
+}
+
 /// What macvlan and ipvlan networks share: the parent link, the VLAN sub-interface and dummy rules
 /// (moby v28.2.2 libnetwork/drivers/macvlan/macvlan_setup.go, libnetwork/drivers/ipvlan/ipvlan_setup.go),
 /// the mode, and whether endpoints get a gateway.
