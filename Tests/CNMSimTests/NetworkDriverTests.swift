@@ -53,6 +53,11 @@ final class NetworkDriverTests: XCTestCase {
             XCTAssertTrue(IpvlanDriver().skipsGatewayAllocation(options: parent.merging([IpvlanDriver.modeOption: mode]) { a, _ in a },
                                                                 isInternal: false), mode)
         }
+        var l3 = Network(id: "0123456789abcdef", name: "l3", driver: .ipvlan, created: .epoch, ipamOptions: nil, ipamConfig: nil,
+                         subnet: nil, gateway: nil, options: parent.merging([IpvlanDriver.modeOption: "l3"]) { a, _ in a })
+        XCTAssertTrue(IpvlanDriver().givesDeviceDefaultRoute(l3))
+        l3.isInternal = true
+        XCTAssertFalse(IpvlanDriver().givesDeviceDefaultRoute(l3), "internal: no route out")
         XCTAssertEqual(VlanLinks.dummyName(kind: .macvlan, networkID: "0123456789abcdef"), "dm-0123456789ab")
         XCTAssertEqual(VlanLinks.dummyName(kind: .ipvlan, networkID: "0123456789abcdef"), "di-0123456789ab")
     }

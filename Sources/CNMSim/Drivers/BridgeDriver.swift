@@ -12,6 +12,16 @@ public struct BridgeDriver: NetworkDriver {
     public static let gatewayModeIPv4Option = "com.docker.network.bridge.gateway_mode_ipv4"
     public static let gatewayModeIPv6Option = "com.docker.network.bridge.gateway_mode_ipv6"
 
+    /// The options the daemon gives the default `bridge` network (`docker0`), as inspect shows them.
+    public static let defaultBridgeOptions = [
+        defaultBridgeOption: "true",
+        iccOption: "true",
+        masqueradeOption: "true",
+        hostBindingOption: "0.0.0.0",
+        nameOption: "docker0",
+        mtuOption: "1500",
+    ]
+
     /// `networkConfiguration.fromLabels` (moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go lines
     /// 310-370, `parseErr` line 400): the first option that does not parse, in key order (Go visits the
     /// map in random order; with one bad option the text is the same).

@@ -52,6 +52,9 @@ public protocol NetworkDriver: Sendable {
     func endpointMAC(requested: MACAddress?, ip: IPv4Address?, rng: inout SeededGenerator) -> MACAddress?
     /// The default gateway the endpoint gets at join (`jinfo.SetGateway`), if any.
     func endpointGateway(_ network: Network) -> IPv4Address?
+    /// Whether the endpoint gets a default route through its device with no gateway (ipvlan l3/l3s:
+    /// `jinfo.AddStaticRoute(0.0.0.0/0, CONNECTED)`, `default dev eth0`).
+    func givesDeviceDefaultRoute(_ network: Network) -> Bool
 
     // MARK: Ports, firewall, kernel view
 
@@ -96,6 +99,7 @@ extension NetworkDriver {
     public func gatewayMode(options: [String: String]) -> GatewayMode { .nat }
     public var sharesHostStack: Bool { false }
     public func endpointRefusal(_ attachment: NetworkAttachment) -> String? { nil }
+    public func givesDeviceDefaultRoute(_ network: Network) -> Bool { false }
     public var mapsPorts: Bool { false }
     public var programsFirewall: Bool { false }
     public func sandboxInterface(_ endpoint: Endpoint, network: Network, engine: Engine) -> (KernelInterface.Kind, MACAddress) {

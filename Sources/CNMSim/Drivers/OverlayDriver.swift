@@ -25,6 +25,14 @@ public struct OverlayDriver: NetworkDriver {
         return mtu
     }
     public static let vniOption = "com.docker.network.driver.overlay.vxlanid_list"
+
+    /// The options a node's instance of the network carries, as inspect shows them: the user's
+    /// plus the VXLAN id the managers allocated.
+    public static func nodeOptions(_ options: [String: String], vni: Int) -> [String: String] {
+        var o = options
+        o[vniOption] = String(vni)
+        return o
+    }
     public static let gatewayBridgeName = "docker_gwbridge"
 
     public init() {}

@@ -27,6 +27,10 @@ extension ChildLinkDriver {
     public var addressing: EndpointAddressing { .localPool }
     public var endpointLink: EndpointLink { .child }
     public func endpointGateway(_ network: Network) -> IPv4Address? { VlanLinks.endpointGateway(network) }
+    /// A routing mode with a real parent, on a network that is not internal.
+    public func givesDeviceDefaultRoute(_ network: Network) -> Bool {
+        VlanLinks.isL3(network) && !network.isInternal && !VlanLinks.hasDummyParent(network)
+    }
 }
 
 /// What macvlan and ipvlan networks share: the parent link, the VLAN sub-interface and dummy rules

@@ -126,7 +126,7 @@ public enum KernelView {
         if let gw = engine.gatewayEndpoint(of: c), let via = gw.gateway, let dev = gw.interfaceName {
             routes.insert(KernelRoute(destination: nil, gateway: via, device: dev, proto: "static"), at: 0)
         } else if let l3 = engine.endpoints(ofContainer: c).first(where: { ep in
-            engine.networks[ep.networkID].map { VlanLinks.isL3($0) && !$0.isInternal && !VlanLinks.hasDummyParent($0) } ?? false
+            engine.networks[ep.networkID].map { $0.networkDriver.givesDeviceDefaultRoute($0) } ?? false
         }), let dev = l3.interfaceName, l3.ipv4 != nil {
             // ipvlan l3/l3s: `jinfo.AddStaticRoute(0.0.0.0/0, CONNECTED)` — `default dev eth0`, no gateway.
             routes.insert(KernelRoute(destination: nil, device: dev, proto: "static"), at: 0)
