@@ -66,7 +66,7 @@ def read_json_lines(data):
 
 def main():
     rev = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
-    names = subprocess.run(["git", "ls-tree", "--name-only", rev, DIR + "/"], capture_output=True, check=True).stdout.decode().split()
+    names = subprocess.run(["git", "ls-tree", "-r", "--name-only", rev, DIR + "/"], capture_output=True, check=True).stdout.decode().split()
     failed = compared = 0
     for path in sorted(n for n in names if n.endswith(".golden")):
         old = subprocess.run(["git", "show", "%s:%s" % (rev, path)], capture_output=True, check=True).stdout
