@@ -54,6 +54,19 @@ struct ErrorStatusTests {
         #expect(LineResult(CommandOutput(stdout: "ok\n")).failure == nil)
     }
 
+    /// `GET /containers/{id}/logs`: 501 for a form cnmlab does not simulate (its typed error); logs whose
+    /// text says "not simulated" are only logs.
+    @Test func logsAnswer501OnlyForWhatIsNotSimulated() {
+        let host = SimulatorHost(simulator: Simulator(seed: 5))
+        let router = Router(host: host, state: EngineState(seed: 5), pool: .singleton)
+        let json = [("Content-Type", "application/json")]
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/create?name=talk", headers: json,
+                                         body: Array(#"{"Image":"busybox","Cmd":["echo","cnmlab: this is not simulated"]}"#.utf8))).status == 201)
+        #expect(router.handle(APIRequest(method: "POST", uri: "/v1.50/containers/talk/start")).status == 204)
+        #expect(router.handle(APIRequest(method: "GET", uri: "/v1.50/containers/talk/logs?stdout=1&stderr=1")).status == 200)
+        #expect(router.handle(APIRequest(method: "GET", uri: "/v1.50/containers/talk/logs?stdout=1&since=yesterday")).status == 501)
+    }
+
     @Test func errorsTravelThroughSequencesAndPipelines() {
         var sim = Simulator(seed: 1)
         let out = sim.run(line: "docker network rm nosuch; docker network rm bridge | cat")

@@ -249,7 +249,8 @@ extension Router {
             if let since = request.query("since"), !since.isEmpty, since != "0" { w += ["--since", since] }
             var copy = sim
             let out = copy.run(line: CommandLineText.join(w + [c.name]))
-            if out.stderr.contains("not simulated") && out.stdout.isEmpty {
+            // A form of `docker logs` cnmlab does not simulate (its typed error), not log text that says so.
+            if out.errors.first?.kind == .notSimulated {
                 return .error(HTTPStatus.notImplemented, LineResult.trimTrailer(out.stderr))
             }
             var body: [UInt8] = []
