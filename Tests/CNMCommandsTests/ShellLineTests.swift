@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import CNMCommands
+import CNMSim
+import CNMTestSupport
 
 final class ShellLineTests: XCTestCase {
     /// Parses and expands; returns pipelines as [[words]] per item plus connectors.
@@ -225,7 +227,7 @@ final class ShellLineTests: XCTestCase {
 
     /// Random words, single-quoted the way a shell user would, always come back unchanged.
     func testRoundTripOfQuotedRandomWords() {
-        var rng = CommandLineTestRNG(seed: 7)
+        var rng = seededGenerator(default: 7)
         let alphabet = Array(" \t\n'\"\\$`#;&|<>(){}*?~=,-_abcXYZ019é😀".unicodeScalars)
         for _ in 0..<2000 {
             var original: [String] = []
@@ -259,7 +261,7 @@ final class ShellLineTests: XCTestCase {
     /// Seeded random and mutated lines: always a result, deterministic, and
     /// complete lines expand without error when a substitution closure is given.
     func testRandomAndMutatedLines() {
-        var rng = CommandLineTestRNG(seed: 2024)
+        var rng = seededGenerator(default: 2024)
         let seeds = [
             "docker run -dp 8080:80 --name web nginx",
             "docker network create --subnet 10.1.0.0/24 mynet && docker network ls",

@@ -48,3 +48,8 @@ extension XCTestCase {
         return SeededGenerator(seed: seed)
     }
 }
+
+extension SeededGenerator {
+    /// A number in `0..<n` (0 when `n` is not positive), for picking among `n` things.
+    public mutating func below(_ n: Int) -> Int { n > 0 ? Int(next() % UInt64(n)) : 0 }
+}
