@@ -67,6 +67,15 @@ struct ErrorStatusTests {
         #expect(router.handle(APIRequest(method: "GET", uri: "/v1.50/containers/talk/logs?stdout=1&since=yesterday")).status == 501)
     }
 
+    /// Swarm reads outside a swarm: moby's 503 "not a swarm manager" (daemon/cluster/errors.go), as
+    /// docs/engine-api.md says; the engine's refusal was Forbidden, so they answered 403.
+    @Test func swarmReadsOutsideASwarmAnswer503() {
+        let router = Router(host: SimulatorHost(simulator: Simulator(seed: 5)), state: EngineState(seed: 5), pool: .singleton)
+        for path in ["/v1.50/nodes", "/v1.50/services", "/v1.50/tasks"] {
+            #expect(router.handle(APIRequest(method: "GET", uri: path)).status == 503, "\(path)")
+        }
+    }
+
     @Test func errorsTravelThroughSequencesAndPipelines() {
         var sim = Simulator(seed: 1)
         let out = sim.run(line: "docker network rm nosuch; docker network rm bridge | cat")
