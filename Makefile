@@ -10,7 +10,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 STAGE := .build/stage
 APT_PACKAGES := libedit-dev libsqlite3-dev pkg-config tmux
 
-.PHONY: setup course build run test bench release stage install uninstall dist clean
+.PHONY: setup course build run test golden bench release stage install uninstall dist clean
 
 ## Installs the system libraries cnmlab builds against, only when one is missing (Debian/Ubuntu).
 setup:
@@ -44,6 +44,14 @@ test: setup course
 	$(MAKE) --no-print-directory install PREFIX=$(INSTALL_CHECK)
 	CNMLAB_INSTALLED=$(INSTALL_CHECK) $(SWIFT) test
 	$(SWIFT) run cnmlab validate --mutants Labs/
+
+## Rewrites Tests/CNMCommandsTests/Golden/*.golden from the simulator (seed 0), then lists what changed: review
+## `git diff` before committing. A scenario without a .golden gets one; a JSON Lines .golden (the first layout) is
+## converted, after printing which of its commands now answer differently; a NAME.txt script becomes NAME.script.
+GOLDEN_DIR := Tests/CNMCommandsTests/Golden
+golden: setup course
+	CNMLAB_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'CNMCommandsTests.GoldenTests/testEveryScriptMatchesItsGolden'
+	@git status --short -- $(GOLDEN_DIR)
 
 ## Release build, then the benchmark scenarios (prints timings and peak memory, each target beside its figure).
 bench: setup course

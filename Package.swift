@@ -67,14 +67,16 @@ let package = Package(
         ),
         // `make bench`: release-mode scenarios that print timings.
         .executableTarget(name: "CNMBench", dependencies: ["CNMSim", "CNMCommands", "CNMLabs", "CNMProgress", "CNMShell", "CNMFileSystem"]),
-        .testTarget(name: "CNMSimTests", dependencies: ["CNMSim"]),
-        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse", "CNMFileSystem"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress"]),
-        .testTarget(name: "CNMShellTests", dependencies: ["CNMShell"]),
+        // What the test targets share: the seeded generator random tests draw from (Tests/CNMTestSupport).
+        .target(name: "CNMTestSupport", dependencies: ["CNMSim"], path: "Tests/CNMTestSupport"),
+        .testTarget(name: "CNMSimTests", dependencies: ["CNMSim", "CNMTestSupport"]),
+        .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse", "CNMFileSystem", "CNMTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress", "CNMTestSupport"]),
+        .testTarget(name: "CNMShellTests", dependencies: ["CNMShell", "CNMTestSupport"]),
         .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),
         .testTarget(
             name: "CNMCommandsTests",
-            dependencies: ["CNMCommands"],
+            dependencies: ["CNMCommands", "CNMTestSupport"],
             resources: [.copy("Golden")]
         ),
     ],

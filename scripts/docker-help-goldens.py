@@ -4,15 +4,14 @@ simulates (the CLI prints them without a daemon) and writes:
 
   Sources/CNMCommands/Docker/DockerHelpTexts.swift   the `--help` texts cnmlab prints, by command path
   Tests/CNMCommandsTests/Golden/help/docker-help.golden  what the real CLI printed for each line of
-                                                      Golden/help/docker-help.txt (JSON Lines: command,
-                                                      exitCode, stdout, stderr), which the tests compare
-                                                      with cnmlab byte for byte
+                                                      Golden/help/docker-help.script (the golden layout of
+                                                      docs/testing.md: command, stdout, stderr, exit code),
+                                                      which the tests compare with cnmlab byte for byte
 
 Run from the repository root on a machine whose `docker --version` reports 28.2.2:
     python3 scripts/docker-help-goldens.py
 Output is captured through pipes (not a terminal), so flag lists wrap at the CLI's default width.
 """
-import json
 import os
 import shlex
 import subprocess
@@ -20,7 +19,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SWIFT = os.path.join(ROOT, "Sources/CNMCommands/Docker/DockerHelpTexts.swift")
-SCRIPT = os.path.join(ROOT, "Tests/CNMCommandsTests/Golden/help/docker-help.txt")
+SCRIPT = os.path.join(ROOT, "Tests/CNMCommandsTests/Golden/help/docker-help.script")
 GOLDEN = os.path.join(ROOT, "Tests/CNMCommandsTests/Golden/help/docker-help.golden")
 
 # Every docker command path cnmlab simulates, canonical names only (aliases share the text).
@@ -38,6 +37,55 @@ PATHS = [
     "docker node", "docker node ls", "docker node inspect", "docker node ps",
     "docker swarm", "docker swarm init", "docker swarm join", "docker swarm join-token", "docker swarm leave",
 ]
+
+# The golden layout of docs/testing.md (Tests/CNMCommandsTests/GoldenTranscript.swift writes the same bytes).
+HEADER = b"# cnmlab golden transcript: `$` command, `|` stdout, `!` stderr, `[exit N]` when not 0 (docs/testing.md)"
+
+
+def needs_escape(b):
+    return (b < 0x20 and b != 0x09) or b == 0x7F
+
+
+def escape(line):
+    out = bytearray()
+    for b in line:
+        if b == 0x5C: out += b"\\\\"
+        elif b == 13: out += b"\\r"
+        elif b == 10: out += b"\\n"
+        elif needs_escape(b): out += b"\\x%02x" % b
+        else: out.append(b)
+    return bytes(out)
+
+
+def stream(text, marker, continuation=None):
+    data = text.encode()
+    if not data and continuation is None:
+        return b""
+    lines = data.split(b"\n")
+    ends_with_newline = continuation is None and data.endswith(b"\n")
+    if ends_with_newline:
+        lines.pop()
+    out = b""
+    for i, line in enumerate(lines):
+        m = continuation if i > 0 and continuation else marker
+        if any(needs_escape(b) for b in line):
+            out += m + b"~" + escape(line)
+        else:
+            out += m + (b" " + line if line else b"")
+        out += b"\n"
+    if continuation is None and not ends_with_newline:
+        out += b"\\ no newline at end\n"
+    return out
+
+
+def render(records):
+    """records: (command, exit code, stdout, stderr) tuples."""
+    out = HEADER + b"\n"
+    for command, code, stdout, stderr in records:
+        out += b"\n" + stream(command, b"$", b">") + stream(stdout, b"|") + stream(stderr, b"!")
+        if code != 0:
+            out += b"[exit %d]\n" % code
+    return out
 
 
 def run(line):
@@ -68,11 +116,8 @@ def main():
             f.write(f'        "{path}": #"""\n{text}\n"""#,\n')
         f.write("    ]\n}\n")
     lines = [l for l in open(SCRIPT).read().splitlines() if l and not l.startswith("#")]
-    with open(GOLDEN, "w") as f:
-        for line in lines:
-            code, out, err = run(line)
-            f.write(json.dumps({"command": line, "exitCode": code, "stdout": out, "stderr": err},
-                               ensure_ascii=False) + "\n")
+    with open(GOLDEN, "wb") as f:
+        f.write(render([(line,) + run(line) for line in lines]))
     print(f"{len(PATHS)} help texts, {len(lines)} golden lines")
 
 

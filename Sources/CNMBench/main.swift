@@ -138,6 +138,7 @@ if let submission = submissionLines(submissionLength, labsFolder: "Labs") {
           + "\(format3(submission.perLine)) ms per line (grading's own benchmark holds the grading targets)")
 }
 print("")
+parserBench()
 fingerprintBench()
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)

@@ -105,6 +105,7 @@ public struct Simulator: Sendable {
                     runs.append(SimpleCommandRun(text: words.joined(separator: " "), ran: true, exitCode: out.exitCode,
                                                  output: out.stdout + out.stderr))
                     result.stderr += out.stderr
+                    result.errors += out.errors
                     result.exitCode = out.exitCode
                     if index == item.pipeline.count - 1 { result.stdout = out.stdout } else { stdin = out.stdout }
                 }

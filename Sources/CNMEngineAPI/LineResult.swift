@@ -1,8 +1,11 @@
 import CNMCommands
 
-/// What a command line run for a request printed, read back as the daemon's answer:
-/// `Error response from daemon: X` is the daemon's error X; a `cnmlab: … not simulated`
-/// line is cnmlab saying so; any other failure is a value the CLI itself refused.
+import CNMSim
+
+/// What a command line run for a request printed, read back as the daemon's answer: the status comes
+/// from the typed error the output carries (`CommandOutput.errors`), the message from what the CLI
+/// printed (`Error response from daemon: X` is the daemon's error X; a `cnmlab: … not simulated` line
+/// is cnmlab saying so); any other failure is a value the CLI itself refused (400).
 struct LineResult {
     let output: CommandOutput
 
@@ -13,19 +16,26 @@ struct LineResult {
     /// The failure, if the line failed, with moby's status for it.
     var failure: APIError? {
         let err = output.stderr
+        if let first = output.errors.first, first.kind == .notSimulated {
+            let line = err.split(separator: "\n").first { $0.contains("not simulated") }.map(String.init) ?? err
+            return APIError(first.kind.status, line)
+        }
         if let r = err.range(of: Self.daemonPrefix) {
             let message = Self.trimTrailer(String(err[r.upperBound...]))
-            return APIError(Self.status(for: message), message)
-        }
-        if err.contains("not simulated") {
-            let line = err.split(separator: "\n").first { $0.contains("not simulated") }.map(String.init) ?? err
-            return APIError(HTTPStatus.notImplemented, line)
+            return APIError(Self.status(of: output), message)
         }
         guard output.exitCode != 0 else { return nil }
         var message = Self.trimTrailer(err)
         if message.hasPrefix("docker: ") { message = String(message.dropFirst("docker: ".count)) }
         if message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
         return APIError(HTTPStatus.badRequest, message.isEmpty ? "invalid request" : message)
+    }
+
+    /// The HTTP status of the first daemon error an output reports (`EngineError.Kind.status`); 500 for
+    /// one that came without its type, as moby answers an error no errdefs class marks (moby v28.2.2
+    /// api/server/httpstatus/status.go `FromError`).
+    static func status(of output: CommandOutput) -> Int {
+        output.errors.first?.kind.status ?? HTTPStatus.serverError
     }
 
     /// Drops what the CLI adds after the daemon's message: the help pointer, `exit status 1`,
@@ -37,27 +47,6 @@ struct LineResult {
         }
         while s.hasSuffix("\n") { s.removeLast() }
         return s
-    }
-
-    /// The errdefs class moby gives a daemon message (api/server/httpstatus/status.go), by its wording.
-    static func status(for message: String) -> Int {
-        let m = message
-        if m.hasPrefix("No such ") || m.hasSuffix(" not found") || m.contains("not found: ") && !m.contains("executable file not found") {
-            return HTTPStatus.notFound
-        }
-        if m.contains("executable file not found") || m.contains("no such file or directory") { return HTTPStatus.badRequest }
-        if m.hasPrefix("Conflict.") || m.contains("already exists") && m.hasPrefix("network with name")
-            || m.contains("is not running") || m.contains("container is running") || m.contains("is already in use") {
-            return HTTPStatus.conflict
-        }
-        if m.contains("has active endpoints") || m.contains("pre-defined network") || m.contains("already exists in network")
-            || m.contains("cannot be removed") {
-            return HTTPStatus.forbidden
-        }
-        if m.hasPrefix("failed to") || m.contains("port is already allocated") || m.contains("address already in use") {
-            return HTTPStatus.serverError
-        }
-        return HTTPStatus.badRequest
     }
 }
 

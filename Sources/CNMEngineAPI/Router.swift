@@ -206,7 +206,7 @@ extension APIResponse {
 }
 
 extension EngineError.Kind {
-    /// moby's errdefs classes → status (api/server/httpstatus/status.go).
+    /// moby's errdefs classes → status (moby v28.2.2 api/server/httpstatus/status.go `FromError`).
     var status: Int {
         switch self {
         case .notFound: return HTTPStatus.notFound
@@ -214,6 +214,7 @@ extension EngineError.Kind {
         case .conflict: return HTTPStatus.conflict
         case .forbidden: return HTTPStatus.forbidden
         case .system: return HTTPStatus.serverError
+        case .unavailable: return HTTPStatus.serviceUnavailable
         case .notSimulated: return HTTPStatus.notImplemented
         }
     }

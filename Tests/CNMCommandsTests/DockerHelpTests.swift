@@ -7,17 +7,10 @@ import Foundation
 /// `scripts/docker-help-goldens.py` (docker/cli v28.2.2 `cli/cobra.go`, `cli/required.go`,
 /// `cmd/docker/docker.go`); where `docker --version` reports 28.2.2 the CLI is also asked live.
 final class DockerHelpTests: XCTestCase {
-    struct Line: Decodable {
-        let command: String
-        let exitCode: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    func goldenLines() throws -> [Line] {
+    /// The captured lines (the golden layout of docs/testing.md, read by `GoldenTranscript`).
+    func goldenLines() throws -> [GoldenRecord] {
         let url = try XCTUnwrap(Bundle.module.resourceURL).appendingPathComponent("Golden/help/docker-help.golden")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        return try GoldenTranscript.parse(try String(contentsOf: url, encoding: .utf8))
     }
 
     func simulated(_ command: String) -> CommandOutput {

@@ -1,6 +1,8 @@
 import XCTest
 @testable import CNMCommands
 import CNMSim
+import CNMTestSupport
+import CNMSim
 
 final class FlagSetTests: XCTestCase {
     // `docker run`: flags stop at the image; `-h` is --hostname; own --help.
@@ -311,7 +313,7 @@ final class FlagSetTests: XCTestCase {
 
     /// Random argument vectors never crash the parser and parsing is a pure function.
     func testRandomArguments() {
-        var rng = CommandLineTestRNG(seed: 42)
+        var rng = seededGenerator(default: 42)
         let pieces = ["-", "--", "-d", "-p", "-dp", "-x", "--name", "--name=", "=", "80", "--net", "-h", "--help",
                       "-c", "0x", "é", "\u{0}", "---", "-test.", "--cpu-shares", "a,b", "\"", "-dit", "-e"]
         var outcomes = [0, 0, 0]
@@ -335,18 +337,5 @@ final class FlagSetTests: XCTestCase {
         }
         XCTAssertEqual(outcomes.reduce(0, +), 9000)
         XCTAssertTrue(outcomes.allSatisfy { $0 > 100 }, "\(outcomes)")
-    }
-}
-
-/// Deterministic PRNG for the randomized tests.
-struct CommandLineTestRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

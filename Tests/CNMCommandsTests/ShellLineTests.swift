@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import CNMCommands
+import CNMSim
+import CNMTestSupport
 
 final class ShellLineTests: XCTestCase {
     /// Parses and expands; returns pipelines as [[words]] per item plus connectors.
@@ -225,7 +227,7 @@ final class ShellLineTests: XCTestCase {
 
     /// Random words, single-quoted the way a shell user would, always come back unchanged.
     func testRoundTripOfQuotedRandomWords() {
-        var rng = CommandLineTestRNG(seed: 7)
+        var rng = seededGenerator(default: 7)
         let alphabet = Array(" \t\n'\"\\$`#;&|<>(){}*?~=,-_abcXYZ019é😀".unicodeScalars)
         for _ in 0..<2000 {
             var original: [String] = []
@@ -259,7 +261,7 @@ final class ShellLineTests: XCTestCase {
     /// Seeded random and mutated lines: always a result, deterministic, and
     /// complete lines expand without error when a substitution closure is given.
     func testRandomAndMutatedLines() {
-        var rng = CommandLineTestRNG(seed: 2024)
+        var rng = seededGenerator(default: 2024)
         let seeds = [
             "docker run -dp 8080:80 --name web nginx",
             "docker network create --subnet 10.1.0.0/24 mynet && docker network ls",
@@ -307,10 +309,9 @@ final class ShellLineTests: XCTestCase {
         XCTAssertTrue(counts.allSatisfy { $0 > 200 }, "\(counts)")
     }
 
-    /// 1 MiB inputs of pathological shapes parse in linear time.
+    /// 1 MiB inputs of pathological shapes parse to the right result (in linear time: `make bench`, parser limits).
     func testLargeInputs() {
         let mib = 1 << 20
-        let start = Date()
         guard case .complete(let many) = ShellLine.parse(String(repeating: "a ", count: mib / 2)) else {
             return XCTFail("expected complete")
         }
@@ -336,7 +337,6 @@ final class ShellLineTests: XCTestCase {
         XCTAssertEqual(ShellLine.parse(String(repeating: "`", count: mib + 1)), .incomplete(.backquote))
         XCTAssertEqual(ShellLine.parse(Array(repeating: "$(`", count: mib / 3).joined()), .failure(.substitutionTooDeep(limit: 32)))
         XCTAssertEqual(ShellLine.parse("$( " + String(repeating: "(", count: mib)), .incomplete(.commandSubstitution))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 60, "parsing 1 MiB inputs must be linear")
     }
 }
 

@@ -349,18 +349,6 @@ final class TemplateTests: XCTestCase {
 
     // MARK: robustness
 
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     func testFuzzNeverCrashes() {
         let seeds = [
             "{{.Name}}", "{{range $i, $v := .Ports}}{{$i}}{{$v}}{{else}}e{{end}}", "{{if .A}}x{{else if .B}}y{{end}}",
@@ -377,7 +365,7 @@ final class TemplateTests: XCTestCase {
                                 ".Name", ".Ports", ".IPAM.Config", ".Options", ".Missing", "index", "slice", "len",
                                 "printf", "print", "json", "pad", "truncate", "split", "join", "eq", "lt", "and", "or",
                                 "not", "/*", "*/", "\n", "é", "网", "%", "\"%d %s %v\"", "\\", "'", "\"", "`", "}", "{"]
-        var rng = SplitMix(state: 0xC0FFEE)
+        var rng = seededGenerator(default: 0xC0FFEE)
         var outputs = 0, errors = 0
         for iteration in 0..<4000 {
             var text: String

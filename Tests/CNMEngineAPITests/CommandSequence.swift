@@ -1,20 +1,16 @@
 import CNMCommands
+import CNMSim
 @testable import CNMEngineAPI
 
 /// Seeded random docker command sequences for the differential test: networks, containers,
 /// connect/disconnect, exec ping/nslookup/wget, inspect with and without --format,
 /// ls/ps/port with filters, and the common errors (names reused, things missing).
 struct CommandSequence {
-    /// SplitMix64: the sequence depends on the seed only.
+    /// CNMSim's seeded generator (the one every random test draws from): the sequence depends on the seed only.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var base: SeededGenerator
+        init(seed: UInt64) { base = SeededGenerator(seed: seed) }
+        mutating func next() -> UInt64 { base.next() }
         mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
         mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
@@ -28,7 +24,7 @@ struct CommandSequence {
 
     /// `count` commands (argument vectors after `docker`).
     static func make(seed: UInt64, count: Int) -> [[String]] {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         var out: [[String]] = []
         var subnet = 20
         func net() -> String { g.chance(90) ? g.pick(networks) : "nosuchnet" }

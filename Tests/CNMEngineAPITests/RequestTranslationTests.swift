@@ -240,7 +240,7 @@ struct ForegroundRunTests {
 /// never crash the engine and always get an HTTP status moby uses.
 struct RequestFuzzTests {
     @Test func randomRequestsAreAnswered() {
-        var g = CommandSequence.Generator(state: 99)
+        var g = CommandSequence.Generator(seed: 99)
         let router = Router(host: SimulatorHost(simulator: Simulator(seed: 9)), state: EngineState(seed: 9), pool: .singleton)
         let paths = ["/networks/create", "/networks/x", "/networks/x/connect", "/networks/x/disconnect", "/networks/prune",
                      "/containers/create?name=c", "/containers/c/start", "/containers/c/stop?t=x", "/containers/c/wait?condition=bogus",

@@ -1,5 +1,7 @@
 import XCTest
 @testable import CNMLabs
+import CNMSim
+import CNMTestSupport
 
 final class DecoderTests: XCTestCase {
     func testValidFixtureDecodes() throws {
@@ -124,20 +126,17 @@ final class DecoderTests: XCTestCase {
         XCTAssertEqual(r.errors.map { $0.formatted() }, ["t.yaml:8:5: error LAB007: duplicate id 's'"])
     }
 
-    func testBillionLaughsIsRefusedQuickly() {
-        let start = Date()
+    /// Refused before any expansion (how fast: `make bench`, parser limits).
+    func testBillionLaughsIsRefused() {
         let entry = LabCatalog.read(Fixture.path("billion-laughs.yaml"))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1.0)
         XCTAssertNil(entry.lab)
         XCTAssertEqual(entry.diagnostics.map(\.code), ["LAB006"])
         XCTAssertTrue(entry.diagnostics[0].text().contains("more than 64 aliases"), entry.diagnostics[0].text())
     }
 
     func testAliasExpansionIsBounded() {
-        // Few enough aliases to pass the text scan, but 10^5 nodes once expanded.
-        let start = Date()
+        // Few enough aliases to pass the text scan, but 10^5 nodes once expanded (how fast: `make bench`).
         let entry = LabCatalog.read(Fixture.path("small-laughs.yaml"))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1.0)
         XCTAssertEqual(entry.diagnostics.map(\.code), ["LAB006"])
         XCTAssertTrue(entry.diagnostics[0].text().contains("expands to more than"), entry.diagnostics[0].text())
     }
@@ -160,7 +159,7 @@ final class DecoderTests: XCTestCase {
     }
 
     func testGarbageNeverCrashes() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = seededGenerator(default: 0xDEC0DE)
         let base = Array((try? String(contentsOfFile: Fixture.path("valid.yaml"), encoding: .utf8))?.utf8 ?? "".utf8)
         let alphabet = Array("{}[]:&*!|>-?#'\"\n \t,%@`abc12".utf8)
         for _ in 0..<400 {

@@ -1,5 +1,7 @@
 import XCTest
 @testable import CNMLabs
+import CNMSim
+import CNMTestSupport
 
 /// The grader: replays through `LabSession`, full marks for reference solutions, partial credit,
 /// the transcript markers, the pass mark and hostile input.
@@ -151,7 +153,7 @@ final class GradeTests: XCTestCase {
         long += Array(repeating: 0x61, count: Submission.maxLineBytes + 1)
         XCTAssertEqual(Submission.parse(long), .failure(.lineTooLong(line: 2)))
         // Random bytes (no NUL), invalid UTF-8 and terminal escapes: graded, and they fail.
-        var generator = SystemRandomNumberGenerator()
+        var generator = seededGenerator(default: 0x6AADE)
         let lab = Fixture.lab("grade-small.yaml")
         for round in 0..<20 {
             var bytes = (0..<2_000).map { _ in UInt8.random(in: 1...255, using: &generator) }

@@ -1,6 +1,7 @@
 import XCTest
 @testable import CNMLabs
 import CNMSim
+import CNMTestSupport
 
 /// Properties of the one lab pipeline over random sequences of lab lines (a seeded generator, so a
 /// failure names a sequence that can be replayed): hints, solutions, right and wrong answers,
@@ -45,7 +46,7 @@ final class ScorePropertyTests: XCTestCase {
     /// A score is never above the maximum nor below zero, after every line of every sequence — and
     /// replaying the journal (undo and reset lines included) gives back the same score, steps and world.
     func testTheScoreStaysWithinItsBoundsAndTheJournalReplaysIt() throws {
-        var rng = SeededGenerator(seed: 20_261_202)
+        var rng = seededGenerator(default: 20_261_202)
         for lab in labs() {
             for sequence in 0..<6 {
                 let learner = "prop-\(sequence)"

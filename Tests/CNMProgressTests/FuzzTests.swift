@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import CNMProgress
+import CNMSim
+import CNMTestSupport
 
 /// No database file may crash cnmlab: damaged copies are opened and read; each either works or throws.
 final class FuzzTests: XCTestCase {
@@ -15,11 +17,8 @@ final class FuzzTests: XCTestCase {
             try store.recordQuizAnswer(attempt: s.attempt.id, question: "q", answer: "x", correct: false)
         }
         let original = try XCTUnwrap(Fixture.bytes(good))
-        var rng: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            rng = rng &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: rng >> 33)
-        }
+        var rng = seededGenerator(default: 0x9E37_79B9_7F4A_7C15)
+        func next() -> Int { Int(truncatingIfNeeded: rng.next() >> 33) }
         var refused = 0, opened = 0
         for round in 0..<60 {
             var bytes = original

@@ -24,7 +24,7 @@ final class NarrowTerminalTests: XCTestCase {
     }
 
     func start(_ lang: String) {
-        session = "cnmlab-narrow-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        session = "cnmlab-narrow-\(getpid())-\(String(name.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))"
         let home = NSTemporaryDirectory() + session
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         tmux("-u", "new-session", "-d", "-s", session, "-x", "80", "-y", "24",

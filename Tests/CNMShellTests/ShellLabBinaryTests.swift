@@ -1,5 +1,7 @@
 import XCTest
 import Foundation
+import CNMSim
+import CNMTestSupport
 
 /// The real `cnmlab` binary driven as a learner drives it, through piped input from a folder
 /// outside the repository: a whole lab and what comes after it, coming back to an unfinished lab,
@@ -118,11 +120,8 @@ final class ShellLabBinaryTests: XCTestCase {
     /// Random sequences of hints, solutions, answers, undo, reset and skip, typed into the binary:
     /// the recorded score never exceeds the maximum.
     func testTheRecordedScoreNeverExceedsTheMaximum() {
-        var seed: UInt64 = 0x5EED
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var rng = seededGenerator(default: 0x5EED)
+        func next(_ n: Int) -> Int { Int.random(in: 0..<n, using: &rng) }
         let solutionLines = solution("w2d1s3-host-none", learner: "prop").split(separator: "\n").map(String.init)
         let moves = ["hint", "solution\ny", "skip", "undo", "reset step", "reset lab", "answer 8031", "answer 80", "answer lo",
                      "answer private", "docker rm -f hostweb"]

@@ -28,8 +28,9 @@ final class ShellTerminalTests: XCTestCase {
         XCTFail("screen never showed \(text):\n\(screen())", file: file, line: line)
     }
 
+    /// The session is named after the process and the test (unique without a random number).
     override func setUp() {
-        session = "cnmlab-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        session = "cnmlab-test-\(getpid())-\(String(name.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))"
         let home = NSTemporaryDirectory() + session
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         tmux("-u", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",

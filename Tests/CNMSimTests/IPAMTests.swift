@@ -1,5 +1,6 @@
 import XCTest
 @testable import CNMSim
+import CNMTestSupport
 
 final class IPAMTests: XCTestCase {
     func testAutomaticSubnetsFollowDockerPoolOrderAndSkipTheLAN() {
@@ -73,7 +74,7 @@ final class IPAMTests: XCTestCase {
     func testNoAddressIsHandedOutTwiceAndEverythingIsFreeAfterRemoval() {
         var engine = Engine(seed: 7)
         _ = engine.createNetwork(NetworkCreateRequest(name: "net", ipamConfig: [IPAMConfig(subnet: "10.5.0.0/24")]))
-        var rng = SeededGenerator(seed: 99)
+        var rng = seededGenerator(default: 99)
         for i in 0..<200 {
             let name = "c\(i % 40)"
             switch rng.next() % 3 {

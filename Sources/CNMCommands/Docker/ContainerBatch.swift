@@ -8,15 +8,15 @@ enum ContainerBatch {
         case done
         /// Printed on standard error without failing the command (`rm -f` of a missing
         /// container: docker/cli cli/command/container/rm.go prints the daemon's error and goes on).
-        case ignored(String)
-        /// The error line as docker prints it.
-        case failed(String)
+        case ignored(String, EngineError? = nil)
+        /// The error line as docker prints it, and the daemon's error it reports.
+        case failed(String, EngineError? = nil)
 
         /// A daemon result: its error printed as `Error response from daemon: …`.
         static func from<T>(_ result: Result<T, EngineError>) -> Outcome {
             switch result {
             case .success: return .done
-            case .failure(let e): return .failed(DaemonError.line(e))
+            case .failure(let e): return .failed(DaemonError.line(e), e)
             }
         }
     }
@@ -27,8 +27,12 @@ enum ContainerBatch {
         for term in terms {
             switch operation(term) {
             case .done: out.stdout += term + "\n"
-            case .ignored(let line): out.stderr += line
-            case .failed(let line): errors.append(line)
+            case .ignored(let line, let e):
+                out.stderr += line
+                out.errors += e.map { [$0] } ?? []
+            case .failed(let line, let e):
+                errors.append(line)
+                out.errors += e.map { [$0] } ?? []
             }
         }
         if !errors.isEmpty { out.stderr += errors.joined(); out.exitCode = 1 }

@@ -16,6 +16,7 @@ enum NetworkRmCommand {
             case .failure(let e):
                 if flags.bool("force") && e.kind == .notFound { continue }
                 out.stderr += DaemonError.line(e)
+                out.errors.append(e)
                 failed = true
             }
         }

@@ -12,7 +12,7 @@ enum RmCommand {
         return ContainerBatch.run(flags.positionals) { term in
             if term.isEmpty { return .failed("container name cannot be empty\n") }
             let result = engine.removeContainer(term, force: force)
-            if case .failure(let e) = result, force, e.kind == .notFound { return .ignored(DaemonError.line(e)) }
+            if case .failure(let e) = result, force, e.kind == .notFound { return .ignored(DaemonError.line(e), e) }
             return .from(result)
         }
     }

@@ -69,7 +69,9 @@ enum RunCommand {
         switch error {
         case .refused(let message): return CommandError.reported(message, command: command).output
         case .daemon(let e) where e.kind != .notSimulated && command != "create":
-            return CommandError.reported(DaemonError.text(e), command: command).output
+            var out = CommandError.reported(DaemonError.text(e), command: command).output
+            out.errors = [e]
+            return out
         default: return error.output
         }
     }

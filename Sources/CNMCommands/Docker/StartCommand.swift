@@ -16,6 +16,7 @@ enum StartCommand {
             switch engine.startContainer(term) {
             case .failure(let e):
                 out.stderr += DaemonError.line(e)
+                out.errors.append(e)
                 failed.append(term)
             case .success(let plan):
                 if case .oneShot = plan, let c = engine.findContainer(term).successValue {

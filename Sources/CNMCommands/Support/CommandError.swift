@@ -46,7 +46,7 @@ enum CommandError: Error, Equatable {
         case .reported(let text, let command): return CommandOutput(stderr: Self.withHelp(text, command), exitCode: 125)
         case .daemon(let e): return DaemonError.output(e)
         case .startFailed(let e, let command):
-            return CommandOutput(stderr: Self.withHelp(DaemonError.text(e), command), exitCode: e.exitStatus ?? 125)
+            return CommandOutput(stderr: Self.withHelp(DaemonError.text(e), command), exitCode: e.exitStatus ?? 125, errors: [e])
         case .notSimulated(let what): return NotSimulated.feature(what)
         case .executableNotFound(let program):
             return CommandOutput(stdout: "OCI runtime exec failed: exec failed: unable to start container process: exec: \(GoQuote.quote(program)): executable file not found in $PATH: unknown\r\n", exitCode: 127)

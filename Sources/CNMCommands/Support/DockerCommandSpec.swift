@@ -112,6 +112,6 @@ enum DaemonError {
     }
 
     static func output(_ error: EngineError) -> CommandOutput {
-        CommandOutput(stderr: line(error), exitCode: error.kind == .notSimulated ? 127 : 1)
+        CommandOutput(stderr: line(error), exitCode: error.kind == .notSimulated ? 127 : 1, errors: [error])
     }
 }

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// The one-line answers for what cnmlab does not simulate: honest, never invented output.
 public enum NotSimulated {
     static let programSuffix = ": not simulated (a real host has this command; cnmlab does not simulate it)"
@@ -6,7 +8,7 @@ public enum NotSimulated {
     /// A command a real host has that the simulated host does not simulate. Exit 127, as a shell gives
     /// for a command it cannot run.
     public static func program(_ name: String) -> CommandOutput {
-        CommandOutput(stderr: "cnmlab: \(name)\(programSuffix)\n", exitCode: 127)
+        CommandOutput(stderr: "cnmlab: \(name)\(programSuffix)\n", exitCode: 127, errors: [EngineError(.notSimulated, name)])
     }
 
     /// A name no real host has: bash's own answer (`bash: dokcer: command not found`, exit 127).
@@ -16,7 +18,7 @@ public enum NotSimulated {
 
     /// A known command or feature that is not simulated.
     public static func feature(_ what: String) -> CommandOutput {
-        CommandOutput(stderr: "cnmlab: \(what)\(featureSuffix)\n", exitCode: 127)
+        CommandOutput(stderr: "cnmlab: \(what)\(featureSuffix)\n", exitCode: 127, errors: [EngineError(.notSimulated, what)])
     }
 
     /// The same lines in `language` (`ko`): the one place that knows how they read, so that the

@@ -16,6 +16,7 @@ enum ServiceRmCommand {
             case .success: out.stdout += term + "\n"
             case .failure(let e):
                 out.stderr += DaemonError.line(e)
+                out.errors.append(e)
                 out.exitCode = 1
             }
         }

@@ -35,6 +35,7 @@ enum ServiceScaleCommand {
             switch engine.scaleService(name, replicas: Int(replicas)) {
             case .failure(let e):
                 errors.append("\(name): " + DaemonError.line(e).dropLast())
+                out.errors.append(e)
             case .success:
                 out.stdout += "\(name) scaled to \(replicas)\n"
                 waits.append((name, Int(replicas), before))

@@ -7,7 +7,7 @@ enum SwarmLookup {
     /// (moby `lockedManagerAction` / `errNoManager`).
     static func managerStore(_ engine: Engine) -> Result<Swarm, EngineError> {
         if let refusal = engine.managerRequired { return .failure(refusal) }
-        guard let s = engine.swarm else { return .failure(EngineError(.forbidden, Engine.notInSwarmManagerMessage)) }
+        guard let s = engine.swarm else { return .failure(EngineError(.unavailable, Engine.notInSwarmManagerMessage)) }
         return .success(s)
     }
 

@@ -41,7 +41,7 @@ public enum APIResponse: Sendable {
 enum HTTPStatus {
     static let ok = 200, created = 201, noContent = 204, notModified = 304
     static let badRequest = 400, forbidden = 403, notFound = 404, conflict = 409
-    static let payloadTooLarge = 413, serverError = 500, notImplemented = 501
+    static let payloadTooLarge = 413, serverError = 500, notImplemented = 501, serviceUnavailable = 503
 }
 
 /// JSON text helpers for bodies built by hand.

@@ -77,7 +77,7 @@ extension Router {
             if let r = out.stderr.range(of: LineResult.daemonPrefix) {
                 let message = LineResult.trimTrailer(String(out.stderr[r.upperBound...]))
                 for a in attaches { a.output.finish() }
-                return .error(LineResult.status(for: message), message)
+                return .error(LineResult.status(of: out), message)
             }
             guard let c else { return .error(EngineError.noSuchContainer(term)) }
             if !attaches.isEmpty {
@@ -174,7 +174,7 @@ extension Router {
             let out = s.run(CommandLineText.join(w + [name]))
             if let r = out.stderr.range(of: LineResult.daemonPrefix) {
                 let message = LineResult.trimTrailer(String(out.stderr[r.upperBound...]))
-                return .error(LineResult.status(for: message), message)
+                return .error(LineResult.status(of: out), message)
             }
             guard let c else { return .error(EngineError.noSuchContainer(term)) }
             if let failure = LineResult(out).failure { return failure.response }
@@ -249,7 +249,8 @@ extension Router {
             if let since = request.query("since"), !since.isEmpty, since != "0" { w += ["--since", since] }
             var copy = sim
             let out = copy.run(line: CommandLineText.join(w + [c.name]))
-            if out.stderr.contains("not simulated") && out.stdout.isEmpty {
+            // A form of `docker logs` cnmlab does not simulate (its typed error), not log text that says so.
+            if out.errors.first?.kind == .notSimulated {
                 return .error(HTTPStatus.notImplemented, LineResult.trimTrailer(out.stderr))
             }
             var body: [UInt8] = []

@@ -12,7 +12,8 @@ extension Engine {
         // moby v28.2.2 daemon/container_operations.go: connectToNetwork refuses a container-mode
         // container first; updateNetworkConfig then validates the endpoint settings before
         // updateNetworkSettings checks the network modes (host, shared namespace, none).
-        let sharedError = EngineError(.forbidden, "container sharing network namespace with another container or host cannot be connected to any other network")
+        // The network-mode refusals are runconfig validationErrors: InvalidParameter, 400 (moby v28.2.2 runconfig/errors.go).
+        let sharedError = EngineError(.invalidParameter, "container sharing network namespace with another container or host cannot be connected to any other network")
         if c.sharedContainer != nil { return .failure(sharedError) }
         let found: Network?
         switch networkToAttach(netTerm, for: c) {
@@ -35,7 +36,7 @@ extension Engine {
             return .failure(EngineError(.invalidParameter, m))
         }
         if c.networkMode != "host" && network.networkDriver.sharesHostStack {
-            return .failure(EngineError(.forbidden, "cannot connect container to host network - container must be created in host network mode"))
+            return .failure(EngineError(.invalidParameter, "cannot connect container to host network - container must be created in host network mode"))
         }
         if let conflict = modeConflict(of: c, joining: network, sharedError: sharedError) { return .failure(conflict) }
         let already = c.attachments.contains { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
@@ -84,7 +85,7 @@ extension Engine {
             }
             if current.networkDriver.sharesHostStack || network.networkDriver.sharesHostStack { return sharedError }
             if current.name == "none" || network.name == "none" {
-                return EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode")
+                return EngineError(.invalidParameter, "container cannot be connected to multiple networks with one of the networks in private (none) mode")
             }
         }
         return nil
@@ -109,12 +110,13 @@ extension Engine {
             return .failure(EngineError(.notFound, "network \(netTerm) not found"))
         }
         if network.networkDriver.sharesHostStack && c.networkMode == "host" {
-            return .failure(EngineError(.forbidden, "cannot disconnect container from host network - container was created in host network mode"))
+            return .failure(EngineError(.invalidParameter, "cannot disconnect container from host network - container was created in host network mode"))
         }
         let attached = c.attachments.firstIndex { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }
         if c.isRunning {
             guard c.endpoints[network.id] != nil else {
-                return .failure(EngineError(.forbidden, "container \(c.id) is not connected to network \(network.name)"))
+                // A plain fmt.Errorf in moby v28.2.2 daemon/container_operations.go: no errdefs class, so 500.
+                return .failure(EngineError(.system, "container \(c.id) is not connected to network \(network.name)"))
             }
             let previousGateway = gatewayEndpoint(of: c)?.id
             leave(containerID: c.id, networkID: network.id)
@@ -126,7 +128,7 @@ extension Engine {
             return .success(())
         }
         guard let index = attached else {
-            return .failure(EngineError(.forbidden, "container \(c.id) is not connected to the network \(network.name)"))
+            return .failure(EngineError(.system, "container \(c.id) is not connected to the network \(network.name)"))
         }
         var updated = c
         updated.attachments.remove(at: index)

@@ -163,7 +163,8 @@ extension Engine {
                 ports.release(ip: m.hostIP, proto: m.containerPort.proto, port: m.hostPort)
                 hostBindings["\(m.containerPort.proto)/\(m.hostPort)"]?.removeValue(forKey: m.hostIP)
             }
-            return EngineError(.forbidden, "driver failed programming external connectivity on endpoint \(c.name) (\(gw.id)): " + message)
+            // moby v28.2.2 libnetwork/endpoint.go: types.InternalErrorf (500).
+            return EngineError(.system, "driver failed programming external connectivity on endpoint \(c.name) (\(gw.id)): " + message)
         }
         for (port, binding) in requests {
             var ips: [String]

@@ -13,7 +13,7 @@ extension Engine {
         let driverName = request.driver.isEmpty ? "bridge" : request.driver
         // A swarm-scoped driver (overlay) keeps its networks in the swarm's store.
         if let kind = DriverKind(rawValue: driverName), networkDriver(for: kind).scope == "swarm" {
-            guard swarmNode != nil else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+            guard swarmNode != nil else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
             return createOverlay(request)
         }
         if request.scope == "swarm" && swarmNode != nil {
@@ -96,7 +96,8 @@ extension Engine {
             return .failure(EngineError(.invalidParameter, "invalid name: name is empty"))
         }
         if network(named: request.name) != nil {
-            return .failure(EngineError(.forbidden, "network with name \(request.name) already exists"))
+            // moby v28.2.2 libnetwork/error.go: NetworkNameError is a Conflict (409).
+            return .failure(EngineError(.conflict, "network with name \(request.name) already exists"))
         }
         guard let kind = DriverKind(rawValue: driverName) else {
             return .failure(EngineError(.notFound, "plugin \"\(driverName)\" not found"))
@@ -143,7 +144,8 @@ extension Engine {
         let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
         guard let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) else {
             guard let auto = localSpace.nextPredefined() else {
-                return .failure(EngineError(.forbidden, "all predefined address pools have been fully subnetted"))
+                // moby v28.2.2 libnetwork/ipamapi/contract.go ErrNoMoreSubnets: InvalidParameter (400).
+                return .failure(EngineError(.invalidParameter, "all predefined address pools have been fully subnetted"))
             }
             var pool = AddressPool(subnet: auto)
             let gateway = skipGateway ? nil : pool.allocateNext()

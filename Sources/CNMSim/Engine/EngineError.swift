@@ -9,6 +9,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         case conflict        // 409
         case forbidden       // 403
         case system          // 500
+        /// The swarm cannot serve the request here (not in a swarm, not a manager): 503.
+        case unavailable
         /// Something Docker does that cnmlab does not simulate.
         case notSimulated
     }

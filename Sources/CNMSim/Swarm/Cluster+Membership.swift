@@ -16,7 +16,7 @@ extension Cluster {
     public mutating func join(on m: Int, token: String, remote: String) -> Result<SwarmNode.Role, EngineError> {
         guard machines.indices.contains(m) else { return .failure(EngineError(.system, "no such machine")) }
         machines[m].engine.tick(milliseconds: 800)
-        if machines[m].engine.swarm != nil { return .failure(EngineError(.forbidden, Engine.swarmExistsMessage)) }
+        if machines[m].engine.swarm != nil { return .failure(EngineError(.unavailable, Engine.swarmExistsMessage)) }
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "SWMTKN", parts[1] == "1" else {
             return .failure(EngineError(.invalidParameter, "invalid join token"))
@@ -24,7 +24,7 @@ extension Cluster {
         let host = remote.split(separator: ":").first.map(String.init) ?? remote
         guard let ip = IPv4Address(host), let target = machineIndex(address: ip), target != m,
               let store = swarm, machines[target].engine.isSwarmManager else {
-            return .failure(EngineError(.system, Self.joinTimeoutMessage))
+            return .failure(EngineError(.unavailable, Self.joinTimeoutMessage))
         }
         let role: SwarmNode.Role
         if token == store.workerToken { role = .worker } else if token == store.managerToken { role = .manager } else {
@@ -49,7 +49,7 @@ extension Cluster {
         guard machines.indices.contains(m) else { return EngineError(.system, "no such machine") }
         machines[m].engine.tick(milliseconds: 300)
         guard let node = machines[m].engine.swarmNode, var s = swarm else {
-            return EngineError(.forbidden, Engine.notInSwarmMessage)
+            return EngineError(.unavailable, Engine.notInSwarmMessage)
         }
         if node.role == .manager && !force {
             let reachable = s.activeNodes.filter { $0.role == .manager }.count

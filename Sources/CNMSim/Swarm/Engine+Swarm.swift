@@ -16,8 +16,8 @@ extension Engine {
 
     /// Docker's refusal of a manager-only request on this node, if any.
     public var managerRequired: EngineError? {
-        guard let node = swarmNode else { return EngineError(.forbidden, Self.notInSwarmManagerMessage) }
-        return node.role == .manager ? nil : EngineError(.forbidden, Self.workerNodeMessage)
+        guard let node = swarmNode else { return EngineError(.unavailable, Self.notInSwarmManagerMessage) }
+        return node.role == .manager ? nil : EngineError(.unavailable, Self.workerNodeMessage)
     }
 
     // MARK: swarm init
@@ -25,7 +25,7 @@ extension Engine {
     /// `POST /swarm/init`: a new swarm with this node as its leader and the `ingress` network.
     public mutating func initSwarm(advertise: IPv4Address) -> Result<SwarmNode, EngineError> {
         tick(milliseconds: 400)
-        guard swarm == nil else { return .failure(EngineError(.forbidden, Self.swarmExistsMessage)) }
+        guard swarm == nil else { return .failure(EngineError(.unavailable, Self.swarmExistsMessage)) }
         var s = Swarm(id: rng.swarmID(), created: clock, caDigest: rng.base36(50),
                       workerSecret: rng.base36(25), managerSecret: rng.base36(25))
         let node = SwarmNode(id: rng.swarmID(), hostname: host.hostname, address: advertise, role: .manager,
@@ -50,16 +50,17 @@ extension Engine {
     /// `POST /networks/create` for a swarm-scoped network, on a manager.
     public mutating func createSwarmNetwork(_ request: NetworkCreateRequest, subnet: IPv4Subnet?, gateway: IPv4Address?) -> Result<SwarmNetwork, EngineError> {
         tick(milliseconds: 60)
-        guard swarmNode != nil else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+        guard swarmNode != nil else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
         guard isSwarmManager else {
             return .failure(EngineError(.forbidden, "Cannot create a multi-host network from a worker node. Please create the network from a manager node."))
         }
-        guard var s = swarm else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+        guard var s = swarm else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
         if network(named: request.name) != nil || s.networks.contains(where: { $0.name == request.name }) {
-            return .failure(EngineError(.forbidden, "network with name \(request.name) already exists"))
+            // moby v28.2.2 libnetwork/error.go: NetworkNameError is a Conflict (409).
+            return .failure(EngineError(.conflict, "network with name \(request.name) already exists"))
         }
         if request.ingress, let existing = s.ingress {
-            return .failure(EngineError(.forbidden, "rpc error: code = AlreadyExists desc = ingress network (\(existing.id)) is already present"))
+            return .failure(EngineError(.conflict, "rpc error: code = AlreadyExists desc = ingress network (\(existing.id)) is already present"))
         }
         let id = rng.swarmID()
         let allocated: (IPv4Subnet, Int)
@@ -92,18 +93,19 @@ extension Engine {
     /// `DELETE /networks/{id}` for a swarm network, on a manager.
     public mutating func removeSwarmNetwork(_ def: SwarmNetwork) -> EngineError? {
         if let refusal = managerRequired { return refusal }
-        guard var s = swarm else { return EngineError(.forbidden, Self.notInSwarmManagerMessage) }
+        guard var s = swarm else { return EngineError(.unavailable, Self.notInSwarmManagerMessage) }
         if def.ingress, let user = s.services.first(where: { !$0.ports.isEmpty }) {
             return EngineError(.forbidden, "rpc error: code = FailedPrecondition desc = ingress network cannot be removed because service \(user.id) depends on it")
         }
         if let user = s.services.first(where: { $0.networkIDs.contains(def.id) && !def.ingress }) {
-            return EngineError(.forbidden, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by service \(user.id)")
+            // gRPC FailedPrecondition answers 400 (moby v28.2.2 api/server/httpstatus/status.go).
+            return EngineError(.invalidParameter, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by service \(user.id)")
         }
         // An attachable container anywhere holds a network-attachment task on it.
         let here = endpoints(onNetwork: def.id).compactMap { overlayAttachments[$0.id] }
         let elsewhere = (overlayDirectory.members[def.id] ?? []).compactMap(\.attachmentTask)
         if let task = (here + elsewhere).first {
-            return EngineError(.forbidden, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by task \(task)")
+            return EngineError(.invalidParameter, "rpc error: code = FailedPrecondition desc = network \(def.id) is in use by task \(task)")
         }
         s.releaseNetwork(def.id)
         s.touch()
@@ -120,7 +122,7 @@ extension Engine {
     public mutating func createService(_ spec: ServiceSpec) -> Result<SwarmService, EngineError> {
         tick(milliseconds: 120)
         if let refusal = managerRequired { return .failure(refusal) }
-        guard var s = swarm else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+        guard var s = swarm else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
         guard let image = ImageCatalogue.find(spec.image) else {
             return .failure(EngineError(.notSimulated, "services of images outside cnmlab's catalogue are not simulated"))
         }
@@ -186,7 +188,7 @@ extension Engine {
     public mutating func scaleService(_ term: String, replicas: Int) -> Result<SwarmService, EngineError> {
         tick(milliseconds: 60)
         if let refusal = managerRequired { return .failure(refusal) }
-        guard var s = swarm else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+        guard var s = swarm else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
         guard let found = s.findService(term), let i = s.services.firstIndex(where: { $0.id == found.id }) else {
             return .failure(EngineError(.notFound, "service \(term) not found"))
         }
@@ -203,7 +205,7 @@ extension Engine {
     public mutating func removeService(_ term: String) -> Result<SwarmService, EngineError> {
         tick(milliseconds: 60)
         if let refusal = managerRequired { return .failure(refusal) }
-        guard var s = swarm else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
+        guard var s = swarm else { return .failure(EngineError(.unavailable, Self.notInSwarmManagerMessage)) }
         guard let found = s.findService(term) else {
             return .failure(EngineError(.notFound, "service \(term) not found"))
         }
