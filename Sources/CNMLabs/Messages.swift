@@ -1,17 +1,9 @@
 import CNMSim
 import Foundation
 
-/// The languages lab content and messages are written in.
-///
-/// Every lab text is written once per locale in the same file (no forked
-/// copies); a missing text falls back to the other locale with a warning.
-public enum LabLocale: String, Sendable, Hashable, CaseIterable, Codable {
-    case ko
-    case en
-
-    /// The locale a missing text falls back to.
-    public var fallback: LabLocale { self == .ko ? .en : .ko }
-}
+/// The language type of labs and their messages is `Language` (CNMSim); this name stays for code
+/// written before the two were one type.
+public typealias LabLocale = Language
 
 /// Every user-facing message of the lab engine, in one table so that a
 /// translation is one more column, never a hunt through the code.

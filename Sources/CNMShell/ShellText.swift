@@ -1,3 +1,4 @@
+import CNMSim
 import CNMCommands
 
 /// Every sentence the shell itself says, in Korean and English.

@@ -1,3 +1,4 @@
+import CNMSim
 import ArgumentParser
 import CNMCommands
 import CNMProgress
@@ -28,7 +29,7 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints a progress message as `cnmlab: …` on standard error.
 enum ProgressCLI {
-    /// The language of messages and table headings: from LC_ALL, LC_MESSAGES or LANG.
+    /// The language of messages and table headings: `Language.fromEnvironment`.
     static var language: String { Language.fromEnvironment(ProcessInfo.processInfo.environment).rawValue }
 
     static func fail(_ message: ProgressMessage) -> ExitCode {

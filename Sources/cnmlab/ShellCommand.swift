@@ -1,3 +1,4 @@
+import CNMSim
 import ArgumentParser
 import CNMShell
 import CNMLabs
@@ -18,7 +19,7 @@ struct ShellCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Language of the shell's messages: ko or en (default: from LC_ALL/LANG).")
+    @Option(help: "Language of the shell's messages: ko or en (default: from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
     var lang: String?
 
     @Option(help: "Start (or resume) this lab.")
@@ -57,13 +58,13 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         var env: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
+        for key in Language.environmentKeys + ["NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
                     "COLUMNS", "LINES", "PAGER"] {
             if let v = getenv(key) { env[key] = String(cString: v) }
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
         if let lang {
-            guard let l = Language(rawValue: lang) else { throw ValidationError("--lang takes ko or en") }
+            guard let l = Language.named(lang) else { throw ValidationError("--lang takes ko or en") }
             options.language = l
         } else {
             options.language = Language.fromEnvironment(env)
