@@ -1,4 +1,5 @@
 import CNMLabs
+import CNMSim
 
 /// Whether an attempt's recorded score and steps are what its own command log gives.
 ///
@@ -40,7 +41,7 @@ public enum VerifyText: Sendable, Equatable {
         let ko = language == "ko"
         switch self {
         case .labMissing(let lab):
-            return ko ? "실습 \(lab)을(를) 찾지 못했습니다 (--labs)" : "lab \(lab) not found (--labs)"
+            return ko ? MessageTemplate.fill("실습 {lab:을} 찾지 못했습니다 (--labs)", ["lab": lab]) : "lab \(lab) not found (--labs)"
         case .versionDiffers(let recorded, let lab):
             return ko ? "기록은 버전 \(recorded), 실습은 버전 \(lab)입니다" : "recorded at version \(recorded), the lab is version \(lab)"
         case .replayParted(let s):
@@ -51,7 +52,7 @@ public enum VerifyText: Sendable, Equatable {
         case .stepDiffers(let s, let f, let r, let p):
             return ko ? "단계 \(s)의 \(f): 기록 \(r), 재생 \(p)" : "step \(s) \(f): \(r) recorded, \(p) replayed"
         case .unknownStep(let s):
-            return ko ? "실습에 없는 단계 \(s)가 기록되어 있습니다" : "step \(s) is recorded but not in the lab"
+            return ko ? MessageTemplate.fill("실습에 없는 단계 {s:이} 기록되어 있습니다", ["s": "\(s)"]) : "step \(s) is recorded but not in the lab"
         case .summary(let v, let m, let u):
             return ko ? "시도 \(v)개 확인, \(m)개 불일치, \(u)개 확인 불가"
                 : "attempts: \(v) verified, \(m) mismatched, \(u) not verifiable"

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// Every sentence that CNMProgress and the `cnmlab progress` / `cnmlab report` commands
 /// show a person, in one table.
 ///
@@ -49,19 +51,19 @@ public enum ProgressMessage: Sendable, Equatable {
         switch self {
         case .noDatabase(let p): return "진도 데이터베이스가 없습니다: \(p)"
         case .emptyPath: return "진도 데이터베이스 경로가 비어 있습니다"
-        case .notADatabase(let p): return "\(p)은(는) SQLite 데이터베이스가 아닙니다. 파일은 건드리지 않았습니다"
-        case .corrupted(let p, let d): return "\(p)이(가) 손상되었습니다 (\(d)). 파일은 건드리지 않았습니다"
+        case .notADatabase(let p): return MessageTemplate.fill("{p:은} SQLite 데이터베이스가 아닙니다. 파일은 건드리지 않았습니다", ["p": "\(p)"])
+        case .corrupted(let p, let d): return MessageTemplate.fill("{p:이} 손상되었습니다 ({d}). 파일은 건드리지 않았습니다", ["p": "\(p)", "d": "\(d)"])
         case .newerSchema(let p, let f):
-            return "\(p)은(는) 더 새로운 cnmlab이 쓴 파일입니다 (스키마 \(f)). cnmlab을 업데이트하세요. 파일은 건드리지 않았습니다"
-        case .foreignDatabase(let p): return "\(p)은(는) 다른 프로그램의 SQLite 데이터베이스입니다. 파일은 건드리지 않았습니다"
+            return MessageTemplate.fill("{p:은} 더 새로운 cnmlab이 쓴 파일입니다 (스키마 {f}). cnmlab을 업데이트하세요. 파일은 건드리지 않았습니다", ["p": "\(p)", "f": "\(f)"])
+        case .foreignDatabase(let p): return MessageTemplate.fill("{p:은} 다른 프로그램의 SQLite 데이터베이스입니다. 파일은 건드리지 않았습니다", ["p": "\(p)"])
         case .cannotCreateDirectory(let p): return "디렉터리를 만들 수 없습니다: \(p)"
-        case .readOnlyStore(let p): return "\(p)을(를) 읽기 전용으로 열었습니다"
+        case .readOnlyStore(let p): return MessageTemplate.fill("{p:을} 읽기 전용으로 열었습니다", ["p": "\(p)"])
         case .databaseFailure(let p, let d): return "\(p): \(d)"
         case .invalidLearnerName(let n): return "학습자 이름이 올바르지 않습니다: \"\(n)\" (1~64자, 제어 문자 없이)"
-        case .unknownLearner(let n): return "\"\(n)\"(이)라는 학습자가 없습니다"
-        case .noAttempt(let l, let lab): return "\(l)은(는) 실습 \(lab)을(를) 시도한 적이 없습니다"
-        case .unknownAttempt(let id): return "시도 #\(id)이(가) 없습니다"
-        case .attemptClosed(let id): return "시도 #\(id)은(는) 이미 끝났습니다"
+        case .unknownLearner(let n): return MessageTemplate.fill("\"{n}\"{:이라는} 학습자가 없습니다", ["n": n])
+        case .noAttempt(let l, let lab): return MessageTemplate.fill("{l:은} 실습 {lab:을} 시도한 적이 없습니다", ["l": "\(l)", "lab": "\(lab)"])
+        case .unknownAttempt(let id): return MessageTemplate.fill("시도 #{id:이} 없습니다", ["id": "\(id)"])
+        case .attemptClosed(let id): return MessageTemplate.fill("시도 #{id:은} 이미 끝났습니다", ["id": "\(id)"])
         case .noProgressYet(let p): return "아직 기록된 진도가 없습니다 (\(p))"
         case .chainIntact(let n): return "명령 기록 이상 없음: \(n)행, 해시 체인 확인됨"
         case .chainEdited(let r, let a, let s):
@@ -73,9 +75,9 @@ public enum ProgressMessage: Sendable, Equatable {
         case .chainUnreadable(let r): return "명령 기록 \(r)행의 값 형식이 잘못되었습니다"
         case .replayMatched(let n): return "이어 하기: 명령 \(n)개를 다시 실행했고 상태가 일치합니다"
         case .replayMismatch(let s, let c):
-            return "명령 \(s)(\(c))을(를) 다시 실행하니 기록과 다른 상태가 됩니다 (실습이 바뀌었나요?)"
+            return "\(s)번째 명령(\(c))을 다시 실행하니 기록과 다른 상태가 됩니다 (실습이 바뀌었나요?)"
         case .replayExitMismatch(let s, let c, let r, let n):
-            return "명령 \(s)(\(c))을(를) 다시 실행하니 종료 코드가 \(n)입니다. 기록은 \(r)입니다 (실습이 바뀌었나요?)"
+            return "\(s)번째 명령(\(c))을 다시 실행하니 종료 코드가 \(n)입니다. 기록은 \(r)입니다 (실습이 바뀌었나요?)"
         case .startOverHint: return "새로 시작하려면 --new를 붙여 다시 실행하세요"
         case .cannotReadInput(let p): return "읽을 수 없습니다: \(p)"
         case .noDatabasesGiven: return "진도 데이터베이스를 하나 이상 지정하세요"

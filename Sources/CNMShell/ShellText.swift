@@ -119,7 +119,7 @@ public enum ShellText: Sendable {
         case (.answerHow, .en): return "(answer with: answer YOUR-ANSWER)"
         case (.optionalStep, .ko): return "(선택 단계입니다. 건너뛰려면 skip)"
         case (.optionalStep, .en): return "(This step is optional. Type skip to skip it.)"
-        case (.hint(let tier, let text), .ko): return "힌트 [\(tier)]: \(text)"
+        case (.hint(let tier, let text), .ko): return "힌트 [\(Self.koreanTier[tier] ?? tier)]: \(text)"
         case (.hint(let tier, let text), .en): return "Hint [\(tier)]: \(text)"
         case (.noMoreHints, .ko): return "이 단계의 힌트를 모두 보았습니다."
         case (.noMoreHints, .en): return "No more hints for this step."
@@ -193,6 +193,11 @@ public enum ShellText: Sendable {
         case (.labsNotAvailable, .en): return "This command works inside a lab. List the labs with labs."
         }
     }
+}
+
+extension ShellText {
+    /// The hint tiers of a lab (`nudge`, `concept`, `command`) as a Korean learner reads them.
+    static let koreanTier = ["nudge": "방향", "concept": "개념", "command": "명령"]
 }
 
 extension String {
