@@ -195,6 +195,49 @@ public enum ShellText: Sendable {
     }
 }
 
+/// The words of `topology` as text, in Korean and English (the Mermaid and dot diagrams keep
+/// English labels: they are source text for other tools).
+public enum TopologyText: Sendable {
+    case network(name: String, details: String)
+    case noEndpoints
+    case endpoint(endpoint: String, container: String)
+    case loose
+    case gateway(String)
+    case bridge(String)
+    case internalOnly
+    case encrypted
+    case alsoOn(String)
+    case aliases(String)
+    case sharedStack
+
+    public func render(_ lang: Language) -> String {
+        switch (self, lang) {
+        case (.network(let n, let d), .ko): return "네트워크 \(n) (\(d))"
+        case (.network(let n, let d), .en): return "network \(n) (\(d))"
+        case (.noEndpoints, .ko): return "(엔드포인트 없음)"
+        case (.noEndpoints, .en): return "(no endpoints)"
+        case (.endpoint(let e, let c), .ko): return "엔드포인트 \(e) → 컨테이너 \(c)"
+        case (.endpoint(let e, let c), .en): return "endpoint \(e) → container \(c)"
+        case (.loose, .ko): return "엔드포인트가 없는 컨테이너 (실행 중이 아님):"
+        case (.loose, .en): return "containers without endpoints (not running):"
+        case (.gateway(let g), .ko): return "게이트웨이 \(g)"
+        case (.gateway(let g), .en): return "gateway \(g)"
+        case (.bridge(let d), .ko): return "브리지 \(d)"
+        case (.bridge(let d), .en): return "bridge \(d)"
+        case (.internalOnly, .ko): return "내부 전용(internal)"
+        case (.internalOnly, .en): return "internal"
+        case (.encrypted, .ko): return "암호화"
+        case (.encrypted, .en): return "encrypted"
+        case (.alsoOn(let m), .ko): return "다른 노드: \(m)"
+        case (.alsoOn(let m), .en): return "also on \(m)"
+        case (.aliases(let a), .ko): return "별칭 \(a)"
+        case (.aliases(let a), .en): return "aliases \(a)"
+        case (.sharedStack, .ko): return "공유 네트워크 스택"
+        case (.sharedStack, .en): return "shared stack"
+        }
+    }
+}
+
 extension ShellText {
     /// The hint tiers of a lab (`nudge`, `concept`, `command`) as a Korean learner reads them.
     static let koreanTier = ["nudge": "방향", "concept": "개념", "command": "명령"]

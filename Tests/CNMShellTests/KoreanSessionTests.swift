@@ -20,6 +20,10 @@ final class KoreanSessionTests: XCTestCase {
         "mermaid", "dot", "y", "n", "sandbox", "Docker", "Engine", "API", "DNS", "NAT", "LAN", "SQLite",
     ]
 
+    /// Words that start a command a sentence names (`… docker network connect frontnet web …`).
+    static let commandNames: Set<String> = ["docker", "ip", "iptables", "lab", "curl", "ping", "nslookup", "ssh", "why",
+                                            "topology", "answer", "lang", "engine", "wget", "nc", "dig", "getent"]
+
     /// The first run of three or more English words in `line` that is not made of command words,
     /// after quoted parts (`…`, '…', "…") and tokens holding anything but letters are set aside.
     static func englishSentence(in line: String) -> String? {
@@ -33,7 +37,8 @@ final class KoreanSessionTests: XCTestCase {
         }
         var run: [String] = []
         func flagged() -> String? {
-            run.count >= 3 && !run.allSatisfy(commandWords.contains) ? run.joined(separator: " ") : nil
+            guard run.count >= 3, let first = run.first, !commandNames.contains(first) else { return nil }
+            return run.allSatisfy(commandWords.contains) ? nil : run.joined(separator: " ")
         }
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             var word = String(token)
@@ -60,6 +65,8 @@ final class KoreanSessionTests: XCTestCase {
         XCTAssertEqual(Self.englishSentence(in: "  docker network create --subnet 10.0.0.0/24 frontnet"), nil)
         XCTAssertEqual(Self.englishSentence(in: "No such container: web"), "No such container")
         XCTAssertEqual(Self.englishSentence(in: "새 시도는 lab restart, 다른 실습은 labs."), nil)
+        XCTAssertEqual(Self.englishSentence(in: "되돌림: docker network connect nosuchnet web"), nil)
+        XCTAssertEqual(Self.englishSentence(in: "Step 1 complete: the network exists"), "the network exists")
     }
 
     func testAKoreanSessionThroughALabPrintsNoEnglishSentence() throws {

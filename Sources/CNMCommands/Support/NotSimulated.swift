@@ -32,6 +32,7 @@ public enum NotSimulated {
         "a web server outside the Docker host": "Docker 호스트 밖의 웹 서버",
         "services outside the Docker host": "Docker 호스트 밖의 서비스",
         "this form of the socket listing (only -ltn / -tln are simulated)": "이 형태의 소켓 목록 (-ltn / -tln만 시뮬레이션합니다)",
+        "curl -v or its progress meter to localhost (curl tries ::1 first)": "localhost에 대한 curl -v나 진행 표시 (curl은 ::1을 먼저 시도합니다)",
         "listing sockets inside a container": "컨테이너 안의 소켓 목록",
         "listing the sockets of servers in host-network containers other than nginx": "nginx 말고 host 네트워크 컨테이너 서버의 소켓 목록",
         "an interactive shell outside the cnmlab shell": "cnmlab 셸 밖의 대화형 셸",
@@ -63,8 +64,18 @@ public enum NotSimulated {
         "hostname -I here": "여기서의 hostname -I",
     ]
 
-    /// Korean for cnmlab's whole-line notes inside program output (after `cnmlab: `).
+    /// Korean for cnmlab's whole-line notes inside program output (after `cnmlab: `), and for the
+    /// notes in brackets after a command line given to `feature`.
     static let noteKorean: [String: String] = [
+        "only host NAME is simulated": "host 이름 형태만 시뮬레이션합니다",
+        "only route -n is simulated": "route -n만 시뮬레이션합니다",
+        "only dev DEV is simulated": "dev 장치 형태만 시뮬레이션합니다",
+        "changing or querying single neighbour entries": "이웃 항목 하나를 바꾸거나 조회하기",
+        "changing the ARP table": "ARP 테이블 바꾸기",
+        "changing the host's links, e.g. a macvlan shim": "호스트의 링크 바꾸기, 예: macvlan shim",
+        "busybox's ip has no brief mode": "busybox의 ip에는 brief 모드가 없습니다",
+        "usage text": "사용법 출력",
+        "its usage text": "사용법 출력",
         "attaching to a running container's output is not simulated":
             "실행 중인 컨테이너의 출력에 붙는 것(attach)은 시뮬레이션하지 않습니다",
         "attaching to a running container's output is not simulated; the container keeps running in the background (use -d)":
@@ -94,11 +105,19 @@ public enum NotSimulated {
             }
             if body.hasSuffix(featureSuffix) {
                 let what = String(body.dropLast(featureSuffix.count))
-                return "cnmlab: " + MessageTemplate.fill("{what:은} 시뮬레이션하지 않습니다", ["what": featureKorean[what] ?? what])
+                let (head, note) = splitNote(featureKorean[what] ?? what)
+                let sentence = MessageTemplate.fill("{what:은} 시뮬레이션하지 않습니다", ["what": head])
+                return "cnmlab: " + sentence + (note.map { " (" + (noteKorean[$0] ?? $0) + ")" } ?? "")
             }
             return String(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `what (note)` as `what` and `note`, so the note can follow the verb in Korean.
+    static func splitNote(_ what: String) -> (String, String?) {
+        guard what.hasSuffix(")"), let open = what.range(of: " (", options: .backwards) else { return (what, nil) }
+        return (String(what[..<open.lowerBound]), String(what[open.upperBound...].dropLast()))
     }
 
     /// The exit code in `the container exited with code N at once (…)`, if `body` is that note.
