@@ -87,7 +87,7 @@ enum WhyMessages {
         .hostForward: "호스트의 라우팅 결정: {0:은} {1:으로} 나가므로 FORWARD",
         .proxy: "{0}에서 듣고 있는 docker-proxy가 연결을 받아 직접 {1}:{2}에 연결합니다",
         .reply: "응답(conntrack 상태 ESTABLISHED)은 다음 경로로 돌아갑니다:",
-        .deliveredService: "판정: 전달됨 — {0}({1})에서 {2:이} {3}번 포트를 듣고 있습니다",
+        .deliveredService: "판정: 전달됨 — {0}({1})에서 {2:이} {3} 포트를 듣고 있습니다",
         .deliveredHost: "판정: 전달됨 — {0}({1})",
         .deliveredPing: "판정: 전달됨 — {0}({1}){:이} echo 요청에 응답합니다",
         .refused: "판정: 전달되지 않음 — {0}({1})에는 닿지만 {2}번 포트를 듣는 프로그램이 없습니다",
