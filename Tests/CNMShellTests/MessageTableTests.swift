@@ -34,6 +34,33 @@ final class MessageTableTests: XCTestCase {
         }
     }
 
+    /// One value of every `ShellText` case.
+    static let shellTexts: [ShellText] = [
+        .welcome, .sandboxBanner, .helpHeader, .helpLine(command: "c", ko: "k", en: "e"), .bye, .languageSet,
+        .languageUsage, .unknownLanguage("fr"), .historyEmpty, .undoNothing, .undone("x"), .enteredContainer("web"),
+        .leftContainer("web"), .enteredRemote("192.168.1.50"), .leftRemote, .enteredMachine("worker1", "192.168.1.11"),
+        .leftMachine("worker1"), .notRunning("db"), .noSuchContainer("db"), .topologyUsage, .unknownMachine("m"),
+        .interrupted, .labsNotAvailable, .labHeader(number: 1, title: "t", place: "p", minutes: 2, steps: 3),
+        .stepHeader(lab: 1, labTitle: "l", index: 1, total: 2, title: "t", points: 3), .answerHow, .optionalStep,
+        .hint(tier: "nudge", text: "t"), .noMoreHints, .solutionConfirm, .solutionHeader, .explanation("w"),
+        .solutionDeclined, .labFinished(score: 1, max: 2), .practiceNote, .resumed(lines: 2), .resumedUnchecked(1),
+        .nothingToResume, .unfinishedLab(number: 1, title: "t", step: 1, steps: 2), .resumeHow(id: "x", enter: true),
+        .resumeHow(id: "x", enter: false), .promptDone, .promptResume, .resumeMismatch(sequence: 3, command: "c"),
+        .noSuchLab("z"), .labUsage, .labQuit("x"), .skipped, .cannotSkip, .resetUsage, .resetDone, .labListHeader,
+        .labNotStarted, .labInProgress(done: 1, steps: 2), .labDone(score: 1, max: 2), .labAbandoned, .labCurrent,
+        .labSize(steps: 1, minutes: 2), .theoryMissing("s"), .progressUnavailable, .storeError("e"), .allDone,
+    ]
+
+    func testShellTextHasBothLanguagesWithTheSamePlaceholders() {
+        for t in Self.shellTexts {
+            let (ko, en) = t.templates
+            XCTAssertFalse(ko.isEmpty, "\(t)"); XCTAssertFalse(en.isEmpty, "\(t)")
+            XCTAssertEqual(MessageTemplate.placeholderNames(ko), MessageTemplate.placeholderNames(en), "\(t)")
+            XCTAssertFalse(t.render(.ko).contains("{"), "\(t): a placeholder is left unfilled")
+            XCTAssertFalse(t.render(.en).contains("{"), "\(t): a placeholder is left unfilled")
+        }
+    }
+
     /// The enum tables whose cases carry their values: every case renders non-empty in both languages.
     func testEnumTablesRenderInBothLanguages() {
         let shell: [ShellText] = [.welcome, .bye, .undone("x"), .enteredContainer("web"), .notRunning("db"),
