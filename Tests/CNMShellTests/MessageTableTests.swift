@@ -61,6 +61,26 @@ final class MessageTableTests: XCTestCase {
         }
     }
 
+    func testProgressMessagesHaveBothLanguagesWithTheSamePlaceholders() {
+        let all: [ProgressMessage] = [
+            .noDatabase(path: "p"), .emptyPath, .notADatabase(path: "p"), .corrupted(path: "p", detail: "d"),
+            .newerSchema(path: "p", found: "9"), .foreignDatabase(path: "p"), .cannotCreateDirectory(path: "p"),
+            .readOnlyStore(path: "p"), .databaseFailure(path: "p", detail: "d"), .invalidLearnerName("x"),
+            .unknownLearner("x"), .noAttempt(learner: "l", lab: "b"), .unknownAttempt(1), .attemptClosed(1),
+            .noProgressYet(path: "p"), .chainIntact(rows: 1), .chainEdited(row: 1, attempt: 2, sequence: 3),
+            .chainRowMissingBefore(row: 1, attempt: 2, sequence: 3), .chainTailRemoved(lastRow: 1, expected: 2),
+            .chainUnreadable(row: 1), .replayMatched(commands: 2), .replayMismatch(sequence: 1, command: "c"),
+            .replayExitMismatch(sequence: 1, command: "c", recorded: 0, now: 1), .startOverHint,
+            .cannotReadInput(path: "p"), .noDatabasesGiven, .cannotWriteFile(path: "p"), .reportFileFailed(path: "p", reason: "r"),
+        ]
+        for m in all {
+            let (ko, en) = m.templates
+            XCTAssertFalse(ko.isEmpty, "\(m)"); XCTAssertFalse(en.isEmpty, "\(m)")
+            XCTAssertEqual(MessageTemplate.placeholderNames(ko), MessageTemplate.placeholderNames(en), "\(m)")
+            XCTAssertFalse(m.text("ko").contains("{") || m.text("en").contains("{"), "\(m): a placeholder is left unfilled")
+        }
+    }
+
     /// The enum tables whose cases carry their values: every case renders non-empty in both languages.
     func testEnumTablesRenderInBothLanguages() {
         let shell: [ShellText] = [.welcome, .bye, .undone("x"), .enteredContainer("web"), .notRunning("db"),
