@@ -31,6 +31,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
     case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
     case passesEarly, passesEarlyOne, skippingUnloadable
+    // `cnmlab labs` column headings
+    case headingTitle, headingSection, headingSteps, headingMinutes
 
     var en: String {
         switch self {
@@ -123,6 +125,10 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
         case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
         case .skippingUnloadable: return "skipping a lab file that does not load: {0}"
+        case .headingTitle: return "TITLE"
+        case .headingSection: return "SECTION"
+        case .headingSteps: return "STEPS"
+        case .headingMinutes: return "MINUTES"
         case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
     }
@@ -218,6 +224,10 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .wrongTypeQuote: return "'{0}'{:은} {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
         case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
         case .skippingUnloadable: return "읽지 못한 실습 파일을 건너뜁니다: {0}"
+        case .headingTitle: return "제목"
+        case .headingSection: return "섹션"
+        case .headingSteps: return "단계"
+        case .headingMinutes: return "분"
         case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }
     }

@@ -61,7 +61,8 @@ enum LabCLI {
     static func locale(_ lang: String?, command: String) throws -> LabLocale {
         guard let lang else { return Language.fromEnvironment(ProcessInfo.processInfo.environment) }
         if let l = Language.named(lang) { return l }
-        let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(.en), .en)
+        let env = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(env), env)
         Output.write("cnmlab \(command): " + message + "\n", to: 2)
         throw ExitCode(GradeJob.badInput)
     }
@@ -126,7 +127,7 @@ struct LabsListCommand: ParsableCommand {
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
             Output.write(ReportJSON.encode(rows) + "\n", to: 1)
         } else {
-            var rows = [["ID", "TITLE", "SECTION", "STEPS", "MINUTES"]]
+            var rows = [["ID"] + [LabMessage.headingTitle, .headingSection, .headingSteps, .headingMinutes].map { $0.text(locale) }]
             for lab in labs {
                 rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
             }
