@@ -116,6 +116,15 @@ final class MessageTableTests: XCTestCase {
         XCTAssertEqual(found, [], "use {name:이} or {:이} (MessageTemplate) instead of a fallback particle")
     }
 
+    func testALabTemplatePicksTheParticleAfterAValueAgain() {
+        let text = "확인하는 것: {{auto}}가 사용자 정의 bridge이고, {{port}}가 아니라 {{legacy}}로 해석되고 {{net}}에서 {{alias}}가지"
+        XCTAssertEqual(LabTemplate.render(text, ["auto": "auto1", "port": "8080", "legacy": "10.0.0.3", "net": "web", "alias": "db"]),
+                       "확인하는 것: auto1이 사용자 정의 bridge이고, 8080이 아니라 10.0.0.3으로 해석되고 web에서 db가지")
+        XCTAssertEqual(LabTemplate.render("{{net}}이 {{unknown}}이 {{net.prefix}}은", ["net": "10.1.0.0/24"]),
+                       "10.1.0.0/24가 {{unknown}}이 24는")
+        XCTAssertEqual(LabTemplate.render("docker network create {{net}}", ["net": "backnet"]), "docker network create backnet")
+    }
+
     func testKoreanMessagesPickParticlesFromTheirValues() {
         XCTAssertEqual(LabMessage.roleUnbound.text(.ko, "web"), "역할 web이 앞의 검사에서 정해지지 않았습니다")
         XCTAssertEqual(LabMessage.roleUnbound.text(.ko, "db"), "역할 db가 앞의 검사에서 정해지지 않았습니다")

@@ -21,7 +21,8 @@ public enum KoreanParticle {
     static let pairs: [(consonant: String, vowel: String)] = [
         ("이", "가"), ("은", "는"), ("을", "를"), ("과", "와"), ("으로", "로"), ("으로서", "로서"),
         ("으로써", "로써"), ("이라는", "라는"), ("이라고", "라고"), ("이나", "나"), ("이랑", "랑"),
-        ("이에요", "예요"), ("이며", "며"), ("이라", "라"), ("아", "야"),
+        ("이에요", "예요"), ("이며", "며"), ("이라", "라"), ("아", "야"), ("으로도", "로도"), ("으로는", "로는"),
+        ("과의", "와의"), ("이라도", "라도"),
     ]
 
     /// The form of `particle` that follows `word`: `choose("이", after: "db") == "가"`.
@@ -32,6 +33,19 @@ public enum KoreanParticle {
         case .rieul: return pair.consonant.hasPrefix("으") ? pair.vowel : pair.consonant
         case .consonant: return pair.consonant
         }
+    }
+
+    /// The particle `text` starts with, if it starts with one of the known forms (the longest) and
+    /// the particle ends there (the next character is not a Hangul syllable): `"가 아니라"` → `"가"`,
+    /// `"가지"` → nil. For text that follows a value filled in later (a lab's `{{name}}`).
+    public static func leadingParticle(_ text: Substring) -> String? {
+        let forms = pairs.flatMap { [$0.consonant, $0.vowel] }.sorted { $0.count > $1.count }
+        for form in forms where text.hasPrefix(form) {
+            let next = text.dropFirst(form.count).unicodeScalars.first
+            if let next, (0xAC00...0xD7A3).contains(next.value) { continue }
+            return form
+        }
+        return nil
     }
 
     /// `word` followed by the right form of `particle`: `attach("은", to: "8080") == "8080은"`.
