@@ -7,7 +7,7 @@ import NIOConcurrencyHelpers
 /// None of it is part of the simulated world (a replay of the command lines rebuilds
 /// that world without it), and none of it draws from the simulator's random generator.
 final class EngineState: @unchecked Sendable {
-    /// One `POST /containers/{id}/exec` (moby daemon/exec/exec.go `Config`).
+    /// One `POST /containers/{id}/exec` (moby v28.2.2 container/exec.go `ExecConfig`).
     struct Exec {
         var id: String
         var containerID: String

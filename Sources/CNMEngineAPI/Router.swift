@@ -130,6 +130,11 @@ struct Router: Sendable {
         }
     }
 
+    /// The request's filters as `key=value` words in key order (the CLI's `--filter` form), or the refusal.
+    func filterWords(_ request: APIRequest) -> Result<[String], APIError> {
+        filters(request).map { f in f.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } } }
+    }
+
     /// `filters` as moby's `filters.FromJSON` reads it: `{"key":{"value":true}}`, or the old `{"key":["value"]}`.
     func filters(_ request: APIRequest) -> Result<[String: [String]], APIError> {
         guard let raw = request.query("filters"), !raw.isEmpty else { return .success([:]) }

@@ -46,6 +46,16 @@ public struct CurriculumPlace: Sendable, Hashable {
 
     /// `W2 › D1 › S3 › 4`.
     public var label: String { "W\(week) › D\(day) › S\(session) › \(section)" }
+
+    /// The order labs are listed and numbered in, by the shell's `labs` and by `cnmlab labs` alike:
+    /// by place in the course (week, day, session, section), then by id. A learner's `lab start 4`
+    /// and an instructor's list name the same lab.
+    public static func courseOrder(_ labs: [Lab]) -> [Lab] {
+        labs.sorted { a, b in
+            let (p, q) = (a.place, b.place)
+            return (p.week, p.day, p.session, p.section, a.id) < (q.week, q.day, q.session, q.section, b.id)
+        }
+    }
 }
 
 /// A value a lab draws per learner so that neighbours get different variants

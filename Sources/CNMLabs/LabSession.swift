@@ -149,8 +149,11 @@ public struct LabSession: Sendable {
         applied.append(AppliedLine(line: .answer(text), step: index, refused: false))
         let results = evaluate(stepIndex: index)
         guard quiz.accepts(text), visibleChecksHold(index, results) else {
-            progress[index].wrongAnswers += 1
-            let feedback = quiz.accepts(text) ? LabMessage.quizChecksPending.format(locale, [])
+            // A right answer given before the step's checks hold is not a wrong answer: it costs
+            // nothing, and the learner is told what is still missing.
+            let accepted = quiz.accepts(text)
+            if !accepted { progress[index].wrongAnswers += 1 }
+            let feedback = accepted ? LabMessage.quizChecksPending.format(locale, [])
                 : quiz.feedback(for: text, locale: locale)
             o.verdict = AnswerVerdict(text: text, correct: false, feedback: feedback)
             o.reports.append(.answer(correct: false, feedback: feedback))

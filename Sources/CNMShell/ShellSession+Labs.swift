@@ -16,7 +16,7 @@ extension ShellSession {
         return String(describing: error)
     }
 
-    var locale: LabLocale { language == .ko ? .ko : .en }
+    var locale: LabLocale { language }
 
     /// The lab a learner names: its ID, or its number in `labs`.
     func lab(named term: String) -> (lab: Lab, number: Int)? {

@@ -49,7 +49,7 @@ public struct ShellSession: Sendable {
         simulator = Simulator(seed: seed, hosts: hosts)
         simulator.language = language.rawValue
         self.language = language
-        self.labs = labs.sorted { ($0.place.section, $0.id) < ($1.place.section, $1.id) }
+        self.labs = CurriculumPlace.courseOrder(labs)
         self.store = store
         self.learner = learner
         self.curriculumDir = curriculumDir
@@ -255,10 +255,10 @@ public struct ShellSession: Sendable {
 
     mutating func lang(_ words: [String]) -> ShellReply {
         guard words.count == 2 else { return ShellReply(stderr: text(.languageUsage)) }
-        guard let l = Language(rawValue: words[1]) else { return ShellReply(stderr: text(.unknownLanguage(words[1]))) }
+        guard let l = Language.named(words[1]) else { return ShellReply(stderr: text(.unknownLanguage(words[1]))) }
         language = l
         simulator.language = l.rawValue
-        active?.attempt.setLocale(l == .ko ? .ko : .en)
+        active?.attempt.setLocale(l)
         return ShellReply(stdout: text(.languageSet))
     }
 

@@ -33,9 +33,9 @@ public enum Topology {
         if let g = n.gateway { parts.append(TopologyText.gateway("\(g)").render(lang)) }
         if let d = n.deviceName { parts.append(TopologyText.bridge(d).render(lang)) }
         if n.isInternal { parts.append(TopologyText.internalOnly.render(lang)) }
-        if n.driver == .overlay, let vni = n.options[OverlayDriver.vniOption] { parts.append("VXLAN \(vni)") }
+        if n.isSwarmScoped, let vni = n.options[OverlayDriver.vniOption] { parts.append("VXLAN \(vni)") }
         if n.options["encrypted"] != nil { parts.append(TopologyText.encrypted.render(lang)) }
-        if n.driver == .overlay, let engine, let peers = engine.overlayDirectory.peers[n.id] {
+        if n.isSwarmScoped, let engine, let peers = engine.overlayDirectory.peers[n.id] {
             let others = peers.filter { $0.id != engine.swarmNodeID }.map(\.hostname)
             if !others.isEmpty { parts.append(TopologyText.alsoOn(others.joined(separator: ",")).render(lang)) }
         }

@@ -104,7 +104,7 @@ struct LabOptions: ParsableArguments {
 struct LabsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the labs (id, title, section, steps, minutes).",
+        abstract: "List the labs in course order (number, id, title, section, steps, minutes).",
         discussion: "A file that cannot be read is named on standard error, and the exit status is then 1."
     )
 
@@ -117,7 +117,7 @@ struct LabsListCommand: ParsableCommand {
         let locale = try options.locale("labs")
         let library = options.source.library()
         let entries = library.entries
-        let labs = library.labs
+        let labs = CurriculumPlace.courseOrder(library.labs)
         if labs.isEmpty {
             Output.write("cnmlab labs: " + library.notFoundMessage(locale) + "\n", to: 2)
             throw ExitCode(1)
@@ -127,9 +127,10 @@ struct LabsListCommand: ParsableCommand {
                                                  section: $0.place.label, steps: $0.steps.count, minutes: $0.minutes, points: $0.maxPoints) }
             Output.write(ReportJSON.encode(rows) + "\n", to: 1)
         } else {
-            var rows = [["ID"] + [LabMessage.headingTitle, .headingSection, .headingSteps, .headingMinutes].map { $0.text(locale) }]
-            for lab in labs {
-                rows.append([lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
+            // `#` is the number the shell's `lab start N` takes.
+            var rows = [["#", "ID"] + [LabMessage.headingTitle, .headingSection, .headingSteps, .headingMinutes].map { $0.text(locale) }]
+            for (i, lab) in labs.enumerated() {
+                rows.append([String(i + 1), lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
             }
             Output.write(TextTable.render(rows, width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)), to: 1)
         }

@@ -1,6 +1,7 @@
 import CNMSim
 import ArgumentParser
 import CNMCommands
+import CNMLabs
 import CNMProgress
 import CNMShell
 import Foundation
@@ -15,7 +16,7 @@ struct DatabaseOption: ParsableArguments {
 }
 
 /// Output formats of `cnmlab progress` and `cnmlab report`.
-enum FormatOption: String, ExpressibleByArgument, CaseIterable {
+enum FormatOption: String, CaseIterable {
     case table, json, csv
 
     var format: ProgressFormat {
@@ -31,6 +32,8 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
 enum ProgressCLI {
     /// The language of messages and table headings: `Language.fromEnvironment`.
     static var language: String { Language.fromEnvironment(ProcessInfo.processInfo.environment).rawValue }
+    /// The same language as a lab locale, for the messages `CNMLabs` words.
+    static var locale: LabLocale { language == "ko" ? .ko : .en }
 
     static func fail(_ message: ProgressMessage) -> ExitCode {
         Output.write("cnmlab: \(message.text(language))\n", to: 2)
@@ -74,12 +77,14 @@ struct ProgressShowCommand: ParsableCommand {
     @Option(help: "Only this learner.")
     var learner: String?
 
-    @Option(help: "table, json or csv.")
-    var format: FormatOption = .table
+    @Option(help: ArgumentHelp("table, json or csv.", valueName: "format"))
+    var format: String = FormatOption.table.rawValue
 
     @OptionGroup var db: DatabaseOption
 
     func run() throws {
+        let format = try OptionChoice.pick(FormatOption.self, format, option: "--format", command: "progress",
+                                           locale: ProgressCLI.locale)
         let path = db.resolved
         if db.path == nil, !FileManager.default.fileExists(atPath: path) {
             Output.write(ProgressMessage.noProgressYet(path: path).text(ProgressCLI.language) + "\n", to: 2)

@@ -20,8 +20,8 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Progress databases.", valueName: "DB"))
     var databases: [String]
 
-    @Option(help: "csv, json or table.")
-    var format: FormatOption = .csv
+    @Option(help: ArgumentHelp("csv, json or table.", valueName: "format"))
+    var format: String = FormatOption.csv.rawValue
 
     @OptionGroup var labSource: LabSourceOption
 
@@ -30,6 +30,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let format = try OptionChoice.pick(FormatOption.self, format, option: "--format", command: "report",
+                                           locale: ProgressCLI.locale)
         // Rows are checked against a replay of their command logs through these labs (column `verified`).
         let labs = labSource.library().labs
         var sources: [[LabProgress]] = []

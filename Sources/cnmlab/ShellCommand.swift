@@ -64,8 +64,8 @@ struct ShellCommand: ParsableCommand {
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
         if let lang {
-            guard let l = Language.named(lang) else { throw ValidationError("--lang takes ko or en") }
-            options.language = l
+            options.language = try OptionChoice.pick(Language.self, lang, option: "--lang", command: "shell",
+                                                     locale: Language.fromEnvironment(env))
         } else {
             options.language = Language.fromEnvironment(env)
         }
@@ -76,7 +76,7 @@ struct ShellCommand: ParsableCommand {
         if sandbox {
             options.labs = labSource.library().labs
         } else {
-            options.labs = try labSource.labs(options.language == .ko ? .ko : .en)
+            options.labs = try labSource.labs(options.language)
         }
         options.curriculumDir = curriculum
         options.environment = env
@@ -84,7 +84,7 @@ struct ShellCommand: ParsableCommand {
         options.startLab = lab
         // --lab takes a lab file as well as an id, as every lab argument does.
         if let ref = lab, LabReference.looksLikeFile(ref) {
-            let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language == .ko ? .ko : .en,
+            let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language,
                                       command: "shell")
             options.labs.removeAll { $0.id == file.id }
             options.labs.append(file)

@@ -24,6 +24,26 @@ final class LanMachinesTests: XCTestCase {
         XCTAssertTrue(sim.run(line: "why c 192.168.1.102:8080").stdout.contains("DOCKER-USER"))
     }
 
+    func testWhyFromAnotherMachineWalksFromItsOwnStack() {
+        var sim = Simulator(seed: 2, hosts: [HostSpec(name: "laptop", address: IPv4Address(192, 168, 1, 101))])
+        XCTAssertEqual(sim.run(line: "docker run -d --name web -p 8080:80 nginx").exitCode, 0)
+        let asSsh = sim.run(line: "ssh laptop why host 192.168.1.100:8080")
+        let byName = sim.run(line: "why laptop host:8080")
+        XCTAssertEqual(byName.exitCode, 0, byName.stdout + byName.stderr)
+        XCTAssertTrue(byName.stdout.hasPrefix("why: laptop -> host:8080 (192.168.1.100)\n"), byName.stdout)
+        XCTAssertTrue(byName.stdout.contains("host sends from 192.168.1.101 out eth0"), byName.stdout)
+        // The same walk as ssh shows it, header aside.
+        XCTAssertEqual(byName.stdout.split(separator: "\n").dropFirst(), asSsh.stdout.split(separator: "\n").dropFirst())
+        XCTAssertEqual(sim.run(line: "why 192.168.1.101 host:8080").stdout, byName.stdout, "an address names its machine")
+        // docker-host's DOCKER-USER decides, and a name laptop cannot resolve is laptop's problem.
+        _ = sim.run(line: "iptables -I DOCKER-USER -s 192.168.1.101 -j DROP")
+        let dropped = sim.run(line: "why laptop host:8080")
+        XCTAssertEqual(dropped.exitCode, 1)
+        XCTAssertTrue(dropped.stdout.contains("dropped by -A DOCKER-USER -s 192.168.1.101/32 -j DROP"), dropped.stdout)
+        XCTAssertTrue(sim.run(line: "why laptop web:80").stderr.hasPrefix("why: cannot resolve web from laptop"))
+        XCTAssertTrue(sim.run(line: "why nosuch host:80").stderr.contains("a machine that hosts lists"))
+    }
+
     func testOtherHostsReachAMacvlanChildTheHostItselfCannot() {
         var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
         _ = sim.run(line: "docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 -o parent=eth0 lan")

@@ -40,6 +40,29 @@ final class QuizFeedbackAndEarlyPassTests: XCTestCase {
         XCTAssertEqual(right.completedSteps, [0])
     }
 
+    func testARightAnswerBeforeTheChecksHoldCostsNothing() throws {
+        let lab = try XCTUnwrap(Fixture.decode(Fixture.header("""
+        steps:
+          - id: q
+            title: {ko: 질문, en: Question}
+            text: {ko: webnet을 만들고 답하세요, en: Create webnet and answer}
+            hints: [{tier: nudge, ko: 힌트, en: hint}]
+            checks: [{network: {name: webnet}}]
+            quiz:
+              question: {ko: 포트?, en: Port?}
+              accept: ["80"]
+        """)).lab)
+        var s = LabSession(lab: lab)
+        let early = s.apply(.answer("80"))
+        XCTAssertEqual(early.verdict?.correct, false)
+        XCTAssertEqual(early.messages, [LabMessage.quizChecksPending.format(.en, [])])
+        XCTAssertEqual(s.progress[0].wrongAnswers, 0, "a right answer is never counted wrong")
+        _ = s.apply(.answer("443"))
+        XCTAssertEqual(s.progress[0].wrongAnswers, 1)
+        _ = s.apply(.command("docker network create webnet"))
+        XCTAssertEqual(s.apply(.answer("80")).completedSteps, [0])
+    }
+
     func testWrongTextsAreCheckedInBothLanguagesAndMayNotBeAccepted() {
         let missing = quizLab("""
               wrong:

@@ -36,6 +36,25 @@ final class LabCommandLineTests: XCTestCase {
         return r
     }
 
+    func testLabsListInCourseOrderNumberedAsTheShellNumbersThem() {
+        let r = cnmlab(["labs"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        XCTAssertGreaterThan(rows.count, 10)
+        XCTAssertEqual(rows.map { String($0[0]) }, (1...rows.count).map(String.init))
+        // The section column (W2 › D1 › S3 › x) never goes back: labs are grouped as in the course.
+        let sections = rows.compactMap { row in row.firstIndex(of: "S3").map { String(row[$0 + 2]) } }
+        XCTAssertEqual(sections.count, rows.count)
+        XCTAssertEqual(sections, sections.sorted())
+        // `--json` lists the same order, and the shell's `lab start 2` starts the lab listed second.
+        let json = cnmlab(["labs", "--json"])
+        let list = (try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) as? [[String: Any]] ?? []
+        XCTAssertEqual(list.compactMap { $0["id"] as? String }, rows.map { String($0[1]) })
+        let title = (list.count > 1 ? list[1]["title"] as? [String: String] : nil)?["en"] ?? "?"
+        let shell = cnmlab(["shell", "--sandbox", "--lang", "en"], stdin: "lab start 2\nexit\n")
+        XCTAssertTrue(shell.stdout.contains("== 2 · \(title) =="), String(shell.stdout.prefix(400)))
+    }
+
     func testLabsNamesAFileItCannotReadAndExitsOne() {
         let r = cnmlab(["labs", "--labs", dir + "/labs"])
         XCTAssertEqual(r.status, 1)
@@ -62,11 +81,19 @@ final class LabCommandLineTests: XCTestCase {
             (["grade", dir + "/labs/good.yaml", dir + "/s.sh", "--lang", "fr"], "invalid value 'fr' for --lang"),
             (["validate", dir + "/labs/good.yaml", "--lang", "fr"], "invalid value 'fr' for --lang"),
             (["labs", "--lang", "fr"], "invalid value 'fr' for --lang"),
+            (["progress", "--format", "xml", "--db", dir + "/p.sqlite"], "invalid value 'xml' for --format (table, json or csv)"),
+            (["report", dir + "/p.sqlite", "--format", "yaml"], "invalid value 'yaml' for --format"),
+            (["shell", "--lang", "fr", "--sandbox"], "invalid value 'fr' for --lang (ko or en)"),
         ] {
             let r = cnmlab(args)
             XCTAssertEqual(r.status, 2, args.joined(separator: " "))
             XCTAssertTrue(r.stderr.contains(text), r.stderr)
         }
+        // A value in another case is the same value; a malformed command line stays a usage error (64).
+        let upper = cnmlab(["progress", "--format", "JSON", "--db", dir + "/none.sqlite"])
+        XCTAssertFalse(upper.stderr.contains("--format"), upper.stderr)
+        XCTAssertEqual(upper.status, 1, "the missing database, not the format, is the error")
+        XCTAssertEqual(cnmlab(["progress", "--no-such-flag"]).status, 64)
     }
 
     func testValidateCountsMutantsInKorean() {

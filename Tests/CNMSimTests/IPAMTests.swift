@@ -91,7 +91,7 @@ final class IPAMTests: XCTestCase {
         XCTAssertEqual(engine.localSpace.allocatedSubnets.map(\.description), ["172.17.0.0/16"])
     }
 
-    /// moby v28.2.2 address_space.go allocateSubnetL (moby#46756): --ip-range skips the overlap check,
+    /// moby v28.2.2 libnetwork/ipams/defaultipam/address_space.go allocateSubnetL (moby#46756): --ip-range skips the overlap check,
     /// and a network on exactly an existing pool's subnet shares that pool's addresses.
     func testIPRangeSkipsTheOverlapCheckAndSharesTheExistingPool() {
         var engine = Engine(seed: 0)

@@ -69,7 +69,7 @@ enum DockerCommand {
     ] + containerCommands + unsimulated
 
     /// The container commands `docker` and `docker container` both have under the same names
-    /// (docker/cli cli/command/commands.go adds them at the top level too).
+    /// (docker/cli v28.2.2 cli/command/commands/commands.go adds them at the top level too).
     static let containerCommands: [DockerSubcommand] = [
         DockerSubcommand(["run"], spec: RunCommand.runSpec, changesState: true, operands: [.images],
                          flagValues: ["network": .networkModes]) { a, p, e, _ throws(CommandError) in try RunCommand.run(a, engine: &e, path: p) },

@@ -14,7 +14,7 @@ enum NetworkInspectCommand {
             switch engine.findNetwork(term) {
             case .success(let n):
                 // `-v` adds `Services` for swarm networks: per-node IPVS marks and NetworkDB tables cnmlab does not model.
-                if flags.bool("verbose") && n.driver == .overlay {
+                if flags.bool("verbose") && n.isSwarmScoped {
                     throw .notSimulated("docker network inspect --verbose on a swarm network (its Services section)")
                 }
                 items.append(.found(NetworkInspectView.value(for: n, engine: engine)))

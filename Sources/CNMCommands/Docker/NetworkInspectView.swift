@@ -44,9 +44,9 @@ enum NetworkInspectView {
         }
         // A swarm network no task or container uses on this node: the manager's view from the
         // swarm store (28.0–28.2 report EnableIPv4 false there; fixed in 28.3.0).
-        let storeView = n.driver == .overlay && containers.isEmpty
+        let storeView = n.isSwarmScoped && containers.isEmpty
         var peers: TemplateValue = .nilList
-        if n.driver == .overlay && !storeView, let nodes = engine.overlayDirectory.peers[n.id], !nodes.isEmpty {
+        if n.isSwarmScoped && !storeView, let nodes = engine.overlayDirectory.peers[n.id], !nodes.isEmpty {
             peers = .list(nodes.map { node in
                 .structure(TemplateStruct(typeName: "network.PeerInfo", fields: [
                     TemplateField("Name", .string(node.peerName)),

@@ -3,17 +3,17 @@ import CNMSim
 /// Renders a ruleset the way iptables v1.8.10 prints it: `-S` specifications,
 /// `-L` tables (with `-n`, `-v`, `--line-numbers`) and `iptables-save`.
 enum IptablesListing {
+    /// The one chain asked for (nil when the table has no such chain), or every chain the table lists.
+    static func chains(_ rs: Ruleset, _ table: NetfilterTable, chain: String?) -> [NetfilterChain]? {
+        guard let chain else { return rs.listedChains(table) }
+        return rs.chain(table, chain).map { [$0] }
+    }
+
     /// `iptables [-t T] -S [CHAIN] [-v]`; nil when the chain does not exist. With `counters`
     /// (`-v`), policies end in `-c PKTS BYTES` and every rule has `-c PKTS BYTES` before its `-j`
     /// (iptables v1.8.10 `nft_rule_list_chain_save`, `save_matches_and_target` with `FMT_C_COUNTS`).
     static func specs(_ rs: Ruleset, _ table: NetfilterTable, chain: String?, counters: Bool = false) -> String? {
-        let chains: [NetfilterChain]
-        if let chain {
-            guard let c = rs.chain(table, chain) else { return nil }
-            chains = [c]
-        } else {
-            chains = rs.listedChains(table)
-        }
+        guard let chains = chains(rs, table, chain: chain) else { return nil }
         var out = ""
         for c in chains {
             if let p = c.policy {
@@ -70,13 +70,7 @@ enum IptablesListing {
     /// (iptables v1.8.10 `print_header`, `print_rule_details`).
     static func list(_ rs: Ruleset, _ table: NetfilterTable, chain: String?, numeric: Bool, verbose: Bool, lineNumbers: Bool,
                      exact: Bool = false) -> String? {
-        let chains: [NetfilterChain]
-        if let chain {
-            guard let c = rs.chain(table, chain) else { return nil }
-            chains = [c]
-        } else {
-            chains = rs.listedChains(table)
-        }
+        guard let chains = chains(rs, table, chain: chain) else { return nil }
         var out = ""
         for (n, c) in chains.enumerated() {
             if n > 0 { out += "\n" }

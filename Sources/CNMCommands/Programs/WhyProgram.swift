@@ -8,8 +8,38 @@ enum WhyProgram: SimulatedProgram {
     static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
+        guard args.count == 2 else { return usage(ctx.language) }
+        if let out = fromOtherMachine(args, &ctx) { return out }
+        return walk(args, &ctx)
+    }
+
+    /// `why MACHINE TO`, MACHINE another machine of the LAN (a lab's `hosts`, by name or address): the
+    /// walk starts on that machine's own stack, as `ssh MACHINE why host TO` shows it, and `host` in TO
+    /// still names the machine the learner typed on. Nil when FROM is no other machine.
+    static func fromOtherMachine(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput? {
+        guard let lan = LanContext.current else { return nil }
+        let word = args[0].lowercased()
+        guard let i = lan.others.firstIndex(where: { $0.name.lowercased() == word || $0.address.description == word })
+        else { return nil }
+        // The whole LAN in cluster order, then without the sender: the machines its walk may reach.
+        var machines = lan.others
+        let here = min(lan.index, machines.count)
+        machines.insert(Machine(engine: ctx.engine), at: here)
+        let senderIndex = i < here ? i : i + 1
+        let sender = machines.remove(at: senderIndex)
+        var to = args[1]
+        if to == "host" || to.hasPrefix("host:") || to.hasPrefix("host/") {
+            to = ctx.engine.host.address.description + to.dropFirst(4)
+        }
+        var there = ProgramContext(engine: sender.engine, site: .host, stdin: "", language: ctx.language, invokedAs: ctx.invokedAs)
+        return LanContext.$current.withValue(LanView(others: machines, index: senderIndex)) {
+            walk(["host", to], &there, shownAs: sender.name, asked: args[1])
+        }
+    }
+
+    /// The walk from FROM (`host`, `remote`, a container or an address) to TO, as the header and steps show it.
+    static func walk(_ args: [String], _ ctx: inout ProgramContext, shownAs: String? = nil, asked: String? = nil) -> CommandOutput {
         let lang = ctx.language
-        guard args.count == 2 else { return usage(lang) }
         // A diagnosis: the packets it walks (and the DNS queries it resolves names with) move no counters.
         let counting = ctx.engine.countsTraffic
         ctx.engine.countsTraffic = false
@@ -29,10 +59,10 @@ enum WhyProgram: SimulatedProgram {
             } else if case .host = from {
                 reason = NameDiagnosis.explain(name: spec, from: nil, engine: ctx.engine, language: lang) + "\n"
             }
-            return .fail(WhyMessages.text(lang, .unknownTarget, spec, name(of: from, engine)) + "\n" + reason, code: 2)
+            return .fail(WhyMessages.text(lang, .unknownTarget, spec, shownAs ?? name(of: from, engine)) + "\n" + reason, code: 2)
         }
         let result = Connectivity.walk(ctx.engine, from: from, to: target, proto: proto, port: port)
-        var lines = [WhyMessages.text(lang, .header, name(of: from, engine), args[1], target.description)]
+        var lines = [WhyMessages.text(lang, .header, shownAs ?? name(of: from, engine), asked ?? args[1], target.description)]
         let (steps, verdict, delivered) = describe(result, engine: engine, lang: lang, proto: proto, port: port)
         lines += steps
         lines.append(verdict)
@@ -132,7 +162,8 @@ enum WhyProgram: SimulatedProgram {
     /// Why FROM names no place a packet can start from.
     struct Refusal: Error { let output: CommandOutput }
 
-    /// FROM: `host`, `remote`, an address of one of them or of a container, or a running container.
+    /// FROM: `host`, `remote`, an address of one of them or of a container, or a running container
+    /// (another machine of the LAN is taken by `fromOtherMachine` first).
     static func source(_ word: String, _ engine: Engine, _ lang: String) -> Result<NetSite, Refusal> {
         let bad = Refusal(output: .fail(WhyMessages.text(lang, .badFrom, word) + "\n", code: 2))
         switch word {

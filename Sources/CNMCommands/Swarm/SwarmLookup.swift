@@ -16,7 +16,7 @@ enum SwarmLookup {
     /// node's own swarm-scoped networks, then — on a manager — the store's;
     /// otherwise libnetwork's `network X not found`.
     static func swarmNetworkID(_ term: String, engine: Engine) -> Result<String, EngineError> {
-        let local = engine.allNetworks.filter { $0.scope == "swarm" }
+        let local = engine.allNetworks.filter { $0.isSwarmScoped }
         if let n = local.first(where: { $0.id == term }) { return .success(n.id) }
         if engine.isSwarmManager, let s = engine.swarm, let def = s.findNetwork(term) { return .success(def.id) }
         if let n = local.first(where: { $0.name == term }) { return .success(n.id) }

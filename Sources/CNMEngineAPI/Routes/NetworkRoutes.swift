@@ -5,12 +5,11 @@ import CNMSim
 /// as `docker network …` lines; bodies come from the views `docker network inspect` prints.
 extension Router {
     func networkList(_ request: APIRequest) -> APIResponse {
-        let filters: [String: [String]]
-        switch self.filters(request) {
+        let raw: [String]
+        switch filterWords(request) {
         case .failure(let e): return e.response
-        case .success(let f): filters = f
+        case .success(let words): raw = words
         }
-        let raw = filters.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } }
         return read { sim in
             switch EngineAPIBodies.networks(filters: raw, engine: sim.engine) {
             case .failure(let e): return .error(e.kind.status, e.message)
@@ -29,7 +28,7 @@ extension Router {
             switch sim.engine.findNetwork(term) {
             case .failure(let e): return .error(e.kind.status, e.message)
             case .success(let n):
-                if verbose && n.driver == .overlay {
+                if verbose && n.isSwarmScoped {
                     return .error(HTTPStatus.notImplemented, "cnmlab: network inspect --verbose on a swarm network (its Services section) is not simulated")
                 }
                 return .json(HTTPStatus.ok, EngineAPIBodies.networkInspect(n, engine: sim.engine))

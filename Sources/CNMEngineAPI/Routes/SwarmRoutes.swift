@@ -36,12 +36,11 @@ extension Router {
 
     /// A list the managers answer, filtered as the request asks: the JSON array, or the refusal.
     func managerList(_ request: APIRequest, _ items: ([String], Swarm) -> Result<[String], EngineError>) -> APIResponse {
-        let filters: [String: [String]]
-        switch self.filters(request) {
+        let raw: [String]
+        switch filterWords(request) {
         case .failure(let e): return e.response
-        case .success(let f): filters = f
+        case .success(let words): raw = words
         }
-        let raw = filters.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { "\(k)=\($0)" } }
         return read { sim in
             switch managerStore(sim) {
             case .failure(let e): return e.response

@@ -12,10 +12,10 @@ extension Engine {
         if c.sharesHostNetwork { return true }
         for ep in endpoints(ofContainer: c) {
             guard let n = networks[ep.networkID] else { continue }
-            if n.isInternal || n.driver == .null || n.driver == .host { continue }
+            if n.isInternal || !n.networkDriver.givesInterface { continue }
             if ep.gateway != nil && ep.ipv4 != nil { return true }
             // ipvlan l3: no gateway, but the device default route counts (`hasGatewayOrDefaultRoute`).
-            if VlanLinks.isL3(n) && !VlanLinks.hasDummyParent(n) && ep.ipv4 != nil { return true }
+            if n.networkDriver.givesDeviceDefaultRoute(n) && ep.ipv4 != nil { return true }
         }
         return false
     }

@@ -21,7 +21,7 @@ public enum ServiceRecords {
             found = true
             if let ip = ep.ipv4, !out.contains(ip) { out.append(ip) }
         }
-        if network.driver == .overlay {
+        if network.isSwarmScoped {
             let directory = engine.overlayDirectory
             // Endpoints of the other nodes, learnt through NetworkDB.
             for m in directory.members[network.id] ?? [] where m.nodeID != engine.swarmNodeID {
@@ -50,7 +50,7 @@ public enum ServiceRecords {
            let first = ep.dnsNames.first {
             return first + "." + network.name
         }
-        if network.driver == .overlay, let m = engine.overlayDirectory.member(ip, on: network.id), let first = m.dnsNames.first {
+        if network.isSwarmScoped, let m = engine.overlayDirectory.member(ip, on: network.id), let first = m.dnsNames.first {
             return first + "." + network.name
         }
         return nil

@@ -12,6 +12,16 @@ public struct BridgeDriver: NetworkDriver {
     public static let gatewayModeIPv4Option = "com.docker.network.bridge.gateway_mode_ipv4"
     public static let gatewayModeIPv6Option = "com.docker.network.bridge.gateway_mode_ipv6"
 
+    /// The options the daemon gives the default `bridge` network (`docker0`), as inspect shows them.
+    public static let defaultBridgeOptions = [
+        defaultBridgeOption: "true",
+        iccOption: "true",
+        masqueradeOption: "true",
+        hostBindingOption: "0.0.0.0",
+        nameOption: "docker0",
+        mtuOption: "1500",
+    ]
+
     /// `networkConfiguration.fromLabels` (moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go lines
     /// 310-370, `parseErr` line 400): the first option that does not parse, in key order (Go visits the
     /// map in random order; with one bad option the text is the same).
@@ -50,7 +60,33 @@ public struct BridgeDriver: NetworkDriver {
         requested ?? MACAddress.random(using: &rng)
     }
 
+    public var usesIPAM: Bool { true }
+
+    /// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `parseNetworkOptions`: isolated needs an
+    /// internal network.
+    public func refusal(options: [String: String], isInternal: Bool) -> EngineError? {
+        guard !isInternal, [Self.gatewayModeIPv4Option, Self.gatewayModeIPv6Option]
+            .contains(where: { options[$0] == GatewayMode.isolated.rawValue }) else { return nil }
+        return EngineError(.system, "gateway mode 'isolated' can only be used for an internal network")
+    }
+
+    /// moby v28.2.2 libnetwork/drivers/bridge/bridge_linux.go `GetSkipGwAlloc`: an isolated network
+    /// gets no gateway address.
+    public func skipsGatewayAllocation(options: [String: String], isInternal: Bool) -> Bool {
+        options[Self.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
+    }
+
+    public func gatewayMode(options: [String: String]) -> GatewayMode {
+        options[Self.gatewayModeIPv4Option].flatMap(GatewayMode.init) ?? .nat
+    }
+
     public var givesInterface: Bool { true }
+    public var addressing: EndpointAddressing { .localPool }
+    /// A veth pair whose host end is a port of the bridge.
+    public var endpointLink: EndpointLink { .veth(hostEnd: true) }
+    public func endpointGateway(_ network: Network) -> IPv4Address? { network.gateway }
+    public var mapsPorts: Bool { true }
+    public var programsFirewall: Bool { true }
 }
 
 /// Go's `strconv.ParseBool`.

@@ -11,12 +11,12 @@ public enum DriverKind: String, Sendable, Hashable, Codable, CaseIterable {
     case macvlan
     case ipvlan
 
-    /// Drivers whose networks are local to one host.
-    public var scope: String { self == .overlay ? "swarm" : "local" }
+    /// `local`, or `swarm` for overlay (the driver's answer).
+    public var scope: String { networkDriver(for: self).scope }
 
-    /// `host` and `null` networks get no IPAM allocation (`hasSpecialDriver`).
-    public var usesIPAM: Bool { self != .host && self != .null }
+    /// Whether networks of this kind take an IPAM pool (the driver's answer).
+    public var usesIPAM: Bool { networkDriver(for: self).usesIPAM }
 
-    /// Only one instance of these may exist.
-    public var isSingleton: Bool { self == .host || self == .null }
+    /// Only one instance of these may exist (the driver's answer).
+    public var isSingleton: Bool { networkDriver(for: self).isSingleton }
 }

@@ -1,9 +1,6 @@
-/// The `null` driver behind the `none` network: only the loopback interface.
-public struct NullDriver: NetworkDriver {
+/// The `null` driver behind the `none` network (moby v28.2.2 libnetwork/drivers/null): only the
+/// loopback interface.
+public struct NullDriver: PredefinedOnlyDriver {
     public let kind = DriverKind.null
     public init() {}
-    public func validate(options: [String: String], engine: Engine) -> String? { nil }
-    public func deviceName(networkID: String, options: [String: String]) -> String? { nil }
-    public func endpointMAC(requested: MACAddress?, ip: IPv4Address?, rng: inout SeededGenerator) -> MACAddress? { nil }
-    public var givesInterface: Bool { false }
 }

@@ -4,12 +4,12 @@
 /// On each node the network lives in its own namespace (a bridge `br0` and a
 /// `vxlan0` device), so the host shows no bridge or veth for it and the
 /// host's iptables never see its traffic. Endpoints get `02:42:` + the IPv4
-/// address as MAC (`ov_endpoint.go`) and an MTU of 1450 (1424 when encrypted);
+/// address as MAC (moby v28.2.2 libnetwork/drivers/overlay/ov_endpoint.go) and an MTU of 1450 (1424 when encrypted);
 /// they give no default gateway, which is why containers also join `docker_gwbridge`.
 public struct OverlayDriver: NetworkDriver {
-    /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 overlay.go `vxlanEncap`).
+    /// The 50 bytes of outer Ethernet, IP, UDP and VXLAN headers (moby v28.2.2 libnetwork/drivers/overlay/overlay.go `vxlanEncap`).
     static let vxlanEncap = 50
-    /// ESP's SPI, sequence number, IV, pad length, next header and ICV (encryption.go `pktExpansion`).
+    /// ESP's SPI, sequence number, IV, pad length, next header and ICV (moby v28.2.2 libnetwork/drivers/overlay/encryption.go `pktExpansion`).
     static let espExpansion = 26
 
     /// The MTU of an overlay's interfaces (moby v28.2.2 libnetwork/drivers/overlay/encryption.go
@@ -25,6 +25,14 @@ public struct OverlayDriver: NetworkDriver {
         return mtu
     }
     public static let vniOption = "com.docker.network.driver.overlay.vxlanid_list"
+
+    /// The options a node's instance of the network carries, as inspect shows them: the user's
+    /// plus the VXLAN id the managers allocated.
+    public static func nodeOptions(_ options: [String: String], vni: Int) -> [String: String] {
+        var o = options
+        o[vniOption] = String(vni)
+        return o
+    }
     public static let gatewayBridgeName = "docker_gwbridge"
 
     public init() {}
@@ -36,5 +44,14 @@ public struct OverlayDriver: NetworkDriver {
         guard let ip else { return nil }
         return MACAddress.fromIP(ip)
     }
+    public var scope: String { "swarm" }
+    public var usesIPAM: Bool { true }
+    public func mtu(options: [String: String]) -> Int { Self.mtu(options: options) }
     public var givesInterface: Bool { true }
+    /// The swarm's allocator hands out addresses, the same on every node.
+    public var addressing: EndpointAddressing { .swarmPool }
+    /// The veth's peer lives in the network's own namespace, not on the host.
+    public var endpointLink: EndpointLink { .veth(hostEnd: false) }
+    /// No default gateway: the container also joins `docker_gwbridge` for that.
+    public func endpointGateway(_ network: Network) -> IPv4Address? { nil }
 }

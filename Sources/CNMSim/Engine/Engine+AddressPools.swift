@@ -14,7 +14,7 @@ extension Engine {
     /// only have the same subnet by sharing its pool; overlays live in the global space).
     /// A lookup in the sorted local space, so a join or leave stays cheap among many networks.
     func poolSharers(of networkID: String) -> [String] {
-        guard let network = networks[networkID], network.driver != .overlay, let subnet = network.subnet else { return [] }
+        guard let network = networks[networkID], !network.isSwarmScoped, let subnet = network.subnet else { return [] }
         return localSpace.owners(of: subnet).filter { $0 != networkID && pools[$0] != nil }
     }
 

@@ -34,7 +34,7 @@ extension Engine {
         if let m = EndpointValidation.message(EndpointValidation.errors(network: network, name: network.name, settings: settings)) {
             return .failure(EngineError(.invalidParameter, m))
         }
-        if c.networkMode != "host" && network.driver == .host {
+        if c.networkMode != "host" && network.networkDriver.sharesHostStack {
             return .failure(EngineError(.forbidden, "cannot connect container to host network - container must be created in host network mode"))
         }
         if let conflict = modeConflict(of: c, joining: network, sharedError: sharedError) { return .failure(conflict) }
@@ -79,10 +79,10 @@ extension Engine {
             guard let current = a.networkID.flatMap({ findNetworkQuiet($0) }) ?? findNetworkQuiet(a.network) else { continue }
             if current.id == network.id {
                 // The same network again: swarm-scoped networks are checked on; otherwise Docker stops here.
-                if network.scope == "swarm" { continue }
+                if network.isSwarmScoped { continue }
                 return nil
             }
-            if current.driver == .host || network.driver == .host { return sharedError }
+            if current.networkDriver.sharesHostStack || network.networkDriver.sharesHostStack { return sharedError }
             if current.name == "none" || network.name == "none" {
                 return EngineError(.forbidden, "container cannot be connected to multiple networks with one of the networks in private (none) mode")
             }
@@ -108,7 +108,7 @@ extension Engine {
             }
             return .failure(EngineError(.notFound, "network \(netTerm) not found"))
         }
-        if network.driver == .host && c.networkMode == "host" {
+        if network.networkDriver.sharesHostStack && c.networkMode == "host" {
             return .failure(EngineError(.forbidden, "cannot disconnect container from host network - container was created in host network mode"))
         }
         let attached = c.attachments.firstIndex { $0.networkID == network.id || $0.network == network.name || $0.network == network.id }

@@ -7,17 +7,17 @@ extension Engine {
         guard var c = containers[containerID], let sandboxID = c.sandboxID, var sandbox = sandboxes[sandboxID] else {
             return .failure(EngineError(.system, "container has no sandbox"))
         }
-        let driver = networkDriver(for: network.driver)
-        if network.driver == .ipvlan, attachment.macAddress != nil {
-            return .failure(EngineError(.system, "failed to create endpoint \(c.name) on network \(network.name): \(IpvlanDriver.customMACError)"))
+        let driver = network.networkDriver
+        if let refusal = driver.endpointRefusal(attachment) {
+            return .failure(EngineError(.system, "failed to create endpoint \(c.name) on network \(network.name): \(refusal)"))
         }
         var ip: IPv4Address?
-        if network.driver == .overlay {
+        if driver.addressing == .swarmPool {
             switch allocateOverlayAddress(network, requested: attachment.ipv4Address) {
             case .failure(let e): return .failure(e)
             case .success(let a): ip = a
             }
-        } else if driver.givesInterface, var pool = pools[network.id] {
+        } else if driver.addressing == .localPool, var pool = pools[network.id] {
             if let requested = attachment.ipv4Address {
                 guard pool.allocate(requested) else { return .failure(EngineError(.forbidden, "Address already in use")) }
                 ip = requested
@@ -40,15 +40,18 @@ extension Engine {
             while used.contains("eth\(n)") { n += 1 }
             interfaceName = "eth\(n)"
             index = nextInterfaceIndex
-            if VlanLinks.isChildDriver(network.driver) {
+            switch driver.endpointLink {
+            case .child:
                 // A macvlan/ipvlan child: one interface whose link is the parent (`eth0@if2`), no veth.
                 peer = linkIndex(VlanLinks.parentLink(of: network)) ?? 2
                 nextInterfaceIndex += 1
-            } else {
+            case .veth(let hostEnd):
                 peer = nextInterfaceIndex + 1
                 nextInterfaceIndex += 2
                 // An overlay's veth peer lives in the network's own namespace, not on the host.
-                veth = network.driver == .overlay ? nil : "veth" + rng.hex(7)
+                veth = hostEnd ? "veth" + rng.hex(7) : nil
+            case .none:
+                break
             }
         }
         var dnsNames: [String] = []
@@ -61,14 +64,13 @@ extension Engine {
             id: endpointID, networkID: network.id, containerID: c.id,
             name: defaultGateway ? "gateway_" + sandboxID.prefix(12) : c.name, mac: mac, ipv4: ip,
             prefixLength: network.subnet?.prefixLength ?? 0,
-            gateway: VlanLinks.isChildDriver(network.driver) ? VlanLinks.endpointGateway(network)
-                : driver.givesInterface && network.driver != .overlay ? network.gateway : nil,
+            gateway: driver.endpointGateway(network),
             interfaceName: interfaceName, interfaceIndex: index, peerIndex: peer, hostVeth: veth,
             dnsNames: dnsNames, aliases: attachment.aliases)
         endpoints[endpointID] = endpoint
         views.endpointJoined(endpoint)
         noteContainerChanged(c.id)
-        if network.driver == .overlay && c.labels[Self.swarmTaskLabel] == nil {
+        if network.isSwarmScoped && c.labels[Self.swarmTaskLabel] == nil {
             overlayAttachments[endpointID] = rng.swarmID()
         }
         endpointsByNetwork[network.id, default: []].append(endpointID)
@@ -88,7 +90,7 @@ extension Engine {
         guard var c = containers[containerID], let endpointID = c.endpoints[networkID],
               let endpoint = endpoints[endpointID] else { return }
         if let ip = endpoint.ipv4 {
-            if networks[networkID]?.driver == .overlay { releaseOverlayAddress(ip, networkID: networkID) }
+            if networks[networkID]?.networkDriver.addressing == .swarmPool { releaseOverlayAddress(ip, networkID: networkID) }
             else { releaseAddress(ip, networkID: networkID) }
         }
         endpoints.removeValue(forKey: endpointID)
@@ -144,7 +146,7 @@ extension Engine {
         let wantsPorts = !c.portBindings.isEmpty || c.publishAll
         // Only the bridge driver maps ports; macvlan/ipvlan ignore `-p` (a daemon log warning).
         guard wantsPorts, let gw = gatewayEndpoint(of: c), let containerIP = gw.ipv4,
-              let network = networks[gw.networkID], network.driver == .bridge else { return nil }
+              let network = networks[gw.networkID], network.networkDriver.mapsPorts else { return nil }
         var requests: [(ContainerPort, PortBindingRequest)] = []
         for port in c.portBindings.keys.sorted() {
             for b in c.portBindings[port] ?? [] { requests.append((port, b)) }
@@ -172,7 +174,7 @@ extension Engine {
             } else {
                 ips = ["0.0.0.0", "::"]
             }
-            // A routed network has no NAT for IPv4 (moby v28.2.2 port_mapping_linux.go
+            // A routed network has no NAT for IPv4 (moby v28.2.2 libnetwork/drivers/bridge/port_mapping_linux.go
             // `configurePortBindingIPv4` with disableNAT, `attemptBindHostPorts`): the binding opens
             // the container's port on 0.0.0.0 with no host port, no proxy, no reservation.
             if network.gatewayModeIPv4 == .routed, ips.contains(where: { !$0.contains(":") }) {

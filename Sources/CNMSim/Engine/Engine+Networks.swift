@@ -11,7 +11,8 @@ extension Engine {
             return .failure(EngineError(.forbidden, "operation is not permitted on predefined \(request.name) network "))
         }
         let driverName = request.driver.isEmpty ? "bridge" : request.driver
-        if driverName == "overlay" {
+        // A swarm-scoped driver (overlay) keeps its networks in the swarm's store.
+        if let kind = DriverKind(rawValue: driverName), networkDriver(for: kind).scope == "swarm" {
             guard swarmNode != nil else { return .failure(EngineError(.forbidden, Self.notInSwarmManagerMessage)) }
             return createOverlay(request)
         }
@@ -26,21 +27,17 @@ extension Engine {
         let kind = checked.kind, options = checked.options
         let driver = networkDriver(for: kind)
         // macvlan/ipvlan check their options in the driver's CreateNetwork, after IPAM (below).
-        if !VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
+        if !driver.validatesAfterIPAM, let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
-        // moby v28.2.2 bridge_linux.go `parseNetworkOptions`: isolated needs an internal network.
-        if kind == .bridge, !request.isInternal,
-           [BridgeDriver.gatewayModeIPv4Option, BridgeDriver.gatewayModeIPv6Option].contains(where: { options[$0] == GatewayMode.isolated.rawValue }) {
-            return .failure(EngineError(.system, "gateway mode 'isolated' can only be used for an internal network"))
-        }
+        if let refusal = driver.refusal(options: options, isInternal: request.isInternal) { return .failure(refusal) }
         let id = newID()
         let ipam: IPv4Allocation
         switch allocateIPv4(request, kind: kind, options: options) {
         case .failure(let e): return .failure(e)
         case .success(let a): ipam = a
         }
-        if VlanLinks.isChildDriver(kind), let message = driver.validate(options: options, engine: self) {
+        if driver.validatesAfterIPAM, let message = driver.validate(options: options, engine: self) {
             return .failure(EngineError(.invalidParameter, message))
         }
         let device = driver.deviceName(networkID: id, options: options)
@@ -141,9 +138,8 @@ extension Engine {
     /// IPAM: one IPv4 pool, the requested subnet or the next predefined one (moby v28.2.2
     /// libnetwork/ipams/defaultipam), with the gateway and the auxiliary addresses reserved.
     func allocateIPv4(_ request: NetworkCreateRequest, kind: DriverKind, options: [String: String]) -> Result<IPv4Allocation, EngineError> {
-        // moby v28.2.2 bridge_linux.go `GetSkipGwAlloc`: an isolated network gets no gateway address.
-        let isolated = kind == .bridge && options[BridgeDriver.gatewayModeIPv4Option] == GatewayMode.isolated.rawValue
-        let skipGateway = VlanLinks.skipsGatewayAllocation(kind: kind, options: options, isInternal: request.isInternal) || isolated
+        let driver = networkDriver(for: kind)
+        let skipGateway = driver.skipsGatewayAllocation(options: options, isInternal: request.isInternal)
         let v4Configs = request.ipamConfig.filter { !($0.subnet ?? "").contains(":") }
         guard let config = v4Configs.first, let subnetText = config.subnet, let parsed = IPv4Subnet(subnetText) else {
             guard let auto = localSpace.nextPredefined() else {
@@ -179,12 +175,7 @@ extension Engine {
                 return .failure(EngineError(.system, "failed to allocate secondary ip address (\(key):\(aux)): Address already in use"))
             }
         }
-        if v4Configs.count > 1 {
-            if VlanLinks.isChildDriver(kind) {
-                return .failure(EngineError(.notSimulated, "\(kind.rawValue) networks with several IPv4 subnets are not simulated yet"))
-            }
-            return .failure(EngineError(.forbidden, "bridge driver doesn't support multiple subnets"))
-        }
+        if v4Configs.count > 1 { return .failure(driver.multipleSubnetsError) }
         return .success(IPv4Allocation(pool: pool, subnet: subnet, gateway: gateway, shownConfig: v4Configs, userSubnet: true))
     }
 
@@ -196,7 +187,7 @@ extension Engine {
         case .success(let n): network = n
         case .failure(let e): return .failure(e)
         }
-        if network.driver == .overlay {
+        if network.isSwarmScoped {
             // Swarm-scoped: the managers remove it from the store (moby `deleteNetwork` route → cluster).
             guard let def = swarm?.network(network.id) else { return .failure(EngineError(.notFound, "network \(term) not found")) }
             if let refusal = removeSwarmNetwork(def) { return .failure(refusal) }
@@ -232,7 +223,7 @@ extension Engine {
     public mutating func pruneNetworks() -> [String] {
         tick(milliseconds: 50)
         var removed: [String] = []
-        for network in allNetworks where !network.predefined && !network.configOnly && network.driver != .overlay
+        for network in allNetworks where !network.predefined && !network.configOnly && !network.isSwarmScoped
             && !(network.name == OverlayDriver.gatewayBridgeName && ingressSandbox != nil)
             && (endpointsByNetwork[network.id] ?? []).isEmpty {
             deleteNetwork(network)

@@ -85,14 +85,6 @@ public struct Engine: Sendable {
     }
 
     private mutating func bootPredefinedNetworks() {
-        let bridgeOptions = [
-            BridgeDriver.defaultBridgeOption: "true",
-            BridgeDriver.iccOption: "true",
-            BridgeDriver.masqueradeOption: "true",
-            BridgeDriver.hostBindingOption: "0.0.0.0",
-            BridgeDriver.nameOption: "docker0",
-            BridgeDriver.mtuOption: "1500",
-        ]
         let bridgeID = newID()
         let subnet = localSpace.nextPredefined() ?? IPv4Subnet(address: IPv4Address(172, 17, 0, 0), prefixLength: 16)
         var pool = AddressPool(subnet: subnet)
@@ -101,7 +93,7 @@ public struct Engine: Sendable {
         pools[bridgeID] = pool
         let config = IPAMConfig(subnet: subnet.description, gateway: gateway?.description)
         add(Network(id: bridgeID, name: "bridge", driver: .bridge, created: clock, ipamOptions: nil,
-                    ipamConfig: [config], subnet: subnet, gateway: gateway, options: bridgeOptions,
+                    ipamConfig: [config], subnet: subnet, gateway: gateway, options: BridgeDriver.defaultBridgeOptions,
                     predefined: true, deviceName: "docker0", deviceMAC: MACAddress.random(using: &rng)))
         tick(milliseconds: 3)
         add(Network(id: newID(), name: "host", driver: .host, created: clock, ipamOptions: nil, ipamConfig: nil,

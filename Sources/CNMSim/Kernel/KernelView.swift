@@ -113,9 +113,8 @@ public enum KernelView {
                 addrs = [IPv4Subnet(address: ip, prefixLength: ep.prefixLength)]
                 routes.append(KernelRoute(destination: IPv4Subnet(address: ip, prefixLength: ep.prefixLength).canonical, device: name, source: ip))
             }
-            // macvlan/ipvlan: a child of the parent link; ipvlan children carry the parent's MAC.
-            let kind: KernelInterface.Kind = n.driver == .macvlan ? .macvlan : n.driver == .ipvlan ? .ipvlan : .veth
-            let mac = n.driver == .ipvlan ? linkMAC(VlanLinks.parentLink(of: n), engine) : ep.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0])
+            // The driver says what the interface is: a veth end, or a macvlan/ipvlan child of the parent link.
+            let (kind, mac) = n.networkDriver.sandboxInterface(ep, network: n, engine: engine)
             interfaces.append(KernelInterface(index: ep.interfaceIndex, name: name, kind: kind, peerIndex: ep.peerIndex, mtu: n.mtu,
                                               mac: mac, addresses: addrs, endpointID: ep.id, networkID: n.id))
         }
@@ -127,7 +126,7 @@ public enum KernelView {
         if let gw = engine.gatewayEndpoint(of: c), let via = gw.gateway, let dev = gw.interfaceName {
             routes.insert(KernelRoute(destination: nil, gateway: via, device: dev, proto: "static"), at: 0)
         } else if let l3 = engine.endpoints(ofContainer: c).first(where: { ep in
-            engine.networks[ep.networkID].map { VlanLinks.isL3($0) && !$0.isInternal && !VlanLinks.hasDummyParent($0) } ?? false
+            engine.networks[ep.networkID].map { $0.networkDriver.givesDeviceDefaultRoute($0) } ?? false
         }), let dev = l3.interfaceName, l3.ipv4 != nil {
             // ipvlan l3/l3s: `jinfo.AddStaticRoute(0.0.0.0/0, CONNECTED)` — `default dev eth0`, no gateway.
             routes.insert(KernelRoute(destination: nil, device: dev, proto: "static"), at: 0)

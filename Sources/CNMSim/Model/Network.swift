@@ -56,15 +56,11 @@ public struct Network: Sendable, Hashable, Identifiable {
         options[BridgeDriver.masqueradeOption].flatMap(GoBool.parse) ?? true
     }
 
-    public var mtu: Int {
-        if driver == .overlay { return OverlayDriver.mtu(options: options) }
-        return options[BridgeDriver.mtuOption].flatMap { Int($0) } ?? 1500
-    }
+    /// The MTU of the network's interfaces (the driver's answer).
+    public var mtu: Int { networkDriver.mtu(options: options) }
 
-    /// The IPv4 gateway mode (`nat` unless the option says otherwise).
-    public var gatewayModeIPv4: GatewayMode {
-        driver == .bridge ? options[BridgeDriver.gatewayModeIPv4Option].flatMap(GatewayMode.init) ?? .nat : .nat
-    }
+    /// The IPv4 gateway mode (`nat` unless a bridge network's option says otherwise).
+    public var gatewayModeIPv4: GatewayMode { networkDriver.gatewayMode(options: options) }
 
     /// The host address published ports bind to by default (`host_binding_ipv4`).
     public var hostBindingIPv4: IPv4Address? {

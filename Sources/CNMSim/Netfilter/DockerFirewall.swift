@@ -44,7 +44,7 @@ public enum DockerFirewall {
     /// Every operation, in programming order (the full rebuild).
     public static func generate(_ engine: Engine) -> [DockerRuleOp] {
         var all: [KeyedRuleOp] = ops(.daemon, engine) + ops(.ingress, engine)
-        for network in engine.networks.values where network.driver == .bridge { all += ops(.network(network.id), engine) }
+        for network in engine.networks.values where network.networkDriver.programsFirewall { all += ops(.network(network.id), engine) }
         for container in engine.containers.values where container.isRunning { all += ops(.container(container.id), engine) }
         return all.sorted(by: KeyedRuleOp.ordered).map(\.op)
     }
@@ -55,7 +55,7 @@ public enum DockerFirewall {
         switch group {
         case .daemon: daemon(&out)
         case .network(let id):
-            if let n = engine.networks[id], n.driver == .bridge { network(n, engine, &out) }
+            if let n = engine.networks[id], n.networkDriver.programsFirewall { network(n, engine, &out) }
         case .container(let id):
             if let c = engine.containers[id], c.isRunning { container(c, engine, &out) }
         case .ingress: ingress(engine, &out)
@@ -94,7 +94,7 @@ public enum DockerFirewall {
                                           matches: [localDestination], target: .jump("DOCKER")), .append)
     }
 
-    /// A bridge network's rules (moby v28.2.2 `iptabler/network.go` `setupIPTables`), by gateway mode:
+    /// A bridge network's rules (moby v28.2.2 `libnetwork/drivers/bridge/internal/iptabler/network.go` `setupIPTables`), by gateway mode:
     /// `nat` as always; `nat-unprotected` accepts what reaches the bridge (`setDefaultForwardRule`);
     /// `routed` has no MASQUERADE, accepts ICMP (`setICMP`) and lets other networks in through
     /// DOCKER-ISOLATION-STAGE-1 (`setINC`); `isolated` has no bridge address and so no rules.
@@ -148,14 +148,14 @@ public enum DockerFirewall {
         let endpoints = engine.endpoints(ofContainer: container)
         for ep in endpoints {
             // `filterDirectAccess`: not on internal networks, nor in nat-unprotected or routed mode.
-            guard let ip = ep.ipv4, let n = engine.networks[ep.networkID], n.driver == .bridge, !n.isInternal,
+            guard let ip = ep.ipv4, let n = engine.networks[ep.networkID], n.networkDriver.programsFirewall, !n.isInternal,
                   n.gatewayModeIPv4 == .nat, let bridge = n.deviceName else { continue }
             out.add(ep.interfaceIndex * 4, .raw, "PREROUTING",
                     NetfilterRule(destination: AddressMatch(IPv4Subnet(address: ip, prefixLength: 32)), inInterface: InterfaceMatch(bridge, negated: true), target: .drop),
                     .append, "ep:" + ep.id)
         }
         guard !container.portMappings.isEmpty, let gw = engine.gatewayEndpoint(of: container), let cip = gw.ipv4,
-              let n = engine.networks[gw.networkID], n.driver == .bridge, !n.isInternal, let bridge = n.deviceName else { return }
+              let n = engine.networks[gw.networkID], n.networkDriver.programsFirewall, !n.isInternal, let bridge = n.deviceName else { return }
         let key = (endpoints.map(\.interfaceIndex).max() ?? 0) * 4 + 1
         for m in container.portMappings where !m.hostIP.contains(":") {
             guard let hostIP = IPv4Address(m.hostIP) else { continue }

@@ -201,7 +201,7 @@ public struct PacketPath {
             }
             // An overlay interface: the frame goes to the network's own bridge, maybe on to another node.
             if let iface = ns.interface(named: route.device), let nid = iface.networkID,
-               let network = path.engine.networks[nid], network.driver == .overlay {
+               let network = path.engine.networks[nid], network.networkDriver.endpointLink == .veth(hostEnd: false) {
                 return sendOnOverlay(src: src, dst: dst, port: port, network: network)
             }
             // A container: its interface is a veth into a bridge.

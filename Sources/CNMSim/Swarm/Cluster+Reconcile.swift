@@ -161,7 +161,7 @@ extension Cluster {
             let defs = s.networks
             onNode(k, &s) { engine in
                 for def in defs where node.role == .manager || wanted.contains(def.id) { engine.instantiate(def) }
-                for n in engine.allNetworks where n.driver == .overlay {
+                for n in engine.allNetworks where n.isSwarmScoped {
                     guard let def = defs.first(where: { $0.id == n.id }) else {
                         if engine.endpoints(onNetwork: n.id).isEmpty { engine.dropInstance(n.id) }
                         continue
@@ -181,7 +181,7 @@ extension Cluster {
         for machine in machines {
             let engine = machine.engine
             guard let nodeID = engine.swarmNodeID, let node = s.node(nodeID), !s.isDown(nodeID) else { continue }
-            for n in engine.allNetworks where n.driver == .overlay {
+            for n in engine.allNetworks where n.isSwarmScoped {
                 let eps = engine.endpoints(onNetwork: n.id)
                 if !eps.isEmpty || engine.loadBalancers[n.id] != nil || n.ingress {
                     d.peers[n.id, default: []].append(node)

@@ -234,7 +234,7 @@ extension Engine {
 
     /// Removes this node's instance of a swarm network, if nothing here uses it.
     mutating func dropInstance(_ id: String) {
-        guard let n = networks[id], n.driver == .overlay, endpoints(onNetwork: id).isEmpty else { return }
+        guard let n = networks[id], n.isSwarmScoped, endpoints(onNetwork: id).isEmpty else { return }
         deleteNetwork(n)
         loadBalancers.removeValue(forKey: id)
     }
@@ -291,7 +291,7 @@ extension Engine {
 
     /// Leaves the swarm on this node: the store copy, the overlay instances and the ingress sandbox go.
     mutating func forgetSwarm() {
-        for n in allNetworks where n.driver == .overlay {
+        for n in allNetworks where n.isSwarmScoped {
             for ep in endpoints(onNetwork: n.id) {
                 if let c = containers[ep.containerID], c.isRunning { _ = stopContainer(c.id) }
             }
@@ -307,7 +307,7 @@ extension Engine {
     /// refusal); nil when no network has that name.
     mutating func networkToAttach(_ term: String, for c: Container) -> Result<Network, EngineError>? {
         let isTask = c.labels[Self.swarmTaskLabel] != nil
-        if let n = findNetworkQuiet(term), n.driver != .overlay || n.attachable || isTask { return .success(n) }
+        if let n = findNetworkQuiet(term), !n.isSwarmScoped || n.attachable || isTask { return .success(n) }
         return attachableSwarmNetwork(term, forTask: isTask)
     }
 

@@ -5,11 +5,11 @@
 enum GatewayBridge {
     static func needsGateway(_ c: Container, engine: Engine) -> Bool {
         let eps = engine.endpoints(ofContainer: c)
-        guard eps.contains(where: { engine.networks[$0.networkID]?.driver == .overlay }) else { return false }
+        guard eps.contains(where: { engine.networks[$0.networkID]?.isSwarmScoped == true }) else { return false }
         for ep in eps {
             guard let n = engine.networks[ep.networkID] else { continue }
             if n.name == OverlayDriver.gatewayBridgeName { return false }
-            if n.driver == .null || n.driver == .host || n.isInternal { continue }
+            if !n.networkDriver.givesInterface || n.isInternal { continue }
             if ep.gateway != nil { return false }
         }
         return true

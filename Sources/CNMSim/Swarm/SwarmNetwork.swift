@@ -34,9 +34,5 @@ public struct SwarmNetwork: Sendable, Hashable, Identifiable {
     public var encrypted: Bool { options["encrypted"] != nil }
 
     /// The driver options every node's instance carries (the user's plus the VNI).
-    public var driverOptions: [String: String] {
-        var o = options
-        o["com.docker.network.driver.overlay.vxlanid_list"] = String(vni)
-        return o
-    }
+    public var driverOptions: [String: String] { OverlayDriver.nodeOptions(options, vni: vni) }
 }
