@@ -89,6 +89,11 @@ final class KoreanSessionTests: XCTestCase {
                 for l in chunk.text.split(separator: "\n") {
                     seen += 1
                     if let e = Self.englishSentence(in: String(l)) { english.append("\(line) → \(l)  [\(e)]") }
+                    // A hint's tier is one English word the three-word rule would miss: it must be Korean.
+                    if l.hasPrefix("힌트 ["), let tier = l.dropFirst(4).split(separator: "]").first,
+                       !tier.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) {
+                        english.append("\(line) → \(l)  [\(tier)]")
+                    }
                 }
             }
         }
