@@ -26,8 +26,8 @@ public struct CheckResult: Sendable, Hashable, Encodable {
     public func line(_ locale: LabLocale = .en) -> String {
         if passed { return "PASS \(name)" }
         var s = "FAIL \(name): \(message)"
-        if let expected { s += "\n       " + (locale == .ko ? "기대값: " : "expected: ") + expected }
-        if let actual { s += "\n       " + (locale == .ko ? "실제값: " : "actual:   ") + actual }
+        if let expected { s += "\n       " + GradeText.expectedLabel.format(locale) + expected }
+        if let actual { s += "\n       " + GradeText.actualLabel.format(locale) + actual }
         return s
     }
 }

@@ -52,25 +52,26 @@ public enum ConnectivityAdapter {
                 return CheckResult(name: "", passed: false, message: LabMessage.unreachFailed.format(locale, [from, target]),
                                    expected: expected, actual: "delivered to \(address)" + (result.servedOn.map { " on \($0)" } ?? ""))
             }
-            verdicts.append("\(address): " + (result.verdict.isDelivered ? "delivered elsewhere" : describe(result.verdict)))
+            verdicts.append("\(address): " + (result.verdict.isDelivered ? LabMessage.deliveredElsewhere.format(locale, []) : describe(result.verdict, locale)))
         }
         if !expect { return CheckResult(name: "", passed: true) }
-        let why = verdicts.isEmpty ? "\(to) has no address (not running?)" : verdicts.joined(separator: "; ")
+        let why = verdicts.isEmpty ? LabMessage.noAddress.format(locale, [to]) : verdicts.joined(separator: "; ")
         return CheckResult(name: "", passed: false, message: LabMessage.reachFailed.format(locale, [from, target, why]),
                            expected: expected, actual: why)
     }
 
-    /// A short reason for a packet's fate.
-    static func describe(_ v: PathVerdict) -> String {
+    /// A short reason for a packet's fate, in `locale`.
+    static func describe(_ v: PathVerdict, _ locale: LabLocale = .en) -> String {
+        func t(_ m: LabMessage, _ args: String...) -> String { m.format(locale, args) }
         switch v {
-        case .delivered(_, let a, _): return "delivered to \(a)"
-        case .refused(_, let a): return "connection refused by \(a) (nothing listens)"
-        case .proxyBackendFailed: return "docker-proxy could not reach the container"
-        case .networkUnreachable: return "network is unreachable (no route)"
-        case .dropped(let rule): return "dropped" + (rule.map { " by " + $0 } ?? "")
-        case .rejected(let rule): return "rejected by " + rule
-        case .noHost(let a): return "no host has \(a)"
-        case .handoff(.lan(_, let a, _, _)), .handoff(.overlay(_, _, let a, _, _)): return "left for another machine: \(a)"
+        case .delivered(_, let a, _): return t(.verdictDelivered, "\(a)")
+        case .refused(_, let a): return t(.verdictRefused, "\(a)")
+        case .proxyBackendFailed: return t(.verdictProxyFailed)
+        case .networkUnreachable: return t(.verdictUnreachable)
+        case .dropped(let rule): return rule.map { t(.verdictDroppedBy, $0) } ?? t(.verdictDropped)
+        case .rejected(let rule): return t(.verdictRejected, rule)
+        case .noHost(let a): return t(.verdictNoHost, "\(a)")
+        case .handoff(.lan(_, let a, _, _)), .handoff(.overlay(_, _, let a, _, _)): return t(.verdictHandoff, "\(a)")
         }
     }
 

@@ -1,3 +1,4 @@
+import CNMSim
 /// One problem found in a lab file: a stable code (`LAB001`), where, and what.
 ///
 /// Codes never change meaning, so CI logs and the authoring guide can refer

@@ -1,3 +1,4 @@
+import CNMSim
 import Foundation
 
 /// What `cnmlab grade` was asked to do (its command line, parsed but not yet checked).
@@ -45,12 +46,9 @@ public struct GradeOptions: Sendable {
         self.cacheDirectory = cacheDirectory; self.cacheSalt = cacheSalt
     }
 
-    /// The language from the environment: LC_ALL, then LC_MESSAGES, then LANG (`ko_KR.UTF-8` → Korean).
+    /// The language from the environment (`Language.fromEnvironment`: CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).
     public static func locale(environment env: [String: String]) -> LabLocale {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = env[key], !v.isEmpty { return v.lowercased().hasPrefix("ko") ? .ko : .en }
-        }
-        return .en
+        Language.fromEnvironment(env)
     }
 }
 

@@ -1,3 +1,4 @@
+import CNMSim
 /// The verdict on one check in a grade report.
 ///
 /// Why a separate type from `CheckResult`: a report also lists checks that never ran (steps the

@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMSim
 import Foundation
 
 /// Grades a submission by replaying it through the same `LabSession` the shell uses: the

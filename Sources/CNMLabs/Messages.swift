@@ -1,17 +1,9 @@
 import CNMSim
 import Foundation
 
-/// The languages lab content and messages are written in.
-///
-/// Every lab text is written once per locale in the same file (no forked
-/// copies); a missing text falls back to the other locale with a warning.
-public enum LabLocale: String, Sendable, Hashable, CaseIterable, Codable {
-    case ko
-    case en
-
-    /// The locale a missing text falls back to.
-    public var fallback: LabLocale { self == .ko ? .en : .ko }
-}
+/// The language type of labs and their messages is `Language` (CNMSim); this name stays for code
+/// written before the two were one type.
+public typealias LabLocale = Language
 
 /// Every user-facing message of the lab engine, in one table so that a
 /// translation is one more column, never a hunt through the code.
@@ -26,6 +18,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case placeBefore, placeAfter, placeAt, ruleContaining, noSuchTable, chainEmpty, ruleMissing, ruleAnchorMissing
     case ruleMisplaced, ruleAtPositions, roleLabUnbound
     case reachFailed, unreachFailed, resolveDiffers
+    case deliveredElsewhere, noAddress, verdictDelivered, verdictRefused, verdictProxyFailed, verdictUnreachable
+    case verdictDropped, verdictDroppedBy, verdictRejected, verdictNoHost, verdictHandoff
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
     // Session
@@ -36,7 +30,9 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
     case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
-    case passesEarly, passesEarlyOne
+    case passesEarly, passesEarlyOne, skippingUnloadable
+    // `cnmlab labs` column headings
+    case headingTitle, headingSection, headingSteps, headingMinutes
 
     var en: String {
         switch self {
@@ -75,6 +71,17 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .reachFailed: return "{0} cannot reach {1}: {2}"
         case .unreachFailed: return "{0} can reach {1}"
         case .resolveDiffers: return "{0} resolves {1} differently"
+        case .deliveredElsewhere: return "delivered elsewhere"
+        case .noAddress: return "{0} has no address (not running?)"
+        case .verdictDelivered: return "delivered to {0}"
+        case .verdictRefused: return "connection refused by {0} (nothing listens)"
+        case .verdictProxyFailed: return "docker-proxy could not reach the container"
+        case .verdictUnreachable: return "network is unreachable (no route)"
+        case .verdictDropped: return "dropped"
+        case .verdictDroppedBy: return "dropped by {0}"
+        case .verdictRejected: return "rejected by {0}"
+        case .verdictNoHost: return "no host has {0}"
+        case .verdictHandoff: return "left for another machine: {0}"
         case .swarmMissing: return "no swarm: no machine is a swarm manager"
         case .swarmPresent: return "a swarm exists but should not"
         case .swarmFieldDiffers: return "the swarm: {0} differs"
@@ -117,6 +124,11 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
         case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
         case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
+        case .skippingUnloadable: return "skipping a lab file that does not load: {0}"
+        case .headingTitle: return "TITLE"
+        case .headingSection: return "SECTION"
+        case .headingSteps: return "STEPS"
+        case .headingMinutes: return "MINUTES"
         case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
     }
@@ -131,7 +143,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
         case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"
         case .noContainerMatches: return "역할 {0}에 맞는 컨테이너가 없습니다"
-        case .roleUnbound: return "역할 {0}이(가) 앞의 검사에서 정해지지 않았습니다"
+        case .roleUnbound: return "역할 {0:이} 앞의 검사에서 정해지지 않았습니다"
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
         case .historyMissingAny: return "{0}에 맞는 명령이 없습니다"
         case .lastCommand: return "마지막 명령: {0}"
@@ -142,22 +154,33 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .historyOutputTag: return "출력에 /{0}/"
         case .exitStatus: return "종료 코드 {0}"
         case .matchingCommand: return "맞는 명령: {0}"
-        case .placeBefore: return "'{0}'을(를) 담은 규칙보다 앞"
-        case .placeAfter: return "'{0}'을(를) 담은 규칙보다 뒤"
+        case .placeBefore: return "'{0}'{:을} 담은 규칙보다 앞"
+        case .placeAfter: return "'{0}'{:을} 담은 규칙보다 뒤"
         case .placeAt: return "{0}번째 자리"
-        case .ruleContaining: return "{0}에서 '{1}'을(를) 담은 규칙"
+        case .ruleContaining: return "{0}에서 '{1}'{:을} 담은 규칙"
         case .noSuchTable: return "({0} 테이블 없음)"
         case .chainEmpty: return "(체인이 비었거나 없음)"
-        case .ruleMissing: return "{0}에 '{1}'을(를) 담은 규칙이 없습니다"
-        case .ruleAnchorMissing: return "{0}에 기준이 될 '{1}'을(를) 담은 규칙이 없습니다"
-        case .ruleMisplaced: return "'{0}'을(를) 담은 규칙이 {1}에 있지 않습니다"
+        case .ruleMissing: return "{0}에 '{1}'{:을} 담은 규칙이 없습니다"
+        case .ruleAnchorMissing: return "{0}에 기준이 될 '{1}'{:을} 담은 규칙이 없습니다"
+        case .ruleMisplaced: return "'{0}'{:을} 담은 규칙이 {1}에 있지 않습니다"
         case .ruleAtPositions: return "{0}번째 자리"
         case .roleLabUnbound: return "실습 전체의 역할 {0}에 아직 맞는 것이 없습니다"
         case .anyFailed: return "어느 조건도 성립하지 않습니다"
         case .notHeld: return "부정한 조건이 성립합니다"
-        case .reachFailed: return "{0}에서 {1}(으)로 갈 수 없습니다: {2}"
-        case .unreachFailed: return "{0}에서 {1}(으)로 갈 수 있습니다"
+        case .reachFailed: return "{0}에서 {1:으로} 갈 수 없습니다: {2}"
+        case .unreachFailed: return "{0}에서 {1:으로} 갈 수 있습니다"
         case .resolveDiffers: return "{0}에서 {1} 이름 해석 결과가 다릅니다"
+        case .deliveredElsewhere: return "다른 곳으로 전달됨"
+        case .noAddress: return "{0:은} 주소가 없습니다 (실행 중이 아닌가요?)"
+        case .verdictDelivered: return "{0:으로} 전달됨"
+        case .verdictRefused: return "{0:이} 연결을 거부함 (듣고 있는 것이 없음)"
+        case .verdictProxyFailed: return "docker-proxy가 컨테이너에 닿지 못함"
+        case .verdictUnreachable: return "네트워크에 닿을 수 없음 (경로 없음)"
+        case .verdictDropped: return "버려짐"
+        case .verdictDroppedBy: return "{0} 규칙에 버려짐"
+        case .verdictRejected: return "{0} 규칙에 거부됨"
+        case .verdictNoHost: return "{0:을} 가진 호스트가 없음"
+        case .verdictHandoff: return "다른 기기로 넘어감: {0}"
         case .swarmMissing: return "스웜이 없습니다: 스웜 매니저인 머신이 없습니다"
         case .swarmPresent: return "스웜이 있으면 안 됩니다"
         case .swarmFieldDiffers: return "스웜의 {0} 값이 다릅니다"
@@ -165,7 +188,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .servicePresent: return "{0} 서비스가 있으면 안 됩니다"
         case .serviceFieldDiffers: return "{0} 서비스의 {1} 값이 다릅니다"
         case .machineMissing: return "이 실습의 LAN에는 {0} 머신이 없습니다"
-        case .placeMissing: return "{0}(이)라는 머신, 컨테이너, 서비스가 없습니다"
+        case .placeMissing: return "{0:이라는} 머신, 컨테이너, 서비스가 없습니다"
         case .commandForbidden: return "거부됨: {0}"
         case .commandNotAllowed: return "거부됨: 이 단계에서는 {0}만 쓸 수 있습니다"
         case .stepComplete: return "{0}단계 완료: {1}"
@@ -179,13 +202,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .allStepsDone: return "모든 단계를 마쳤습니다."
         case .unknownKey: return "알 수 없는 키 '{0}'{2} (여기서 쓸 수 있는 키: {1})"
         case .missingKey: return "'{0}' 키가 없습니다"
-        case .wrongType: return "'{0}'은(는) {1}이어야 합니다"
+        case .wrongType: return "'{0}'{:은} {1}이어야 합니다"
         case .invalidValue: return "잘못된 {0}: {1}"
         case .yamlSyntax: return "YAML 문법 오류: {0}"
         case .yamlTooComplex: return "거부됨: {0}"
-        case .duplicateID: return "id '{0}'이(가) 중복됩니다"
+        case .duplicateID: return "id '{0}'{:이} 중복됩니다"
         case .unknownParameter: return "알 수 없는 매개변수 '{{{0}}}'"
-        case .missingLocale: return "{1}에 '{0}' 텍스트가 없습니다 ('{2}'(으)로 대신 표시)"
+        case .missingLocale: return "{1}에 '{0}' 텍스트가 없습니다 ('{2}'{:으로} 대신 표시)"
         case .passesBeforeSolution: return "'{0}' 단계가 풀이 전에 이미 통과합니다 (할 일이 없음)"
         case .notSolvable: return "'{0}' 단계가 참조 풀이 후에도 통과하지 않습니다: {1}"
         case .noHint: return "'{0}' 단계에 힌트가 없습니다"
@@ -195,11 +218,16 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .quizWithoutAnswer: return "퀴즈 단계 '{0}'에 정답이 없습니다"
         case .unknownPrerequisite: return "알 수 없는 선수 실습 '{0}'"
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
-        case .unknownRole: return "역할 '{0}'이(가) 정해지기 전에 쓰였습니다"
+        case .unknownRole: return "역할 '{0}'{:이} 정해지기 전에 쓰였습니다"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
-        case .duplicateLabID: return "실습 id '{0}'이(가) 중복됩니다 ({1})"
-        case .wrongTypeQuote: return "'{0}'은(는) {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
+        case .duplicateLabID: return "실습 id '{0}'{:이} 중복됩니다 ({1})"
+        case .wrongTypeQuote: return "'{0}'{:은} {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
         case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
+        case .skippingUnloadable: return "읽지 못한 실습 파일을 건너뜁니다: {0}"
+        case .headingTitle: return "제목"
+        case .headingSection: return "섹션"
+        case .headingSteps: return "단계"
+        case .headingMinutes: return "분"
         case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }
     }

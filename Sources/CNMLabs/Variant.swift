@@ -103,17 +103,36 @@ public enum LabTemplate {
         return s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
     }
 
-    /// `text` with every known reference replaced.
+    /// `text` with every known reference replaced. A Korean particle written right after a reference
+    /// (`{{net}}이`, `{{port}}가 아니라`) is chosen again for the value it now follows
+    /// (`KoreanParticle`), so a lab's variants read `auto1이`, `web이`, `db가` whatever the author typed.
     public static func render(_ text: String, _ values: [String: String]) -> String {
-        scan(text) { inner in
-            if let v = values[inner] { return v }
-            let parts = inner.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let v = values[parts[0]], let subnet = IPv4Subnet(v) else { return nil }
-            switch parts[1] {
-            case "gateway": return subnet.network.advanced(by: 1)?.description
-            case "prefix": return String(subnet.prefixLength)
-            default: return nil
+        guard text.contains("{{") else { return text }
+        let marker = "\u{1F}"  // a control character no lab text holds: marks where a value ends
+        let marked = scan(text) { inner in value(inner, values).map { $0 + marker } }
+        guard marked.contains(marker) else { return marked }
+        var out = ""
+        var rest = Substring(marked)
+        while let m = rest.firstRange(of: marker) {
+            out += rest[..<m.lowerBound]
+            rest = rest[m.upperBound...]
+            if let particle = KoreanParticle.leadingParticle(rest) {
+                out += KoreanParticle.choose(particle, after: out)
+                rest = rest.dropFirst(particle.count)
             }
+        }
+        return out + rest
+    }
+
+    /// The value of one reference (`name`, `name.gateway`, `name.prefix`), if known.
+    static func value(_ inner: String, _ values: [String: String]) -> String? {
+        if let v = values[inner] { return v }
+        let parts = inner.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let v = values[parts[0]], let subnet = IPv4Subnet(v) else { return nil }
+        switch parts[1] {
+        case "gateway": return subnet.network.advanced(by: 1)?.description
+        case "prefix": return String(subnet.prefixLength)
+        default: return nil
         }
     }
 

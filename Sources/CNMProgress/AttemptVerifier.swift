@@ -1,4 +1,5 @@
 import CNMLabs
+import CNMSim
 
 /// Whether an attempt's recorded score and steps are what its own command log gives.
 ///
@@ -37,30 +38,43 @@ public enum VerifyText: Sendable, Equatable {
     case attemptUnverifiable(attempt: Int64, learner: String, lab: String, details: String)
 
     public func text(_ language: String) -> String {
-        let ko = language == "ko"
+        MessageTemplate.fill(Language.named(language) == .ko ? templates.ko : templates.en, values)
+    }
+
+    /// The Korean and English templates (`MessageTemplate`), side by side.
+    var templates: (ko: String, en: String) {
         switch self {
-        case .labMissing(let lab):
-            return ko ? "실습 \(lab)을(를) 찾지 못했습니다 (--labs)" : "lab \(lab) not found (--labs)"
-        case .versionDiffers(let recorded, let lab):
-            return ko ? "기록은 버전 \(recorded), 실습은 버전 \(lab)입니다" : "recorded at version \(recorded), the lab is version \(lab)"
-        case .replayParted(let s):
-            return ko ? "명령 \(s)에서 재생이 기록과 달라집니다 (실습이나 cnmlab이 바뀜)"
-                : "the replay parts from the log at command \(s) (the lab or cnmlab changed)"
-        case .fieldDiffers(let f, let r, let p):
-            return ko ? "\(f): 기록 \(r), 재생 \(p)" : "\(f) \(r) recorded, \(p) replayed"
-        case .stepDiffers(let s, let f, let r, let p):
-            return ko ? "단계 \(s)의 \(f): 기록 \(r), 재생 \(p)" : "step \(s) \(f): \(r) recorded, \(p) replayed"
-        case .unknownStep(let s):
-            return ko ? "실습에 없는 단계 \(s)가 기록되어 있습니다" : "step \(s) is recorded but not in the lab"
-        case .summary(let v, let m, let u):
-            return ko ? "시도 \(v)개 확인, \(m)개 불일치, \(u)개 확인 불가"
-                : "attempts: \(v) verified, \(m) mismatched, \(u) not verifiable"
-        case .attemptLine(let a, let l, let lab, let d):
-            return ko ? "시도 \(a) (\(l), \(lab))의 기록이 명령 기록과 다릅니다: \(d)"
-                : "attempt \(a) (\(l), \(lab)) does not match its command log: \(d)"
-        case .attemptUnverifiable(let a, let l, let lab, let d):
-            return ko ? "참고: 시도 \(a) (\(l), \(lab))는 확인할 수 없습니다: \(d)"
-                : "note: attempt \(a) (\(l), \(lab)) cannot be verified: \(d)"
+        case .labMissing: return ("실습 {lab:을} 찾지 못했습니다 (--labs)", "lab {lab} not found (--labs)")
+        case .versionDiffers: return ("기록은 버전 {recorded}, 실습은 버전 {version}입니다",
+                                      "recorded at version {recorded}, the lab is version {version}")
+        case .replayParted: return ("명령 {sequence}에서 재생이 기록과 달라집니다 (실습이나 cnmlab이 바뀜)",
+                                    "the replay parts from the log at command {sequence} (the lab or cnmlab changed)")
+        case .fieldDiffers: return ("{field}: 기록 {recorded}, 재생 {replayed}", "{field} {recorded} recorded, {replayed} replayed")
+        case .stepDiffers: return ("단계 {step}의 {field}: 기록 {recorded}, 재생 {replayed}",
+                                   "step {step} {field}: {recorded} recorded, {replayed} replayed")
+        case .unknownStep: return ("실습에 없는 단계 {step:이} 기록되어 있습니다", "step {step} is recorded but not in the lab")
+        case .summary: return ("시도 {verified}개 확인, {mismatched}개 불일치, {unverifiable}개 확인 불가",
+                               "attempts: {verified} verified, {mismatched} mismatched, {unverifiable} not verifiable")
+        case .attemptLine: return ("{learner}의 {lab} 시도 {attempt}의 기록이 명령 기록과 다릅니다: {details}",
+                                   "attempt {attempt} ({learner}, {lab}) does not match its command log: {details}")
+        case .attemptUnverifiable: return ("참고: {learner}의 {lab} 시도 {attempt:은} 확인할 수 없습니다: {details}",
+                                           "note: attempt {attempt} ({learner}, {lab}) cannot be verified: {details}")
+        }
+    }
+
+    /// The values the templates name.
+    var values: [String: String] {
+        switch self {
+        case .labMissing(let lab): return ["lab": lab]
+        case .versionDiffers(let recorded, let lab): return ["recorded": recorded, "version": "\(lab)"]
+        case .replayParted(let sequence): return ["sequence": "\(sequence)"]
+        case .fieldDiffers(let field, let recorded, let replayed): return ["field": field, "recorded": recorded, "replayed": replayed]
+        case .stepDiffers(let step, let field, let recorded, let replayed):
+            return ["step": step, "field": field, "recorded": recorded, "replayed": replayed]
+        case .unknownStep(let step): return ["step": step]
+        case .summary(let v, let m, let u): return ["verified": "\(v)", "mismatched": "\(m)", "unverifiable": "\(u)"]
+        case .attemptLine(let a, let l, let lab, let d), .attemptUnverifiable(let a, let l, let lab, let d):
+            return ["attempt": "\(a)", "learner": l, "lab": lab, "details": d]
         }
     }
 }

@@ -1,3 +1,5 @@
+import CNMSim
+
 /// Every sentence that CNMProgress and the `cnmlab progress` / `cnmlab report` commands
 /// show a person, in one table.
 ///
@@ -40,86 +42,88 @@ public enum ProgressMessage: Sendable, Equatable {
     case reportFileFailed(path: String, reason: String)
 
     /// The message in English.
-    public var text: String { english }
+    public var text: String { text("en") }
 
     /// The message in `language` (`ko` or `en`).
-    public func text(_ language: String) -> String { language == "ko" ? korean : english }
+    public func text(_ language: String) -> String {
+        MessageTemplate.fill(Language.named(language) == .ko ? templates.ko : templates.en, values)
+    }
 
-    private var korean: String {
+    /// The Korean and English templates of each message (`MessageTemplate`: `{name}`, `{name:이}`),
+    /// side by side so that neither can be missing.
+    var templates: (ko: String, en: String) {
         switch self {
-        case .noDatabase(let p): return "진도 데이터베이스가 없습니다: \(p)"
-        case .emptyPath: return "진도 데이터베이스 경로가 비어 있습니다"
-        case .notADatabase(let p): return "\(p)은(는) SQLite 데이터베이스가 아닙니다. 파일은 건드리지 않았습니다"
-        case .corrupted(let p, let d): return "\(p)이(가) 손상되었습니다 (\(d)). 파일은 건드리지 않았습니다"
-        case .newerSchema(let p, let f):
-            return "\(p)은(는) 더 새로운 cnmlab이 쓴 파일입니다 (스키마 \(f)). cnmlab을 업데이트하세요. 파일은 건드리지 않았습니다"
-        case .foreignDatabase(let p): return "\(p)은(는) 다른 프로그램의 SQLite 데이터베이스입니다. 파일은 건드리지 않았습니다"
-        case .cannotCreateDirectory(let p): return "디렉터리를 만들 수 없습니다: \(p)"
-        case .readOnlyStore(let p): return "\(p)을(를) 읽기 전용으로 열었습니다"
-        case .databaseFailure(let p, let d): return "\(p): \(d)"
-        case .invalidLearnerName(let n): return "학습자 이름이 올바르지 않습니다: \"\(n)\" (1~64자, 제어 문자 없이)"
-        case .unknownLearner(let n): return "\"\(n)\"(이)라는 학습자가 없습니다"
-        case .noAttempt(let l, let lab): return "\(l)은(는) 실습 \(lab)을(를) 시도한 적이 없습니다"
-        case .unknownAttempt(let id): return "시도 #\(id)이(가) 없습니다"
-        case .attemptClosed(let id): return "시도 #\(id)은(는) 이미 끝났습니다"
-        case .noProgressYet(let p): return "아직 기록된 진도가 없습니다 (\(p))"
-        case .chainIntact(let n): return "명령 기록 이상 없음: \(n)행, 해시 체인 확인됨"
-        case .chainEdited(let r, let a, let s):
-            return "명령 기록 \(r)행(시도 #\(a), 명령 \(s))이 기록된 뒤에 바뀌었습니다"
-        case .chainRowMissingBefore(let r, let a, let s):
-            return "명령 기록이 \(r)행(시도 #\(a), 명령 \(s)) 앞에서 끊겼습니다: 행이 지워지거나 다시 쓰였습니다"
-        case .chainTailRemoved(let last, let expected):
-            return "명령 기록 \(last)행 뒤의 행들이 지워졌습니다 (기록은 \(expected)행까지 있었습니다)"
-        case .chainUnreadable(let r): return "명령 기록 \(r)행의 값 형식이 잘못되었습니다"
-        case .replayMatched(let n): return "이어 하기: 명령 \(n)개를 다시 실행했고 상태가 일치합니다"
-        case .replayMismatch(let s, let c):
-            return "명령 \(s)(\(c))을(를) 다시 실행하니 기록과 다른 상태가 됩니다 (실습이 바뀌었나요?)"
-        case .replayExitMismatch(let s, let c, let r, let n):
-            return "명령 \(s)(\(c))을(를) 다시 실행하니 종료 코드가 \(n)입니다. 기록은 \(r)입니다 (실습이 바뀌었나요?)"
-        case .startOverHint: return "새로 시작하려면 --new를 붙여 다시 실행하세요"
-        case .cannotReadInput(let p): return "읽을 수 없습니다: \(p)"
-        case .noDatabasesGiven: return "진도 데이터베이스를 하나 이상 지정하세요"
-        case .cannotWriteFile(let p): return "쓸 수 없습니다: \(p)"
-        case .reportFileFailed(let p, let r): return "건너뜀 \(p): \(r)"
+        case .noDatabase: return ("진도 데이터베이스가 없습니다: {path}", "no progress database at {path}")
+        case .emptyPath: return ("진도 데이터베이스 경로가 비어 있습니다", "the progress database path is empty")
+        case .notADatabase: return ("{path:은} SQLite 데이터베이스가 아닙니다. 파일은 건드리지 않았습니다",
+                          "{path} is not an SQLite database; it was left untouched")
+        case .corrupted: return ("{path:이} 손상되었습니다 ({detail}). 파일은 건드리지 않았습니다",
+                          "{path} is damaged ({detail}); it was left untouched")
+        case .newerSchema: return ("{path:은} 더 새로운 cnmlab이 쓴 파일입니다 (스키마 {found}). cnmlab을 업데이트하세요. 파일은 건드리지 않았습니다",
+                          "{path} was written by a newer cnmlab (schema {found}); update cnmlab. The file was left untouched")
+        case .foreignDatabase: return ("{path:은} 다른 프로그램의 SQLite 데이터베이스입니다. 파일은 건드리지 않았습니다",
+                          "{path} is an SQLite database of another program; it was left untouched")
+        case .cannotCreateDirectory: return ("디렉터리를 만들 수 없습니다: {path}", "cannot create the directory {path}")
+        case .readOnlyStore: return ("{path:을} 읽기 전용으로 열었습니다", "{path} was opened read-only")
+        case .databaseFailure: return ("{path}: {detail}", "{path}: {detail}")
+        case .invalidLearnerName: return ("학습자 이름이 올바르지 않습니다: \"{learner}\" (1~64자, 제어 문자 없이)",
+                          "invalid learner name \"{learner}\" (1 to 64 characters, no control characters)")
+        case .unknownLearner: return ("\"{learner}\"{:이라는} 학습자가 없습니다", "no learner named \"{learner}\"")
+        case .noAttempt: return ("{learner:은} 실습 {lab:을} 시도한 적이 없습니다", "{learner} has no attempt at lab {lab}")
+        case .unknownAttempt: return ("시도 #{attempt:이} 없습니다", "no attempt #{attempt}")
+        case .attemptClosed: return ("시도 #{attempt:은} 이미 끝났습니다", "attempt #{attempt} is already closed")
+        case .noProgressYet: return ("아직 기록된 진도가 없습니다 ({path})", "no progress recorded yet ({path})")
+        case .chainIntact: return ("명령 기록 이상 없음: {rows}행, 해시 체인 확인됨", "command log intact: {rows} rows, chain verified")
+        case .chainEdited: return ("명령 기록 {row}행(시도 #{attempt}, 명령 {sequence})이 기록된 뒤에 바뀌었습니다",
+                          "command log row {row} (attempt #{attempt}, command {sequence}) was changed after it was written")
+        case .chainRowMissingBefore: return ("명령 기록이 {row}행(시도 #{attempt}, 명령 {sequence}) 앞에서 끊겼습니다: 행이 지워지거나 다시 쓰였습니다",
+                          "command log broken before row {row} (attempt #{attempt}, command {sequence}): a row was removed or rewritten")
+        case .chainTailRemoved: return ("명령 기록 {lastRow}행 뒤의 행들이 지워졌습니다 (기록은 {expected}행까지 있었습니다)",
+                          "command log rows after row {lastRow} were removed (the log reached row {expected})")
+        case .chainUnreadable: return ("명령 기록 {row}행의 값 형식이 잘못되었습니다", "command log row {row} holds values of the wrong type")
+        case .replayMatched: return ("이어 하기: 명령 {commands}개를 다시 실행했고 상태가 일치합니다",
+                          "resumed: {commands} commands replayed, state matches")
+        case .replayMismatch: return ("{sequence}번째 명령({command})을 다시 실행하니 기록과 다른 상태가 됩니다 (실습이 바뀌었나요?)",
+                          "replaying command {sequence} ({command}) gives a different state than recorded (has the lab changed?)")
+        case .replayExitMismatch: return ("{sequence}번째 명령({command})을 다시 실행하니 종료 코드가 {now}입니다. 기록은 {recorded}입니다 (실습이 바뀌었나요?)",
+                          "replaying command {sequence} ({command}) exits {now}, recorded {recorded} (has the lab changed?)")
+        case .startOverHint: return ("새로 시작하려면 --new를 붙여 다시 실행하세요", "run again with --new to start a new attempt")
+        case .cannotReadInput: return ("읽을 수 없습니다: {path}", "cannot read {path}")
+        case .noDatabasesGiven: return ("진도 데이터베이스를 하나 이상 지정하세요", "give at least one progress database")
+        case .cannotWriteFile: return ("쓸 수 없습니다: {path}", "cannot write {path}")
+        case .reportFileFailed: return ("건너뜀 {path}: {reason}", "skipped {path}: {reason}")
         }
     }
 
-    private var english: String {
+    /// The values the templates name.
+    var values: [String: String] {
         switch self {
-        case .noDatabase(let p): return "no progress database at \(p)"
-        case .emptyPath: return "the progress database path is empty"
-        case .notADatabase(let p): return "\(p) is not an SQLite database; it was left untouched"
-        case .corrupted(let p, let d): return "\(p) is damaged (\(d)); it was left untouched"
-        case .newerSchema(let p, let f):
-            return "\(p) was written by a newer cnmlab (schema \(f)); update cnmlab. The file was left untouched"
-        case .foreignDatabase(let p): return "\(p) is an SQLite database of another program; it was left untouched"
-        case .cannotCreateDirectory(let p): return "cannot create the directory \(p)"
-        case .readOnlyStore(let p): return "\(p) was opened read-only"
-        case .databaseFailure(let p, let d): return "\(p): \(d)"
-        case .invalidLearnerName(let n): return "invalid learner name \"\(n)\" (1 to 64 characters, no control characters)"
-        case .unknownLearner(let n): return "no learner named \"\(n)\""
-        case .noAttempt(let l, let lab): return "\(l) has no attempt at lab \(lab)"
-        case .unknownAttempt(let id): return "no attempt #\(id)"
-        case .attemptClosed(let id): return "attempt #\(id) is already closed"
-        case .noProgressYet(let p): return "no progress recorded yet (\(p))"
-        case .chainIntact(let n): return "command log intact: \(n) rows, chain verified"
-        case .chainEdited(let r, let a, let s):
-            return "command log row \(r) (attempt #\(a), command \(s)) was changed after it was written"
-        case .chainRowMissingBefore(let r, let a, let s):
-            return "command log broken before row \(r) (attempt #\(a), command \(s)): a row was removed or rewritten"
-        case .chainTailRemoved(let last, let expected):
-            return "command log rows after row \(last) were removed (the log reached row \(expected))"
-        case .chainUnreadable(let r): return "command log row \(r) holds values of the wrong type"
-        case .replayMatched(let n): return "resumed: \(n) commands replayed, state matches"
-        case .replayMismatch(let s, let c):
-            return "replaying command \(s) (\(c)) gives a different state than recorded (has the lab changed?)"
-        case .replayExitMismatch(let s, let c, let r, let n):
-            return "replaying command \(s) (\(c)) exits \(n), recorded \(r) (has the lab changed?)"
-        case .startOverHint: return "run again with --new to start a new attempt"
-        case .cannotReadInput(let p): return "cannot read \(p)"
-        case .noDatabasesGiven: return "give at least one progress database"
-        case .cannotWriteFile(let p): return "cannot write \(p)"
-        case .reportFileFailed(let p, let r): return "skipped \(p): \(r)"
+        case .noDatabase(let path): return ["path": "\(path)"]
+        case .notADatabase(let path): return ["path": "\(path)"]
+        case .corrupted(let path, let detail): return ["path": "\(path)", "detail": "\(detail)"]
+        case .newerSchema(let path, let found): return ["path": "\(path)", "found": "\(found)"]
+        case .foreignDatabase(let path): return ["path": "\(path)"]
+        case .cannotCreateDirectory(let path): return ["path": "\(path)"]
+        case .readOnlyStore(let path): return ["path": "\(path)"]
+        case .databaseFailure(let path, let detail): return ["path": "\(path)", "detail": "\(detail)"]
+        case .invalidLearnerName(let learner): return ["learner": "\(learner)"]
+        case .unknownLearner(let learner): return ["learner": "\(learner)"]
+        case .noAttempt(let learner, let lab): return ["learner": "\(learner)", "lab": "\(lab)"]
+        case .unknownAttempt(let attempt): return ["attempt": "\(attempt)"]
+        case .attemptClosed(let attempt): return ["attempt": "\(attempt)"]
+        case .noProgressYet(let path): return ["path": "\(path)"]
+        case .chainIntact(let rows): return ["rows": "\(rows)"]
+        case .chainEdited(let row, let attempt, let sequence): return ["row": "\(row)", "attempt": "\(attempt)", "sequence": "\(sequence)"]
+        case .chainRowMissingBefore(let row, let attempt, let sequence): return ["row": "\(row)", "attempt": "\(attempt)", "sequence": "\(sequence)"]
+        case .chainTailRemoved(let lastRow, let expected): return ["lastRow": "\(lastRow)", "expected": "\(expected)"]
+        case .chainUnreadable(let row): return ["row": "\(row)"]
+        case .replayMatched(let commands): return ["commands": "\(commands)"]
+        case .replayMismatch(let sequence, let command): return ["sequence": "\(sequence)", "command": "\(command)"]
+        case .replayExitMismatch(let sequence, let command, let recorded, let now): return ["sequence": "\(sequence)", "command": "\(command)", "recorded": "\(recorded)", "now": "\(now)"]
+        case .cannotReadInput(let path): return ["path": "\(path)"]
+        case .cannotWriteFile(let path): return ["path": "\(path)"]
+        case .reportFileFailed(let path, let reason): return ["path": "\(path)", "reason": "\(reason)"]
+        default: return [:]
         }
     }
 }

@@ -1,3 +1,4 @@
+import CNMSim
 import CNMCourse
 #if canImport(Glibc)
 import Glibc

@@ -187,17 +187,27 @@ enum EngineText {
     case failed(String)
 
     func render(_ lang: Language) -> String {
-        let ko = lang == .ko
+        let (ko, en) = templates
+        return MessageTemplate.fill(lang == .ko ? ko : en, values)
+    }
+
+    /// The Korean and English templates (`MessageTemplate`), side by side.
+    var templates: (ko: String, en: String) {
         switch self {
-        case .running:
-            return ko ? "Docker Engine API가 이미 실행 중입니다. 다른 터미널에서:" : "The Docker Engine API is already running. In another terminal:"
-        case .started:
-            return ko ? "이 호스트의 Docker Engine API를 시작했습니다. 다른 터미널에서 실제 docker 클라이언트로:"
-                : "Serving this host's Docker Engine API. Use the real docker client in another terminal:"
-        case .stopped: return ko ? "Docker Engine API를 멈췄습니다." : "The Docker Engine API stopped."
-        case .notRunning: return ko ? "Docker Engine API가 실행 중이 아닙니다 (engine 으로 시작)." : "The Docker Engine API is not running (start it with: engine)."
-        case .usage: return ko ? "사용법: engine [start [SOCKET]|stop|status]" : "usage: engine [start [SOCKET]|stop|status]"
-        case .failed(let why): return ko ? "Docker Engine API를 시작할 수 없습니다: \(why)" : "cannot start the Docker Engine API: \(why)"
+        case .running: return ("Docker Engine API가 이미 실행 중입니다. 다른 터미널에서:",
+                               "The Docker Engine API is already running. In another terminal:")
+        case .started: return ("이 호스트의 Docker Engine API를 시작했습니다. 다른 터미널에서 실제 docker 클라이언트로:",
+                               "Serving this host's Docker Engine API. Use the real docker client in another terminal:")
+        case .stopped: return ("Docker Engine API를 멈췄습니다.", "The Docker Engine API stopped.")
+        case .notRunning: return ("Docker Engine API가 실행 중이 아닙니다 (engine 으로 시작).",
+                                  "The Docker Engine API is not running (start it with: engine).")
+        case .usage: return ("사용법: engine [start [SOCKET]|stop|status]", "usage: engine [start [SOCKET]|stop|status]")
+        case .failed: return ("Docker Engine API를 시작할 수 없습니다: {reason}", "cannot start the Docker Engine API: {reason}")
         }
+    }
+
+    var values: [String: String] {
+        if case .failed(let why) = self { return ["reason": why] }
+        return [:]
     }
 }

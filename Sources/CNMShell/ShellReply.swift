@@ -5,10 +5,16 @@ public struct ShellReply: Sendable, Equatable {
     /// Where a piece of text goes.
     public enum Stream: Sendable, Equatable { case stdout, stderr }
 
+    /// Who wrote a piece of text: cnmlab itself (in the session's language) or a simulated program
+    /// (docker, ip, iptables…: byte-exact and never translated). Tests that check a session's
+    /// language read only cnmlab's pieces, by construction rather than by guessing.
+    public enum Origin: Sendable, Equatable { case cnmlab, program }
+
     /// One piece of text for one stream.
     public struct Chunk: Sendable, Equatable {
         public var stream: Stream
         public var text: String
+        public var origin: Origin = .cnmlab
     }
 
     /// Every piece of text, in order.
@@ -35,6 +41,32 @@ public struct ShellReply: Sendable, Equatable {
     /// Appends text for standard error.
     public mutating func err(_ text: String) {
         if !text.isEmpty { chunks.append(Chunk(stream: .stderr, text: text)) }
+    }
+
+    /// Appends what a simulated program printed (both streams), tagged as program output.
+    /// Lines starting `cnmlab: ` inside it are cnmlab's own notes (`NotSimulated`), tagged as cnmlab's.
+    public mutating func program(stdout: String, stderr: String) {
+        for (text, stream) in [(stdout, Stream.stdout), (stderr, .stderr)] {
+            var rest = Substring(text)
+            while !rest.isEmpty {
+                let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+                let line = String(rest[..<end])
+                rest = rest[end...]
+                let origin: Origin = line.hasPrefix("cnmlab: ") ? .cnmlab : .program
+                if let last = chunks.last, last.stream == stream, last.origin == origin {
+                    chunks[chunks.count - 1].text += line
+                } else {
+                    chunks.append(Chunk(stream: stream, text: line, origin: origin))
+                }
+            }
+        }
+    }
+
+    /// A reply holding only what a simulated program printed.
+    public static func program(_ stdout: String, _ stderr: String) -> ShellReply {
+        var r = ShellReply()
+        r.program(stdout: stdout, stderr: stderr)
+        return r
     }
 
     /// Appends another reply's text after this one's.

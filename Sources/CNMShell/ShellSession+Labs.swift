@@ -16,7 +16,7 @@ extension ShellSession {
         return String(describing: error)
     }
 
-    var locale: LabLocale { language == .ko ? .ko : .en }
+    var locale: LabLocale { language }
 
     /// The lab a learner names: its ID, or its number in `labs`.
     func lab(named term: String) -> (lab: Lab, number: Int)? {
@@ -215,8 +215,7 @@ extension ShellSession {
         for report in outcome.reports {
             switch report {
             case .output(let o):
-                r.out(o.stdout)
-                r.err(o.stderr)
+                r.program(stdout: o.stdout, stderr: o.stderr)
             case .refused(let reason): r.err("cnmlab: " + reason + "\n")
             case .answer(_, let feedback): r.out(prose(feedback) + "\n")
             case .notAQuestion(let m): r.err(prose(m) + "\n")

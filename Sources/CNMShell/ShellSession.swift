@@ -127,7 +127,7 @@ public struct ShellSession: Sendable {
         if active != nil { return labLine(LabLine(line)) }
         if CommandEffect.mayChangeState(line) { pushUndo(line) }
         let out = simulator.run(line: line)
-        return ShellReply(stdout: out.stdout, stderr: out.stderr)
+        return .program(out.stdout, out.stderr)
     }
 
     /// A line typed at a nested `ssh HOST` prompt.
@@ -204,7 +204,7 @@ public struct ShellSession: Sendable {
     mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         let c: Container
         switch ContainerShell.container(term, for: program, on: engine(on: machine)) {
-        case .failure(let refusal): return ShellReply(stdout: refusal.output.stdout, stderr: refusal.output.stderr)
+        case .failure(let refusal): return .program(refusal.output.stdout, refusal.output.stderr)
         case .success(let found): c = found
         }
         attachedContainer = c.id
@@ -238,7 +238,7 @@ public struct ShellSession: Sendable {
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
-        return ShellReply(stdout: out.stdout, stderr: out.stderr)
+        return .program(out.stdout, out.stderr)
     }
 
     /// A word quoted for `sh -c`.
@@ -255,10 +255,10 @@ public struct ShellSession: Sendable {
 
     mutating func lang(_ words: [String]) -> ShellReply {
         guard words.count == 2 else { return ShellReply(stderr: text(.languageUsage)) }
-        guard let l = Language(rawValue: words[1]) else { return ShellReply(stderr: text(.unknownLanguage(words[1]))) }
+        guard let l = Language.named(words[1]) else { return ShellReply(stderr: text(.unknownLanguage(words[1]))) }
         language = l
         simulator.language = l.rawValue
-        active?.attempt.setLocale(l == .ko ? .ko : .en)
+        active?.attempt.setLocale(l)
         return ShellReply(stdout: text(.languageSet))
     }
 

@@ -27,46 +27,45 @@ public enum Topology {
         }
     }
 
-    static func describe(_ n: Network, _ engine: Engine? = nil) -> String {
+    static func describe(_ n: Network, _ engine: Engine? = nil, _ lang: Language = .en) -> String {
         var parts = [n.driver.rawValue]
         if let s = n.subnet { parts.append(s.description) }
-        if let g = n.gateway { parts.append("gateway \(g)") }
-        if let d = n.deviceName { parts.append("bridge \(d)") }
-        if n.isInternal { parts.append("internal") }
+        if let g = n.gateway { parts.append(TopologyText.gateway("\(g)").render(lang)) }
+        if let d = n.deviceName { parts.append(TopologyText.bridge(d).render(lang)) }
+        if n.isInternal { parts.append(TopologyText.internalOnly.render(lang)) }
         if n.isSwarmScoped, let vni = n.options[OverlayDriver.vniOption] { parts.append("VXLAN \(vni)") }
-        if n.options["encrypted"] != nil { parts.append("encrypted") }
+        if n.options["encrypted"] != nil { parts.append(TopologyText.encrypted.render(lang)) }
         if n.isSwarmScoped, let engine, let peers = engine.overlayDirectory.peers[n.id] {
             let others = peers.filter { $0.id != engine.swarmNodeID }.map(\.hostname)
-            if !others.isEmpty { parts.append("also on " + others.joined(separator: ",")) }
+            if !others.isEmpty { parts.append(TopologyText.alsoOn(others.joined(separator: ",")).render(lang)) }
         }
         return parts.joined(separator: ", ")
     }
 
-    static func endpointText(_ ep: Endpoint) -> String {
+    static func endpointText(_ ep: Endpoint, _ lang: Language = .en) -> String {
         var parts: [String] = []
         if let i = ep.interfaceName { parts.append(i) }
         if let ip = ep.ipv4 { parts.append("\(ip)/\(ep.prefixLength)") }
         if let mac = ep.mac { parts.append(mac.description) }
-        if !ep.aliases.isEmpty { parts.append("aliases " + ep.aliases.joined(separator: ",")) }
-        return parts.isEmpty ? "shared stack" : parts.joined(separator: " ")
+        if !ep.aliases.isEmpty { parts.append(TopologyText.aliases(ep.aliases.joined(separator: ",")).render(lang)) }
+        return parts.isEmpty ? TopologyText.sharedStack.render(lang) : parts.joined(separator: " ")
     }
 
     static func text(_ engine: Engine, lang: Language) -> String {
         var lines: [String] = []
         let all = edges(engine)
         for n in engine.allNetworks {
-            lines.append((lang == .ko ? "네트워크 " : "network ") + "\(n.name) (\(describe(n, engine)))")
+            lines.append(TopologyText.network(name: n.name, details: describe(n, engine, lang)).render(lang))
             let mine = all.filter { $0.network.id == n.id }
-            if mine.isEmpty { lines.append(lang == .ko ? "  (엔드포인트 없음)" : "  (no endpoints)") }
+            if mine.isEmpty { lines.append("  " + TopologyText.noEndpoints.render(lang)) }
             for e in mine {
-                lines.append((lang == .ko ? "  엔드포인트 " : "  endpoint ") + endpointText(e.endpoint)
-                             + (lang == .ko ? " → 컨테이너 " : " → container ") + e.container.name)
+                lines.append("  " + TopologyText.endpoint(endpoint: endpointText(e.endpoint, lang), container: e.container.name).render(lang))
             }
         }
         let attached = Set(all.map(\.container.id))
         let loose = engine.allContainers.filter { !attached.contains($0.id) }
         if !loose.isEmpty {
-            lines.append(lang == .ko ? "엔드포인트가 없는 컨테이너 (실행 중이 아님):" : "containers without endpoints (not running):")
+            lines.append(TopologyText.loose.render(lang))
             for c in loose { lines.append("  \(c.name) (\(c.state.status))") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -14,8 +14,8 @@ struct CNMLab: ParsableCommand {
         CNMLAB_LABS=DIR[:DIR...] adds the labs of those folders to the built-in ones (a lab whose id is \
         built in replaces it). --curriculum DIR reads the course text from DIR/ko and DIR/en.
         Progress is kept in $XDG_DATA_HOME/cnmlab/progress.sqlite (~/.local/share/cnmlab/progress.sqlite), \
-        the shell's history in $XDG_STATE_HOME/cnmlab/history. LC_ALL, LC_MESSAGES or LANG starting with \
-        ko selects Korean. NO_COLOR turns colour off. Text is wrapped to the terminal's width (COLUMNS \
+        the shell's history in $XDG_STATE_HOME/cnmlab/history. CNMLAB_LANG=ko|en, else the first of LC_ALL, \
+        LC_MESSAGES, LANG that is set (starting with ko: Korean) chooses the language; --lang overrides it. NO_COLOR turns colour off. Text is wrapped to the terminal's width (COLUMNS \
         when output is not a terminal; not wrapped without it). The course text is shown through $PAGER \
         (default: less -R) when it is taller than the terminal.
         """,

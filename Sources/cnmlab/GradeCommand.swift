@@ -2,6 +2,7 @@ import ArgumentParser
 import CNMShell
 import CNMFileSystem
 import CNMLabs
+import CNMSim
 import Foundation
 
 /// `cnmlab grade`: replays a learner's transcript (or a folder of them) through the lab engine
@@ -66,14 +67,14 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "With --submissions: write a report per learner and summary.csv here.")
     var outputDir: String?
 
-    @Option(parsing: .unconditional, help: "Language of the report (en or ko; default from LC_ALL, LC_MESSAGES, LANG).")
+    @Option(parsing: .unconditional, help: "Language of the report (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
     var lang: String?
 
     func run() throws {
         let envLocale = GradeOptions.locale(environment: ProcessInfo.processInfo.environment)
         var locale = envLocale
         if let lang {
-            guard let l = LabLocale(rawValue: lang.lowercased()) else {
+            guard let l = Language.named(lang) else {
                 let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(envLocale), envLocale)
                 Output.write("cnmlab grade: " + message + "\n", to: 2)
                 throw ExitCode(GradeJob.badInput)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CNMShell
 import CNMCommands
 import CNMLabs
+import CNMSim
 import Foundation
 
 /// `cnmlab validate`: checks lab files the way CI does before learners see them.
@@ -28,8 +29,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
-    @Option(parsing: .unconditional, help: "Language of the messages (en or ko).")
-    var lang: String = "en"
+    @Option(parsing: .unconditional, help: "Language of the messages (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    var lang: String?
 
     func run() throws {
         let locale = try LabCLI.locale(lang, command: "validate")
@@ -55,10 +56,13 @@ struct ValidateCommand: ParsableCommand {
 
 /// What every lab-reading subcommand shares: the language check and the lab lookup.
 enum LabCLI {
-    /// `en` or `ko`; anything else is an "invalid value" error (exit 2).
-    static func locale(_ lang: String, command: String) throws -> LabLocale {
-        if let l = LabLocale(rawValue: lang.lowercased()) { return l }
-        let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(.en), .en)
+    /// `en` or `ko`, or the environment's language when `lang` is nil; anything else is an
+    /// "invalid value" error (exit 2).
+    static func locale(_ lang: String?, command: String) throws -> LabLocale {
+        guard let lang else { return Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+        if let l = Language.named(lang) { return l }
+        let env = Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let message = GradeJob.invalidValue("--lang", lang, GradeText.expectedLanguage.format(env), env)
         Output.write("cnmlab \(command): " + message + "\n", to: 2)
         throw ExitCode(GradeJob.badInput)
     }
@@ -91,8 +95,8 @@ struct LabsCommand: ParsableCommand {
 struct LabOptions: ParsableArguments {
     @OptionGroup var source: LabSourceOption
 
-    @Option(parsing: .unconditional, help: "Language (en or ko).")
-    var lang: String = "en"
+    @Option(parsing: .unconditional, help: "Language (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    var lang: String?
 
     func locale(_ command: String) throws -> LabLocale { try LabCLI.locale(lang, command: command) }
 }
@@ -124,7 +128,7 @@ struct LabsListCommand: ParsableCommand {
             Output.write(ReportJSON.encode(rows) + "\n", to: 1)
         } else {
             // `#` is the number the shell's `lab start N` takes.
-            var rows = [["#", "ID", "TITLE", "SECTION", "STEPS", "MINUTES"]]
+            var rows = [["#", "ID"] + [LabMessage.headingTitle, .headingSection, .headingSteps, .headingMinutes].map { $0.text(locale) }]
             for (i, lab) in labs.enumerated() {
                 rows.append([String(i + 1), lab.id, lab.title.resolve(locale), lab.place.label, String(lab.steps.count), String(lab.minutes)])
             }

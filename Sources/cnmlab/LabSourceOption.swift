@@ -34,6 +34,6 @@ struct LabSourceOption: ParsableArguments {
 
 enum LabSourceText {
     static func skipped(_ diagnostic: String, _ locale: LabLocale) -> String {
-        locale == .ko ? "읽지 못한 실습 파일을 건너뜁니다: \(diagnostic)" : "skipping a lab file that does not load: \(diagnostic)"
+        LabMessage.skippingUnloadable.text(locale, diagnostic)
     }
 }

@@ -1,3 +1,4 @@
+import CNMSim
 import ArgumentParser
 import CNMCommands
 import CNMLabs
@@ -29,7 +30,7 @@ enum FormatOption: String, CaseIterable {
 
 /// Prints a progress message as `cnmlab: …` on standard error.
 enum ProgressCLI {
-    /// The language of messages and table headings: from LC_ALL, LC_MESSAGES or LANG.
+    /// The language of messages and table headings: `Language.fromEnvironment`.
     static var language: String { Language.fromEnvironment(ProcessInfo.processInfo.environment).rawValue }
     /// The same language as a lab locale, for the messages `CNMLabs` words.
     static var locale: LabLocale { language == "ko" ? .ko : .en }

@@ -1,3 +1,4 @@
+import CNMSim
 import ArgumentParser
 import CNMShell
 import CNMLabs
@@ -18,7 +19,7 @@ struct ShellCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Language of the shell's messages: ko or en (default: from LC_ALL/LANG).")
+    @Option(help: "Language of the shell's messages: ko or en (default: from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
     var lang: String?
 
     @Option(help: "Start (or resume) this lab.")
@@ -57,14 +58,14 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         var env: [String: String] = [:]
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
+        for key in Language.environmentKeys + ["NO_COLOR", "HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "USER",
                     "COLUMNS", "LINES", "PAGER"] {
             if let v = getenv(key) { env[key] = String(cString: v) }
         }
         var options = ShellRunner.Options(interactive: isatty(0) == 1)
         if let lang {
             options.language = try OptionChoice.pick(Language.self, lang, option: "--lang", command: "shell",
-                                                     locale: Language.fromEnvironment(env) == .ko ? .ko : .en)
+                                                     locale: Language.fromEnvironment(env))
         } else {
             options.language = Language.fromEnvironment(env)
         }
@@ -75,7 +76,7 @@ struct ShellCommand: ParsableCommand {
         if sandbox {
             options.labs = labSource.library().labs
         } else {
-            options.labs = try labSource.labs(options.language == .ko ? .ko : .en)
+            options.labs = try labSource.labs(options.language)
         }
         options.curriculumDir = curriculum
         options.environment = env
@@ -83,7 +84,7 @@ struct ShellCommand: ParsableCommand {
         options.startLab = lab
         // --lab takes a lab file as well as an id, as every lab argument does.
         if let ref = lab, LabReference.looksLikeFile(ref) {
-            let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language == .ko ? .ko : .en,
+            let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language,
                                       command: "shell")
             options.labs.removeAll { $0.id == file.id }
             options.labs.append(file)

@@ -22,7 +22,7 @@ final class WhyLanguageTests: XCTestCase {
     func testKoreanSentences() {
         var sim = world("ko")
         let out = sim.run(line: "why web dbalias:80")
-        XCTAssertEqual(out.stderr, "why: web에서 dbalias의 주소를 찾을 수 없습니다\n기본 bridge에는 내장 DNS가 없습니다. web은(는) dbalias에 IP나 예전 방식의 --link로만 닿습니다\n")
+        XCTAssertEqual(out.stderr, "why: web에서 dbalias의 주소를 찾을 수 없습니다\n기본 bridge에는 내장 DNS가 없습니다. web은 dbalias에 IP나 예전 방식의 --link로만 닿습니다\n")
         let delivered = sim.run(line: "why host web")
         XCTAssertTrue(delivered.stdout.contains("판정: 전달됨"), delivered.stdout)
         XCTAssertEqual(delivered.exitCode, 0)
@@ -35,7 +35,7 @@ final class NotSimulatedLanguageTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: not simulated (a real host has this command; cnmlab does not simulate it)\n")
         sim.language = "ko"
         XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: 시뮬레이션하지 않습니다 (실제 호스트에는 있는 명령이지만 cnmlab이 흉내 내지 않습니다)\n")
-        XCTAssertEqual(sim.run(line: "docker attach x").stderr, "cnmlab: docker attach — 시뮬레이션하지 않습니다\n")
+        XCTAssertEqual(sim.run(line: "docker attach x").stderr, "cnmlab: docker attach는 시뮬레이션하지 않습니다\n")
         XCTAssertEqual(sim.run(line: "ls").exitCode, 127)
     }
 }

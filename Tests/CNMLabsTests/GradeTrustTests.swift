@@ -273,7 +273,7 @@ final class GradeTrustTests: XCTestCase {
         XCTAssertTrue(GradeJSONWriter.render(r).contains(#""findings":[{"end_line":null,"fails":false,"kind":"unterminated","line":1,"message":"#))
         XCTAssertTrue(JUnitWriter.render(r, locale: .en).contains("<system-err>" + message.replacingOccurrences(of: "\"", with: "\"") + "</system-err>"))
         XCTAssertTrue(TAPWriter.render(r, locale: .en).contains("# " + message + "\n"))
-        XCTAssertTrue(r.findings[0].message(.ko).hasPrefix("1번째 줄: \"이(가) 닫히지 않았습니다"))
+        XCTAssertTrue(r.findings[0].message(.ko).hasPrefix("1번째 줄: \"가 닫히지 않았습니다"))
     }
 
     func testAQuoteClosedLinesLaterIsNotedAndContinuationsAreNot() throws {

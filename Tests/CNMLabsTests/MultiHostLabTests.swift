@@ -258,7 +258,7 @@ final class MultiHostLabTests: XCTestCase {
             "FAIL nobody: no machine, container or service named nosuch\n       expected: client -> nosuch:80/tcp\n       actual:   (no container nosuch)",
         ])
         XCTAssertEqual(evaluate(sim, checks(["{name: nobody, reachable: {from: client, to: nosuch, port: 80}}"]), locale: .ko).first?.message,
-                       "nosuch(이)라는 머신, 컨테이너, 서비스가 없습니다")
+                       "nosuch라는 머신, 컨테이너, 서비스가 없습니다")
     }
 
     func testOneMachineKeepsTheHistoricalLookups() {

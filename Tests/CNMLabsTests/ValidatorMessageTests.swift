@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CNMLabs
+import CNMSim
 
 /// `cnmlab validate` as an author meets it: every value exercised, mutants counted, positions at the
 /// culprit, one error per mistake, YAML mistakes explained, all of it in Korean too.
@@ -82,7 +83,7 @@ final class ValidatorMessageTests: XCTestCase {
         XCTAssertEqual(r.errors.map { $0.text() },
                        ["'network.name' must be a string; YAML reads an unquoted {{…}} as a mapping: write \"{{net}}\" in quotes"])
         XCTAssertEqual(r.errors.first?.text(.ko),
-                       "'network.name'은(는) 문자열이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{{net}}\"처럼 따옴표로 감싸세요")
+                       "'network.name'은 문자열이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{{net}}\"처럼 따옴표로 감싸세요")
     }
 
     func testMisspeltKeysGetASuggestionAndNoCascade() {
@@ -118,7 +119,7 @@ final class ValidatorMessageTests: XCTestCase {
         let quote = first("id: q\ntitle: {ko: a, en: \"a}\nminutes: 5\n")
         XCTAssertEqual(quote?.position?.line, 2)
         XCTAssertEqual(quote?.position?.column, 20)
-        XCTAssertEqual(brace?.text(.ko), "YAML 문법 오류: 이 '{'이(가) 닫히지 않았습니다. 끝나야 할 곳(늦어도 3번째 줄)에 '}'을(를) 넣으세요")
+        XCTAssertEqual(brace?.text(.ko), "YAML 문법 오류: 이 '{'가 닫히지 않았습니다. 끝나야 할 곳(늦어도 3번째 줄)에 '}'를 넣으세요")
     }
 
     func testEveryFindingHasAPositionAndDuplicateIDsNameTheOtherFile() throws {
@@ -140,12 +141,8 @@ final class ValidatorMessageTests: XCTestCase {
     }
 
     func testEveryMessageIsInBothLanguages() {
-        func placeholders(_ s: String) -> [String] {
-            var out: [String] = []
-            var rest = Substring(s)
-            while let r = rest.range(of: #"\{[0-9]\}"#, options: .regularExpression) { out.append(String(rest[r])); rest = rest[r.upperBound...] }
-            return out.sorted()
-        }
+        // `{0}` and `{0:이}` name the same value.
+        func placeholders(_ s: String) -> [String] { MessageTemplate.placeholderNames(s) }
         for p in LabPhrase.allCases {
             XCTAssertFalse(p.ko.isEmpty, "\(p)")
             XCTAssertEqual(placeholders(p.en), placeholders(p.ko), "\(p)")

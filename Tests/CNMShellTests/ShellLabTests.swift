@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 @testable import CNMShell
 import CNMLabs
+import CNMSim
 import CNMProgress
 
 /// The shell running a lab: steps shown, checks, hints, the solution (asked first),

@@ -45,21 +45,21 @@ public enum NameDiagnosis {
 
     /// Korean sentences, with the same placeholders.
     public static let korean: [Reason: String] = [
-        .resolves: "{from}에서 {name}은(는) {addresses}(으)로 해석됩니다 (127.0.0.11의 내장 DNS, 네트워크 {network})",
-        .resolvesFromHostsFile: "{from}에서 {name}은(는) /etc/hosts 파일로 {addresses}(으)로 해석됩니다",
-        .resolvesExternally: "{from}에서 {name}은(는) 상위 DNS 서버를 통해 {addresses}(으)로 해석됩니다",
+        .resolves: "{from}에서 {name:은} {addresses:으로} 해석됩니다 (127.0.0.11의 내장 DNS, 네트워크 {network})",
+        .resolvesFromHostsFile: "{from}에서 {name:은} /etc/hosts 파일로 {addresses:으로} 해석됩니다",
+        .resolvesExternally: "{from}에서 {name:은} 상위 DNS 서버를 통해 {addresses:으로} 해석됩니다",
         .fromHost: "Docker 호스트는 내장 DNS 서버를 쓰지 않습니다. 컨테이너 이름은 사용자 정의 네트워크의 컨테이너 안에서만 해석됩니다",
-        .queryingContainerNotRunning: "{from}이(가) 실행 중이 아니어서 아무 이름도 해석하지 않습니다",
-        .defaultBridgeHasNoDNS: "기본 bridge에는 내장 DNS가 없습니다. {from}은(는) {name}에 IP나 예전 방식의 --link로만 닿습니다",
-        .noEmbeddedDNS: "{from}은(는) 사용자 정의 네트워크에 연결되어 있지 않아 {name}을(를) 물어볼 내장 DNS가 없습니다",
-        .targetStopped: "{name}이(가) 멈춰 있습니다. 컨테이너의 이름은 실행 중일 때만 존재합니다",
-        .registeredOnOtherNetwork: "{name}은(는) {network}에 등록되어 있는데, {from}은(는) 그 네트워크에 연결되어 있지 않습니다",
-        .aliasOnOtherNetwork: "그 이름은 다른 네트워크({network})의 별칭으로만 존재하고, {from}은(는) 그 네트워크에 연결되어 있지 않습니다",
-        .linkAliasElsewhere: "{name}은(는) 다른 컨테이너의 --link 별칭입니다. 링크 별칭은 링크를 만든 컨테이너에서만 해석됩니다",
-        .noExternalAccess: "{from}은(는) 밖으로 나갈 길이 없어(internal 네트워크뿐) 내장 DNS가 {name}을(를) 전달하지 못하고 SERVFAIL로 답합니다",
-        .noRouteToDNS: "{from}에는 DNS 서버로 가는 경로가 없어(lo 말고 네트워크가 없음) {name}을(를) 찾을 수 없습니다",
-        .externalNameUnknown: "{name}은(는) {from}의 네트워크에 있는 컨테이너 이름이 아니고, 상위 DNS 서버도 모릅니다 (NXDOMAIN)",
-        .unknownName: "{name}(이)라는 컨테이너, 별칭, 외부 이름을 찾을 수 없습니다",
+        .queryingContainerNotRunning: "{from:이} 실행 중이 아니어서 아무 이름도 해석하지 않습니다",
+        .defaultBridgeHasNoDNS: "기본 bridge에는 내장 DNS가 없습니다. {from:은} {name}에 IP나 예전 방식의 --link로만 닿습니다",
+        .noEmbeddedDNS: "{from:은} 사용자 정의 네트워크에 연결되어 있지 않아 {name:을} 물어볼 내장 DNS가 없습니다",
+        .targetStopped: "{name:이} 멈춰 있습니다. 컨테이너의 이름은 실행 중일 때만 존재합니다",
+        .registeredOnOtherNetwork: "{name:은} {network}에 등록되어 있는데, {from:은} 그 네트워크에 연결되어 있지 않습니다",
+        .aliasOnOtherNetwork: "그 이름은 다른 네트워크({network})의 별칭으로만 존재하고, {from:은} 그 네트워크에 연결되어 있지 않습니다",
+        .linkAliasElsewhere: "{name:은} 다른 컨테이너의 --link 별칭입니다. 링크 별칭은 링크를 만든 컨테이너에서만 해석됩니다",
+        .noExternalAccess: "{from:은} 밖으로 나갈 길이 없어(internal 네트워크뿐) 내장 DNS가 {name:을} 전달하지 못하고 SERVFAIL로 답합니다",
+        .noRouteToDNS: "{from}에는 DNS 서버로 가는 경로가 없어(lo 말고 네트워크가 없음) {name:을} 찾을 수 없습니다",
+        .externalNameUnknown: "{name:은} {from}의 네트워크에 있는 컨테이너 이름이 아니고, 상위 DNS 서버도 모릅니다 (NXDOMAIN)",
+        .unknownName: "{name:이라는} 컨테이너, 별칭, 외부 이름을 찾을 수 없습니다",
     ]
 
     /// Sentence tables by language code.
@@ -74,9 +74,8 @@ public enum NameDiagnosis {
     /// One sentence explaining `name` as looked up from a container (its ID) or the host (nil).
     public static func explain(name: String, from site: String?, engine: Engine, language: String = "en") -> String {
         let f = diagnose(name: name, from: site, engine: engine)
-        var text = (sentences[language] ?? english)[f.reason] ?? english[f.reason] ?? f.reason.rawValue
-        for (k, v) in f.values { text = text.replacing("{\(k)}", with: v) }
-        return text
+        let template = (sentences[language] ?? english)[f.reason] ?? english[f.reason] ?? f.reason.rawValue
+        return MessageTemplate.fill(template, f.values)
     }
 
     /// Works out the reason (pure: lookups run on a copy of the engine, so
