@@ -188,8 +188,10 @@ extension ShellSession {
                                           points: step.maxPoints))
         out += prose(step.text.resolve(locale).trimmingSpaces) + "\n"
         if let quiz = step.quiz {
-            out += prose(quiz.question.resolve(locale).trimmingSpaces) + "\n"
-            out += text(.answerHow)
+            let question = quiz.question.resolve(locale).trimmingSpaces
+            out += prose(question) + "\n"
+            // How to answer, unless the step already shows the `answer …` form itself.
+            if !(step.text.resolve(locale) + question).contains("`answer") { out += text(.answerHow) }
         }
         if step.optional { out += text(.optionalStep) }
         return out
@@ -239,9 +241,15 @@ extension ShellSession {
 
     func checkStep() -> ShellReply {
         guard let s = active?.session else { return ShellReply() }
-        let results = s.check()
-        if results.isEmpty { return ShellReply(stdout: text(.allDone)) }
-        return ShellReply(stdout: results.map { prose($0.line(locale), hangingIndent: 5) + "\n" }.joined())
+        guard let step = s.step else { return ShellReply(stdout: text(.allDone)) }
+        var out = s.check().map { prose($0.line(locale), hangingIndent: 5) + "\n" }.joined()
+        // A quiz step stays open until it is answered, whatever its checks say.
+        if step.quiz != nil {
+            out += text(.questionOpen)
+        } else if out.isEmpty {
+            out = text(.noVisibleChecks)
+        }
+        return ShellReply(stdout: out)
     }
 
     mutating func reset(_ words: [String]) -> ShellReply {

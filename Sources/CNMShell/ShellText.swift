@@ -64,6 +64,8 @@ public enum ShellText: Sendable {
     case progressUnavailable
     case storeError(String)
     case allDone
+    case questionOpen
+    case noVisibleChecks
 
     /// The Korean and English templates of each message (`MessageTemplate`: `{name}`, `{name:이}`),
     /// side by side so that neither can be missing.
@@ -128,6 +130,8 @@ public enum ShellText: Sendable {
         case .progressUnavailable: return ("진도 데이터베이스가 열려 있지 않습니다.", "No progress database is open.")
         case .storeError: return ("진도 저장 오류: {detail}", "progress store error: {detail}")
         case .allDone: return ("모든 단계를 마쳤습니다.", "Every step is done.")
+        case .questionOpen: return ("이 단계는 질문에 답해야 끝납니다 (answer 답).", "This step ends when its question is answered (answer YOUR-ANSWER).")
+        case .noVisibleChecks: return ("이 단계에는 보여 줄 점검이 없습니다.", "This step has no checks to show.")
         case .helpLine: return ("  {command}{description}", "  {command}{description}")
         case .hint: return ("힌트 [{tier}]: {text}", "Hint [{tier}]: {text}")
         case .explanation: return ("설명: {text}", "Why: {text}")

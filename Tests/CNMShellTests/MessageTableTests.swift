@@ -48,7 +48,7 @@ final class MessageTableTests: XCTestCase {
         .resumeHow(id: "x", enter: false), .promptDone, .promptResume, .resumeMismatch(sequence: 3, command: "c"),
         .noSuchLab("z"), .labUsage, .labQuit("x"), .skipped, .cannotSkip, .resetUsage, .resetDone, .labListHeader,
         .labNotStarted, .labInProgress(done: 1, steps: 2), .labDone(score: 1, max: 2), .labAbandoned, .labCurrent,
-        .labSize(steps: 1, minutes: 2), .theoryMissing("s"), .progressUnavailable, .storeError("e"), .allDone,
+        .labSize(steps: 1, minutes: 2), .theoryMissing("s"), .progressUnavailable, .storeError("e"), .allDone, .questionOpen, .noVisibleChecks,
     ]
 
     func testShellTextHasBothLanguagesWithTheSamePlaceholders() {

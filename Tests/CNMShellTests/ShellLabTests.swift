@@ -44,7 +44,12 @@ final class ShellLabTests: XCTestCase {
         XCTAssertTrue(resumed.stdout.contains("Resuming your attempt (2 logged lines replayed)."), resumed.stdout)
         XCTAssertEqual(again.prompt, "[1 · 2/3] docker-host$ ")
         XCTAssertNotNil(again.engine.network(named: String(solution[0].split(separator: " ").last ?? "")))
-        _ = again.handle(solution[1])
+        let quizStep = again.handle(solution[1]).stdout
+        // The step itself says how to answer, so the shell's generic reminder is left out.
+        XCTAssertTrue(quizStep.contains("`answer VALUE`"), quizStep)
+        XCTAssertFalse(quizStep.contains("(answer with: answer YOUR-ANSWER)"), quizStep)
+        // The quiz step: `check` says the question is still open, not that every step is done.
+        XCTAssertEqual(again.handle("check").stdout, "This step ends when its question is answered (answer YOUR-ANSWER).\n")
         let done = again.handle(solution[2])
         XCTAssertTrue(done.stdout.contains("Lab finished: "), done.stdout)
         XCTAssertEqual(again.prompt, "[1 · done] docker-host$ ")
@@ -52,6 +57,7 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(rows.first?.status, .finished)
         XCTAssertEqual(rows.first?.attempts, 1)
 
+        XCTAssertEqual(again.handle("check").stdout, "Every step is done.\n")
         // After the last step the host keeps working.
         for line in ["docker ps", "why host web:80", "ip addr show docker0"] {
             let reply = again.handle(line)
