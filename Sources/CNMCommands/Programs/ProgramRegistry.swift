@@ -38,6 +38,7 @@ enum ProgramRegistry {
         ArpProgram.self,
         UnameProgram.self,
         NprocProgram.self,
+        EnvProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {
