@@ -39,6 +39,7 @@ enum ProgramRegistry {
         UnameProgram.self,
         NprocProgram.self,
         EnvProgram.self,
+        ModprobeProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {
