@@ -1,3 +1,5 @@
+import CNMCommands
+
 /// What the shell shows after one line, in the order it is shown (standard output and standard
 /// error interleaved as written), whether the line needs a continuation, and whether the learner
 /// asked to leave.
@@ -25,6 +27,16 @@ public struct ShellReply: Sendable, Equatable {
         err(stderr)
         self.needsContinuation = needsContinuation
         self.exit = exit
+    }
+
+    /// A command's output, its two streams in the order it wrote them.
+    public init(_ output: CommandOutput) {
+        for s in output.segments {
+            switch s.stream {
+            case .stdout: out(s.text)
+            case .stderr: err(s.text)
+            }
+        }
     }
 
     /// Appends text for standard output.

@@ -35,7 +35,7 @@ enum ExecCommand {
 /// and each newline as CR LF (the tty's ONLCR), as the docker CLI receives it.
 enum Terminal {
     static func output(_ out: CommandOutput) -> CommandOutput {
-        let merged = (out.stdout + out.stderr).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let merged = out.terminalText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         return CommandOutput(stdout: merged, exitCode: out.exitCode)
     }
 }
