@@ -46,8 +46,11 @@ public struct CommandOutput: Sendable, Equatable {
     /// the last one when it is of the same stream); a shorter one drops the pieces past it. A stream
     /// assigned anew rather than appended to keeps all its text, in pieces placed as its lengths say.
     private mutating func noteWritten(_ stream: Stream, length: Int) {
-        marks.removeAll { $0.stream == stream && $0.end > length }
-        let written = marks.last(where: { $0.stream == stream })?.end ?? 0
+        var written = marks.last(where: { $0.stream == stream })?.end ?? 0
+        if length < written {
+            marks.removeAll { $0.stream == stream && $0.end > length }
+            written = marks.last(where: { $0.stream == stream })?.end ?? 0
+        }
         guard length > written else { return }
         if marks.last?.stream == stream { marks[marks.count - 1].end = length } else { marks.append(Mark(stream: stream, end: length)) }
     }
