@@ -104,10 +104,15 @@ public struct Simulator: Sendable {
                         : OutputTerminal.$isTerminal.withValue(false) { runSimple(words, stdin: stdin) }
                     runs.append(SimpleCommandRun(text: words.joined(separator: " "), ran: true, exitCode: out.exitCode,
                                                  output: out.stdout + out.stderr))
-                    result.stderr += out.stderr
-                    result.errors += out.errors
-                    result.exitCode = out.exitCode
-                    if index == item.pipeline.count - 1 { result.stdout = out.stdout } else { stdin = out.stdout }
+                    if last {
+                        // The last command's streams reach the terminal in the order it wrote them.
+                        result.append(out)
+                    } else {
+                        result.stderr += out.stderr
+                        result.errors += out.errors
+                        result.exitCode = out.exitCode
+                        stdin = out.stdout
+                    }
                 }
             }
             lastExitCode = result.exitCode
@@ -115,7 +120,7 @@ public struct Simulator: Sendable {
         }
         total.exitCode = lastExitCode
         lastCommands = runs
-        total.stderr = NotSimulated.localize(total.stderr, language: language)
+        if language != "en" { total.mapStderr { NotSimulated.localize($0, language: language) } }
         return total
     }
 

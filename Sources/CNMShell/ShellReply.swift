@@ -1,3 +1,5 @@
+import CNMCommands
+
 /// What the shell shows after one line, in the order it is shown (standard output and standard
 /// error interleaved as written), whether the line needs a continuation, and whether the learner
 /// asked to leave.
@@ -33,6 +35,13 @@ public struct ShellReply: Sendable, Equatable {
         self.exit = exit
     }
 
+    /// A command's output, its two streams in the order it wrote them, tagged as program output.
+    public init(_ output: CommandOutput) {
+        for s in output.segments {
+            program(s.text, to: s.stream == .stdout ? .stdout : .stderr)
+        }
+    }
+
     /// Appends text for standard output.
     public mutating func out(_ text: String) {
         if !text.isEmpty { chunks.append(Chunk(stream: .stdout, text: text)) }
@@ -43,30 +52,21 @@ public struct ShellReply: Sendable, Equatable {
         if !text.isEmpty { chunks.append(Chunk(stream: .stderr, text: text)) }
     }
 
-    /// Appends what a simulated program printed (both streams), tagged as program output.
+    /// Appends a piece of one stream that a simulated program printed, tagged as program output.
     /// Lines starting `cnmlab: ` inside it are cnmlab's own notes (`NotSimulated`), tagged as cnmlab's.
-    public mutating func program(stdout: String, stderr: String) {
-        for (text, stream) in [(stdout, Stream.stdout), (stderr, .stderr)] {
-            var rest = Substring(text)
-            while !rest.isEmpty {
-                let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
-                let line = String(rest[..<end])
-                rest = rest[end...]
-                let origin: Origin = line.hasPrefix("cnmlab: ") ? .cnmlab : .program
-                if let last = chunks.last, last.stream == stream, last.origin == origin {
-                    chunks[chunks.count - 1].text += line
-                } else {
-                    chunks.append(Chunk(stream: stream, text: line, origin: origin))
-                }
+    mutating func program(_ text: String, to stream: Stream) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            let line = String(rest[..<end])
+            rest = rest[end...]
+            let origin: Origin = line.hasPrefix("cnmlab: ") ? .cnmlab : .program
+            if let last = chunks.last, last.stream == stream, last.origin == origin {
+                chunks[chunks.count - 1].text += line
+            } else {
+                chunks.append(Chunk(stream: stream, text: line, origin: origin))
             }
         }
-    }
-
-    /// A reply holding only what a simulated program printed.
-    public static func program(_ stdout: String, _ stderr: String) -> ShellReply {
-        var r = ShellReply()
-        r.program(stdout: stdout, stderr: stderr)
-        return r
     }
 
     /// Appends another reply's text after this one's.

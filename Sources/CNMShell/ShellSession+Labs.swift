@@ -217,7 +217,7 @@ extension ShellSession {
         for report in outcome.reports {
             switch report {
             case .output(let o):
-                r.program(stdout: o.stdout, stderr: o.stderr)
+                r.append(ShellReply(o))
             case .refused(let reason): r.err("cnmlab: " + reason + "\n")
             case .answer(_, let feedback): r.out(prose(feedback) + "\n")
             case .notAQuestion(let m): r.err(prose(m) + "\n")

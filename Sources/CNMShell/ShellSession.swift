@@ -127,7 +127,7 @@ public struct ShellSession: Sendable {
         if active != nil { return labLine(LabLine(line)) }
         if CommandEffect.mayChangeState(line) { pushUndo(line) }
         let out = simulator.run(line: line)
-        return .program(out.stdout, out.stderr)
+        return ShellReply(out)
     }
 
     /// A line typed at a nested `ssh HOST` prompt.
@@ -204,7 +204,7 @@ public struct ShellSession: Sendable {
     mutating func attach(_ term: String, shell program: String = "sh", on machine: String? = nil) -> ShellReply {
         let c: Container
         switch ContainerShell.container(term, for: program, on: engine(on: machine)) {
-        case .failure(let refusal): return .program(refusal.output.stdout, refusal.output.stderr)
+        case .failure(let refusal): return ShellReply(refusal.output)
         case .success(let found): c = found
         }
         attachedContainer = c.id
@@ -238,7 +238,7 @@ public struct ShellSession: Sendable {
         simulator.cluster = Cluster(seed: 0)
         let out = inside.run(line: line)
         simulator.cluster = inside.cluster
-        return .program(out.stdout, out.stderr)
+        return ShellReply(out)
     }
 
     /// A word quoted for `sh -c`.

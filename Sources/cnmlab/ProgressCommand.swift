@@ -277,8 +277,7 @@ struct ProgressRecordCommand: ParsableCommand {
                 throw ProgressCLI.fail(error)
             }
             lastCode = out.exitCode
-            Output.write(out.stdout, to: 1)
-            Output.write(out.stderr, to: 2)
+            for s in out.segments { Output.write(s.text, to: s.stream == .stdout ? 1 : 2) }
         }
         if lastCode != 0 { throw ExitCode(lastCode) }
     }

@@ -67,8 +67,7 @@ struct SimCommand: ParsableCommand {
                 Output.write(JSONLine.encode(command: text, output: out) + "\n", to: 1)
             } else {
                 if echo { Output.write("$ " + String(decoding: line, as: UTF8.self) + "\n", to: 1) }
-                Output.write(out.stdout, to: 1)
-                Output.write(out.stderr, to: 2)
+                for s in out.segments { Output.write(s.text, to: s.stream == .stdout ? 1 : 2) }
             }
         }
         if lastCode != 0 { throw ExitCode(lastCode) }

@@ -8,7 +8,8 @@ import XCTest
 final class IptablesCountersTests: XCTestCase {
     private func lab() -> Simulator {
         var sim = Simulator(seed: 0)
-        for line in ["docker network create mynet", "docker run -d --name web --network mynet -p 8080:80 nginx:alpine",
+        // Traffic inside one bridge meets the host's chains only with br_netfilter loaded (`BridgeNetfilter`).
+        for line in ["modprobe br_netfilter", "docker network create mynet", "docker run -d --name web --network mynet -p 8080:80 nginx:alpine",
                      "docker run -d --name client --network mynet busybox sleep 3600"] {
             XCTAssertEqual(sim.run(line: line).exitCode, 0, line)
         }

@@ -254,18 +254,7 @@ enum ContainerInspectView {
 
     /// Image ENV first, then the container's entries (same key replaces in place),
     /// as the daemon merges them.
-    static func mergedEnv(_ c: Container) -> [String] {
-        var out = c.image.env
-        func key(_ e: String) -> Substring { e.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0] }
-        for e in c.env {
-            if let i = out.firstIndex(where: { key($0) == key(e) }) {
-                out[i] = e
-            } else {
-                out.append(e)
-            }
-        }
-        return out
-    }
+    static func mergedEnv(_ c: Container) -> [String] { c.configEnv }
 
     /// Splits the stored argv back into `Entrypoint` and `Cmd`: the image's
     /// entrypoint is kept unless the argv no longer starts with it.

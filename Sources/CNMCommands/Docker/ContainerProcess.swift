@@ -13,7 +13,9 @@ enum ContainerProcess {
     /// Runs a one-shot main process to its end: its output goes to the container's log, the
     /// container exits with its code (and is removed with `--rm`). Returns what it printed.
     static func runToEnd(_ c: Container, engine: inout Engine) -> CommandOutput {
-        let result = run(argv: mainCommand(c), in: c.id, engine: &engine)
+        let linkEnv = engine.legacyLinkEnvironment(of: c).successValue ?? []
+        let env = ProcessEnvironment.of(c, tty: c.tty, linkEnv: linkEnv, engine: engine)
+        let result = ProcessEnvironment.$current.withValue(env) { run(argv: mainCommand(c), in: c.id, engine: &engine) }
         engine.appendLog(c.id, stdout: result.stdout, stderr: result.stderr)
         engine.processExited(c.id, code: Int(result.exitCode))
         return result
@@ -32,7 +34,8 @@ enum ContainerProcess {
                 sim.secondsPerLine = 0
                 sim.shell = ContainerShell.forScript(program, in: c)
                 swap(&sim.engine, &engine)
-                let out = sim.run(line: argv[2])
+                // A shell adds variables of its own: `env` in a script is not simulated.
+                let out = ProcessEnvironment.$current.withValue(nil) { sim.run(line: argv[2]) }
                 swap(&sim.engine, &engine)
                 return out
             }

@@ -16,12 +16,16 @@ enum ExecCommand {
             throw .daemon(.notRunning(c.id))
         }
         let argv = Array(flags.positionals.dropFirst())
+        // ContainerExecCreate (moby v28.2.2 daemon/exec.go): the link variables are made afresh, and a
+        // stopped linked container fails the exec.
+        let linkEnv = try engine.legacyLinkEnvironment(of: c).orDaemonError()
+        let env = ProcessEnvironment.of(c, tty: flags.bool("tty"), linkEnv: linkEnv, extra: flags.strings("env"), engine: engine)
         if flags.bool("interactive") && flags.bool("tty") && ProcessPlan.shells.contains(argv[0]) && argv.count == 1 {
             throw .notSimulated("an interactive shell from `docker exec -it` outside the cnmlab shell")
         }
         // Without -t the process writes into the docker CLI's pipe, not a terminal.
         let out = OutputTerminal.$isTerminal.withValue(OutputTerminal.isTerminal && flags.bool("tty")) {
-            ContainerProcess.run(argv: argv, in: c.id, engine: &engine)
+            ProcessEnvironment.$current.withValue(env) { ContainerProcess.run(argv: argv, in: c.id, engine: &engine) }
         }
         return flags.bool("tty") ? Terminal.output(out) : out
     }
@@ -31,7 +35,7 @@ enum ExecCommand {
 /// and each newline as CR LF (the tty's ONLCR), as the docker CLI receives it.
 enum Terminal {
     static func output(_ out: CommandOutput) -> CommandOutput {
-        let merged = (out.stdout + out.stderr).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let merged = out.terminalText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         return CommandOutput(stdout: merged, exitCode: out.exitCode)
     }
 }

@@ -80,6 +80,11 @@ enum SimulatedFiles {
         switch path {
         case "/etc/hostname": return (ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n"
         case "/etc/hosts", "/etc/resolv.conf": return ctx.resolutionFile(path)
+        case "/proc/1/environ":
+            // The main process's environment, NUL-terminated entries: its link variables are those of its start.
+            guard let c = ctx.container,
+                  let env = ProcessEnvironment.of(c, tty: c.tty, linkEnv: c.startLinkEnvironment, engine: ctx.engine) else { return nil }
+            return env.map { $0 + "\u{0}" }.joined()
         default: return nil
         }
     }

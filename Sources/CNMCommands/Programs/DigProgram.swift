@@ -1,13 +1,13 @@
 import CNMSim
 
-/// BIND 9's `dig +short NAME [A|AAAA]` and `dig +short -x ADDRESS` (bind9-dnsutils on the host): only
-/// the answers' data, one per line (a PTR target with its final dot). dig's full output carries a
-/// query ID, timings and message sizes, which are not simulated.
+/// BIND 9's `dig [+short] NAME [A|AAAA]` and `dig [+short] -x ADDRESS` (bind9-dnsutils on the host):
+/// with `+short` only the answers' data, one per line (a PTR target with its final dot); without it
+/// the full output of `DigFullOutput`.
 enum DigProgram: SimulatedProgram {
     static let names = ["dig"]
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        guard args.contains("+short") else { return NotSimulated.feature("dig's full output (use dig +short NAME)") }
+        let short = args.contains("+short")
         var words = args.filter { $0 != "+short" }
         var type = DNSQueryType.a
         var reverse = false
@@ -28,8 +28,14 @@ enum DigProgram: SimulatedProgram {
             type = .ptr
         }
         switch DNSTransport.exchange(query, type: type, server: server, from: site, engine: &ctx.engine) {
-        case .response(let r):
+        case .response(let r) where short:
             return .ok(r.answers.map { ($0.type == .ptr ? $0.data + "." : $0.data) + "\n" }.joined())
+        case .response(let r):
+            guard ctx.container == nil, let text = DigFullOutput.render(args: args, query: query, type: type, server: server,
+                                                                       response: r, at: ctx.engine.clock) else {
+                return NotSimulated.feature("dig's full output for an answer without records (use dig +short NAME)")
+            }
+            return .ok(text)
         default:
             return .fail(";; connection timed out; no servers could be reached\n", code: 9)
         }

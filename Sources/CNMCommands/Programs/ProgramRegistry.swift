@@ -38,6 +38,8 @@ enum ProgramRegistry {
         ArpProgram.self,
         UnameProgram.self,
         NprocProgram.self,
+        EnvProgram.self,
+        ModprobeProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {

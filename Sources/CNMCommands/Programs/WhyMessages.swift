@@ -4,7 +4,7 @@ import CNMSim
 enum WhyMessages {
     enum Key: Hashable, CaseIterable {
         case usage, badFrom, notRunning, unknownTarget, header
-        case routeConnected, routeVia, noRoute, local, bridged, entersHost, lanRouter
+        case routeConnected, routeVia, noRoute, local, bridged, bridgeNetfilterOn, bridgeNetfilterOff, bridgeNetfilterSwitchOff, entersHost, lanRouter
         case chainRule, chainPolicy, chainEnd, dnat, masquerade, hostLocal, hostForward, proxy, reply
         case deliveredService, deliveredHost, deliveredPing, refused, proxyFailed, unreachable
         case droppedRule, droppedPolicy, rejected, noHost, outside, unanswered
@@ -22,7 +22,10 @@ enum WhyMessages {
         .routeVia: "{0} sends from {1} out {2} via gateway {3}",
         .noRoute: "{0} has no route to {1}",
         .local: "{1} is an address of {0} itself; the packet stays inside",
-        .bridged: "bridge {0} switches the frame between two of its ports; br_netfilter runs the host's chains on it",
+        .bridged: "bridge {0} switches the frame between two of its ports",
+        .bridgeNetfilterOn: "br_netfilter is loaded (net.bridge.bridge-nf-call-iptables = 1): the host's chains see the frame",
+        .bridgeNetfilterOff: "br_netfilter is not loaded: the frame never meets the host's iptables chains (no FORWARD, no DOCKER-USER)",
+        .bridgeNetfilterSwitchOff: "br_netfilter is loaded but net.bridge.bridge-nf-call-iptables = 0: the frame never meets the host's iptables chains",
         .entersHost: "the packet enters the host's IP stack on {0}",
         .lanRouter: "the LAN router forwards it to the Docker host (192.168.1.100)",
         .chainRule: "{0} {1}: {2}  => {3}",
@@ -75,7 +78,10 @@ enum WhyMessages {
         .routeVia: "{0:이} {1}에서 {2:으로}, 게이트웨이 {3:을} 거쳐 보냅니다",
         .noRoute: "{0}에는 {1:으로} 가는 경로가 없습니다",
         .local: "{1:은} {0} 자신의 주소이므로 패킷이 밖으로 나가지 않습니다",
-        .bridged: "브리지 {0:이} 두 포트 사이에서 프레임을 전달합니다. br_netfilter 때문에 호스트의 체인이 적용됩니다",
+        .bridged: "브리지 {0:이} 두 포트 사이에서 프레임을 전달합니다",
+        .bridgeNetfilterOn: "br_netfilter가 올라와 있으므로(net.bridge.bridge-nf-call-iptables = 1) 호스트의 체인이 이 프레임에도 적용됩니다",
+        .bridgeNetfilterOff: "br_netfilter가 올라와 있지 않으므로 이 프레임은 호스트의 iptables 체인을 지나지 않습니다(FORWARD도 DOCKER-USER도 없음)",
+        .bridgeNetfilterSwitchOff: "br_netfilter는 올라와 있지만 net.bridge.bridge-nf-call-iptables = 0이므로 이 프레임은 호스트의 iptables 체인을 지나지 않습니다",
         .entersHost: "패킷이 {0}에서 호스트의 IP 스택으로 들어옵니다",
         .lanRouter: "LAN 라우터가 패킷을 Docker 호스트(192.168.1.100)로 전달합니다",
         .chainRule: "{0} {1}: {2}  => {3}",

@@ -82,6 +82,8 @@ enum WhyProgram: SimulatedProgram {
             case .noRoute(let site, let dst): add(WhyMessages.text(lang, .noRoute, name(of: site, engine), dst.description))
             case .local(let site, let dst): add(WhyMessages.text(lang, .local, name(of: site, engine), dst.description))
             case .bridged(let b): add(WhyMessages.text(lang, .bridged, b))
+            case .bridgeNetfilter(let loaded, let active):
+                add(WhyMessages.text(lang, active ? .bridgeNetfilterOn : loaded ? .bridgeNetfilterSwitchOff : .bridgeNetfilterOff))
             case .entersHost(let dev): add(WhyMessages.text(lang, .entersHost, dev))
             case .lanRouter: add(WhyMessages.text(lang, .lanRouter))
             case .chain(let v):

@@ -3,7 +3,7 @@
 /// network without a way back) and the query and its answer count on the rules
 /// they meet (`TrafficExchange.udp`). Queries to the embedded server at
 /// 127.0.0.11 stay inside the container's namespace and meet none of the host's rules.
-enum DNSTraffic {
+public enum DNSTraffic {
     /// The size of a DNS message asking for `name` (RFC 1035 §4: a 12-byte header, the question
     /// name as labels, QTYPE and QCLASS).
     static func querySize(_ name: String) -> Int {
@@ -15,7 +15,7 @@ enum DNSTraffic {
     /// The size of the answer: the query plus each record with a compressed owner name
     /// (2 + type, class, TTL and length 10 + the data). The authority section of a negative
     /// answer is not modelled.
-    static func responseSize(_ name: String, _ response: DNSResponse) -> Int {
+    public static func responseSize(_ name: String, _ response: DNSResponse) -> Int {
         var size = querySize(name)
         for a in response.answers {
             switch a.type {

@@ -52,24 +52,11 @@ public enum HostsFile {
         }
     }
 
-    /// Legacy `--link name[:alias]` records of a default-bridge container:
-    /// `<child IP>\t<alias> <child hostname> [<child name>]`, for linked
-    /// containers that run on the default bridge.
+    /// Legacy `--link name[:alias]` records of a default-bridge container, as written when it
+    /// joined the default bridge and updated since (`Engine.addLegacyLinks`).
     static func legacyLinkRecords(_ c: Container, engine: Engine) -> [Record] {
-        guard c.networkMode == "bridge", let bridge = engine.network(named: "bridge") else { return [] }
-        var out: [Record] = []
-        for link in c.links {
-            let parts = link.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            var name = parts[0]
-            if name.hasPrefix("/") { name.removeFirst() }
-            guard case .success(let child) = engine.findContainer(name), child.isRunning,
-                  let epID = child.endpoints[bridge.id], let ip = engine.endpoints[epID]?.ipv4 else { continue }
-            let alias = parts.count > 1 && !parts[1].isEmpty ? parts[1] : name
-            var names = alias + " " + child.hostname
-            if alias != child.name { names += " " + child.name }
-            out.append(Record(ip: ip.description, names: names))
-        }
-        return out
+        guard c.networkMode == "bridge" else { return [] }
+        return c.legacyLinkRecords
     }
 
     /// The names of the container's own records: hostname, or FQDN and short name.

@@ -57,6 +57,8 @@ extension Engine {
                 return .failure(e)
             }
             reprogramPortsIfGatewayChanged(containerID: c.id, previousGateway: previousGateway)
+            // connectToNetwork: joining the default bridge writes and updates legacy link lines.
+            if network.name == "bridge" { addLegacyLinks(containerID: c.id) }
             return .success(())
         }
         if already { return .success(()) }
@@ -125,6 +127,8 @@ extension Engine {
                 containers[c.id] = updated
             }
             reprogramPortsIfGatewayChanged(containerID: c.id, previousGateway: previousGateway)
+            // connectToNetwork: joining the default bridge writes and updates legacy link lines.
+            if network.name == "bridge" { addLegacyLinks(containerID: c.id) }
             return .success(())
         }
         guard let index = attached else {

@@ -107,7 +107,7 @@ extension Engine {
     }
 
     /// The containers a container on the default bridge links to, with their aliases (removed ones are gone).
-    func legacyLinkChildren(of c: Container) -> [(Container, String)] {
+    public func legacyLinkChildren(of c: Container) -> [(Container, String)] {
         guard c.attachments.contains(where: { $0.network == "bridge" }) else { return [] }
         return c.links.compactMap { link in
             let (name, alias) = Self.linkTarget(link)
@@ -211,6 +211,11 @@ extension Engine {
             if var partial = containers[before.id] { teardownNetworking(&partial) }
             containers[before.id] = before
             return .failure(EngineError(.system, "Cannot link to a non running container: /\(child.name) AS /\(c.name)/\(alias)"))
+        }
+        addLegacyLinks(containerID: c.id)
+        if var joined = containers[c.id] {
+            joined.startLinkEnvironment = legacyLinkEnvironment(of: joined).successValue ?? []
+            containers[c.id] = joined
         }
         if let failure = programPorts(containerID: c.id) {
             return rollBack(failure)

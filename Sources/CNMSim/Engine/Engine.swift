@@ -34,6 +34,8 @@ public struct Engine: Sendable {
     public internal(set) var bridgeIndex: [String: Int] = [:]
     /// The host's iptables rules: Docker's, kept in step by `syncFirewall()`, plus the learner's edits.
     public internal(set) var firewall = Firewall()
+    /// The host kernel's br_netfilter module and its switches (`BridgeNetfilter`).
+    public internal(set) var bridgeNetfilter = BridgeNetfilter()
     /// Links Docker made on the host for macvlan/ipvlan parents (`eth0.10`, `dm-<id12>`), by name.
     public internal(set) var createdLinks: [String: CreatedLink] = [:]
     /// This engine's copy of the swarm store and its own node ID there (nil: not in a swarm).
@@ -105,6 +107,7 @@ public struct Engine: Sendable {
 
     mutating func add(_ network: Network) {
         networks[network.id] = network
+        setUpBridgeNetfilter(for: network)
         creationSequence[network.id] = nextSequence
         nextSequence += 1
         networkIDByName[network.name] = network.id

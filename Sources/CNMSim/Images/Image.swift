@@ -19,6 +19,11 @@ public struct Image: Sendable, Hashable {
     /// The program the image's default command runs (used to tell a service from a shell).
     public let defaultProgram: String
 
+    /// Whether `env` is the whole of the image's `Config.Env`: busybox, alpine and ubuntu set only
+    /// `PATH` (which the engine gives every container); the other images set variables of their own
+    /// (`NGINX_VERSION`, `REDIS_VERSION`…) that cnmlab does not carry.
+    public var envIsModelled: Bool { ["busybox", "alpine", "ubuntu"].contains(repository) }
+
     public init(repository: String, tag: String = "latest", entrypoint: [String] = [], cmd: [String],
                 exposedPorts: [String] = [], env: [String] = [], tools: Set<String>, services: [ServiceListener] = [],
                 requiresOneOfEnv: [String] = [], defaultProgram: String) {

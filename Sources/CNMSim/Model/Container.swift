@@ -34,6 +34,12 @@ public struct Container: Sendable, Hashable, Identifiable {
     public var extraHosts: [String]
     /// Legacy `--link name:alias` on the default bridge.
     public var links: [String]
+    /// The `/etc/hosts` lines its links wrote when it joined the default bridge, each rewritten when the
+    /// linked container joins again (`Engine.addLegacyLinks`); a stopped linked container's line stays.
+    public var legacyLinkRecords: [HostsFile.Record] = []
+    /// The link variables the main process started with (`setupLinkedContainers` at start); a linked
+    /// container that restarts with a new address leaves them as they were.
+    public var startLinkEnvironment: [String] = []
 
     public var state: ContainerState
     public var startedAt: SimTime?
@@ -72,6 +78,17 @@ public struct Container: Sendable, Hashable, Identifiable {
     }
 
     public var shortID: String { String(id.prefix(12)) }
+
+    /// `Config.Env`: the image's variables, each replaced by the one of the same name given at
+    /// creation, then the other given ones (moby v28.2.2 daemon/commit.go `merge`).
+    public var configEnv: [String] {
+        var out = image.env
+        func key(_ e: String) -> Substring { e.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+        for e in env {
+            if let i = out.firstIndex(where: { key($0) == key(e) }) { out[i] = e } else { out.append(e) }
+        }
+        return out
+    }
     public var isRunning: Bool { state.isRunning }
 
     /// `host` and `container:` modes share another stack and get no sandbox of their own.

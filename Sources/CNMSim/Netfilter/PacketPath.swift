@@ -212,11 +212,16 @@ public struct PacketPath {
                 events.append(.entersHost(device: bridge))
                 return hostReceive(src: src, dst: dst, port: port, inIface: bridge)
             }
-            // Same bridge: switched, with br_netfilter running the host's chains.
+            // Same bridge: switched; the host's chains see the frame only with br_netfilter active.
             events.append(.bridged(bridge: bridge))
+            let netfilter = path.engine.bridgeNetfilter.active
+            events.append(.bridgeNetfilter(loaded: path.engine.bridgeNetfilter.loaded, active: netfilter))
+            guard netfilter else { return deliverOnBridge(src: src, dst: dst, port: port, bridge: bridge) }
             return bridged(src: src, dst: dst, port: port, bridge: bridge)
         }
 
+        /// A frame switched inside one bridge while br_netfilter is active: raw PREROUTING, FORWARD
+        /// (`-i BR -o BR`) and nat POSTROUTING run on it as on a routed packet.
         mutating func bridged(src: IPv4Address, dst: IPv4Address, port: Int?, bridge: String) -> PathVerdict {
             let p = packet(src, dst, port, inIface: bridge)
             if case let v = hook(.raw, "PREROUTING", p), v != .accept { return stop(v) }

@@ -16,8 +16,10 @@ public enum PathEvent: Sendable, Hashable {
     case noRoute(site: NetSite, destination: IPv4Address)
     /// The destination is one of the sender's own addresses.
     case local(site: NetSite, destination: IPv4Address)
-    /// The bridge switches the frame between two of its ports (br_netfilter still runs the host's chains).
+    /// The bridge switches the frame between two of its ports.
     case bridged(bridge: String)
+    /// Whether br_netfilter runs the host's iptables chains on that switched frame (`BridgeNetfilter`).
+    case bridgeNetfilter(loaded: Bool, active: Bool)
     /// The packet enters the host's IP stack on `device`.
     case entersHost(device: String)
     /// The LAN router forwards traffic for the host's bridge subnets to the host.
