@@ -40,7 +40,7 @@ enum DockerCommand {
 
     /// Real docker commands that cnmlab does not simulate (so they are not "unknown").
     static let knownUnsimulated: [String] = [
-        "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "cp", "diff",
+        "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "diff",
         "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
         "manifest", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
         "stack", "stats", "system", "tag", "top", "trust", "unpause", "update", "version",
@@ -81,6 +81,7 @@ enum DockerCommand {
         DockerSubcommand(["port"], spec: PortCommand.spec) { a, p, e, _ throws(CommandError) in try PortCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["exec"], spec: ExecCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try ExecCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["logs"], spec: LogsCommand.spec) { a, p, e, _ throws(CommandError) in try LogsCommand.run(a, engine: &e, path: p) },
+        DockerSubcommand(["cp"], spec: CpCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try CpCommand.run(a, engine: &e, path: p) },
     ]
 
     /// `docker network …` (docker/cli cli/command/network/cmd.go).
