@@ -44,7 +44,7 @@ enum DockerCommand {
         "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
         "manifest", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
         "stack", "stats", "system", "tag", "top", "trust", "unpause", "update", "version",
-        "volume", "wait",
+        "wait",
     ]
 
     /// Those of `knownUnsimulated` that change a real host's containers (what `undo` counts).
@@ -66,6 +66,7 @@ enum DockerCommand {
         DockerSubcommand(group: ["service"], ServiceCommand.commands),
         DockerSubcommand(group: ["node"], NodeCommand.commands),
         DockerSubcommand(group: ["swarm"], SwarmCommand.commands),
+        DockerSubcommand(group: ["volume"], VolumeCommand.commands),
     ] + containerCommands + unsimulated
 
     /// The container commands `docker` and `docker container` both have under the same names

@@ -13,7 +13,22 @@ extension Engine {
             return LayeredFiles(lower: HostFiles.base, upper: hostFiles, derived: derivedFiles(site: nil))
         case .container(let id):
             guard let c = containers[id] else { return nil }
-            return LayeredFiles(lower: ImageFiles.tree(for: c.image), upper: c.files, derived: derivedFiles(site: id))
+            var view = LayeredFiles(lower: ImageFiles.tree(for: c.image), upper: c.files, derived: derivedFiles(site: id))
+            view.mounts = c.mounts.sorted { $0.destination.count > $1.destination.count }.compactMap(mountedFiles)
+            return view
+        }
+    }
+
+    /// The files a mount shows: the host's (from the bind's path) or the volume's.
+    func mountedFiles(_ m: Mount) -> MountedFiles? {
+        switch m.kind {
+        case .bind:
+            let host = LayeredFiles(lower: HostFiles.base, upper: hostFiles, derived: derivedFiles(site: nil))
+            return MountedFiles(destination: m.destination, sourceRoot: m.source, readOnly: m.readOnly, origin: .host, files: host)
+        case .volume:
+            guard let v = volumes[m.source] else { return nil }
+            let files = LayeredFiles(lower: FileTree(), upper: v.files)
+            return MountedFiles(destination: m.destination, sourceRoot: "/", readOnly: m.readOnly, origin: .volume(v.name), files: files)
         }
     }
 
@@ -21,7 +36,15 @@ extension Engine {
     public mutating func storeFiles(_ view: LayeredFiles, at site: FileSite) {
         switch site {
         case .host: hostFiles = view.upper
-        case .container(let id): containers[id]?.files = view.upper
+        case .container(let id):
+            containers[id]?.files = view.upper
+            let original = hostFiles
+            for m in view.mounts {
+                switch m.origin {
+                case .host: if m.files.upper != original { hostFiles = m.files.upper }
+                case .volume(let name): volumes[name]?.files = m.files.upper
+                }
+            }
         }
     }
 

@@ -15,6 +15,10 @@ public enum FileError: Error, Sendable, Equatable {
     case noSpace
     /// `ENAMETOOLONG`
     case nameTooLong
+    /// `EROFS`: a read-only mount.
+    case readOnly
+    /// `EBUSY`: a mount point.
+    case busy
     /// A file the simulation derives from the model (`/etc/hosts`): cnmlab does not let it be changed.
     case derived(String)
     /// A directory of an image whose full listing cnmlab does not model.
@@ -30,7 +34,8 @@ public enum FileError: Error, Sendable, Equatable {
         case .notEmpty: return "Directory not empty"
         case .noSpace: return "No space left on device"
         case .nameTooLong: return "File name too long"
-        case .derived: return "Read-only file system"
+        case .derived, .readOnly: return "Read-only file system"
+        case .busy: return "Device or resource busy"
         case .partialListing: return "Operation not supported"
         }
     }

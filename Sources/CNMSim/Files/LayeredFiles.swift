@@ -8,12 +8,34 @@ public struct LayeredFiles: Sendable {
     /// Files served from the model (`/etc/hosts`…) with their text: read, never written through this view.
     public let derived: [String: String]
 
+    /// What is mounted over this view, longest destination first (a container's binds and volumes).
+    public var mounts: [MountedFiles] = []
+
     public init(lower: FileTree, upper: FileTree, derived: [String: String] = [:]) {
         self.lower = lower; self.upper = upper; self.derived = derived
     }
 
+    /// The mount holding `path` and the path inside its source, if any.
+    func mount(for path: String) -> (Int, String)? {
+        for (k, m) in mounts.enumerated() {
+            if path == m.destination { return (k, m.sourceRoot) }
+            if path.hasPrefix(m.destination + "/") {
+                let rest = path.dropFirst(m.destination.count)
+                return (k, (m.sourceRoot == "/" ? "" : m.sourceRoot) + rest)
+            }
+        }
+        return nil
+    }
+
+    /// Runs a change on the mount holding `path` (refused on a read-only one).
+    mutating func inMount<T>(_ k: Int, _ body: (inout LayeredFiles) throws(FileError) -> T) throws(FileError) -> T {
+        guard !mounts[k].readOnly else { throw .readOnly }
+        return try body(&mounts[k].files)
+    }
+
     /// What is at `path`: a file's text, a directory, or nothing.
     public func node(_ path: String) -> FileTree.Node? {
+        if let (k, inner) = mount(for: path) { return mounts[k].files.node(inner) }
         if path == "/" { return .directory }
         if let n = upper.nodes[path] { return n }
         if hidden(path) { return nil }
@@ -32,14 +54,16 @@ public struct LayeredFiles: Sendable {
 
     /// The names inside directory `path`, sorted as `ls` sorts them in the C locale (by bytes).
     public func list(_ path: String) throws(FileError) -> [String] {
+        if let (k, inner) = mount(for: path) { return try mounts[k].files.list(inner) }
         guard let n = node(path) else { throw .noSuchFile }
         guard n == .directory else { throw .notDirectory }
-        if lower.partial.contains(path) {
+        if lower.partial.contains(path) || upper.partial.contains(path) {
             throw .partialListing(path)
         }
         var names = Set(upper.children(of: path))
         for c in lower.children(of: path) where !hidden(c) { names.insert(c) }
         for d in derived.keys where FilePath.parent(d) == path { names.insert(d) }
+        for m in mounts where FilePath.parent(m.destination) == path { names.insert(m.destination) }
         return names.map(FilePath.base).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
@@ -52,6 +76,9 @@ public struct LayeredFiles: Sendable {
 
     /// `open(O_WRONLY|O_CREAT|O_TRUNC or O_APPEND)` then `write`.
     public mutating func write(_ path: String, _ text: String, append: Bool = false) throws(FileError) {
+        if let (k, inner) = mount(for: path) {
+            return try inMount(k) { (f: inout LayeredFiles) throws(FileError) in try f.write(inner, text, append: append) }
+        }
         if derived[path] != nil && !hidden(path) { throw .derived(path) }
         try checkParent(path)
         var content = text
@@ -65,6 +92,10 @@ public struct LayeredFiles: Sendable {
 
     /// `mkdir`, and with `parents` each missing directory above it (`mkdir -p`).
     public mutating func makeDirectory(_ path: String, parents: Bool = false) throws(FileError) {
+        if let (k, inner) = mount(for: path) {
+            if inner == mounts[k].sourceRoot { if parents { return }; throw .exists }
+            return try inMount(k) { (f: inout LayeredFiles) throws(FileError) in try f.makeDirectory(inner, parents: parents) }
+        }
         if parents {
             for a in FilePath.ancestors(path) + [path] {
                 switch node(a) {
@@ -82,6 +113,12 @@ public struct LayeredFiles: Sendable {
 
     /// `unlink` (a file) or, with `recursive`, the whole tree under a directory (`rm -r`).
     public mutating func remove(_ path: String, recursive: Bool) throws(FileError) {
+        if mounts.contains(where: { $0.destination == path || $0.destination.hasPrefix(path == "/" ? "/" : path + "/") }) {
+            throw .busy
+        }
+        if let (k, inner) = mount(for: path) {
+            return try inMount(k) { (f: inout LayeredFiles) throws(FileError) in try f.remove(inner, recursive: recursive) }
+        }
         if derived[path] != nil && !hidden(path) { throw .derived(path) }
         guard let n = node(path) else { throw .noSuchFile }
         if n == .directory {
@@ -95,6 +132,10 @@ public struct LayeredFiles: Sendable {
 
     /// `rmdir`: an empty directory only.
     public mutating func removeDirectory(_ path: String) throws(FileError) {
+        if mounts.contains(where: { $0.destination == path }) { throw .busy }
+        if let (k, inner) = mount(for: path) {
+            return try inMount(k) { (f: inout LayeredFiles) throws(FileError) in try f.removeDirectory(inner) }
+        }
         guard let n = node(path) else { throw .noSuchFile }
         guard n == .directory else { throw .notDirectory }
         let inside: [String]
@@ -125,5 +166,21 @@ public struct LayeredFiles: Sendable {
             }
         }
         return (files, dirs)
+    }
+}
+
+/// A mount inside a view: the files of its source (the host's, or a volume's) seen at `destination`.
+public struct MountedFiles: Sendable {
+    public var destination: String
+    /// Where the mount's source starts inside `files` (the bind's host path; `/` for a volume).
+    public var sourceRoot: String
+    public var readOnly: Bool
+    /// Which source to store the changes back to.
+    public var origin: Origin
+    public var files: LayeredFiles
+
+    public enum Origin: Sendable, Hashable {
+        case host
+        case volume(String)
     }
 }
