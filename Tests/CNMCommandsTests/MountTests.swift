@@ -73,5 +73,9 @@ final class MountTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "docker volume ls -q").stdout.split(separator: "\n").count, 1)
         _ = sim.run(line: "docker stop t")
         XCTAssertEqual(sim.run(line: "docker volume ls -q").stdout, "")
+        _ = sim.run(line: "docker run -d --name k -v /cache -v keep:/keep nginx")
+        XCTAssertEqual(sim.run(line: "docker volume ls -q").stdout.split(separator: "\n").count, 2)
+        XCTAssertEqual(sim.run(line: "docker rm -f -v k").stdout, "k\n")
+        XCTAssertEqual(sim.run(line: "docker volume ls -q").stdout, "keep\n")
     }
 }

@@ -123,7 +123,7 @@ extension Engine {
     }
 
     /// A container removed with `--rm`, or `docker rm -v`: its anonymous volumes go with it.
-    mutating func removeAnonymousVolumes(of c: Container) {
+    public mutating func removeAnonymousVolumes(of c: Container) {
         for m in c.mounts where m.kind == .volume {
             if volumes[m.source]?.anonymous == true && containersUsing(volume: m.source).isEmpty { volumes.removeValue(forKey: m.source) }
         }
