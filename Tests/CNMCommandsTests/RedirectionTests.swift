@@ -21,6 +21,17 @@ final class RedirectionTests: XCTestCase {
         XCTAssertEqual(lines, ["cat > a.conf <<'EOF'\nevents {}\nhttp {}\nEOF", "cat a.conf"])
     }
 
+    func testALongHereDocumentIsOneCommandAndOnlyItsDelimiterEndsIt() {
+        var script = "cat > big.conf <<-'END'\n"
+        for k in 0..<2000 { script += "\tserver 10.0.0.\(k % 250):80; # END? not yet\n" }
+        script += "ENDING\n\tEND\ncat big.conf | wc -l\n"
+        let lines = LineSplitter.commandLines(Array(script.utf8))
+        XCTAssertEqual(lines.count, 2)
+        var sim = Simulator(seed: 0)
+        _ = sim.run(bytes: lines[0])
+        XCTAssertEqual(sim.run(bytes: lines[1]).stdout, "2001\n")
+    }
+
     func testRedirectionSyntaxErrorsAreBashs() {
         XCTAssertEqual(ShellLine.parse("echo >"), .failure(.unexpectedToken("newline")))
         XCTAssertEqual(ShellLine.parse("echo > | x"), .failure(.unexpectedToken("|")))
