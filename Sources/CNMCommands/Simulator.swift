@@ -59,6 +59,10 @@ public struct Simulator: Sendable {
         let parsed: ShellLine
         switch ShellLine.parse(bytes: bytes) {
         case .complete(let l): parsed = l
+        case .incomplete(.hereDocument(let delimiter)):
+            // bash reads to the end and warns; cnmlab runs nothing of a line whose here-document never ends.
+            lastExitCode = 2
+            return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (the here-document has no `\(delimiter)` line)\n", exitCode: 2)
         case .incomplete:
             lastExitCode = 2
             return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (an open quote, `\\`, `|`, `&&` or `$(` is not closed)\n", exitCode: 2)

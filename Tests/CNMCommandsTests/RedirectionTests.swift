@@ -32,6 +32,18 @@ final class RedirectionTests: XCTestCase {
         XCTAssertEqual(sim.run(bytes: lines[1]).stdout, "2001\n")
     }
 
+    func testAHereDocumentThatNeverEndsRunsNothing() {
+        var sim = Simulator(seed: 0)
+        let out = sim.run(line: "cat > f <<EOF\nabc")
+        XCTAssertEqual(out.stderr, "cnmlab: syntax error: unexpected end of file (the here-document has no `EOF` line)\n")
+        XCTAssertEqual(out.exitCode, 2)
+        XCTAssertEqual(sim.run(line: "ls f").exitCode, 2)
+        // Many here-documents on one line: each body in turn, in order.
+        XCTAssertEqual(sim.run(line: "cat <<A <<B\na\nA\nb\nB").stdout, "b\n")
+        let many = "cat " + String(repeating: "<<A ", count: 20000)
+        XCTAssertEqual(ShellLine.parse(many), .incomplete(.hereDocument("A")))
+    }
+
     func testRedirectionSyntaxErrorsAreBashs() {
         XCTAssertEqual(ShellLine.parse("echo >"), .failure(.unexpectedToken("newline")))
         XCTAssertEqual(ShellLine.parse("echo > | x"), .failure(.unexpectedToken("|")))

@@ -17,6 +17,9 @@ struct ShellParser {
     var i = 0
     /// Here-documents whose bodies start after the next newline, in the order they were named.
     var pendingHereDocs: [HereDocHead] = []
+    /// How many of `pendingHereDocs` have their bodies already (an index, so that many `<<` on one
+    /// line stay linear).
+    var readHereDocs = 0
     /// Bodies read so far, in order; `parseLine` hands them to the commands at the end.
     var hereBodies: [ShellWord] = []
 
@@ -123,7 +126,8 @@ struct ShellParser {
             case .failure(let e): return .failure(e)
             }
         }
-        if let open = pendingHereDocs.first {
+        if readHereDocs < pendingHereDocs.count {
+            let open = pendingHereDocs[readHereDocs]
             return .incomplete(.hereDocument(String(decoding: open.delimiter, as: UTF8.self)))
         }
         switch expect {
@@ -183,7 +187,8 @@ struct ShellParser {
     /// Reads the bodies of the pending here-documents, starting at `i` (just after a newline):
     /// line by line up to a line that is the delimiter (after leading tabs, for `<<-`).
     private mutating func readHereDocBodies() throws(Stop) {
-        while let head = pendingHereDocs.first {
+        while readHereDocs < pendingHereDocs.count {
+            let head = pendingHereDocs[readHereDocs]
             var body: [UInt8] = []
             while true {
                 let end = b[min(i, b.count)...].firstIndex(of: Self.newline)
@@ -200,7 +205,7 @@ struct ShellParser {
                 body.append(Self.newline)
                 i = end + 1
             }
-            pendingHereDocs.removeFirst()
+            readHereDocs += 1
             if head.expands {
                 var inner = ShellParser(bytes: body)
                 hereBodies.append(try inner.lexHereDocBody())
@@ -253,7 +258,7 @@ struct ShellParser {
         guard let c = at(i) else { return nil }
         if c == Self.newline {
             i += 1
-            if !pendingHereDocs.isEmpty { try readHereDocBodies() }
+            if readHereDocs < pendingHereDocs.count { try readHereDocBodies() }
             return .newline
         }
         if Self.isMeta(c) { return try lexOperator(fd: "") }
