@@ -59,6 +59,10 @@ public struct Simulator: Sendable {
         let parsed: ShellLine
         switch ShellLine.parse(bytes: bytes) {
         case .complete(let l): parsed = l
+        case .incomplete(.hereDocument(let delimiter)):
+            // bash reads to the end and warns; cnmlab runs nothing of a line whose here-document never ends.
+            lastExitCode = 2
+            return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (the here-document has no `\(delimiter)` line)\n", exitCode: 2)
         case .incomplete:
             lastExitCode = 2
             return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (an open quote, `\\`, `|`, `&&` or `$(` is not closed)\n", exitCode: 2)
@@ -90,7 +94,14 @@ public struct Simulator: Sendable {
             for (index, command) in item.pipeline.enumerated() {
                 // A `$(…)` runs on a copy that is folded back; without one no copy of the world is made.
                 let box = SubstitutionBox(self)
-                let expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { box.run($0) }
+                var expanded = command.expand(environment: environment, lastExitCode: lastExitCode) { box.run($0) }
+                var redirections: [ShellRedirection.Expanded] = []
+                if case .success = expanded, !command.redirections.isEmpty {
+                    switch command.expandRedirections(environment: environment, lastExitCode: lastExitCode, substitute: { box.run($0) }) {
+                    case .success(let r): redirections = r
+                    case .failure(let e): expanded = .failure(e)
+                    }
+                }
                 if box.used, let sim = box.sim { cluster = sim.cluster }
                 box.sim = nil
                 runs += box.runs
@@ -100,8 +111,10 @@ public struct Simulator: Sendable {
                     runs.append(SimpleCommandRun(skipped: command, environment: environment, exitCode: 2))
                 case .success(let words):
                     let last = index == item.pipeline.count - 1
-                    let out = last ? runSimple(words, stdin: stdin)
-                        : OutputTerminal.$isTerminal.withValue(false) { runSimple(words, stdin: stdin) }
+                    // Output into a file is not a terminal either (curl then shows its meter).
+                    let toFile = redirections.contains { $0.kind == .output || $0.kind == .append }
+                    let out = last && !toFile ? runRedirected(words, redirections, stdin: stdin)
+                        : OutputTerminal.$isTerminal.withValue(false) { runRedirected(words, redirections, stdin: stdin) }
                     runs.append(SimpleCommandRun(text: words.joined(separator: " "), ran: true, exitCode: out.exitCode,
                                                  output: out.stdout + out.stderr))
                     if last {

@@ -6,7 +6,7 @@ import Yams
 /// (`bind:` … `$ROLE`) threaded from one check to the next. (Swarm checks: `SwarmCheckDecoder.swift`.)
 extension NodeReader {
     static let checkKinds = ["network", "container", "history", "all", "any", "not", "reachable", "unreachable",
-                             "resolves", "iptables", "swarm", "service"]
+                             "resolves", "iptables", "swarm", "service", "file"]
 
     mutating func check(_ node: Node, index: Int, roles: inout Set<String>, nested: Bool = false) -> Check? {
         let keys = ["name", "points", "message", "hints", "hidden"] + NodeReader.checkKinds
@@ -81,12 +81,31 @@ extension NodeReader {
             kind = swarmPredicate(body).map(CheckKind.swarm)
         case "service":
             kind = servicePredicate(body).map(CheckKind.service)
+        case "file":
+            kind = filePredicate(body, roles: roles).map(CheckKind.file)
         default:
             kind = nil
         }
         guard let kind else { return nil }
         return Check(name: name, points: points, message: message, hints: hints, kind: kind, position: position(node),
                      hidden: hidden)
+    }
+
+    /// `file: {path, container, host, exists, contains}`: `contains` with `exists: false` says nothing.
+    mutating func filePredicate(_ node: Node, roles: Set<String>) -> FilePredicate? {
+        guard let r = mapping(node, "file", allowed: ["path", "container", "host", "exists", "contains"], required: ["path"])
+        else { return nil }
+        let path = r.values["path"].flatMap { string($0, "file.path") }
+        let container = r.values["container"].flatMap { ref($0, "file.container", roles) }
+        let host = r.values["host"].flatMap { machineName($0, "file.host") }
+        let exists = r.values["exists"].flatMap { bool($0, "file.exists") } ?? true
+        let contains = r.values["contains"].flatMap { string($0, "file.contains") }
+        if !exists, contains != nil { report(.invalidValue, ["file", LabText.phrase(.absentWithContains)], node) }
+        if let path, path.isEmpty || path.utf8.count > FilePath.maxBytes {
+            report(.invalidValue, ["file.path", LabText.phrase(.aPath)], node)
+        }
+        guard let path else { return nil }
+        return FilePredicate(path: path, container: container, host: host, exists: exists, contains: contains)
     }
 
     /// `iptables: {table, chain, contains, absent, host, before, after, position}`.

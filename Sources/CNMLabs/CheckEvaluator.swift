@@ -154,6 +154,7 @@ public struct CheckEvaluator {
             }
         case .swarm(let p): return swarmCheck(p)
         case .service(let p): return serviceCheck(p)
+        case .file(let p): return onMachine(p.host) { $0.fileCheck(p) }
         }
     }
 

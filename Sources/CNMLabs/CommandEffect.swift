@@ -7,7 +7,9 @@ import CNMCommands
 public enum CommandEffect {
     /// Whether `line` may change the world (container, network, firewall, swarm, or time-bound processes).
     public static func mayChangeState(_ line: String) -> Bool {
-        CommandMatcher.simpleCommands(line).contains { mayChangeState(words: $0.split(separator: " ").map(String.init)) }
+        // `> f` and `>> f` write a file of the simulated machine, whatever the command.
+        if case .complete(let parsed) = ShellLine.parse(line), parsed.writesFiles { return true }
+        return CommandMatcher.simpleCommands(line).contains { mayChangeState(words: $0.split(separator: " ").map(String.init)) }
     }
 
     /// Whether one simple command may change the world: `ssh HOST LINE` and `sudo CMD` by what

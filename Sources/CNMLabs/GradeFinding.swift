@@ -58,6 +58,7 @@ public struct GradeFinding: Sendable, Hashable {
         case .commandSubstitution: return "$("
         case .parameterBrace: return "${"
         case .operatorPending(let op): return op
+        case .hereDocument(let delimiter): return "<<" + delimiter
         }
     }
 
@@ -65,7 +66,7 @@ public struct GradeFinding: Sendable, Hashable {
     /// continuation (`\`, `&&`, `|`).
     static func isOpenText(_ reason: ShellIncompleteReason) -> Bool {
         switch reason {
-        case .backslash, .operatorPending: return false
+        case .backslash, .operatorPending, .hereDocument: return false
         default: return true
         }
     }

@@ -171,6 +171,7 @@ public indirect enum CheckKind: Sendable, Hashable {
     case iptables(IptablesPredicate)
     case swarm(SwarmPredicate)
     case service(ServicePredicate)
+    case file(FilePredicate)
 
     /// The YAML key that introduces this kind.
     public var keyword: String {
@@ -187,6 +188,7 @@ public indirect enum CheckKind: Sendable, Hashable {
         case .iptables: return "iptables"
         case .swarm: return "swarm"
         case .service: return "service"
+        case .file: return "file"
         }
     }
 }
@@ -294,6 +296,25 @@ public struct ResolvePredicate: Sendable, Hashable {
 }
 
 /// An iptables rule is present (or absent) in a table's chain, optionally at a place in it.
+/// `file: {path, container, host, exists, contains}`: a file of the simulated host (or of a
+/// container) exists, or not, and holds a text.
+public struct FilePredicate: Sendable, Hashable {
+    /// Absolute, or relative to the site's current folder (`/root` on the host).
+    public var path: String
+    /// The container whose files are looked at (a name or `$ROLE`; nil: the host's).
+    public var container: String?
+    /// The machine (nil: docker-host).
+    public var host: String?
+    /// false: the file must not exist.
+    public var exists: Bool
+    /// Text the file must contain.
+    public var contains: String?
+
+    public init(path: String, container: String? = nil, host: String? = nil, exists: Bool = true, contains: String? = nil) {
+        self.path = path; self.container = container; self.host = host; self.exists = exists; self.contains = contains
+    }
+}
+
 public struct IptablesPredicate: Sendable, Hashable {
     public var table: String
     public var chain: String

@@ -83,7 +83,7 @@ public enum LabPhrase: String, Sendable, CaseIterable {
     case atLeast, idChars, roleChars, parameterChars, exactlyOneOf, notAChoice, notInRange, notASubnetInside
     case prefixBetween, notACIDR, empty, greaterThan, tierValues, hiddenNested, oneVisible, portRange
     case absentCannotBind, noneCombined, publishedFormat, servicePublishedFormat, endpointMode, serviceAbsentAlone
-    case swarmAbsentAlone, notARegex, oneOf, absentWithPlace, roleKeyBinds, roleIsLabWide, didYouMean
+    case swarmAbsentAlone, notARegex, oneOf, absentWithPlace, absentWithContains, aPath, roleKeyBinds, roleIsLabWide, didYouMean
     case tooManyHosts, lanAddress, hostnameChars, reservedHost, addressTaken, noFreeAddress
     case unknownMachine, invalidDefault
     // Files
@@ -144,6 +144,8 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .notARegex: return "'{0}' is not a regular expression"
         case .oneOf: return "{0} (one of {1})"
         case .absentWithPlace: return "absent: true cannot be combined with before, after or position"
+        case .absentWithContains: return "exists: false cannot be combined with contains"
+        case .aPath: return "a path of 1 to 4096 bytes"
         case .roleKeyBinds: return "a role's key binds it: leave out name and bind"
         case .roleIsLabWide: return "{0} is bound for the whole lab (roles:); pick another name"
         case .didYouMean: return "did you mean '{0}'?"
@@ -252,6 +254,8 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .notARegex: return "'{0}'{:은} 정규 표현식이 아닙니다"
         case .oneOf: return "{0} ({1} 중 하나)"
         case .absentWithPlace: return "absent: true는 before, after, position과 함께 쓸 수 없습니다"
+        case .absentWithContains: return "exists: false는 contains와 함께 쓸 수 없습니다"
+        case .aPath: return "1~4096바이트 경로"
         case .roleKeyBinds: return "역할은 키가 정합니다: name과 bind를 빼세요"
         case .roleIsLabWide: return "{0:은} 실습 전체의 역할(roles:)입니다. 다른 이름을 고르세요"
         case .didYouMean: return "'{0}'{:을} 뜻했나요?"

@@ -22,6 +22,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case verdictDropped, verdictDroppedBy, verdictRejected, verdictNoHost, verdictHandoff
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing
+    case fileMissing, filePresent, fileLacks, fileIsDirectory
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
     case quizCorrect, quizWrong, quizWrongForm, quizChecksPending, notAQuiz, allStepsDone
@@ -90,6 +91,10 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .serviceFieldDiffers: return "service {0}: {1} differs"
         case .machineMissing: return "no machine named {0} on this lab's LAN"
         case .placeMissing: return "no machine, container or service named {0}"
+        case .fileMissing: return "no file {0}"
+        case .filePresent: return "file {0} exists but should not"
+        case .fileLacks: return "file {0} does not contain '{1}'"
+        case .fileIsDirectory: return "{0} is a folder, not a file"
         case .commandForbidden: return "refused: {0}"
         case .commandNotAllowed: return "refused: this step allows only {0}"
         case .stepComplete: return "Step {0} complete: {1}"
@@ -189,6 +194,10 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .serviceFieldDiffers: return "{0} 서비스의 {1} 값이 다릅니다"
         case .machineMissing: return "이 실습의 LAN에는 {0} 머신이 없습니다"
         case .placeMissing: return "{0:이라는} 머신, 컨테이너, 서비스가 없습니다"
+        case .fileMissing: return "{0} 파일이 없습니다"
+        case .filePresent: return "{0} 파일이 있지만 없어야 합니다"
+        case .fileLacks: return "{0} 파일에 '{1}'{:이} 없습니다"
+        case .fileIsDirectory: return "{0:은} 파일이 아니라 폴더입니다"
         case .commandForbidden: return "거부됨: {0}"
         case .commandNotAllowed: return "거부됨: 이 단계에서는 {0}만 쓸 수 있습니다"
         case .stepComplete: return "{0}단계 완료: {1}"

@@ -258,6 +258,9 @@ extension CheckKind {
             p.before = p.before.map(f); p.after = p.after.map(f)
             return .iptables(p)
         case .swarm: return self
+        case .file(var p):
+            p.path = f(p.path); p.container = p.container.map(f); p.contains = p.contains.map(f)
+            return .file(p)
         case .service(var p):
             p.name = f(p.name); p.networks = p.networks.map(f); p.published = p.published.map(f)
             return .service(p)

@@ -26,6 +26,8 @@ public struct ShellSession: Sendable {
     private var undoStack: [(command: String, cluster: Cluster)] = []
     /// The start of a line still waiting for its continuation.
     private var pending: String?
+    /// The delimiter of the here-document `pending` is inside, if any (its body lines are taken without re-parsing).
+    private var pendingHereDocument: [UInt8]?
     /// The labs this shell offers, in curriculum order (a lab's number is its place here, from 1).
     public let labs: [Lab]
     /// Where progress is committed (nil: nothing is recorded).
@@ -95,8 +97,14 @@ public struct ShellSession: Sendable {
     public mutating func handle(_ raw: String) -> ShellReply {
         if confirmingSolution { return confirmSolution(raw) }
         let line = pending.map { $0 + "\n" + raw } ?? raw
-        if case .incomplete = ShellLine.parse(line) {
+        if let delimiter = pendingHereDocument, pending != nil, !HereDocumentLine.mayEnd(Array(raw.utf8), delimiter: delimiter) {
             pending = line
+            return ShellReply(needsContinuation: true)
+        }
+        pendingHereDocument = nil
+        if case .incomplete(let reason) = ShellLine.parse(line) {
+            pending = line
+            if case .hereDocument(let d) = reason { pendingHereDocument = Array(d.utf8) }
             return ShellReply(needsContinuation: true)
         }
         pending = nil

@@ -54,7 +54,8 @@ final class CommandCatalogTests: XCTestCase {
         XCTAssertEqual(complete("docker swarm join-token "), ["manager", "worker"])
         // Flags from the command's spec, without those cnmlab does not simulate.
         XCTAssertTrue(complete("docker run --").contains("--network-alias"))
-        XCTAssertFalse(complete("docker run --").contains("--volume"))
+        XCTAssertTrue(complete("docker run --").contains("--volume"))
+        XCTAssertFalse(complete("docker run --").contains("--tmpfs"))
         XCTAssertTrue(complete("docker service create --").contains("--replicas"))
         XCTAssertFalse(complete("docker service create --").contains("--mount"))
         XCTAssertTrue(complete("docker logs -").contains("--tail"))

@@ -32,10 +32,10 @@ final class WhyLanguageTests: XCTestCase {
 final class NotSimulatedLanguageTests: XCTestCase {
     func testNotSimulatedLinesFollowTheLanguage() {
         var sim = Simulator(seed: 0)
-        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: not simulated (a real host has this command; cnmlab does not simulate it)\n")
+        XCTAssertEqual(sim.run(line: "mv").stderr, "cnmlab: mv: not simulated (a real host has this command; cnmlab does not simulate it)\n")
         sim.language = "ko"
-        XCTAssertEqual(sim.run(line: "ls").stderr, "cnmlab: ls: 시뮬레이션하지 않습니다 (실제 호스트에는 있는 명령이지만 cnmlab이 흉내 내지 않습니다)\n")
+        XCTAssertEqual(sim.run(line: "mv").stderr, "cnmlab: mv: 시뮬레이션하지 않습니다 (실제 호스트에는 있는 명령이지만 cnmlab이 흉내 내지 않습니다)\n")
         XCTAssertEqual(sim.run(line: "docker attach x").stderr, "cnmlab: docker attach는 시뮬레이션하지 않습니다\n")
-        XCTAssertEqual(sim.run(line: "ls").exitCode, 127)
+        XCTAssertEqual(sim.run(line: "mv").exitCode, 127)
     }
 }

@@ -164,8 +164,9 @@ final class SessionTests: XCTestCase {
           - {id: s, title: {ko: x, en: x}, text: {ko: x, en: x}, checks: [{network: {name: a}}]}
         """)).lab)
         let s = LabSession(lab: lab)
-        for (_, out) in s.setupOutputs {
-            XCTAssertNotEqual(out.exitCode, 0)
+        // `rm -rf /tmp/x` runs, on the simulated host's files (issue 19); the others fail there.
+        for (line, out) in s.setupOutputs {
+            if !line.hasPrefix("rm ") { XCTAssertNotEqual(out.exitCode, 0, line) }
             XCTAssertFalse(out.stdout.contains("root:"))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/cnmlab-pwned"))

@@ -99,7 +99,7 @@ final class ValidatorMessageTests: XCTestCase {
             """)
         XCTAssertEqual(r.errors.map { $0.text() }, [
             "unknown key 'hintz' — did you mean 'hints'? (allowed here: id, title, text, points, optional, hints, checks, invariants, solution, quiz, rules)",
-            "unknown key 'reachble' — did you mean 'reachable'? (allowed here: name, points, message, hints, hidden, network, container, history, all, any, not, reachable, unreachable, resolves, iptables, swarm, service)",
+            "unknown key 'reachble' — did you mean 'reachable'? (allowed here: name, points, message, hints, hidden, network, container, history, all, any, not, reachable, unreachable, resolves, iptables, swarm, service, file)",
         ])
         XCTAssertEqual(LabText.closest("contianer", ["container", "network"]), "container")
         XCTAssertNil(LabText.closest("volume", ["container", "network"]))

@@ -86,7 +86,7 @@ final class ShellSessionTests: XCTestCase {
         XCTAssertEqual(c.candidates(words: ["docker", "network", "inspect", "ba"], engine: s.engine), ["backend"])
         XCTAssertEqual(c.candidates(words: ["docker", "network", "cr"], engine: s.engine), ["create"])
         XCTAssertTrue(c.candidates(words: ["docker", "run", "--net"], engine: s.engine).contains("--network"))
-        XCTAssertEqual(c.candidates(words: ["to"], engine: s.engine), ["topology"])
+        XCTAssertEqual(c.candidates(words: ["to"], engine: s.engine), ["topology", "touch"])
         XCTAssertEqual(Completer.commonPrefix(["한글망", "한글넷"]), "한글")
         XCTAssertEqual(c.candidates(words: ["docker", "logs", "w"], engine: s.engine), ["webserver"])
         XCTAssertEqual(c.candidates(words: ["get"], engine: s.engine), ["getent"])

@@ -6,8 +6,11 @@
 /// backquotes and the backslash escapes `\"` `\\` `\$` `` \` `` `\<newline>`;
 /// an unquoted backslash escapes the next character; `\<newline>` is removed;
 /// `$'…'` ANSI-C strings are decoded; `#` at the start of a word starts a
-/// comment. Redirections, `&`, subshells and arithmetic are recognised and
-/// rejected as not simulated.
+/// comment. `>`, `>>`, `<` and here-documents (`<<WORD`, `<<-WORD`, quoted
+/// `<<'WORD'`) are parsed into each command's `redirections`; a here-document
+/// whose delimiter line has not come yet makes the line incomplete. Other
+/// redirections, `&`, subshells and arithmetic are recognised and rejected as
+/// not simulated.
 ///
 /// Input may be a `String` or raw bytes (`[UInt8]`, any content: invalid UTF-8
 /// and NUL bytes are kept as bytes and replaced by U+FFFD only when words are
@@ -55,6 +58,13 @@ public struct ShellLine: Sendable, Equatable {
     public static func parse(bytes: [UInt8]) -> ShellParseResult {
         var parser = ShellParser(bytes: bytes)
         return parser.parseLine()
+    }
+
+    /// Whether a command of the line sends its output to a file (`>`, `>>`).
+    public var writesFiles: Bool {
+        items.contains { item in
+            item.pipeline.contains { c in c.redirections.contains { $0.kind == .output || $0.kind == .append } }
+        }
     }
 
     /// Expands every command now (for callers that do not need deferred

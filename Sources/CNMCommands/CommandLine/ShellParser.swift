@@ -15,6 +15,20 @@ struct ShellParser {
 
     let b: [UInt8]
     var i = 0
+    /// Here-documents whose bodies start after the next newline, in the order they were named.
+    var pendingHereDocs: [HereDocHead] = []
+    /// How many of `pendingHereDocs` have their bodies already (an index, so that many `<<` on one
+    /// line stay linear).
+    var readHereDocs = 0
+    /// Bodies read so far, in order; `parseLine` hands them to the commands at the end.
+    var hereBodies: [ShellWord] = []
+
+    /// `<<WORD` or `<<-WORD` as typed: its delimiter, whether tabs are stripped, whether the body expands.
+    struct HereDocHead {
+        var delimiter: [UInt8]
+        var stripTabs: Bool
+        var expands: Bool
+    }
 
     init(bytes: [UInt8]) { self.b = bytes }
 
@@ -56,10 +70,12 @@ struct ShellParser {
         var items: [ShellLine.Item] = []
         var pipeline: [ShellCommand] = []
         var words: [ShellWord] = []
+        var redirections: [ShellRedirection] = []
 
         func endCommand() {
-            pipeline.append(ShellCommand(words: words))
+            pipeline.append(ShellCommand(words: words, redirections: redirections))
             words = []
+            redirections = []
         }
         func endPipeline(_ connector: ShellLine.Connector) {
             endCommand()
@@ -96,6 +112,9 @@ struct ShellParser {
                         expect = .afterOperator(op)
                     case "(" where !inCommand:
                         throw .failure(.notSimulated(.subshell))
+                    case ">", ">>", "<", "<<", "<<-":
+                        redirections.append(try redirectionTarget(op))
+                        expect = .inCommand
                     default:
                         throw .failure(.unexpectedToken(op))
                     }
@@ -107,6 +126,10 @@ struct ShellParser {
             case .failure(let e): return .failure(e)
             }
         }
+        if readHereDocs < pendingHereDocs.count {
+            let open = pendingHereDocs[readHereDocs]
+            return .incomplete(.hereDocument(String(decoding: open.delimiter, as: UTF8.self)))
+        }
         switch expect {
         case .inCommand:
             endPipeline(.end)
@@ -115,7 +138,107 @@ struct ShellParser {
         case .commandStart:
             break
         }
+        // Each here-document's body, in the order the operators appeared.
+        var next = 0
+        for k in items.indices {
+            for c in items[k].pipeline.indices {
+                for r in items[k].pipeline[c].redirections.indices {
+                    guard case .hereDocument = items[k].pipeline[c].redirections[r].kind else { continue }
+                    if next < hereBodies.count { items[k].pipeline[c].redirections[r].word = hereBodies[next] }
+                    next += 1
+                }
+            }
+        }
         return .complete(ShellLine(items: items))
+    }
+
+    // MARK: Redirections
+
+    /// The word after a redirection operator: a file name, or a here-document's delimiter (whose
+    /// body is read after the next newline). A missing word is bash's syntax error.
+    private mutating func redirectionTarget(_ op: String) throws(Stop) -> ShellRedirection {
+        while let c = at(i), Self.isBlank(c) { i += 1 }
+        guard let c = at(i) else { throw .failure(.unexpectedToken("newline")) }
+        if c == Self.newline { throw .failure(.unexpectedToken("newline")) }
+        if Self.isMeta(c) {
+            guard case .op(let next) = try lexOperator(fd: "") else { throw .failure(.unexpectedToken("newline")) }
+            throw .failure(.unexpectedToken(next))
+        }
+        let start = i
+        guard case .word(let word) = try lexWord() else { throw .failure(.unexpectedToken("newline")) }
+        switch op {
+        case ">": return ShellRedirection(kind: .output, word: word)
+        case ">>": return ShellRedirection(kind: .append, word: word)
+        case "<": return ShellRedirection(kind: .input, word: word)
+        default:
+            // bash: the delimiter is the word with its quotes removed and nothing expanded; any
+            // quoting leaves the body as typed.
+            let raw = b[start..<i]
+            let quoting: Set<UInt8> = [Self.singleQuote, Self.doubleQuote, Self.backslash]
+            let quoted = raw.contains { quoting.contains($0) }
+            pendingHereDocs.append(HereDocHead(delimiter: raw.filter { !quoting.contains($0) }, stripTabs: op == "<<-",
+                                               expands: !quoted))
+            return ShellRedirection(kind: .hereDocument(delimiter: String(decoding: raw.filter { !quoting.contains($0) }, as: UTF8.self),
+                                                        stripTabs: op == "<<-", expands: !quoted),
+                                    word: ShellWord(parts: []))
+        }
+    }
+
+    /// Reads the bodies of the pending here-documents, starting at `i` (just after a newline):
+    /// line by line up to a line that is the delimiter (after leading tabs, for `<<-`).
+    private mutating func readHereDocBodies() throws(Stop) {
+        while readHereDocs < pendingHereDocs.count {
+            let head = pendingHereDocs[readHereDocs]
+            var body: [UInt8] = []
+            while true {
+                let end = b[min(i, b.count)...].firstIndex(of: Self.newline)
+                var line = Array(b[min(i, b.count)..<(end ?? b.count)])
+                if head.stripTabs { line = Array(line.drop { $0 == Self.tab }) }
+                if line == head.delimiter {
+                    i = end.map { $0 + 1 } ?? b.count
+                    break
+                }
+                guard let end else {
+                    throw .incomplete(.hereDocument(String(decoding: head.delimiter, as: UTF8.self)))
+                }
+                body += line
+                body.append(Self.newline)
+                i = end + 1
+            }
+            readHereDocs += 1
+            if head.expands {
+                var inner = ShellParser(bytes: body)
+                hereBodies.append(try inner.lexHereDocBody())
+            } else {
+                hereBodies.append(ShellWord(parts: [.literal(body)]))
+            }
+        }
+    }
+
+    /// An unquoted here-document's body: `$NAME`, `${NAME}`, `$?`, `$(…)` and backquotes expand
+    /// (never split), a backslash escapes only `$`, `` ` ``, `\` and the newline; quotes are text.
+    private mutating func lexHereDocBody() throws(Stop) -> ShellWord {
+        var w = WordBuilder()
+        w.literal(contentsOf: [])
+        while let c = at(i) {
+            switch c {
+            case Self.backslash:
+                guard let next = at(i + 1) else { w.literal(c); i += 1; continue }
+                switch next {
+                case Self.dollar, Self.backquote, Self.backslash: w.literal(next); i += 2
+                case Self.newline: i += 2
+                default: w.literal(c); i += 1
+                }
+            case Self.dollar:
+                try lexDollar(&w, quoted: true)
+            case Self.backquote:
+                try lexBackquote(&w, quoted: true)
+            default:
+                w.literal(c)
+                i += 1
+            }
+        }
+        return w.finish()
     }
 
     // MARK: Tokens
@@ -135,6 +258,7 @@ struct ShellParser {
         guard let c = at(i) else { return nil }
         if c == Self.newline {
             i += 1
+            if readHereDocs < pendingHereDocs.count { try readHereDocBodies() }
             return .newline
         }
         if Self.isMeta(c) { return try lexOperator(fd: "") }
@@ -163,6 +287,21 @@ struct ShellParser {
             if next == UInt8(ascii: "&") { throw .failure(.notSimulated(.redirection("|&"))) }
             i += 1
             return .op("|")
+        case UInt8(ascii: ">") where fd.isEmpty:
+            if next == UInt8(ascii: ">") { i += 2; return .op(">>") }
+            if next == UInt8(ascii: "&") || next == UInt8(ascii: "|") || next == UInt8(ascii: "(") { throw redirection(fd: fd) }
+            i += 1
+            return .op(">")
+        case UInt8(ascii: "<") where fd.isEmpty:
+            if next == UInt8(ascii: "<") {
+                if at(i + 2) == UInt8(ascii: "<") { throw redirection(fd: fd) }
+                if at(i + 2) == UInt8(ascii: "-") { i += 3; return .op("<<-") }
+                i += 2
+                return .op("<<")
+            }
+            if next == UInt8(ascii: "&") || next == UInt8(ascii: ">") || next == UInt8(ascii: "(") { throw redirection(fd: fd) }
+            i += 1
+            return .op("<")
         case UInt8(ascii: "<"), UInt8(ascii: ">"):
             throw redirection(fd: fd)
         case UInt8(ascii: "("):
@@ -184,6 +323,7 @@ struct ShellParser {
         var op: [UInt8] = []
         while let c = at(k), op.count < 3,
               c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "&")
+                || (c == UInt8(ascii: "-") && op.last == UInt8(ascii: "<"))
                 || c == UInt8(ascii: "|") || c == UInt8(ascii: "(") {
             op.append(c)
             k += 1

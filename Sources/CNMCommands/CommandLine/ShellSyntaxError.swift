@@ -13,6 +13,8 @@ public enum ShellSyntaxError: Error, Equatable, Sendable {
     case commandSubstitutionUnavailable
     /// `$(` nested more deeply than `ShellLine.maxSubstitutionDepth`.
     case substitutionTooDeep(limit: Int)
+    /// A redirection's file name expanded to no word or several (payload: the word as typed).
+    case ambiguousRedirect(String)
 
     /// English text; for bash's own errors exactly what bash prints after `bash: `.
     public var message: String {
@@ -27,6 +29,8 @@ public enum ShellSyntaxError: Error, Equatable, Sendable {
             return "command substitution is not available here"
         case .substitutionTooDeep(let limit):
             return "command substitution nested more than \(limit) levels deep"
+        case .ambiguousRedirect(let word):
+            return "\(word): ambiguous redirect"
         }
     }
 }
@@ -37,7 +41,8 @@ extension ShellSyntaxError: CustomStringConvertible {
 
 /// Shell features recognised but deliberately not simulated.
 public enum ShellUnsupportedFeature: Equatable, Sendable {
-    /// `>`, `>>`, `<`, `2>&1`, `&>`, `|&`, `<(`… (payload: the operator as typed).
+    /// `2>&1`, `&>`, `|&`, `<(`, `<<<`… (payload: the operator as typed); `>`, `>>`, `<`, `<<` and
+    /// `<<-` without a file-descriptor number are simulated.
     case redirection(String)
     /// A command ended with `&`.
     case background
@@ -79,4 +84,6 @@ public enum ShellIncompleteReason: Equatable, Sendable {
     case parameterBrace
     /// The line ends after `&&`, `||` or `|` (payload: that operator).
     case operatorPending(String)
+    /// A here-document whose delimiter line has not come yet (payload: the delimiter).
+    case hereDocument(String)
 }

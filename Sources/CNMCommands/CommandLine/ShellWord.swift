@@ -26,15 +26,57 @@ public struct ShellWord: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The word roughly as typed (expansions shown as `$NAME`, `$?`, `$(…)`), for error messages.
+    var typedText: String {
+        parts.map { part -> String in
+            switch part {
+            case .literal(let b): return String(decoding: b, as: UTF8.self)
+            case .parameter(let n, _): return "$" + n
+            case .exitStatus: return "$?"
+            case .command(let t, _): return "$(" + t + ")"
+            }
+        }.joined()
+    }
+
     /// True when the word contains `$(…)` or backquotes.
     public var hasCommandSubstitution: Bool {
         parts.contains { if case .command = $0 { return true } else { return false } }
     }
 }
 
-/// One simple command: its words before expansion.
+/// One simple command: its words and redirections before expansion.
 public struct ShellCommand: Sendable, Equatable {
     public var words: [ShellWord]
+    /// `> f`, `>> f`, `< f` and here-documents, in the order typed.
+    public var redirections: [ShellRedirection] = []
+
+    public init(words: [ShellWord], redirections: [ShellRedirection] = []) {
+        self.words = words
+        self.redirections = redirections
+    }
+
+    /// The redirections with their words expanded: a file name must expand to exactly one word
+    /// (bash's `ambiguous redirect` otherwise); a here-document's body is one text.
+    public func expandRedirections(
+        environment: [String: String] = [:],
+        lastExitCode: Int32 = 0,
+        substitute: ((String) -> String)? = nil
+    ) -> Result<[ShellRedirection.Expanded], ShellSyntaxError> {
+        var out: [ShellRedirection.Expanded] = []
+        for r in redirections {
+            switch ShellCommand(words: [r.word]).expand(environment: environment, lastExitCode: lastExitCode, substitute: substitute) {
+            case .failure(let e): return .failure(e)
+            case .success(let words):
+                if case .hereDocument = r.kind {
+                    out.append(.init(kind: r.kind, text: words.joined()))
+                } else {
+                    guard words.count == 1 else { return .failure(.ambiguousRedirect(r.word.typedText)) }
+                    out.append(.init(kind: r.kind, text: words[0]))
+                }
+            }
+        }
+        return .success(out)
+    }
 
     /// Expands the words as bash would (without globbing, tilde or brace expansion):
     /// `$NAME`/`${NAME}` from `environment` (missing → empty), `$?` from

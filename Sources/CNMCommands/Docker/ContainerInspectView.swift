@@ -55,7 +55,7 @@ enum ContainerInspectView {
             TemplateField("SizeRw", .null, omitEmpty: true),
             TemplateField("SizeRootFs", .null, omitEmpty: true),
             // InspectResponse
-            TemplateField("Mounts", .list([])),
+            TemplateField("Mounts", MountInspectView.mounts(c)),
             TemplateField("Config", config(c, attached: attached)),
             TemplateField("NetworkSettings", networkSettings(c, engine: engine)),
             TemplateField("ImageManifestDescriptor", .null, omitEmpty: true),
@@ -138,7 +138,7 @@ enum ContainerInspectView {
     static func hostConfig(_ c: Container) -> TemplateValue {
         let emptyList = TemplateValue.list([])
         return .structure(TemplateStruct(typeName: "container.HostConfig", fields: [
-            TemplateField("Binds", .nilList),
+            TemplateField("Binds", MountInspectView.binds(c)),
             TemplateField("ContainerIDFile", .string("")),
             TemplateField("LogConfig", .structure(TemplateStruct(typeName: "container.LogConfig", fields: [
                 TemplateField("Type", .string("json-file")),
@@ -214,7 +214,7 @@ enum ContainerInspectView {
             TemplateField("IOMaximumIOps", .uint(0)),
             TemplateField("IOMaximumBandwidth", .uint(0)),
             // End of Resources
-            TemplateField("Mounts", .nilList, omitEmpty: true),
+            TemplateField("Mounts", MountInspectView.hostConfigMounts(c), omitEmpty: true),
             // oci.DefaultSpec; real hosts may append per-CPU thermal_throttle paths,
             // which depend on the hardware and are left out.
             TemplateField("MaskedPaths", strings([
@@ -293,7 +293,7 @@ enum ContainerInspectView {
             TemplateField("Healthcheck", .null, omitEmpty: true),
             TemplateField("ArgsEscaped", .bool(false), omitEmpty: true),
             TemplateField("Image", .string(c.imageReference)),
-            TemplateField("Volumes", .nilMap),
+            TemplateField("Volumes", MountInspectView.configVolumes(c)),
             TemplateField("WorkingDir", .string("")),
             TemplateField("Entrypoint", stringsOrNil(entrypoint)),
             TemplateField("NetworkDisabled", .bool(false), omitEmpty: true),

@@ -5,7 +5,7 @@ import CNMSim
 enum ContainerOptions {
     /// Flags whose effect cnmlab does not model; using one says so instead of pretending.
     static let unmodelled: [FlagSpec] = [
-        .stringArray("volume", "v"), .stringArray("mount"), .stringArray("volumes-from"), .stringArray("tmpfs"),
+        .stringArray("volumes-from"), .stringArray("tmpfs"),
         .stringArray("device"), .stringArray("cap-add"), .stringArray("cap-drop"), .bool("privileged"),
         .string("memory", "m"), .string("cpus"), .int("cpu-shares", "c"), .string("restart", default: "no"),
         .string("user", "u"), .string("workdir", "w"), .string("log-driver"), .stringArray("log-opt"),
@@ -54,6 +54,8 @@ enum ContainerOptions {
         }),
         .string("pull", default: "missing"),
         .stringArray("sysctl", validator: validateSysctl),
+        .stringArray("volume", "v"),
+        .stringArray("mount", validator: MountOptions.validate),
     ] + unmodelled
 
     /// docker/cli v28.2.2 `opts.ValidateSysctl` (opts/opts.go line 306): `key=value` with a namespaced
@@ -96,6 +98,12 @@ enum ContainerOptions {
         request.publishAll = flags.bool("publish-all")
         try addPorts(flags, to: &request)
         try addNetworks(flags, to: &request)
+        for m in flags.strings("mount") {
+            if let reason = MountOptions.parseMount(m).1, reason.hasSuffix("is not simulated") {
+                throw .notSimulated(String(reason.dropLast(" is not simulated".count)))
+            }
+        }
+        request.mounts = try MountOptions.mounts(volumes: flags.strings("volume"), mountFlags: flags.strings("mount"))
         return request
     }
 

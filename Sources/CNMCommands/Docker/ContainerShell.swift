@@ -69,7 +69,7 @@ public struct ContainerShell: Sendable, Hashable {
     }
 
     /// The image's `WORKDIR`, where `docker exec` starts.
-    static func workingDirectory(_ c: Container) -> String {
+    public static func workingDirectory(_ c: Container) -> String {
         switch c.image.repository {
         case "redis": return "/data"
         case "httpd": return "/usr/local/apache2"

@@ -40,11 +40,11 @@ enum DockerCommand {
 
     /// Real docker commands that cnmlab does not simulate (so they are not "unknown").
     static let knownUnsimulated: [String] = [
-        "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "cp", "diff",
+        "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "diff",
         "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
         "manifest", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
         "stack", "stats", "system", "tag", "top", "trust", "unpause", "update", "version",
-        "volume", "wait",
+        "wait",
     ]
 
     /// Those of `knownUnsimulated` that change a real host's containers (what `undo` counts).
@@ -66,6 +66,7 @@ enum DockerCommand {
         DockerSubcommand(group: ["service"], ServiceCommand.commands),
         DockerSubcommand(group: ["node"], NodeCommand.commands),
         DockerSubcommand(group: ["swarm"], SwarmCommand.commands),
+        DockerSubcommand(group: ["volume"], VolumeCommand.commands),
     ] + containerCommands + unsimulated
 
     /// The container commands `docker` and `docker container` both have under the same names
@@ -81,6 +82,7 @@ enum DockerCommand {
         DockerSubcommand(["port"], spec: PortCommand.spec) { a, p, e, _ throws(CommandError) in try PortCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["exec"], spec: ExecCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try ExecCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["logs"], spec: LogsCommand.spec) { a, p, e, _ throws(CommandError) in try LogsCommand.run(a, engine: &e, path: p) },
+        DockerSubcommand(["cp"], spec: CpCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try CpCommand.run(a, engine: &e, path: p) },
     ]
 
     /// `docker network …` (docker/cli cli/command/network/cmd.go).

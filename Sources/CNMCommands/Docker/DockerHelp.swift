@@ -9,6 +9,7 @@ enum DockerHelp {
     /// Aliases to the command path whose help they print (`docker network list` → `docker network ls`).
     static let aliases: [String: String] = [
         "docker network list": "docker network ls", "docker network remove": "docker network rm",
+        "docker volume list": "docker volume ls", "docker volume remove": "docker volume rm",
         "docker container list": "docker container ls", "docker container ps": "docker container ls",
         "docker container remove": "docker container rm", "docker service list": "docker service ls",
         "docker service remove": "docker service rm", "docker node list": "docker node ls",
@@ -36,8 +37,12 @@ enum DockerHelp {
 
     /// A group's answer to a subcommand it does not have (`docker network foo`), exit 1.
     static func unknownSubcommand(_ group: String, _ sub: String) -> CommandOutput {
-        .fail("docker: unknown command: \(group) \(sub)\n\nUsage:  \(group)\n\nRun '\(group) --help' for more information\n")
+        let use = groupUseLines[group] ?? group
+        return .fail("docker: unknown command: \(group) \(sub)\n\nUsage:  \(use)\n\nRun '\(group) --help' for more information\n")
     }
+
+    /// Groups whose cobra `Use` names the subcommand (docker/cli v28.2.2 cli/command/volume/cmd.go: `volume COMMAND`).
+    static let groupUseLines = ["docker volume": "docker volume COMMAND"]
 
     /// A group's answer to a flag it does not have (`docker network --foo`), exit 125. Only long flags
     /// are answered so; a short one is left to cnmlab's not-simulated line.

@@ -1324,6 +1324,158 @@ Options:
                        for 42 minutes)
 
 """#,
+        "docker cp": #"""
+Usage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
+	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH
+
+Copy files/folders between a container and the local filesystem
+
+Use '-' as the source to read a tar archive from stdin
+and extract it to a directory destination in a container.
+Use '-' as the destination to stream a tar archive of a
+container source to stdout.
+
+Aliases:
+  docker container cp, docker cp
+
+Options:
+  -a, --archive       Archive mode (copy all uid/gid information)
+  -L, --follow-link   Always follow symbol link in SRC_PATH
+  -q, --quiet         Suppress progress output during copy. Progress
+                      output is automatically suppressed if no terminal
+                      is attached
+
+"""#,
+        "docker container cp": #"""
+Usage:  docker container cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-
+	docker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH
+
+Copy files/folders between a container and the local filesystem
+
+Use '-' as the source to read a tar archive from stdin
+and extract it to a directory destination in a container.
+Use '-' as the destination to stream a tar archive of a
+container source to stdout.
+
+Aliases:
+  docker container cp, docker cp
+
+Options:
+  -a, --archive       Archive mode (copy all uid/gid information)
+  -L, --follow-link   Always follow symbol link in SRC_PATH
+  -q, --quiet         Suppress progress output during copy. Progress
+                      output is automatically suppressed if no terminal
+                      is attached
+
+"""#,
+        "docker volume": #"""
+Usage:  docker volume COMMAND
+
+Manage volumes
+
+Commands:
+  create      Create a volume
+  inspect     Display detailed information on one or more volumes
+  ls          List volumes
+  prune       Remove unused local volumes
+  rm          Remove one or more volumes
+  update      Update a volume (cluster volumes only)
+
+Run 'docker volume COMMAND --help' for more information on a command.
+
+"""#,
+        "docker volume create": #"""
+Usage:  docker volume create [OPTIONS] [VOLUME]
+
+Create a volume
+
+Options:
+      --availability string       Cluster Volume availability ("active",
+                                  "pause", "drain") (default "active")
+  -d, --driver string             Specify volume driver name (default "local")
+      --group string              Cluster Volume group (cluster volumes)
+      --label list                Set metadata for a volume
+      --limit-bytes bytes         Minimum size of the Cluster Volume in bytes
+  -o, --opt map                   Set driver specific options (default map[])
+      --required-bytes bytes      Maximum size of the Cluster Volume in bytes
+      --scope string              Cluster Volume access scope ("single",
+                                  "multi") (default "single")
+      --secret map                Cluster Volume secrets (default map[])
+      --sharing string            Cluster Volume access sharing ("none",
+                                  "readonly", "onewriter", "all")
+                                  (default "none")
+      --topology-preferred list   A topology that the Cluster Volume
+                                  would be preferred in
+      --topology-required list    A topology that the Cluster Volume must
+                                  be accessible from
+      --type string               Cluster Volume access type ("mount",
+                                  "block") (default "block")
+
+"""#,
+        "docker volume ls": #"""
+Usage:  docker volume ls [OPTIONS]
+
+List volumes
+
+Aliases:
+  docker volume ls, docker volume list
+
+Options:
+      --cluster         Display only cluster volumes, and use cluster
+                        volume list formatting
+  -f, --filter filter   Provide filter values (e.g. "dangling=true")
+      --format string   Format output using a custom template:
+                        'table':            Print output in table format
+                        with column headers (default)
+                        'table TEMPLATE':   Print output in table format
+                        using the given Go template
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+  -q, --quiet           Only display volume names
+
+"""#,
+        "docker volume inspect": #"""
+Usage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]
+
+Display detailed information on one or more volumes
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+
+"""#,
+        "docker volume rm": #"""
+Usage:  docker volume rm [OPTIONS] VOLUME [VOLUME...]
+
+Remove one or more volumes. You cannot remove a volume that is in use by a container.
+
+Aliases:
+  docker volume rm, docker volume remove
+
+Options:
+  -f, --force   Force the removal of one or more volumes
+
+"""#,
+        "docker volume prune": #"""
+Usage:  docker volume prune [OPTIONS]
+
+Remove unused local volumes
+
+Options:
+  -a, --all             Remove all unused volumes, not just anonymous ones
+      --filter filter   Provide filter values (e.g. "label=<label>")
+  -f, --force           Do not prompt for confirmation
+
+"""#,
         "docker service": #"""
 Usage:  docker service COMMAND
 

@@ -13,6 +13,8 @@ enum RmCommand {
             if term.isEmpty { return .failed("container name cannot be empty\n") }
             let result = engine.removeContainer(term, force: force)
             if case .failure(let e) = result, force, e.kind == .notFound { return .ignored(DaemonError.line(e), e) }
+            // `-v`: the container's anonymous volumes go with it (named ones stay).
+            if case .success(let c) = result, flags.bool("volumes") { engine.removeAnonymousVolumes(of: c) }
             return .from(result)
         }
     }

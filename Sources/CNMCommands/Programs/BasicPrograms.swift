@@ -56,36 +56,45 @@ enum HostnameProgram: SimulatedProgram {
     }
 }
 
-/// `cat FILE…` for the files the simulation knows; with no file, copies standard input.
+/// `cat [FILE…]`: the simulated files of the site it runs on (`Engine+Files`: what the learner
+/// wrote, the image's modelled files, and `/etc/hosts`, `/etc/resolv.conf`, `/etc/hostname` as
+/// Docker writes them); `-` or no file copies standard input.
 enum CatProgram: SimulatedProgram {
     static let names = ["cat"]
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        if args.isEmpty { return .ok(ctx.stdin) }
+        let (_, operands, bad) = FileProgramArguments.split(args, allowed: [])
+        if let bad { return NotSimulated.feature("cat \(bad)") }
+        if operands.isEmpty { return .ok(ctx.stdin) }
         var out = CommandOutput()
-        for path in args {
-            if let text = SimulatedFiles.read(path, ctx) {
-                out.stdout += text
-            } else {
-                return NotSimulated.feature("reading \(path)")
+        let files = ctx.files
+        for name in operands {
+            if name == "-" { out.stdout += ctx.stdin; continue }
+            guard let path = ctx.resolve(name) else {
+                out.stderr += "cat: \(name): File name too long\n"
+                out.exitCode = 1
+                continue
+            }
+            if let text = ProcFiles.read(path, ctx) { out.stdout += text; continue }
+            switch files?.node(path) {
+            case .file(let text)?: out.stdout += text
+            case .directory?:
+                out.stderr += ctx.busybox ? "cat: read error: Is a directory\n" : "cat: \(name): Is a directory\n"
+                out.exitCode = 1
+            case nil:
+                out.stderr += "cat: \(name): No such file or directory\n"
+                out.exitCode = 1
             }
         }
         return out
     }
 }
 
-/// The files whose contents the simulation derives (`/etc/hostname`, and more as
-/// the kernel and DNS views grow).
-enum SimulatedFiles {
+/// `/proc/1/environ`: the main process's environment, NUL-terminated entries; its link variables are
+/// those of its start (moby v28.2.2 daemon/container_operations_unix.go), unlike `docker exec … env`.
+enum ProcFiles {
     static func read(_ path: String, _ ctx: ProgramContext) -> String? {
-        switch path {
-        case "/etc/hostname": return (ctx.container?.hostname ?? ctx.engine.host.hostname) + "\n"
-        case "/etc/hosts", "/etc/resolv.conf": return ctx.resolutionFile(path)
-        case "/proc/1/environ":
-            // The main process's environment, NUL-terminated entries: its link variables are those of its start.
-            guard let c = ctx.container,
-                  let env = ProcessEnvironment.of(c, tty: c.tty, linkEnv: c.startLinkEnvironment, engine: ctx.engine) else { return nil }
-            return env.map { $0 + "\u{0}" }.joined()
-        default: return nil
-        }
+        guard path == "/proc/1/environ", let c = ctx.container,
+              let env = ProcessEnvironment.of(c, tty: c.tty, linkEnv: c.startLinkEnvironment, engine: ctx.engine) else { return nil }
+        return env.map { $0 + "\u{0}" }.joined()
     }
 }

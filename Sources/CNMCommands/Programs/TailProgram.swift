@@ -30,7 +30,9 @@ enum TailProgram: SimulatedProgram {
         guard files.count <= 1 else { return NotSimulated.feature("tail with several files") }
         let text: String
         if let path = files.first {
-            guard let t = SimulatedFiles.read(path, ctx) else { return NotSimulated.feature("reading \(path)") }
+            guard let full = ctx.resolve(path), case .file(let t)? = ctx.files?.node(full) else {
+                return .fail("tail: cannot open '\(path)' for reading: No such file or directory\n")
+            }
             text = t
         } else {
             text = ctx.stdin

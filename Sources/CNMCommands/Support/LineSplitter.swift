@@ -9,17 +9,29 @@ public enum LineSplitter {
         if input.last == 10 { physical.removeLast() }
         var lines: [[UInt8]] = []
         var pending: [UInt8]? = nil
+        var hereDocument: [UInt8]? = nil
         for raw in physical {
             var line = raw
             if line.last == 13 { line.removeLast() }
+            // Inside a here-document only its delimiter line can end the command: the lines before it
+            // are taken without parsing the growing text again (which would make a long body quadratic).
+            if let delimiter = hereDocument, var text = pending, !HereDocumentLine.mayEnd(line, delimiter: delimiter),
+               text.count + 1 + line.count <= maxLineBytes {
+                text.append(10)
+                text.append(contentsOf: line)
+                pending = text
+                continue
+            }
+            hereDocument = nil
             let candidate = pending.map { $0 + [10] + line } ?? line
             if candidate.count > maxLineBytes {
                 lines.append(candidate)
                 pending = nil
                 continue
             }
-            if case .incomplete = ShellLine.parse(bytes: candidate) {
+            if case .incomplete(let reason) = ShellLine.parse(bytes: candidate) {
                 pending = candidate
+                if case .hereDocument(let d) = reason { hereDocument = Array(d.utf8) }
             } else {
                 lines.append(candidate)
                 pending = nil

@@ -27,6 +27,8 @@ public struct ContainerCreateRequest: Sendable, Hashable {
     public var links: [String]
     /// `--sysctl key=value` (`HostConfig.Sysctls`).
     public var sysctls: [String: String] = [:]
+    /// `-v` and `--mount`, as the CLI parsed them (`Engine+Volumes` checks and creates what they need).
+    public var mounts: [Mount] = []
 
     public init(name: String? = nil, image: String, cmd: [String]? = nil, entrypoint: [String]? = nil,
                 env: [String] = [], hostname: String? = nil, domainname: String = "", tty: Bool = false,

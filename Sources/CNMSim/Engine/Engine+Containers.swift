@@ -45,6 +45,7 @@ extension Engine {
         if invalid.count > 1 {
             return .failure(EngineError(.invalidParameter, "* " + invalid.map { $0.replacing("\n", with: "\n\t") }.joined(separator: "\n* ")))
         }
+        if let e = checkMounts(request.mounts) { return .failure(e) }
         let id = newID()
         let name = request.name.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? generatedName()
         if let existing = containerIDByName[name] {
@@ -91,6 +92,7 @@ extension Engine {
             dns: request.dns, dnsSearch: request.dnsSearch, dnsOptions: request.dnsOptions,
             extraHosts: request.extraHosts, links: request.links)
         container.sysctls = request.sysctls
+        container.mounts = prepareMounts(request.mounts, image: image)
         containers[id] = container
         creationSequence[id] = nextSequence
         nextSequence += 1
@@ -304,5 +306,6 @@ extension Engine {
         creationSequence.removeValue(forKey: c.id)
         hostNetworkContainers.remove(c.id)
         containerIDByName.removeValue(forKey: c.name)
+        if c.autoRemove { removeAnonymousVolumes(of: c) }
     }
 }

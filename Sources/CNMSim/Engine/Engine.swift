@@ -71,6 +71,10 @@ public struct Engine: Sendable {
     public var outsideNames = OutsideNames()
     /// Each namespace's neighbour (ARP) table, learned from simulated traffic (`NeighbourLearning`).
     public internal(set) var neighbours = NeighbourCache()
+    /// What the learner wrote on the host (above `HostFiles.base`; see `Engine+Files`).
+    public internal(set) var hostFiles = FileTree()
+    /// Volumes by name (`docker volume`, `-v NAME:/path`; `Engine+Volumes`).
+    public internal(set) var volumes: [String: Volume] = [:]
 
     /// Boots a fresh daemon: the predefined `bridge`, `host` and `none` networks.
     public init(seed: UInt64, host: HostConfig = HostConfig()) {

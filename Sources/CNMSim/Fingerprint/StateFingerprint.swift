@@ -28,7 +28,7 @@
 /// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change.
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (hashes of another version are not compared).
-    public static let formatVersion = "cnmlab-state-v5"
+    public static let formatVersion = "cnmlab-state-v6"
 
     /// Fields left out as `"Type.field"`: indexes derived from other fields of the same value.
     public static let excludedFields: Set<String> = [

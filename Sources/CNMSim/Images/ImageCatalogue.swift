@@ -9,12 +9,12 @@ public enum ImageCatalogue {
         "sh", "ash", "ping", "ping6", "nslookup", "ip", "ifconfig", "route", "wget", "nc", "hostname", "cat",
         "echo", "ls", "sleep", "traceroute", "netstat", "top", "ps", "env", "true", "false", "id", "uname",
         "date", "head", "tail", "grep", "sed", "awk", "arp", "telnet", "printf", "pwd", "whoami", "kill",
-        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi", "sysctl",
+        "busybox", "wc", "sort", "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "vi", "sysctl", "cp",
     ]
     static let debianBase: Set<String> = [
         "sh", "bash", "dash", "cat", "echo", "ls", "sleep", "hostname", "env", "true", "false", "id", "uname",
         "date", "head", "tail", "grep", "sed", "printf", "pwd", "whoami", "kill", "getent", "wc", "sort",
-        "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch",
+        "uniq", "tr", "cut", "seq", "test", "[", "mkdir", "rm", "touch", "cp",
         // The rest of Debian's essential and required packages (coreutils, findutils, apt, dpkg, login…).
         "apt", "apt-get", "apt-cache", "dpkg", "dpkg-query", "find", "xargs", "cp", "mv", "ln", "chmod", "chown",
         "stat", "du", "df", "tee", "basename", "dirname", "nproc", "md5sum", "sha256sum", "tar", "gzip", "su",

@@ -59,6 +59,10 @@ public struct Container: Sendable, Hashable, Identifiable {
     }
     /// What the main process wrote so far (`docker logs`), oldest first.
     public internal(set) var logs: [ContainerLogLine] = []
+    /// The container's own changes to its image's files (its writable layer; `Engine+Files`).
+    public internal(set) var files = FileTree()
+    /// Binds and volumes, in the order given (`-v`, then `--mount`).
+    public internal(set) var mounts: [Mount] = []
 
     public init(id: String, name: String, image: Image, imageReference: String, created: SimTime, path: String,
                 args: [String], cmdOverridden: Bool, env: [String], hostname: String, domainname: String, tty: Bool,

@@ -1,0 +1,98 @@
+import CNMSim
+
+/// `docker cp` (docker/cli v28.2.2 cli/command/container/cp.go): copies a file or a folder between
+/// a container's files and the simulated host's (never the real machine's). `CONTAINER:PATH`
+/// names the container side (a local path with a `:` is written `./a:b`); `-` (a tar stream) and
+/// copying between two containers are not simulated. The CLI's summary on stderr counts the
+/// bytes of the tar stream it sent or received: a 512-byte header per entry, each file's content
+/// padded to 512 bytes, and the 1024 zero bytes that end an archive (Go's archive/tar), shown
+/// with go-units' `HumanSizeWithPrecision(n, 3)`.
+enum CpCommand {
+    static let spec = DockerCommandSpec(
+        path: "docker cp",
+        useLine: "docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
+        flags: [.bool("archive", "a"), .bool("follow-link", "L"), .bool("quiet", "q")], arity: .exact(2))
+
+    static func run(_ args: [String], engine: inout Engine, path: String? = nil) throws(CommandError) -> CommandOutput {
+        let flags = try spec.at(path).parse(args)
+        let (srcContainer, srcPath) = split(flags.positionals[0])
+        let (dstContainer, dstPath) = split(flags.positionals[1])
+        if srcPath == "-" || dstPath == "-" { throw .notSimulated("docker cp with '-' (a tar stream)") }
+        let quiet = flags.bool("quiet")
+        switch (srcContainer, dstContainer) {
+        case (nil, nil): throw .refused("must specify at least one container source")
+        case (_?, _?): throw .refused("copying between containers is not supported")
+        case (let name?, nil):
+            let c = try engine.findContainer(name).orDaemonError()
+            guard let source = FilePath.resolve(srcPath, in: "/"), let view = engine.files(at: .container(c.id)),
+                  view.node(source) != nil else {
+                throw .daemon(EngineError(.notFound, "Could not find the file \(srcPath) in container \(name)"))
+            }
+            let local = absoluteLocal(dstPath)
+            guard let target = FilePath.resolve(dstPath, in: HostFiles.home) else { throw .refused("lstat \(local): file name too long") }
+            let size = try transfer(from: view, source, to: .host, target, engine: &engine, typed: local)
+            return quiet ? .ok() : CommandOutput(stderr: "Successfully copied \(humanSize(size)) to \(local)\n")
+        case (nil, let name?):
+            let c = try engine.findContainer(name).orDaemonError()
+            let local = absoluteLocal(srcPath)
+            guard let source = FilePath.resolve(srcPath, in: HostFiles.home), let view = engine.files(at: .host),
+                  view.node(source) != nil else {
+                throw .refused("lstat \(local): no such file or directory")
+            }
+            let target = FilePath.resolve(dstPath, in: "/")
+            guard let target, let inside = engine.files(at: .container(c.id)),
+                  inside.isDirectory(FilePath.parent(target)) || inside.isDirectory(target) else {
+                // The CLI extracts into the destination's folder; the daemon reports that folder.
+                let folder = target.map(FilePath.parent) ?? dstPath
+                throw .daemon(EngineError(.notFound, "Could not find the file \(folder) in container \(name)"))
+            }
+            let size = try transfer(from: view, source, to: .container(c.id), target, engine: &engine, typed: dstPath)
+            return quiet ? .ok() : CommandOutput(stderr: "Successfully copied \(humanSize(size)) to \(name):\(dstPath)\n")
+        }
+    }
+
+    /// docker/cli `splitCpArg`: an absolute path, or one whose part before `:` starts with `.`, is local.
+    static func split(_ arg: String) -> (String?, String) {
+        if arg.hasPrefix("/") { return (nil, arg) }
+        guard let colon = arg.firstIndex(of: ":") else { return (nil, arg) }
+        let container = String(arg[..<colon])
+        if container.hasPrefix(".") { return (nil, arg) }
+        return (container, String(arg[arg.index(after: colon)...]))
+    }
+
+    /// The local path as the CLI prints it: made absolute against the current folder, a trailing
+    /// `/` or `/.` kept (moby pkg/archive `PreserveTrailingDotOrSeparator`).
+    static func absoluteLocal(_ path: String) -> String {
+        let abs = FilePath.resolve(path, in: HostFiles.home) ?? path
+        if path.hasSuffix("/.") || path == "." { return (abs == "/" ? "" : abs) + "/." }
+        if path.hasSuffix("/") && abs != "/" { return abs + "/" }
+        return abs
+    }
+
+    /// Copies `source` of `view` to `target` on `site` (into it, when it is a folder), as moby's
+    /// archive `CopyTo` does; returns the tar stream's size.
+    static func transfer(from view: LayeredFiles, _ source: String, to site: Engine.FileSite, _ target: String,
+                         engine: inout Engine, typed: String) throws(CommandError) -> Int {
+        let (files, dirs) = view.tree(source)
+        var size = 1024 + 512 * dirs.count
+        for (_, text) in files { size += 512 + (text.utf8.count + 511) / 512 * 512 }
+        do throws(FileError) {
+            try engine.changeFiles(at: site) { (dest: inout LayeredFiles) throws(FileError) in
+                let into = dest.isDirectory(target) ? (target == "/" ? "" : target) + "/" + FilePath.base(source) : target
+                try CopyProgram.copy(source, to: into, in: &dest, from: view)
+            }
+        } catch {
+            throw .refused("Error: \(error.reason.lowercased()): \(typed)")
+        }
+        return size
+    }
+
+    /// go-units `HumanSizeWithPrecision(size, 3)`: decimal units, three significant digits.
+    static func humanSize(_ n: Int) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB"]
+        var size = Double(n)
+        var i = 0
+        while size >= 1000 && i < units.count - 1 { size /= 1000; i += 1 }
+        return GoFormat.sprintf("%.3g", [.float(size)]) + units[i]
+    }
+}
