@@ -40,12 +40,17 @@ struct CanonicalWriter {
     private var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
     /// Bytes of values already encoded (this walk's, and the previous walk's when a cache is kept).
     var cache = FingerprintCache()
+    /// Walks every value with `Mirror`, ignoring `CanonicalEncodable` (the reference the fast forms
+    /// are tested against).
+    var reflective = false
 
     enum Kind {
         case optional, string, strings, array, stringDictionary, int, bool, unsigned, signed, double, excluded, identity,
              rawEnum, composite
         /// A struct that is `Hashable`: its bytes are kept in the cache, keyed by the value itself.
         case memoized
+        /// A type that writes itself (`CanonicalEncodable`).
+        case explicit
     }
 
     init() { bytes.reserveCapacity(32 << 10) }
@@ -97,7 +102,7 @@ struct CanonicalWriter {
         bytes.append(59)
     }
 
-    static func kind(of v: Any) -> Kind {
+    static func kind(of v: Any, reflective: Bool = false) -> Kind {
         // First: a cast from an optional value looks through it (`Optional("a") is String`).
         let type = Swift.type(of: v)
         if type is OptionalValue.Type { return .optional }
@@ -113,6 +118,7 @@ struct CanonicalWriter {
         case is Double, is Float: return .double
         case is FingerprintExcluded: return .excluded
         case is FingerprintIdentity: return .identity
+        case is CanonicalEncodable where !reflective: return .explicit
         default:
             let mirror = Mirror(reflecting: v)
             if mirror.displayStyle == .enum && v is any RawRepresentable { return .rawEnum }
@@ -129,7 +135,7 @@ struct CanonicalWriter {
         if let k = kinds[id] {
             kind = k
         } else {
-            kind = Self.kind(of: v)
+            kind = Self.kind(of: v, reflective: reflective)
             kinds[id] = kind
         }
         switch kind {
@@ -163,9 +169,24 @@ struct CanonicalWriter {
         case .signed: string(String(describing: v), tag: UInt8(ascii: "i"))
         case .double: string(String(describing: v), tag: UInt8(ascii: "d"))
         case .excluded: bytes.append(UInt8(ascii: "x"))
-        case .identity: string((v as? FingerprintIdentity)?.fingerprintIdentity ?? "", tag: UInt8(ascii: "I"))
+        case .identity:
+            if !reflective, let keyed = v as? FingerprintIdentityKeyed {
+                let key = keyed.fingerprintIdentityKey
+                if let known = cache.previous[key] ?? cache.current[key] {
+                    bytes.append(contentsOf: known)
+                    cache.current[key] = known
+                    return
+                }
+                let start = bytes.count
+                string(keyed.fingerprintIdentity, tag: UInt8(ascii: "I"))
+                cache.current[key] = Array(bytes[start...])
+            } else {
+                string((v as? FingerprintIdentity)?.fingerprintIdentity ?? "", tag: UInt8(ascii: "I"))
+            }
         case .rawEnum: string(String(describing: (v as? any RawRepresentable)?.rawValue ?? ""), tag: UInt8(ascii: "e"))
         case .composite: composite(v)
+        case .explicit:
+            if let e = v as? CanonicalEncodable { e.encodeCanonical(into: &self) } else { composite(v) }
         case .memoized:
             guard let key = v as? AnyHashable else { return composite(v) }
             if let known = cache.previous[key] ?? cache.current[key] {
@@ -281,6 +302,7 @@ struct CanonicalWriter {
     /// One value's bytes on their own (for sorting), sharing what is known of types.
     mutating func encoded(_ v: Any) -> [UInt8] {
         var w = CanonicalWriter(kinds: kinds, excludedLabels: excludedLabels, cache: cache)
+        w.reflective = reflective
         cache = FingerprintCache()
         w.value(v)
         kinds = w.kinds
