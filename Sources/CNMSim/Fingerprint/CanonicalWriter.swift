@@ -17,6 +17,24 @@ extension Dictionary: StringKeyedEntries where Key == String {
     var sortedEntries: [(String, Any)] { keys.sorted().compactMap { k in self[k].map { (k, $0 as Any) } } }
 }
 
+/// A dictionary with other keys, its entries unsorted, without `Mirror`.
+protocol AnyKeyedEntries {
+    var anyEntries: [(key: Any, value: Any)] { get }
+}
+
+extension Dictionary: AnyKeyedEntries {
+    var anyEntries: [(key: Any, value: Any)] { map { ($0.key as Any, $0.value as Any) } }
+}
+
+/// A set's elements, unsorted, without `Mirror`.
+protocol AnySetElements {
+    var anyElements: [Any] { get }
+}
+
+extension Set: AnySetElements {
+    var anyElements: [Any] { map { $0 as Any } }
+}
+
 /// An optional, seen through `Any` without looking through it.
 protocol OptionalValue {
     var wrappedValue: Any? { get }
@@ -45,7 +63,7 @@ struct CanonicalWriter {
     var reflective = false
 
     enum Kind {
-        case optional, string, strings, array, stringDictionary, int, bool, unsigned, signed, double, excluded, identity,
+        case optional, string, strings, array, stringDictionary, keyedDictionary, set, int, bool, unsigned, signed, double, excluded, identity,
              rawEnum, composite
         /// A struct that is `Hashable`: its bytes are kept in the cache, keyed by the value itself.
         case memoized
@@ -109,6 +127,9 @@ struct CanonicalWriter {
         if type == [String].self { return .strings }
         if type is AnyElements.Type { return .array }
         if type is StringKeyedEntries.Type { return .stringDictionary }
+        // Other dictionaries and sets: the same bytes as `composite` writes through `Mirror`.
+        if !reflective && type is AnyKeyedEntries.Type { return .keyedDictionary }
+        if !reflective && type is AnySetElements.Type { return .set }
         switch v {
         case is String, is Substring, is Character: return .string
         case is Int: return .int
@@ -161,6 +182,21 @@ struct CanonicalWriter {
                 value(element)
             }
             bytes.append(UInt8(ascii: ">"))
+        case .keyedDictionary:
+            bytes.append(UInt8(ascii: "<"))
+            sortedRegion((v as? AnyKeyedEntries)?.anyEntries ?? []) { w, entry in
+                w.value(entry.key)
+                w.splitHere()
+                w.value(entry.value)
+            }
+            bytes.append(UInt8(ascii: ">"))
+        case .set:
+            bytes.append(UInt8(ascii: "("))
+            sortedRegion((v as? AnySetElements)?.anyElements ?? []) { w, item in
+                w.value(item)
+                w.splitHere()
+            }
+            bytes.append(UInt8(ascii: ")"))
         case .string:
             if let s = v as? String { string(s) } else { string(String(describing: v)) }
         case .int: integer(Int64(v as? Int ?? 0))
@@ -277,12 +313,16 @@ struct CanonicalWriter {
     /// Writes each element with `body`, then puts the elements in the order of their sort keys
     /// (what `body` wrote before `splitHere()`), all in the one buffer.
     mutating func sortedRegion(_ children: Mirror.Children, _ body: (inout CanonicalWriter, Any) -> Void) {
+        sortedRegion(children.map(\.value), body)
+    }
+
+    mutating func sortedRegion<T>(_ items: [T], _ body: (inout CanonicalWriter, T) -> Void) {
         let base = bytes.count
         var spans: [(start: Int, split: Int, end: Int)] = []
-        for child in children {
+        for item in items {
             let start = bytes.count
             split = start
-            body(&self, child.value)
+            body(&self, item)
             spans.append((start - base, split - base, bytes.count - base))
         }
         guard spans.count > 1 else { return }
