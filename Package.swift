@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
+        // SHA-256 for the progress chain and the state fingerprint (BoringSSL's on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The labs and the curriculum, built into the binary from Labs/ and Curriculum/ (EmbedCourse plugin).
@@ -40,7 +42,10 @@ let package = Package(
         // Layer 4: progress in SQLite.
         .target(
             name: "CNMProgress",
-            dependencies: ["CNMSim", "CNMCommands", "CNMLabs", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CNMSim", "CNMCommands", "CNMLabs", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The real file system for the executables: grading reads submissions and writes reports
         // through it (`DiskFiles`), so that CNMLabs decides what to read and write but does no I/O.
@@ -71,7 +76,7 @@ let package = Package(
         .target(name: "CNMTestSupport", dependencies: ["CNMSim"], path: "Tests/CNMTestSupport"),
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim", "CNMTestSupport"]),
         .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse", "CNMFileSystem", "CNMTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress", "CNMTestSupport"]),
+        .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress", "CNMTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "CNMShellTests", dependencies: ["CNMShell", "CNMTestSupport"]),
         .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),
         .testTarget(

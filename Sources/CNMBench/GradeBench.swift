@@ -184,19 +184,19 @@ enum GradeBench {
 /// Prints the grading figures beside their targets.
 func gradeScenarios() {
     if let c = GradeBench.gradeClass(submissions: 1_000) {
-        print("grade a class of 1,000 submissions of 20 commands, concurrently: \(format3(c.seconds)) s (target ≤ 1 s); "
-              + "one by one: \(format3(c.serialSeconds)) s; reports and summary.csv identical: \(c.identical ? "yes" : "NO"); "
+        target("grade a class of 1,000 submissions of 20 commands, concurrently", c.seconds, "s", atMost: 1)
+        print("    one by one: \(format3(c.serialSeconds)) s; reports and summary.csv identical: \(c.identical ? "yes" : "NO"); "
               + "validating the lab first (once, then cached): \(format3(c.validation)) s")
     } else {
-        print("grade a class: skipped, the temporary folder cannot be written")
+        print("  grade a class: skipped, the temporary folder cannot be written")
     }
     let long = GradeBench.longSubmission(lines: 10_000)
-    print("grade one 10,000-line submission: \(format3(GradeBench.gradeOne(long))) s (target ≤ 2 s); "
-          + "the same lines on a bare simulator: \(format3(GradeBench.simulateOnly(long))) s")
+    target("grade one 10,000-line submission", GradeBench.gradeOne(long), "s", atMost: 2)
+    print("    the same lines on a bare simulator: \(format3(GradeBench.simulateOnly(long))) s")
     // The issue's worst case, at two sizes: linear grading takes four times as long for four times the lines.
     let quarter = GradeBench.gradeOne(GradeBench.runPerLine(lines: 2_500))
     let runs = GradeBench.runPerLine(lines: 10_000)
     let full = GradeBench.gradeOne(runs)
-    print("grade 10,000 lines of docker run (10,000 containers): \(format3(full)) s; on a bare simulator: "
+    print("  grade 10,000 lines of docker run (10,000 containers): \(format3(full)) s; on a bare simulator: "
           + "\(format3(GradeBench.simulateOnly(runs))) s; 2,500 lines: \(format3(quarter)) s (ratio \(format3(full / quarter)), linear: 4)")
 }

@@ -81,6 +81,20 @@ extension String {
     func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }
 
+switch CommandLine.arguments.dropFirst().first {
+// One scenario alone, to profile it (`perf record … CNMBench shell`).
+case "shell":
+    if let l = shellLatency(labsFolder: "Labs", samples: 2_000) {
+        print("shell, Enter to prompt (recorded): p50 \(format3(l.p50)) ms, p99 \(format3(l.p99)) ms [\(format3(l.cpuP99))]")
+    }
+    exit(0)
+case "fingerprint":
+    fingerprintBench()
+    exit(0)
+default:
+    break
+}
+
 if CommandLine.arguments.dropFirst().first == "grade" {
     // `CNMBench grade`: only the grading figures.
     gradeScenarios()
@@ -137,13 +151,13 @@ if let submission = submissionLines(submissionLength, labsFolder: "Labs") {
     print("  a \(submissionLength)-line submission in a lab session (commands and step checks): \(format3(submission.total)) s, "
           + "\(format3(submission.perLine)) ms per line (grading's own benchmark holds the grading targets)")
 }
+gradeScenarios()
 print("")
 parserBench()
 fingerprintBench()
 scenario(networks: 1_000, containers: 1_000)
 scenario(networks: 1_000, containers: 10_000)
 swarmScenario(services: 20, replicas: 4, connections: 200)
-gradeScenarios()
 let recordSeconds = ProgressBench.recordCommands(count: 1_000)
 print("record one command in the progress store: \(format3(recordSeconds / 1_000 * 1_000)) ms (1,000 commands in \(format3(recordSeconds)) s)")
 print("peak memory: \(format3(peakMemoryMB())) MB")

@@ -158,7 +158,10 @@ public enum LabTemplate {
 extension Lab {
     /// The lab with every template rendered for `variant`.
     public func instantiated(for variant: LabVariant) -> Lab {
-        mapStrings { LabTemplate.render($0, variant.values) }
+        // Without values every `{{…}}` keeps its text: the lab as it is (no walk over its strings,
+        // which grading a class would otherwise repeat for every learner).
+        guard !variant.values.isEmpty else { return self }
+        return mapStrings { LabTemplate.render($0, variant.values) }
     }
 
     /// Applies `f` to every string a template may appear in.

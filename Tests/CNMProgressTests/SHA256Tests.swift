@@ -1,4 +1,5 @@
 import XCTest
+import Crypto
 @testable import CNMProgress
 
 final class SHA256Tests: XCTestCase {

@@ -236,6 +236,7 @@ extension Engine {
         case .runsFor(let seconds):
             let until = clock.adding(nanoseconds: seconds * 1_000_000_000)
             runUntil[started.id] = until
+            views.exitQueue.insert(ExitQueue.Entry(until: until, id: started.id))
             views.pendingExitBound = min(views.pendingExitBound ?? until, until)
         default:
             break
@@ -255,14 +256,21 @@ extension Engine {
         if c.autoRemove { deleteContainer(c) }
     }
 
-    /// Ends the `sleep N` processes whose time is up, earliest first. `views.pendingExitBound`
-    /// (no process ends before it) spares the scan while the clock has not reached it.
+    /// Ends the `sleep N` processes whose time is up, earliest first (by ID among equal times, so
+    /// that the order never depends on a dictionary's). `views.pendingExitBound` (no process ends
+    /// before it) spares any work while the clock has not reached it; then only the due processes
+    /// leave `views.exitQueue`, so reaping costs O(log n) per process, not a sort of all of them.
     mutating func reapFinishedProcesses() {
         guard let bound = views.pendingExitBound, bound <= clock else { return }
-        for (id, until) in runUntil.sorted(by: { $0.value < $1.value }) where until <= clock {
-            processExited(id, code: 0)
+        var due: [ExitQueue.Entry] = []
+        while let top = views.exitQueue.first, top.until <= clock {
+            views.exitQueue.removeFirst()
+            if runUntil[top.id] == top.until { due.append(top) }
         }
-        views.pendingExitBound = runUntil.values.min()
+        // Checked again as each one ends: an entry may have been queued twice for the same time.
+        for process in due where runUntil[process.id] == process.until { processExited(process.id, code: 0) }
+        while let top = views.exitQueue.first, runUntil[top.id] != top.until { views.exitQueue.removeFirst() }
+        views.pendingExitBound = views.exitQueue.first?.until
     }
 
     /// `POST /containers/{id}/stop`.

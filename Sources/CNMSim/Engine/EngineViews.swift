@@ -38,6 +38,9 @@ public struct EngineViews: Sendable {
     var hostStack: HostStack
     /// No `sleep N` process ends before this time (nil: none runs).
     var pendingExitBound: SimTime?
+    /// The `sleep N` processes by the time they end (entries of processes that no longer wait are
+    /// skipped when reached).
+    var exitQueue = ExitQueue()
 
     init(host: HostConfig) { hostStack = HostStack(host: host) }
 
@@ -95,6 +98,7 @@ public struct EngineViews: Sendable {
             for id in ids { if let ep = engine.endpoints[id] { v.endpointJoined(ep) } }
         }
         v.pendingExitBound = engine.runUntil.values.min()
+        for (id, until) in engine.runUntil { v.exitQueue.insert(ExitQueue.Entry(until: until, id: id)) }
         v.staleGroups = []
         return v
     }

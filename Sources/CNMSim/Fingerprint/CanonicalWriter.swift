@@ -17,6 +17,24 @@ extension Dictionary: StringKeyedEntries where Key == String {
     var sortedEntries: [(String, Any)] { keys.sorted().compactMap { k in self[k].map { (k, $0 as Any) } } }
 }
 
+/// A dictionary with other keys, its entries unsorted, without `Mirror`.
+protocol AnyKeyedEntries {
+    var anyEntries: [(key: Any, value: Any)] { get }
+}
+
+extension Dictionary: AnyKeyedEntries {
+    var anyEntries: [(key: Any, value: Any)] { map { ($0.key as Any, $0.value as Any) } }
+}
+
+/// A set's elements, unsorted, without `Mirror`.
+protocol AnySetElements {
+    var anyElements: [Any] { get }
+}
+
+extension Set: AnySetElements {
+    var anyElements: [Any] { map { $0 as Any } }
+}
+
 /// An optional, seen through `Any` without looking through it.
 protocol OptionalValue {
     var wrappedValue: Any? { get }
@@ -40,12 +58,17 @@ struct CanonicalWriter {
     private var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
     /// Bytes of values already encoded (this walk's, and the previous walk's when a cache is kept).
     var cache = FingerprintCache()
+    /// Walks every value with `Mirror`, ignoring `CanonicalEncodable` (the reference the fast forms
+    /// are tested against).
+    var reflective = false
 
     enum Kind {
-        case optional, string, strings, array, stringDictionary, int, bool, unsigned, signed, double, excluded, identity,
+        case optional, string, strings, array, stringDictionary, keyedDictionary, set, int, bool, unsigned, signed, double, excluded, identity,
              rawEnum, composite
         /// A struct that is `Hashable`: its bytes are kept in the cache, keyed by the value itself.
         case memoized
+        /// A type that writes itself (`CanonicalEncodable`).
+        case explicit
     }
 
     init() { bytes.reserveCapacity(32 << 10) }
@@ -97,13 +120,16 @@ struct CanonicalWriter {
         bytes.append(59)
     }
 
-    static func kind(of v: Any) -> Kind {
+    static func kind(of v: Any, reflective: Bool = false) -> Kind {
         // First: a cast from an optional value looks through it (`Optional("a") is String`).
         let type = Swift.type(of: v)
         if type is OptionalValue.Type { return .optional }
         if type == [String].self { return .strings }
         if type is AnyElements.Type { return .array }
         if type is StringKeyedEntries.Type { return .stringDictionary }
+        // Other dictionaries and sets: the same bytes as `composite` writes through `Mirror`.
+        if !reflective && type is AnyKeyedEntries.Type { return .keyedDictionary }
+        if !reflective && type is AnySetElements.Type { return .set }
         switch v {
         case is String, is Substring, is Character: return .string
         case is Int: return .int
@@ -113,6 +139,7 @@ struct CanonicalWriter {
         case is Double, is Float: return .double
         case is FingerprintExcluded: return .excluded
         case is FingerprintIdentity: return .identity
+        case is CanonicalEncodable where !reflective: return .explicit
         default:
             let mirror = Mirror(reflecting: v)
             if mirror.displayStyle == .enum && v is any RawRepresentable { return .rawEnum }
@@ -129,7 +156,7 @@ struct CanonicalWriter {
         if let k = kinds[id] {
             kind = k
         } else {
-            kind = Self.kind(of: v)
+            kind = Self.kind(of: v, reflective: reflective)
             kinds[id] = kind
         }
         switch kind {
@@ -155,6 +182,21 @@ struct CanonicalWriter {
                 value(element)
             }
             bytes.append(UInt8(ascii: ">"))
+        case .keyedDictionary:
+            bytes.append(UInt8(ascii: "<"))
+            sortedRegion((v as? AnyKeyedEntries)?.anyEntries ?? []) { w, entry in
+                w.value(entry.key)
+                w.splitHere()
+                w.value(entry.value)
+            }
+            bytes.append(UInt8(ascii: ">"))
+        case .set:
+            bytes.append(UInt8(ascii: "("))
+            sortedRegion((v as? AnySetElements)?.anyElements ?? []) { w, item in
+                w.value(item)
+                w.splitHere()
+            }
+            bytes.append(UInt8(ascii: ")"))
         case .string:
             if let s = v as? String { string(s) } else { string(String(describing: v)) }
         case .int: integer(Int64(v as? Int ?? 0))
@@ -163,9 +205,24 @@ struct CanonicalWriter {
         case .signed: string(String(describing: v), tag: UInt8(ascii: "i"))
         case .double: string(String(describing: v), tag: UInt8(ascii: "d"))
         case .excluded: bytes.append(UInt8(ascii: "x"))
-        case .identity: string((v as? FingerprintIdentity)?.fingerprintIdentity ?? "", tag: UInt8(ascii: "I"))
+        case .identity:
+            if !reflective, let keyed = v as? FingerprintIdentityKeyed {
+                let key = keyed.fingerprintIdentityKey
+                if let known = cache.previous[key] ?? cache.current[key] {
+                    bytes.append(contentsOf: known)
+                    cache.current[key] = known
+                    return
+                }
+                let start = bytes.count
+                string(keyed.fingerprintIdentity, tag: UInt8(ascii: "I"))
+                cache.current[key] = Array(bytes[start...])
+            } else {
+                string((v as? FingerprintIdentity)?.fingerprintIdentity ?? "", tag: UInt8(ascii: "I"))
+            }
         case .rawEnum: string(String(describing: (v as? any RawRepresentable)?.rawValue ?? ""), tag: UInt8(ascii: "e"))
         case .composite: composite(v)
+        case .explicit:
+            if let e = v as? CanonicalEncodable { e.encodeCanonical(into: &self) } else { composite(v) }
         case .memoized:
             guard let key = v as? AnyHashable else { return composite(v) }
             if let known = cache.previous[key] ?? cache.current[key] {
@@ -256,12 +313,16 @@ struct CanonicalWriter {
     /// Writes each element with `body`, then puts the elements in the order of their sort keys
     /// (what `body` wrote before `splitHere()`), all in the one buffer.
     mutating func sortedRegion(_ children: Mirror.Children, _ body: (inout CanonicalWriter, Any) -> Void) {
+        sortedRegion(children.map(\.value), body)
+    }
+
+    mutating func sortedRegion<T>(_ items: [T], _ body: (inout CanonicalWriter, T) -> Void) {
         let base = bytes.count
         var spans: [(start: Int, split: Int, end: Int)] = []
-        for child in children {
+        for item in items {
             let start = bytes.count
             split = start
-            body(&self, child.value)
+            body(&self, item)
             spans.append((start - base, split - base, bytes.count - base))
         }
         guard spans.count > 1 else { return }
@@ -281,6 +342,7 @@ struct CanonicalWriter {
     /// One value's bytes on their own (for sorting), sharing what is known of types.
     mutating func encoded(_ v: Any) -> [UInt8] {
         var w = CanonicalWriter(kinds: kinds, excludedLabels: excludedLabels, cache: cache)
+        w.reflective = reflective
         cache = FingerprintCache()
         w.value(v)
         kinds = w.kinds

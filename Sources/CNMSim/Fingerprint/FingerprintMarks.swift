@@ -6,6 +6,12 @@ public protocol FingerprintIdentity {
     var fingerprintIdentity: String { get }
 }
 
+/// An identity dear to compute (rendered text), kept in the `FingerprintCache` under a key that
+/// determines it and is cheap to hash, so that it is rendered once per distinct value.
+protocol FingerprintIdentityKeyed: FingerprintIdentity {
+    var fingerprintIdentityKey: AnyHashable { get }
+}
+
 extension SimTime: FingerprintExcluded {}
 extension SeededGenerator: FingerprintExcluded {}
 
@@ -36,8 +42,19 @@ extension PacketCounter: FingerprintExcluded {}
 
 // A chain is its name, policy and rules as `iptables -S` prints them; the entries' IDs and order
 // keys are bookkeeping of the chain's storage.
-extension NetfilterChain: FingerprintIdentity {
+extension NetfilterChain: FingerprintIdentityKeyed {
     public var fingerprintIdentity: String {
         ([name, policy ?? "-"] + rules.map(\.specification)).joined(separator: "\n")
     }
+
+    /// What the identity is made of: the name, the policy and the rules (their specifications are
+    /// rendered from them).
+    var fingerprintIdentityKey: AnyHashable { AnyHashable(ChainIdentityKey(name: name, policy: policy, rules: rules)) }
+}
+
+/// `NetfilterChain.fingerprintIdentityKey`.
+struct ChainIdentityKey: Hashable {
+    let name: String
+    let policy: String?
+    let rules: [NetfilterRule]
 }

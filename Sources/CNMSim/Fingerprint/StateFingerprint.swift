@@ -25,7 +25,8 @@
 /// can fake a separator. The bytes start with `formatVersion` and a newline; any change
 /// of the canonical form must bump it (a pinned hash in `CNMProgressTests` fails otherwise).
 ///
-/// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change.
+/// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change, and
+/// the most numerous model values write themselves (`CanonicalEncodable`, the same bytes without `Mirror`).
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (hashes of another version are not compared).
     public static let formatVersion = "cnmlab-state-v6"
@@ -71,6 +72,18 @@ public enum StateFingerprint {
         w.value(cluster)
         w.bytes.append(10)
         cache = FingerprintCache(previous: [:], current: w.cache.current)
+        return w.bytes
+    }
+
+    /// The same bytes walked with `Mirror` alone, ignoring the types' own fast forms
+    /// (`CanonicalEncodable`): the reference those forms are tested against.
+    static func reflectiveBytes(cluster: Cluster) -> [UInt8] {
+        var w = CanonicalWriter()
+        w.reflective = true
+        w.bytes.append(contentsOf: formatVersion.utf8)
+        w.bytes.append(10)
+        w.value(cluster)
+        w.bytes.append(10)
         return w.bytes
     }
 
