@@ -188,10 +188,12 @@ extension ShellSession {
                                           points: step.maxPoints))
         out += prose(step.text.resolve(locale).trimmingSpaces) + "\n"
         if let quiz = step.quiz {
+            // A step whose text already asks (it holds a question mark) is not followed by the quiz's
+            // question again; how to answer follows unless the step shows the `answer …` form itself.
+            let asked = step.text.resolve(locale)
             let question = quiz.question.resolve(locale).trimmingSpaces
-            out += prose(question) + "\n"
-            // How to answer, unless the step already shows the `answer …` form itself.
-            if !(step.text.resolve(locale) + question).contains("`answer") { out += text(.answerHow) }
+            if !asked.contains("?") { out += prose(question) + "\n" }
+            if !(asked + question).contains("`answer") { out += text(.answerHow) }
         }
         if step.optional { out += text(.optionalStep) }
         return out

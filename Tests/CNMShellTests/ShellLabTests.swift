@@ -48,6 +48,8 @@ final class ShellLabTests: XCTestCase {
         // The step itself says how to answer, so the shell's generic reminder is left out.
         XCTAssertTrue(quizStep.contains("`answer VALUE`"), quizStep)
         XCTAssertFalse(quizStep.contains("(answer with: answer YOUR-ANSWER)"), quizStep)
+        // This text does not ask by itself, so the quiz's question follows it.
+        XCTAssertTrue(quizStep.contains(try XCTUnwrap(labs.first?.steps.last?.quiz?.question.resolve(.en))), quizStep)
         // The quiz step: `check` says the question is still open, not that every step is done.
         XCTAssertEqual(again.handle("check").stdout, "This step ends when its question is answered (answer YOUR-ANSWER).\n")
         let done = again.handle(solution[2])
@@ -65,6 +67,22 @@ final class ShellLabTests: XCTestCase {
             XCTAssertFalse(reply.stdout.isEmpty, line)
         }
         XCTAssertTrue(again.handle("labs").stdout.contains("[done 16/16 (current)]"), "a nudge costs nothing in this lab")
+    }
+
+    func testAStepThatAsksItselfIsNotFollowedByTheSameQuestion() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [root.appendingPathComponent("Labs/w2d1s3-01-default-networks.yaml").path]).first)
+        let quiz = try XCTUnwrap(lab.steps.first { $0.quiz != nil })
+        let asked = quiz.text.resolve(.en)
+        XCTAssertTrue(asked.contains("?"), "this lab's quiz text asks by itself")
+        var s = ShellSession(language: .en, labs: [lab], store: try ProgressStore(path: dbPath), learner: "kim")
+        var shown = s.handle("lab start 1").stdout
+        for line in s.labSession?.solutionTranscript ?? [] where !line.hasPrefix("answer ") {
+            shown += s.handle(line).stdout
+        }
+        let question = try XCTUnwrap(quiz.quiz?.question.resolve(.en))
+        XCTAssertTrue(shown.contains(asked.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40)), shown)
+        XCTAssertFalse(shown.contains(question + "\n"), "the question is not repeated after a text that asks it")
     }
 
     func testUndoAndResetStepInsideALab() throws {
