@@ -1,3 +1,4 @@
+import CNMFileSystem
 import Foundation
 import XCTest
 @testable import CNMLabs
