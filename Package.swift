@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "CNMSimTests", dependencies: ["CNMSim", "CNMTestSupport"]),
         .testTarget(name: "CNMLabsTests", dependencies: ["CNMLabs", "CNMCourse", "CNMFileSystem", "CNMTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CNMProgressTests", dependencies: ["CNMProgress", "CNMTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "CNMShellTests", dependencies: ["CNMShell", "CNMTestSupport"]),
+        .testTarget(name: "CNMShellTests", dependencies: ["CNMShell", "CNMFileSystem", "CNMTestSupport"]),
         .testTarget(name: "CNMEngineAPITests", dependencies: ["CNMEngineAPI"]),
         .testTarget(
             name: "CNMCommandsTests",

@@ -1,4 +1,5 @@
 import CNMCommands
+import CNMFileSystem
 import CNMLabs
 import CNMSim
 
@@ -42,7 +43,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 /// alive at a time), pings, wget, inspections, iptables listings, `docker ps`. Returns seconds
 /// in all and milliseconds per line; nil without `Labs/`.
 func submissionLines(_ lines: Int, labsFolder: String) -> (total: Double, perLine: Double)? {
-    guard let lab = LabCatalog.labs(paths: [labsFolder]).first(where: { $0.id == "w2d1s3-user-bridge-web-db" }) else { return nil }
+    guard let lab = LabCatalog.labs(paths: [labsFolder], files: DiskFiles()).first(where: { $0.id == "w2d1s3-user-bridge-web-db" }) else { return nil }
     var session = LabSession(lab: lab)
     var transcript: [String] = ["docker network create appnet", "docker run -d --name w0 --network appnet nginx:alpine"]
     var k = 0

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import CNMShell
 import CNMLabs
 import CNMProgress
@@ -11,7 +12,7 @@ import Glibc
 /// (the commit's wait for the disk is not CPU time). `recorded: false` leaves the progress store
 /// out (the command and the step check alone).
 func shellLatency(labsFolder: String, samples: Int, recorded: Bool = true) -> (p50: Double, p99: Double, max: Double, cpuP99: Double)? {
-    guard let lab = LabCatalog.labs(paths: [labsFolder]).first(where: { $0.id == "w2d1s3-user-bridge-web-db" }) else {
+    guard let lab = LabCatalog.labs(paths: [labsFolder], files: DiskFiles()).first(where: { $0.id == "w2d1s3-user-bridge-web-db" }) else {
         return nil
     }
     let dbPath = "/tmp/cnmlab-bench-\(getpid()).sqlite"

@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// The real file system, for the executables (`cnmlab grade`, its bench): where `GradeJob` and
-/// `GradeBatch` read submissions and write reports. The layered libraries never touch these files
-/// themselves; an executable hands them this.
+/// The real file system, for the executables (`cnmlab`, `CNMBench`): where CNMLabs finds and reads
+/// labs, keeps its validation cache, reads submissions and writes reports. The layered libraries
+/// never touch these files themselves; an executable hands them this.
 public struct DiskFiles: GradeFiles {
     public init() {}
 
@@ -37,6 +37,10 @@ public struct DiskFiles: GradeFiles {
     public func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
     }
 
     public func names(in directory: String) -> [String]? {

@@ -1,7 +1,9 @@
-/// The files a grading run reads submissions from and writes reports to. `GradeJob` and `GradeBatch`
-/// decide what to read and write and never touch a file themselves: the `cnmlab` executable hands
-/// them the real file system (`DiskFiles`), so the grading logic stays testable and the library
-/// free of I/O.
+/// The file system as CNMLabs sees it: where labs are found and read (`LabCatalog`, `LabLibrary`,
+/// `LabReference`), where the validation cache is kept (`LabValidationCache`), and where a grading
+/// run reads submissions and writes reports (`GradeJob`, `GradeBatch`). The library decides what to
+/// read and write and never touches a file itself: the executables hand it the real file system
+/// (`DiskFiles` in CNMFileSystem), tests may hand it one in memory, so the logic stays testable and
+/// the library free of I/O.
 public protocol GradeFiles: Sendable {
     /// Standard input, at most `limit` + 1 bytes (more is refused as too large).
     func standardInput(limit: Int) -> [UInt8]
@@ -11,6 +13,8 @@ public protocol GradeFiles: Sendable {
     func kind(_ path: String) -> FileKind
     /// Whether `path` is a directory, a link followed.
     func isDirectory(_ path: String) -> Bool
+    /// Whether something is at `path`, a link followed (a link to nothing is not there).
+    func exists(_ path: String) -> Bool
     /// The names a directory holds; nil when it cannot be listed.
     func names(in directory: String) -> [String]?
     /// Creates a directory and its parents; whether it exists afterwards.
@@ -27,6 +31,10 @@ public protocol GradeFiles: Sendable {
 public enum FileKind: Sendable, Equatable { case regular, directory, link, other, missing }
 
 extension GradeFiles {
+    /// Whether something is at `path`, judged without following a link (a file system that holds no
+    /// links need not say more).
+    public func exists(_ path: String) -> Bool { kind(path) != .missing }
+
     /// Whether `inner` is `outer` or lies inside it.
     func contains(_ outer: String, _ inner: String) -> Bool {
         let o = resolved(outer), i = resolved(inner)

@@ -102,14 +102,14 @@ public enum GradeJob {
             return bad(GradeText.noSubmission.format(locale))
         }
         let found: FoundLab
-        let library = LabLibrary.load(options: options.labPaths, environment: options.environment)
-        switch findLab(options.lab, in: library, locale: locale) {
+        let library = LabLibrary.load(options: options.labPaths, environment: options.environment, files: files)
+        switch findLab(options.lab, in: library, locale: locale, files: files) {
         case .failure(let problem): return bad(problem.message)
         case .success(let l): found = l
         }
         // A lab that `cnmlab validate` rejects is never graded: its grades would mean nothing.
         let errors = LabValidationCache.errors(of: found.lab, bytes: found.bytes, salt: options.cacheSalt,
-                                               directory: options.cacheDirectory)
+                                               directory: options.cacheDirectory, files: files)
         if !errors.isEmpty {
             let shown = errors.prefix(20).map { $0.formatted(locale) }
             return bad(([GradeText.labHasErrors.format(locale, [options.lab])] + shown).joined(separator: "\n"))
@@ -196,10 +196,10 @@ public enum GradeJob {
     }
 
     /// A lab file (a path that exists, or ends in .yaml/.yml), else the lab with this id in `directory`.
-    static func findLab(_ ref: String, in library: LabLibrary, locale: LabLocale) -> Result<FoundLab, InputProblem> {
-        switch LabReference.find(ref, in: library) {
+    static func findLab(_ ref: String, in library: LabLibrary, locale: LabLocale, files: any GradeFiles) -> Result<FoundLab, InputProblem> {
+        switch LabReference.find(ref, in: library, files: files) {
         case .found(let entry):
-            return labOrErrors(entry, ref, locale).map { FoundLab(lab: $0, bytes: LabReference.bytes(of: entry)) }
+            return labOrErrors(entry, ref, locale).map { FoundLab(lab: $0, bytes: LabReference.bytes(of: entry, files: files)) }
         case .notFound(let message):
             return .failure(InputProblem(message(locale)))
         }

@@ -13,38 +13,37 @@ public enum LabCatalog {
         public var diagnostics: [LabDiagnostic]
     }
 
-    /// Reads every lab in `paths` (files as given, folders scanned one level deep, sorted by name).
-    public static func load(paths: [String]) -> [Entry] {
+    /// Reads every lab in `paths` (files as given, folders scanned one level deep, sorted by name)
+    /// from `files` (the real file system in the executables).
+    public static func load(paths: [String], files: any GradeFiles) -> [Entry] {
         var out: [Entry] = []
         for path in paths {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            guard files.exists(path) else {
                 out.append(Entry(file: path, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.noSuchFileOrFolder)], at: nil, file: path)]))
                 continue
             }
-            if isDir.boolValue {
-                let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            if files.isDirectory(path) {
+                let root = files.resolved(path)
+                let names = (files.names(in: path) ?? [])
                     .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
                 for name in names {
                     let file = (path as NSString).appendingPathComponent(name)
-                    let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
-                    guard real.hasPrefix(root + "/") else {
+                    guard files.resolved(file).hasPrefix(root + "/") else {
                         out.append(Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.pointsOutside, path)], at: nil, file: file)]))
                         continue
                     }
-                    out.append(read(file))
+                    out.append(read(file, files: files))
                 }
             } else {
-                out.append(read(path))
+                out.append(read(path, files: files))
             }
         }
         return out
     }
 
     /// Reads one lab file (symlinks followed; a regular file of at most `YAMLGuard.maxBytes`).
-    public static func read(_ file: String) -> Entry {
-        switch BoundedFile.read(file, limit: YAMLGuard.maxBytes) {
+    public static func read(_ file: String, files: any GradeFiles) -> Entry {
+        switch files.read(file, limit: YAMLGuard.maxBytes, followLinks: true) {
         case .success(let bytes):
             let result = LabDecoder.decode(bytes: bytes, file: file)
             return Entry(file: file, lab: result.lab, diagnostics: result.diagnostics)
@@ -59,5 +58,5 @@ public enum LabCatalog {
     }
 
     /// The labs of `paths` that decoded, in file order.
-    public static func labs(paths: [String]) -> [Lab] { load(paths: paths).compactMap(\.lab) }
+    public static func labs(paths: [String], files: any GradeFiles) -> [Lab] { load(paths: paths, files: files).compactMap(\.lab) }
 }

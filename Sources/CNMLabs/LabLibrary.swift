@@ -31,16 +31,17 @@ public struct LabLibrary: Sendable {
     /// The name of the environment variable that adds lab folders.
     public static let environmentKey = "CNMLAB_LABS"
 
-    /// The labs `--labs` (the `options` given) or, without it, the built-in labs and `CNMLAB_LABS` name.
-    public static func load(options: [String], environment: [String: String]) -> LabLibrary {
+    /// The labs `--labs` (the `options` given) or, without it, the built-in labs and `CNMLAB_LABS` name;
+    /// folders and files are read from `files` (the real file system in the executables).
+    public static func load(options: [String], environment: [String: String], files: any GradeFiles) -> LabLibrary {
         if !options.isEmpty {
-            return LabLibrary(entries: LabCatalog.load(paths: options), searched: options)
+            return LabLibrary(entries: LabCatalog.load(paths: options, files: files), searched: options)
         }
         var entries = builtIn()
         var searched = [LabLibraryText.builtInPlace]
         let extra = (environment[environmentKey] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
         for dir in extra {
-            entries += LabCatalog.load(paths: [dir])
+            entries += LabCatalog.load(paths: [dir], files: files)
             searched.append("\(environmentKey)=\(dir)")
         }
         return LabLibrary(entries: entries, searched: searched)

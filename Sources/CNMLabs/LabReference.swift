@@ -14,17 +14,15 @@ public enum LabReference {
         case notFound(@Sendable (LabLocale) -> String)
     }
 
-    /// Whether `ref` is meant as a file: it exists as a file, contains `/` or ends in .yaml/.yml.
-    public static func looksLikeFile(_ ref: String) -> Bool {
-        var isDir: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: ref, isDirectory: &isDir)
-        return ref.hasSuffix(".yaml") || ref.hasSuffix(".yml") || ref.contains("/") || (exists && !isDir.boolValue)
+    /// Whether `ref` is meant as a file: it exists in `files` as a file, contains `/` or ends in .yaml/.yml.
+    public static func looksLikeFile(_ ref: String, files: any GradeFiles) -> Bool {
+        ref.hasSuffix(".yaml") || ref.hasSuffix(".yml") || ref.contains("/") || (files.exists(ref) && !files.isDirectory(ref))
     }
 
     /// A lab file (see `looksLikeFile`), else the lab with id `ref` among the library's labs (or a
     /// file of the library named `ref.yaml` that did not decode, so that its errors are shown).
-    public static func find(_ ref: String, in library: LabLibrary) -> Outcome {
-        if looksLikeFile(ref) { return .found(LabCatalog.read(ref)) }
+    public static func find(_ ref: String, in library: LabLibrary, files: any GradeFiles) -> Outcome {
+        if looksLikeFile(ref, files: files) { return .found(LabCatalog.read(ref, files: files)) }
         // The last source wins, as in `LabLibrary.labs` (CNMLAB_LABS replaces a built-in lab).
         if let entry = library.entries.last(where: { $0.lab?.id == ref }) { return .found(entry) }
         if let entry = library.entries.first(where: {
@@ -41,12 +39,12 @@ public enum LabReference {
         }
     }
 
-    /// The bytes a lab entry was read from: the file, or the copy built into the binary.
-    public static func bytes(of entry: LabCatalog.Entry) -> [UInt8]? {
+    /// The bytes a lab entry was read from: the file (in `files`), or the copy built into the binary.
+    public static func bytes(of entry: LabCatalog.Entry, files: any GradeFiles) -> [UInt8]? {
         if entry.file.hasPrefix("built-in:") {
             let path = String(entry.file.dropFirst("built-in:".count))
             return BundledCourse.labs.first { $0.path == path }.map { Array($0.text.utf8) }
         }
-        return try? BoundedFile.read(entry.file, limit: YAMLGuard.maxBytes).get()
+        return try? files.read(entry.file, limit: YAMLGuard.maxBytes, followLinks: true).get()
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// every submission of a class.
 ///
 /// Only a clean verdict is remembered (a lab with errors is validated again, so its errors can be
-/// shown). The memory cache lives for the process; the folder cache, when given, across runs.
+/// shown). The memory cache lives for the process; the folder cache, when given, across runs (read
+/// and written through `files`).
 enum LabValidationCache {
     private final class Memory: @unchecked Sendable {
         let lock = NSLock()
@@ -15,14 +16,14 @@ enum LabValidationCache {
     private static let memory = Memory()
 
     /// The errors `cnmlab validate --mutants` finds in `lab` (empty: it may be graded).
-    static func errors(of lab: Lab, bytes: [UInt8]?, salt: String, directory: String?) -> [LabDiagnostic] {
+    static func errors(of lab: Lab, bytes: [UInt8]?, salt: String, directory: String?, files: any GradeFiles) -> [LabDiagnostic] {
         let key = bytes.map { Self.key($0, salt: salt) }
         if let key {
             memory.lock.lock()
             let known = memory.clean.contains(key)
             memory.lock.unlock()
             if known { return [] }
-            if let directory, FileManager.default.fileExists(atPath: file(directory, key)) {
+            if let directory, files.exists(file(directory, key)) {
                 remember(key)
                 return []
             }
@@ -31,8 +32,8 @@ enum LabValidationCache {
         if errors.isEmpty, let key {
             remember(key)
             if let directory {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try? Data("clean\n".utf8).write(to: URL(fileURLWithPath: file(directory, key)), options: .atomic)
+                _ = files.makeDirectory(directory)
+                _ = files.write("clean\n", to: file(directory, key), atomically: true)
             }
         }
         return errors

@@ -217,15 +217,16 @@ public enum LabValidator {
         return LabText.phrase(.expectedActual, head, e, r.actual ?? "-").resolve(locale)
     }
 
-    /// Validates files and folders of labs together (duplicate ids and prerequisites across them).
-    public static func validate(paths: [String], mutants: Bool = false) -> ValidationReport {
-        let loaded = LabCatalog.load(paths: paths)
+    /// Validates files and folders of labs together (duplicate ids and prerequisites across them),
+    /// read from `files` (the real file system in the executables).
+    public static func validate(paths: [String], mutants: Bool = false, files: any GradeFiles) -> ValidationReport {
+        let loaded = LabCatalog.load(paths: paths, files: files)
         var report = ValidationReport(files: [])
         // Prerequisites may name labs validated together or lying beside a file given alone.
         var ids = Set(loaded.compactMap { $0.lab?.id })
         let folders = Set(loaded.map { ($0.file as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         for folder in folders.sorted() where loaded.contains(where: { !($0.lab?.prerequisites.isEmpty ?? true) }) {
-            ids.formUnion(LabCatalog.labs(paths: [folder]).map(\.id))
+            ids.formUnion(LabCatalog.labs(paths: [folder], files: files).map(\.id))
         }
         var seenIDs: [String: String] = [:]
         for entry in loaded {

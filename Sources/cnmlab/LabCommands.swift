@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNMShell
 import CNMCommands
+import CNMFileSystem
 import CNMLabs
 import CNMSim
 import Foundation
@@ -34,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let locale = try LabCLI.locale(lang, command: "validate")
-        let report = LabValidator.validate(paths: paths.isEmpty ? ["Labs"] : paths, mutants: mutants)
+        let report = LabValidator.validate(paths: paths.isEmpty ? ["Labs"] : paths, mutants: mutants, files: DiskFiles())
         if json {
             Output.write(ReportJSON.encode(ValidationJSON(report, locale, mutants: mutants)) + "\n", to: 1)
         } else {
@@ -69,7 +70,7 @@ enum LabCLI {
 
     /// The lab a LAB argument names (an id in the library, or a lab file); prints why not and exits 1.
     static func lab(_ ref: String, library: LabLibrary, locale: LabLocale, command: String) throws -> Lab {
-        switch LabReference.find(ref, in: library) {
+        switch LabReference.find(ref, in: library, files: DiskFiles()) {
         case .found(let entry):
             if let lab = entry.lab { return lab }
             Output.write("cnmlab \(command): " + GradeText.labInvalid.format(locale, [ref]) + "\n", to: 2)

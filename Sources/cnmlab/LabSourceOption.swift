@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNMFileSystem
 import CNMLabs
 import CNMShell
 import Foundation
@@ -12,7 +13,7 @@ struct LabSourceOption: ParsableArguments {
     var paths: [String] = []
 
     func library() -> LabLibrary {
-        LabLibrary.load(options: paths, environment: ProcessInfo.processInfo.environment)
+        LabLibrary.load(options: paths, environment: ProcessInfo.processInfo.environment, files: DiskFiles())
     }
 
     /// The labs found; when there is none, says where it looked on standard error and exits 1.

@@ -1,5 +1,6 @@
 import CNMSim
 import ArgumentParser
+import CNMFileSystem
 import CNMShell
 import CNMLabs
 import CNMProgress
@@ -83,7 +84,7 @@ struct ShellCommand: ParsableCommand {
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
         // --lab takes a lab file as well as an id, as every lab argument does.
-        if let ref = lab, LabReference.looksLikeFile(ref) {
+        if let ref = lab, LabReference.looksLikeFile(ref, files: DiskFiles()) {
             let file = try LabCLI.lab(ref, library: labSource.library(), locale: options.language,
                                       command: "shell")
             options.labs.removeAll { $0.id == file.id }

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 import CNMSim
@@ -5,7 +6,7 @@ import CNMTestSupport
 
 final class DecoderTests: XCTestCase {
     func testValidFixtureDecodes() throws {
-        let entry = LabCatalog.read(Fixture.path("valid.yaml"))
+        let entry = LabCatalog.read(Fixture.path("valid.yaml"), files: DiskFiles())
         XCTAssertEqual(entry.diagnostics, [])
         let lab = try XCTUnwrap(entry.lab)
         XCTAssertEqual(lab.id, "fixture-valid")
@@ -16,7 +17,7 @@ final class DecoderTests: XCTestCase {
     }
 
     func testUnknownKeyHasPositionAndCode() {
-        let entry = LabCatalog.read(Fixture.path("unknown-key.yaml"))
+        let entry = LabCatalog.read(Fixture.path("unknown-key.yaml"), files: DiskFiles())
         XCTAssertNil(entry.lab)
         XCTAssertEqual(entry.diagnostics.map { $0.formatted() }, [
             Fixture.path("unknown-key.yaml") + ":13:34: error LAB001: unknown key 'drivr' — did you mean 'driver'? (allowed here: name, bind, "
@@ -84,7 +85,7 @@ final class DecoderTests: XCTestCase {
     }
 
     func testMissingLocaleIsAWarningAndFallsBack() throws {
-        let entry = LabCatalog.read(Fixture.path("missing-locale.yaml"))
+        let entry = LabCatalog.read(Fixture.path("missing-locale.yaml"), files: DiskFiles())
         XCTAssertEqual(entry.diagnostics.map { $0.formatted() }, [
             Fixture.path("missing-locale.yaml") + ":8:12: warning LAB010: no 'ko' text for steps[net].title (falls back to 'en')",
         ])
@@ -128,7 +129,7 @@ final class DecoderTests: XCTestCase {
 
     /// Refused before any expansion (how fast: `make bench`, parser limits).
     func testBillionLaughsIsRefused() {
-        let entry = LabCatalog.read(Fixture.path("billion-laughs.yaml"))
+        let entry = LabCatalog.read(Fixture.path("billion-laughs.yaml"), files: DiskFiles())
         XCTAssertNil(entry.lab)
         XCTAssertEqual(entry.diagnostics.map(\.code), ["LAB006"])
         XCTAssertTrue(entry.diagnostics[0].text().contains("more than 64 aliases"), entry.diagnostics[0].text())
@@ -136,7 +137,7 @@ final class DecoderTests: XCTestCase {
 
     func testAliasExpansionIsBounded() {
         // Few enough aliases to pass the text scan, but 10^5 nodes once expanded (how fast: `make bench`).
-        let entry = LabCatalog.read(Fixture.path("small-laughs.yaml"))
+        let entry = LabCatalog.read(Fixture.path("small-laughs.yaml"), files: DiskFiles())
         XCTAssertEqual(entry.diagnostics.map(\.code), ["LAB006"])
         XCTAssertTrue(entry.diagnostics[0].text().contains("expands to more than"), entry.diagnostics[0].text())
     }

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 
@@ -6,7 +7,7 @@ import XCTest
 /// the rule it excepts, a right answer before the work is done, a neighbour rule deleted) hold a step back.
 final class DockerUserAndTroubleshootingLabTests: XCTestCase {
     func lab(_ id: String) throws -> Lab {
-        try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == id })
+        try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == id })
     }
 
     func failing(_ s: LabSession) -> [String] { s.check().filter { !$0.passed }.map(\.name) }

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import Foundation
 import XCTest
 @testable import CNMLabs
@@ -33,11 +34,13 @@ final class GradeFilesTests: XCTestCase {
         func resolved(_ path: String) -> String { path }
     }
 
-    func testAClassGradedFromMemory() {
+    func testAClassGradedFromMemory() throws {
         let full = "docker network create --label course=cnm testnet\n#cnmlab skip\nanswer 172.17.0.1\n"
-        let files = MemoryFiles(["/class/ana.sh": full, "/class/bo.sh": "docker ps\n"])
-        let run = GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submissionsDirectory: "/class",
-                                            outputDirectory: "/out", labPaths: [Fixture.labsDirectory.path]), files: files)
+        // The lab is read through `files` as well: it lies in memory beside the submissions.
+        let lab = try String(contentsOfFile: Fixture.path("grade-small.yaml"), encoding: .utf8)
+        let files = MemoryFiles(["/labs/grade-small.yaml": lab, "/class/ana.sh": full, "/class/bo.sh": "docker ps\n"])
+        let run = GradeJob.run(GradeOptions(lab: "/labs/grade-small.yaml", submissionsDirectory: "/class",
+                                            outputDirectory: "/out", labPaths: ["/labs"]), files: files)
         XCTAssertEqual(run.exitCode, GradeJob.failed, run.stderr)
         let summary = files.contents["/out/summary.csv"] ?? ""
         XCTAssertTrue(summary.hasPrefix("learner,score,max,passed,note\r\nana,"), summary)

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -161,7 +162,7 @@ final class GradeFormatTests: XCTestCase {
     }
 
     func testJUnitOfEveryShippedLabSolutionHasNoFailure() throws {
-        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path]) {
+        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()) {
             let lines = LabSession(lab: lab, learner: "carol").solutionTranscript.joined(separator: "\n")
             let report = Grader.grade(lab: lab, learner: "carol", submission: try Submission.parse(Array(lines.utf8)).get())
             let r = try JUnitReader.read(JUnitWriter.render(report, locale: .ko))

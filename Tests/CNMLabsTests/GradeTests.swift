@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 import CNMSim
@@ -11,7 +12,7 @@ final class GradeTests: XCTestCase {
     }
 
     func testEveryShippedLabsReferenceSolutionGetsFullMarks() throws {
-        let labs = LabCatalog.labs(paths: [Fixture.labsDirectory.path])
+        let labs = LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles())
         XCTAssertFalse(labs.isEmpty, "no shipped labs found in \(Fixture.labsDirectory.path)")
         for lab in labs {
             for learner in [nil, "alice", "bob"] as [String?] {
@@ -33,7 +34,7 @@ final class GradeTests: XCTestCase {
     }
 
     func testPartialTranscriptGetsPartialCredit() throws {
-        let labs = LabCatalog.labs(paths: [Fixture.labsDirectory.path])
+        let labs = LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles())
         let lab = try XCTUnwrap(labs.first { lab in
             lab.steps.count >= 3 && !lab.steps[0].optional && lab.steps[0].quiz == nil && lab.steps[0].maxPoints > 0
                 && !lab.steps[1].optional
@@ -133,7 +134,7 @@ final class GradeTests: XCTestCase {
     }
 
     func testLearnersGetTheirOwnVariant() throws {
-        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { !$0.parameters.isEmpty })
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { !$0.parameters.isEmpty })
         let alice = LabSession(lab: lab, learner: "alice").solutionTranscript.joined(separator: "\n")
         let asAlice = Grader.grade(lab: lab, learner: "alice", submission: try submission(alice))
         XCTAssertTrue(asAlice.passed)

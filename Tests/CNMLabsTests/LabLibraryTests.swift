@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import CNMCourse
+import CNMFileSystem
 @testable import CNMLabs
 
 /// The labs and the course built into the binary, and the one rule for where labs come from.
@@ -40,7 +41,7 @@ final class LabLibraryTests: XCTestCase {
     }
 
     func testWithoutOptionsTheBuiltInLabsDecodeCleanly() {
-        let library = LabLibrary.load(options: [], environment: [:])
+        let library = LabLibrary.load(options: [], environment: [:], files: DiskFiles())
         XCTAssertEqual(library.searched, ["built-in"])
         XCTAssertEqual(library.entries.count, BundledCourse.labs.count)
         for entry in library.entries {
@@ -65,7 +66,7 @@ final class LabLibraryTests: XCTestCase {
     func testEnvironmentFoldersAddLabsAndReplaceTheBuiltInOneWithTheSameID() throws {
         let dir = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let library = LabLibrary.load(options: [], environment: ["CNMLAB_LABS": "/nowhere:" + dir])
+        let library = LabLibrary.load(options: [], environment: ["CNMLAB_LABS": "/nowhere:" + dir], files: DiskFiles())
         XCTAssertEqual(library.searched, ["built-in", "CNMLAB_LABS=/nowhere", "CNMLAB_LABS=" + dir])
         let labs = library.labs
         XCTAssertEqual(labs.filter { $0.id == "example-publish-port" }.map(\.version), [7])
@@ -77,13 +78,13 @@ final class LabLibraryTests: XCTestCase {
     func testTheLabsOptionReplacesEverythingElse() throws {
         let dir = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let library = LabLibrary.load(options: [dir], environment: ["CNMLAB_LABS": "/elsewhere"])
+        let library = LabLibrary.load(options: [dir], environment: ["CNMLAB_LABS": "/elsewhere"], files: DiskFiles())
         XCTAssertEqual(library.searched, [dir])
         XCTAssertEqual(Set(library.labs.map(\.id)), ["example-publish-port", "instructor-extra"])
     }
 
     func testNoLabFoundNamesEveryPlaceLookedIn() {
-        let library = LabLibrary.load(options: ["/no/such/folder", "/tmp/x.yaml"], environment: [:])
+        let library = LabLibrary.load(options: ["/no/such/folder", "/tmp/x.yaml"], environment: [:], files: DiskFiles())
         XCTAssertTrue(library.labs.isEmpty)
         XCTAssertEqual(library.notFoundMessage(.en), "no lab found; looked in: /no/such/folder, /tmp/x.yaml (*.yaml and *.yml files)")
         XCTAssertTrue(library.notFoundMessage(.ko).hasPrefix("실습을 찾지 못했습니다. 찾아본 곳: /no/such/folder"))

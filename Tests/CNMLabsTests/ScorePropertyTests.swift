@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 import CNMSim
@@ -11,7 +12,7 @@ final class ScorePropertyTests: XCTestCase {
                          "w2d1s3-port-mapping-iptables", "w2d1s3-default-networks"]
 
     func labs() -> [Lab] {
-        let all = LabCatalog.labs(paths: [Fixture.labsDirectory.path])
+        let all = LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles())
         let chosen = all.filter { Self.labIDs.contains($0.id) }
         XCTAssertEqual(chosen.count, Self.labIDs.count)
         return chosen
@@ -74,7 +75,7 @@ final class ScorePropertyTests: XCTestCase {
 
     /// Every step done, optional ones included, with nothing lost: the maximum exactly, never above.
     func testAPerfectRunWithTheOptionalStepsScoresTheMaximum() {
-        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path]) where lab.steps.contains(where: \.optional) {
+        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()) where lab.steps.contains(where: \.optional) {
             let (session, score) = LabSession.grade(lab: lab, transcript: LabSession(lab: lab).solutionTranscript)
             XCTAssertTrue(session.finished, lab.id)
             XCTAssertEqual(score.earned, score.max, "\(lab.id): optional points make up for lost ones, never more")
@@ -84,7 +85,7 @@ final class ScorePropertyTests: XCTestCase {
 
     /// `undo` takes back the last command that changed the world; the IDs it drew are not drawn again.
     func testUndoNeverReusesAnID() {
-        let lab = LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == "example-publish-port" }!
+        let lab = LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "example-publish-port" }!
         var s = LabSession(lab: lab, learner: "ana")
         var seen = Set<String>()
         for _ in 0..<5 {
@@ -100,7 +101,7 @@ final class ScorePropertyTests: XCTestCase {
 
     /// A command that warns and completes a step at once: its own output first, then the step.
     func testTheCommandsOwnOutputComesBeforeTheStepTransition() {
-        let lab = LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == "w2d1s3-host-none" }!
+        let lab = LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-host-none" }!
         var s = LabSession(lab: lab)
         let o = s.apply(.command("docker run -d --name hostweb --network host -p 8038:80 nginx"))
         guard case .output(let out)? = o.reports.first else { return XCTFail("\(o.reports)") }

@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 import CNMSim
@@ -14,7 +15,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testShippedLabsGradeFullyFromTheirTranscript() throws {
-        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path]) {
+        for lab in LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()) {
             for learner in [nil, "alice", "bob"] as [String?] {
                 let transcript = LabSession(lab: lab, learner: learner).solutionTranscript
                 let (_, score) = LabSession.grade(lab: lab, learner: learner, transcript: transcript)
@@ -50,7 +51,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testForbiddenCommandIsRefusedWithTheReason() throws {
-        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == "w2d1s3-default-networks" })
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-default-networks" })
         var s = LabSession(lab: lab)
         let out = s.run("docker network ls && docker network prune -f")
         XCTAssertEqual(out.output.exitCode, 1)
@@ -79,7 +80,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testHintsEscalateAndCostPoints() throws {
-        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == "w2d1s3-default-networks" })
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-default-networks" })
         var s = LabSession(lab: lab)
         XCTAssertEqual(s.hint()?.tier, .nudge)
         XCTAssertEqual(s.hint()?.tier, .command)
@@ -252,7 +253,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testOnlyOptionalStepsCanBeSkipped() throws {
-        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path]).first { $0.id == "w2d1s3-default-networks" })
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-default-networks" })
         var s = LabSession(lab: lab)
         XCTAssertFalse(s.skip())
         for line in s.solutionTranscript.dropLast() { _ = s.input(line) }

@@ -10,7 +10,7 @@ enum Fixture {
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     static func lab(_ name: String) -> Lab {
-        let entry = LabCatalog.read(path(name))
+        let entry = LabCatalog.read(path(name), files: DiskFiles())
         guard let lab = entry.lab else { fatalError("fixture \(name) does not decode: \(entry.diagnostics)") }
         return lab
     }
@@ -47,6 +47,7 @@ struct DiskFilesWithInput: GradeFiles {
     }
     func kind(_ path: String) -> FileKind { disk.kind(path) }
     func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+    func exists(_ path: String) -> Bool { disk.exists(path) }
     func names(in directory: String) -> [String]? { disk.names(in: directory) }
     func makeDirectory(_ path: String) -> Bool { disk.makeDirectory(path) }
     func write(_ text: String, to path: String, atomically: Bool) -> Bool { disk.write(text, to: path, atomically: atomically) }

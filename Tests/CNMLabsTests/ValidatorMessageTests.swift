@@ -1,3 +1,4 @@
+import CNMFileSystem
 import Foundation
 import XCTest
 @testable import CNMLabs
@@ -42,14 +43,14 @@ final class ValidatorMessageTests: XCTestCase {
     }
 
     func testMutantsAreCounted() throws {
-        let report = LabValidator.validate(paths: [Fixture.path("valid.yaml")], mutants: true)
+        let report = LabValidator.validate(paths: [Fixture.path("valid.yaml")], mutants: true, files: DiskFiles())
         XCTAssertTrue(report.isClean, "\(report.diagnostics)")
         XCTAssertGreaterThan(report.mutants.tried, 0)
         XCTAssertEqual(report.mutants.caught, report.mutants.tried)
-        let weak = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: true)
+        let weak = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: true, files: DiskFiles())
         XCTAssertEqual(weak.mutants.accepted, weak.diagnostics.filter { $0.code == "LAB030" }.count)
         XCTAssertGreaterThan(weak.mutants.accepted, 0)
-        XCTAssertEqual(LabValidator.validate(paths: [Fixture.path("valid.yaml")]).mutants.tried, 0)
+        XCTAssertEqual(LabValidator.validate(paths: [Fixture.path("valid.yaml")], files: DiskFiles()).mutants.tried, 0)
     }
 
     func testOneErrorPerBadParameterDefault() {
@@ -129,7 +130,7 @@ final class ValidatorMessageTests: XCTestCase {
         let text = try String(contentsOfFile: Fixture.path("valid.yaml"), encoding: .utf8)
         try text.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
         try (text + "prerequisites: [nowhere]\n").write(toFile: dir + "/b.yaml", atomically: true, encoding: .utf8)
-        let report = LabValidator.validate(paths: [dir])
+        let report = LabValidator.validate(paths: [dir], files: DiskFiles())
         let b = try XCTUnwrap(report.files.last)
         XCTAssertEqual(b.diagnostics.map(\.code), ["LAB007", "LAB013"])
         XCTAssertEqual(b.diagnostics[0].text(), "duplicate lab id '\(report.files[0].labID ?? "")' (also in \(dir)/a.yaml)")

@@ -1,22 +1,23 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMLabs
 
 final class ValidatorTests: XCTestCase {
     func testValidLabIsCleanWithMutants() {
-        let report = LabValidator.validate(paths: [Fixture.path("valid.yaml")], mutants: true)
+        let report = LabValidator.validate(paths: [Fixture.path("valid.yaml")], mutants: true, files: DiskFiles())
         XCTAssertEqual(report.diagnostics, [])
         XCTAssertTrue(report.isClean)
     }
 
     func testShippedLabsAreCleanWithMutants() {
-        let report = LabValidator.validate(paths: [Fixture.labsDirectory.path], mutants: true)
+        let report = LabValidator.validate(paths: [Fixture.labsDirectory.path], mutants: true, files: DiskFiles())
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [])
         XCTAssertGreaterThanOrEqual(report.files.count, 3)
         XCTAssertTrue(report.isClean)
     }
 
     func testStepThatPassesBeforeItsSolution() {
-        let report = LabValidator.validate(paths: [Fixture.path("passes-before.yaml")])
+        let report = LabValidator.validate(paths: [Fixture.path("passes-before.yaml")], files: DiskFiles())
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [
             Fixture.path("passes-before.yaml") + ":13:9: error LAB021: step 'bridge-exists' already passes before its solution (nothing to do)",
         ])
@@ -24,7 +25,7 @@ final class ValidatorTests: XCTestCase {
     }
 
     func testStepThatFailsAfterItsSolution() {
-        let report = LabValidator.validate(paths: [Fixture.path("not-solvable.yaml")])
+        let report = LabValidator.validate(paths: [Fixture.path("not-solvable.yaml")], files: DiskFiles())
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [
             Fixture.path("not-solvable.yaml") + ":13:9: error LAB022: step 'net' does not pass after its reference solution: "
                 + "right-subnet: network testnet: subnet differs (expected subnet=10.9.0.0/24, actual subnet=172.18.0.0/16)",
@@ -32,14 +33,14 @@ final class ValidatorTests: XCTestCase {
     }
 
     func testStepWithoutHint() {
-        let report = LabValidator.validate(paths: [Fixture.path("no-hint.yaml")])
+        let report = LabValidator.validate(paths: [Fixture.path("no-hint.yaml")], files: DiskFiles())
         XCTAssertEqual(report.diagnostics.map { $0.formatted() }, [
             Fixture.path("no-hint.yaml") + ":7:5: error LAB023: step 'net' has no hint",
         ])
     }
 
     func testMissingLocaleMakesValidationFail() {
-        let report = LabValidator.validate(paths: [Fixture.path("missing-locale.yaml")])
+        let report = LabValidator.validate(paths: [Fixture.path("missing-locale.yaml")], files: DiskFiles())
         XCTAssertEqual(report.diagnostics.map(\.code), ["LAB010"])
         XCTAssertFalse(report.isClean)
     }
@@ -80,9 +81,9 @@ final class ValidatorTests: XCTestCase {
     }
 
     func testMutantsCatchAWeakCheck() {
-        let clean = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: false)
+        let clean = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: false, files: DiskFiles())
         XCTAssertTrue(clean.isClean, "without --mutants the weak check looks fine")
-        let report = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: true)
+        let report = LabValidator.validate(paths: [Fixture.path("weak-check.yaml")], mutants: true, files: DiskFiles())
         let accepted = report.diagnostics.filter { $0.code == "LAB030" }.map { $0.text() }
         XCTAssertEqual(accepted, [
             "step 'web': mutant accepted (default bridge instead of appnet in command 1): docker run -d --name web --network bridge nginx",
@@ -117,7 +118,7 @@ final class ValidatorTests: XCTestCase {
         text = text.replacingOccurrences(of: "minutes: 5", with: "minutes: 5\nprerequisites: [nope]")
         try text.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try text.write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
-        let codes = LabValidator.validate(paths: [dir.path]).diagnostics.map(\.code)
+        let codes = LabValidator.validate(paths: [dir.path], files: DiskFiles()).diagnostics.map(\.code)
         XCTAssertEqual(codes, ["LAB013", "LAB007", "LAB013"])
     }
 
@@ -127,7 +128,7 @@ final class ValidatorTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("evil.yaml").path,
                                                    withDestinationPath: Fixture.path("valid.yaml"))
-        let entries = LabCatalog.load(paths: [dir.path])
+        let entries = LabCatalog.load(paths: [dir.path], files: DiskFiles())
         XCTAssertEqual(entries.count, 1)
         XCTAssertNil(entries[0].lab)
         XCTAssertEqual(entries[0].diagnostics.map(\.code), ["LAB014"])

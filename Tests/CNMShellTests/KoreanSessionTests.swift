@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 import Foundation
 @testable import CNMShell
@@ -71,7 +72,7 @@ final class KoreanSessionTests: XCTestCase {
 
     func testAKoreanSessionThroughALabPrintsNoEnglishSentence() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs").path])
+        let labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs").path], files: DiskFiles())
         XCTAssertFalse(labs.isEmpty)
         let db = NSTemporaryDirectory() + "cnmlab-ko-\(getpid())-\(UUID().uuidString)/p.sqlite"
         var s = ShellSession(language: .ko, labs: labs, store: try ProgressStore(path: db), learner: "kim")

@@ -3,6 +3,7 @@ import Foundation
 @testable import CNMShell
 import CNMCommands
 import CNMEngineAPI
+import CNMFileSystem
 import CNMLabs
 import CNMProgress
 
@@ -14,7 +15,7 @@ final class ShellEngineTests: XCTestCase {
 
     override func setUpWithError() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs/00-example.yaml").path])
+        labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs/00-example.yaml").path], files: DiskFiles())
         dir = "/tmp/cnmlab-shell-engine-\(getpid())-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: dir + "/config", withIntermediateDirectories: true)
     }

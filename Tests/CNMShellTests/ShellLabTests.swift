@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 import Foundation
 @testable import CNMShell
@@ -13,7 +14,7 @@ final class ShellLabTests: XCTestCase {
 
     override func setUpWithError() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs/00-example.yaml").path])
+        labs = LabCatalog.labs(paths: [root.appendingPathComponent("Labs/00-example.yaml").path], files: DiskFiles())
         XCTAssertEqual(labs.map(\.id), ["example-publish-port"])
         dbPath = NSTemporaryDirectory() + "cnmlab-shell-\(getpid())-\(UUID().uuidString)/p.sqlite"
     }

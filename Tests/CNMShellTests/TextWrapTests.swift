@@ -1,3 +1,4 @@
+import CNMFileSystem
 import XCTest
 @testable import CNMShell
 import CNMLabs
@@ -70,7 +71,7 @@ final class TextWrapTests: XCTestCase {
     /// Every step text, question and hint of every built-in lab, in both languages, at 80 columns:
     /// every line fits unless it is indented (a command) or one unbreakable word.
     func testEveryLabTextFitsEightyColumns() throws {
-        let labs = LabLibrary.load(options: [], environment: [:]).labs
+        let labs = LabLibrary.load(options: [], environment: [:], files: DiskFiles()).labs
         XCTAssertGreaterThan(labs.count, 10)
         var checked = 0
         for lab in labs {
