@@ -152,7 +152,13 @@ public struct Simulator: Sendable {
         let out: CommandOutput
         if cluster.machines.count > 1 {
             let others = cluster.machines.enumerated().filter { $0.offset != machine }.map(\.element)
-            out = LanContext.$current.withValue(LanView(others: others, index: machine)) { runLocal(words, stdin: stdin) }
+            let tally = LanTally()
+            out = LanContext.$current.withValue(LanView(others: others, index: machine, tally: tally)) { runLocal(words, stdin: stdin) }
+            // What the command sent into other machines moves their counters, as their netfilter saw it.
+            for entry in tally.entries {
+                guard let k = cluster.machines.firstIndex(where: { $0.name == entry.machine }) else { continue }
+                cluster.machines[k].engine.count(entry.result, as: entry.exchange)
+            }
         } else {
             out = runLocal(words, stdin: stdin)
         }

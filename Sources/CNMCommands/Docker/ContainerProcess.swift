@@ -16,7 +16,7 @@ enum ContainerProcess {
         let linkEnv = engine.legacyLinkEnvironment(of: c).successValue ?? []
         let env = ProcessEnvironment.of(c, tty: c.tty, linkEnv: linkEnv, engine: engine)
         let result = ProcessEnvironment.$current.withValue(env) { run(argv: mainCommand(c), in: c.id, engine: &engine) }
-        engine.appendLog(c.id, stdout: result.stdout, stderr: result.stderr)
+        engine.appendLog(c.id, pieces: result.segments.map { ($0.stream == .stdout ? .stdout : .stderr, $0.text) })
         engine.processExited(c.id, code: Int(result.exitCode))
         return result
     }

@@ -88,8 +88,10 @@ enum RunCommand {
                 ContainerProcess.runToEnd(container, engine: &engine)
             }
             if container.tty { result = Terminal.output(result) }
-            out.stdout += result.stdout
-            out.stderr += result.stderr
+            // Both streams in the order the process wrote them.
+            for piece in result.segments {
+                if piece.stream == .stdout { out.stdout += piece.text } else { out.stderr += piece.text }
+            }
             out.exitCode = result.exitCode
         case .exitsAtOnce(let code):
             out.exitCode = Int32(code)

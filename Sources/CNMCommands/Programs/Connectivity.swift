@@ -29,9 +29,21 @@ enum Connectivity {
         ctx.engine.syncFirewall()
         let r = walk(ctx.engine, from: site ?? self.site(ctx), to: ip, proto: proto, port: port)
         ctx.engine.advanceIPVS(r.ipvsKeys)
-        ctx.engine.count(r, as: exchange ?? .probe(proto))
+        count(&ctx, r, as: exchange ?? .probe(proto))
         ctx.engine.learnNeighbours(from: r, proto: proto, lanMACs: lanMACs())
         return r
+    }
+
+    /// Moves the counters of the rules `r` met by the packets of `exchange`, here and on every machine
+    /// the walk crossed to. The other machines are copies while the command runs, so their counts wait
+    /// in the LAN's tally until `Simulator` applies them (a walk that comes back here counts at once).
+    static func count(_ ctx: inout ProgramContext, _ r: PathResult, as exchange: TrafficExchange) {
+        ctx.engine.count(r, as: exchange)
+        guard ctx.engine.countsTraffic else { return }
+        for machine in r.machinesCrossed {
+            if machine == ctx.engine.host.hostname { ctx.engine.count(r.counted(on: machine), as: exchange) }
+            else { LanContext.current?.tally?.record(machine, r.counted(on: machine), exchange) }
+        }
     }
 
     /// The eth0 MACs of the LAN's other simulated machines (what their ARP replies carry).

@@ -24,6 +24,6 @@ enum HTTPRequestText {
 extension Connectivity {
     /// Counts an HTTP request and its response on a connection `TCPOutcome.attempt` opened (and counted).
     static func countHTTP(_ ctx: inout ProgramContext, _ r: PathResult, request: Int, response: Int) {
-        ctx.engine.count(r, as: .tcpData(request: request, response: response))
+        count(&ctx, r, as: .tcpData(request: request, response: response))
     }
 }

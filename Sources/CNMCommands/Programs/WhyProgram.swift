@@ -32,7 +32,7 @@ enum WhyProgram: SimulatedProgram {
             to = ctx.engine.host.address.description + to.dropFirst(4)
         }
         var there = ProgramContext(engine: sender.engine, site: .host, stdin: "", language: ctx.language, invokedAs: ctx.invokedAs)
-        return LanContext.$current.withValue(LanView(others: machines, index: senderIndex)) {
+        return LanContext.$current.withValue(LanView(others: machines, index: senderIndex, tally: lan.tally)) {
             walk(["host", to], &there, shownAs: sender.name, asked: args[1])
         }
     }

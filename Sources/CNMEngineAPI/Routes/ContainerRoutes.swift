@@ -98,8 +98,10 @@ extension Router {
             // for a program's output; cnmlab's own notes get them here).
             session.output.write(Self.crlf(out.stdout + out.stderr))
         } else {
-            if !out.stdout.isEmpty { session.output.write(StdCopy.frame(StdCopy.stdout, Array(out.stdout.utf8))) }
-            if !out.stderr.isEmpty { session.output.write(StdCopy.frame(StdCopy.stderr, Array(out.stderr.utf8))) }
+            // One frame per piece, in the order the process wrote them.
+            for piece in out.segments {
+                session.output.write(StdCopy.frame(piece.stream == .stdout ? StdCopy.stdout : StdCopy.stderr, Array(piece.text.utf8)))
+            }
         }
         session.output.finish()
     }
@@ -255,10 +257,18 @@ extension Router {
             }
             var body: [UInt8] = []
             if c.tty {
-                body = Array((out.stdout + out.stderr).utf8)
+                body = Array(out.terminalText.utf8)
             } else {
-                if request.flag("stdout") && !out.stdout.isEmpty { body += StdCopy.frame(StdCopy.stdout, Array(out.stdout.utf8)) }
-                if request.flag("stderr") && !out.stderr.isEmpty { body += StdCopy.frame(StdCopy.stderr, Array(out.stderr.utf8)) }
+                // One frame per log line, both streams in the order they were logged (moby v28.2.2
+                // api/server/httputils/write_log_stream.go writes each message as it comes).
+                for piece in out.segments {
+                    let wanted = piece.stream == .stdout ? request.flag("stdout") : request.flag("stderr")
+                    guard wanted else { continue }
+                    let kind = piece.stream == .stdout ? StdCopy.stdout : StdCopy.stderr
+                    var lines = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    if lines.last?.isEmpty == true { lines.removeLast() }
+                    for line in lines { body += StdCopy.frame(kind, Array((line + "\n").utf8)) }
+                }
             }
             let contentType = c.tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream"
             guard request.flag("follow"), c.isRunning else {

@@ -102,6 +102,31 @@ public struct PathResult: Sendable, Hashable {
     /// Every hook the first packet (and the reply checked for it) went through on the sending
     /// machine, with the rules met: what `Engine.count` moves the counters of.
     var hookRuns: [HookRun] = []
+    /// The hooks the walk went through on the other machines it crossed to (`ClusterPath`), in order:
+    /// that machine's netfilter sees the same packets, so its counters move too (`counted(on:)`).
+    var hookRunsElsewhere: [MachineHookRuns] = []
+
+    /// The hostnames of the other machines whose hooks the walk went through, each once, in order.
+    public var machinesCrossed: [String] {
+        var seen: [String] = []
+        for m in hookRunsElsewhere where !m.runs.isEmpty && !seen.contains(m.machine) { seen.append(m.machine) }
+        return seen
+    }
+
+    /// This walk as the machine `hostname` met it: the same verdict, with that machine's hook runs
+    /// only, for `Engine.count` on that machine's engine.
+    public func counted(on hostname: String) -> PathResult {
+        var r = self
+        r.hookRuns = hookRunsElsewhere.filter { $0.machine == hostname }.flatMap(\.runs)
+        r.hookRunsElsewhere = []
+        return r
+    }
+}
+
+/// The hook runs of one machine a cross-machine walk reached.
+struct MachineHookRuns: Sendable, Hashable {
+    let machine: String
+    let runs: [HookRun]
 }
 
 /// One run of a packet through one hook (a built-in chain of a table), as the walk made it.

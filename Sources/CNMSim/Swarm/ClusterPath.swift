@@ -76,6 +76,8 @@ public struct ClusterPath {
         r.hops += next.hops
         r.verdict = next.verdict
         r.ipvsKeys += next.ipvsKeys
+        r.hookRunsElsewhere.append(MachineHookRuns(machine: machines[k].name, runs: next.hookRuns))
+        r.hookRunsElsewhere += next.hookRunsElsewhere
         if next.servedBy != nil {
             r.servedBy = next.servedBy
             r.servedOn = machines[k].name
