@@ -72,7 +72,7 @@ final class ShellLabTests: XCTestCase {
 
     func testAStepThatAsksItselfIsNotFollowedByTheSameQuestion() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let lab = try XCTUnwrap(LabCatalog.labs(paths: [root.appendingPathComponent("Labs/w2d1s3-01-default-networks.yaml").path]).first)
+        let lab = try XCTUnwrap(LabCatalog.labs(paths: [root.appendingPathComponent("Labs/w2d1s3-01-default-networks.yaml").path], files: DiskFiles()).first)
         let quiz = try XCTUnwrap(lab.steps.first { $0.quiz != nil })
         let asked = quiz.text.resolve(.en)
         XCTAssertTrue(asked.contains("?"), "this lab's quiz text asks by itself")
