@@ -42,7 +42,7 @@ final class EventLog: @unchecked Sendable {
     /// moby keeps the last 256 events for `--since`.
     static let historySize = 256
 
-    /// Whether a message passes `docker events --filter` (moby daemon/events/filter.go, the common keys).
+    /// Whether a message passes `docker events --filter` (moby v28.2.2 daemon/events/filter.go, the common keys).
     static func matches(_ m: Message, _ filters: [String: [String]]) -> Bool {
         func check(_ key: String, _ values: [String]) -> Bool {
             guard let wanted = filters[key], !wanted.isEmpty else { return true }

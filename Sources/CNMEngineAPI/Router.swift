@@ -19,7 +19,7 @@ struct Router: Sendable {
         ("GET", ["version"], { r, _, _ in r.version() }),
         ("GET", ["info"], { r, _, _ in r.info() }),
         ("GET", ["events"], { r, q, _ in r.events(q) }),
-        // Networks (moby api/server/router/network/network.go).
+        // Networks (moby v28.2.2 api/server/router/network/network.go).
         ("GET", ["networks"], { r, q, _ in r.networkList(q) }),
         ("GET", ["networks", "{}"], { r, q, p in r.networkInspect(q, p[0]) }),
         ("POST", ["networks", "create"], { r, q, _ in r.networkCreate(q) }),
@@ -27,7 +27,7 @@ struct Router: Sendable {
         ("DELETE", ["networks", "{}"], { r, _, p in r.networkRemove(p[0]) }),
         ("POST", ["networks", "{}", "connect"], { r, q, p in r.networkConnect(q, p[0]) }),
         ("POST", ["networks", "{}", "disconnect"], { r, q, p in r.networkDisconnect(q, p[0]) }),
-        // Containers (moby api/server/router/container/container.go).
+        // Containers (moby v28.2.2 api/server/router/container/container.go).
         ("GET", ["containers", "json"], { r, q, _ in r.containerList(q) }),
         ("POST", ["containers", "create"], { r, q, _ in r.containerCreate(q) }),
         ("GET", ["containers", "{}", "json"], { r, _, p in r.containerInspect(p[0]) }),
@@ -44,11 +44,11 @@ struct Router: Sendable {
         ("POST", ["exec", "{}", "start"], { r, q, p in r.execStart(q, p[0]) }),
         ("POST", ["exec", "{}", "resize"], { r, _, p in r.execResize(p[0]) }),
         ("GET", ["exec", "{}", "json"], { r, _, p in r.execInspect(p[0]) }),
-        // Images (moby api/server/router/image/image.go); names may contain slashes.
+        // Images (moby v28.2.2 api/server/router/image/image.go); names may contain slashes.
         ("GET", ["images", "json"], { r, _, _ in r.imageList() }),
         ("POST", ["images", "create"], { r, q, _ in r.imageCreate(q) }),
         ("GET", ["images", "{*}", "json"], { r, _, p in r.imageInspect(p[0]) }),
-        // Swarm (moby api/server/router/swarm/cluster.go).
+        // Swarm (moby v28.2.2 api/server/router/swarm/cluster.go).
         ("GET", ["nodes"], { r, _, _ in r.nodeList() }),
         ("GET", ["nodes", "{}"], { r, _, p in r.nodeInspect(p[0]) }),
         ("GET", ["services"], { r, q, _ in r.serviceList(q) }),
@@ -92,11 +92,11 @@ struct Router: Sendable {
             if let refusal = versionCheck(request) { return refusal }
             return handler(self, request, params)
         }
-        // moby api/server/server.go: unknown paths and methods.
+        // moby v28.2.2 api/server/server.go: unknown paths and methods.
         return .error(HTTPStatus.notFound, "page not found")
     }
 
-    /// moby api/server/middleware/version.go.
+    /// moby v28.2.2 api/server/middleware/version.go.
     func versionCheck(_ request: APIRequest) -> APIResponse? {
         guard request.versioned else { return nil }
         let v = request.version

@@ -2,7 +2,7 @@ import CNMSim
 
 /// A flag parsing failure, with pflag's exact error texts (`message`). The
 /// cases keep the pieces so a caller can localise or inspect them; use
-/// `FlagError.dockerUsageText` to wrap one the way docker/cli prints it.
+/// `FlagError.dockerUsageText` to wrap one the way docker/cli v28.2.2 prints it.
 public enum FlagError: Error, Equatable, Sendable {
     /// `unknown flag: --<name>`
     case unknownFlag(name: String)
@@ -38,10 +38,10 @@ public enum FlagError: Error, Equatable, Sendable {
         }
     }
 
-    /// The exit status docker/cli uses for flag errors (`StatusError{StatusCode: 125}`).
+    /// The exit status docker/cli v28.2.2 uses for flag errors (`StatusError{StatusCode: 125}`).
     public static let dockerExitStatus: Int32 = 125
 
-    /// docker/cli `cli.FlagErrorFunc` text:
+    /// docker/cli v28.2.2 `cli.FlagErrorFunc` text:
     /// `<error>\n\nUsage:  <useLine>\n\nRun '<commandPath> --help' for more information`.
     /// - Parameters:
     ///   - useLine: cobra's `UseLine()`, e.g. `docker network ls [OPTIONS]`.

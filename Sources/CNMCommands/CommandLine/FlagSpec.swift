@@ -1,4 +1,4 @@
-/// The value types a docker/cli flag can have, named after pflag's types.
+/// The value types a docker/cli v28.2.2 flag can have, named after pflag's types.
 public enum FlagKind: Sendable, Equatable {
     /// pflag `Bool`: parsed with Go `strconv.ParseBool`; never consumes the next
     /// argument (`--internal` alone means `true`, `--internal=false` works).

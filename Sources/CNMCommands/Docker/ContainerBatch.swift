@@ -7,7 +7,7 @@ enum ContainerBatch {
         /// Done: the argument is printed.
         case done
         /// Printed on standard error without failing the command (`rm -f` of a missing
-        /// container: docker/cli cli/command/container/rm.go prints the daemon's error and goes on).
+        /// container: docker/cli v28.2.2 cli/command/container/rm.go prints the daemon's error and goes on).
         case ignored(String, EngineError? = nil)
         /// The error line as docker prints it, and the daemon's error it reports.
         case failed(String, EngineError? = nil)

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// The `docker run`/`docker create` flags (docker/cli cli/command/container/opts.go)
+/// The `docker run`/`docker create` flags (docker/cli v28.2.2 cli/command/container/opts.go)
 /// and their translation into a create request.
 enum ContainerOptions {
     /// Flags whose effect cnmlab does not model; using one says so instead of pretending.
@@ -69,7 +69,7 @@ enum ContainerOptions {
         return "sysctl '\(value)' is not allowed"
     }
 
-    /// Builds the create request from the parsed flags (docker/cli cli/command/container/opts.go `parse`).
+    /// Builds the create request from the parsed flags (docker/cli v28.2.2 cli/command/container/opts.go `parse`).
     /// A flag cnmlab does not model is `.notSimulated`; a value the CLI refuses is `.refused`, with the
     /// message `docker run` reports after `docker: `.
     static func request(from flags: ParsedFlags) throws(CommandError) -> ContainerCreateRequest {
@@ -131,7 +131,7 @@ enum ContainerOptions {
     /// The network modes that are not user-defined networks.
     static let builtinModes: Set<String> = ["bridge", "host", "none", "default"]
 
-    /// `--network` (docker/cli opts/network.go), the endpoint flags the first network takes
+    /// `--network` (docker/cli v28.2.2 opts/network.go), the endpoint flags the first network takes
     /// (`--network-alias`, `--ip`, `--ip6`, `--mac-address`) and `--link`.
     static func addNetworks(_ flags: ParsedFlags, to request: inout ContainerCreateRequest) throws(CommandError) {
         var attachments = flags.strings("network").map(attachment)

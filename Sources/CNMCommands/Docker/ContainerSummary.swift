@@ -10,9 +10,9 @@ enum ContainerSummary {
         var type: String
     }
 
-    /// One entry per binding, plus an IP-less one per exposed port without bindings (moby container/view.go).
+    /// One entry per binding, plus an IP-less one per exposed port without bindings (moby v28.2.2 container/view.go).
     static func ports(of c: Container) -> [Port] {
-        // Host-mode containers have no port map (moby container/view.go reads NetworkSettings.Ports).
+        // Host-mode containers have no port map (moby v28.2.2 container/view.go reads NetworkSettings.Ports).
         guard c.isRunning, !c.sharesHostNetwork else { return [] }
         var out: [Port] = []
         for port in c.exposedPorts {
@@ -30,7 +30,7 @@ enum ContainerSummary {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    /// docker/cli `DisplayablePorts`.
+    /// docker/cli v28.2.2 `DisplayablePorts`.
     static func displayablePorts(_ input: [Port]) -> String {
         let ports = input.sorted { a, b in
             if a.privatePort != b.privatePort { return a.privatePort < b.privatePort }
@@ -101,7 +101,7 @@ enum ContainerSummary {
         }
     }
 
-    /// docker/cli `Ellipsis`: cut to `max` display columns with a trailing `…`.
+    /// docker/cli v28.2.2 `Ellipsis`: cut to `max` display columns with a trailing `…`.
     static func ellipsis(_ s: String, _ max: Int) -> String {
         let chars = Array(s)
         if chars.count <= max { return s }

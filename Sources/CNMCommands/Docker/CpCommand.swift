@@ -51,7 +51,7 @@ enum CpCommand {
         }
     }
 
-    /// docker/cli `splitCpArg`: an absolute path, or one whose part before `:` starts with `.`, is local.
+    /// docker/cli v28.2.2 `splitCpArg`: an absolute path, or one whose part before `:` starts with `.`, is local.
     static func split(_ arg: String) -> (String?, String) {
         if arg.hasPrefix("/") { return (nil, arg) }
         guard let colon = arg.firstIndex(of: ":") else { return (nil, arg) }
@@ -61,7 +61,7 @@ enum CpCommand {
     }
 
     /// The local path as the CLI prints it: made absolute against the current folder, a trailing
-    /// `/` or `/.` kept (moby pkg/archive `PreserveTrailingDotOrSeparator`).
+    /// `/` or `/.` kept (moby v28.2.2 pkg/archive `PreserveTrailingDotOrSeparator`).
     static func absoluteLocal(_ path: String) -> String {
         let abs = FilePath.resolve(path, in: HostFiles.home) ?? path
         if path.hasSuffix("/.") || path == "." { return (abs == "/" ? "" : abs) + "/." }

@@ -85,7 +85,7 @@ enum DockerCommand {
         DockerSubcommand(["cp"], spec: CpCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try CpCommand.run(a, engine: &e, path: p) },
     ]
 
-    /// `docker network …` (docker/cli cli/command/network/cmd.go).
+    /// `docker network …` (docker/cli v28.2.2 cli/command/network/cmd.go).
     static let network: [DockerSubcommand] = [
         DockerSubcommand(["ls", "list"], spec: NetworkLsCommand.spec, operands: []) { a, _, e, _ throws(CommandError) in try NetworkLsCommand.run(a, engine: &e) },
         DockerSubcommand(["create"], spec: NetworkCreateCommand.spec, changesState: true, operands: []) { a, _, e, _ throws(CommandError) in try NetworkCreateCommand.run(a, engine: &e) },
@@ -96,7 +96,7 @@ enum DockerCommand {
         DockerSubcommand(["prune"], spec: NetworkPruneCommand.spec, changesState: true, operands: []) { a, _, e, stdin throws(CommandError) in try NetworkPruneCommand.run(a, engine: &e, stdin: stdin) },
     ]
 
-    /// `docker container …` (docker/cli cli/command/container/cmd.go); a real subcommand cnmlab
+    /// `docker container …` (docker/cli v28.2.2 cli/command/container/cmd.go); a real subcommand cnmlab
     /// does not simulate says so.
     static let container: [DockerSubcommand] = [
         DockerSubcommand(["ls", "list", "ps"], spec: PsCommand.spec(path: "docker container ls"), operands: []) { a, p, e, _ throws(CommandError) in try PsCommand.run(a, engine: &e, path: p) },

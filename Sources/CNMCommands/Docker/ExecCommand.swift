@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker exec` (docker/cli cli/command/container/exec.go).
+/// `docker exec` (docker/cli v28.2.2 cli/command/container/exec.go).
 enum ExecCommand {
     static let spec = DockerCommandSpec(
         path: "docker exec", useLine: "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]",

@@ -1,4 +1,4 @@
-/// docker/cli `opts.FilterOpt.Set`: a filter must be `name=value`.
+/// docker/cli v28.2.2 `opts.FilterOpt.Set`: a filter must be `name=value`.
 enum FilterValidation {
     @Sendable static func validate(_ value: String) -> String? {
         value.contains("=") ? nil : "bad format of filter (expected name=value)"

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker inspect` (docker/cli cli/command/system/inspect.go): containers first, then networks.
+/// `docker inspect` (docker/cli v28.2.2 cli/command/system/inspect.go): containers first, then networks.
 enum InspectCommand {
     static let spec = DockerCommandSpec(
         path: "docker inspect", useLine: "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
@@ -23,7 +23,7 @@ enum InspectCommand {
             } else if type == "container" {
                 items.append(.failed(DaemonError.text(.noSuchContainer(term))))
             } else if type == "network", case .failure(let e) = engine.findNetwork(term) {
-                // With --type the daemon's error comes through as it is (docker/cli system/inspect.go inspectAll).
+                // With --type the daemon's error comes through as it is (docker/cli v28.2.2 system/inspect.go inspectAll).
                 items.append(.failed(DaemonError.text(e)))
             } else {
                 items.append(.failed("Error: No such object: \(term)"))

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network connect` (docker/cli cli/command/network/connect.go).
+/// `docker network connect` (docker/cli v28.2.2 cli/command/network/connect.go).
 enum NetworkConnectCommand {
     static let spec = DockerCommandSpec(
         path: "docker network connect", useLine: "docker network connect [OPTIONS] NETWORK CONTAINER",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network create` (docker/cli cli/command/network/create.go).
+/// `docker network create` (docker/cli v28.2.2 cli/command/network/create.go).
 enum NetworkCreateCommand {
     static let spec = DockerCommandSpec(
         path: "docker network create", useLine: "docker network create [OPTIONS] NETWORK",
@@ -133,7 +133,7 @@ enum NetworkCreateCommand {
     }
 }
 
-/// docker/cli `MapOpts`: `k=v` items into a map (`k` alone maps to an empty value).
+/// docker/cli v28.2.2 `MapOpts`: `k=v` items into a map (`k` alone maps to an empty value).
 enum MapOption {
     static func parse(_ items: [String]) -> [String: String] {
         var out: [String: String] = [:]
@@ -145,7 +145,7 @@ enum MapOption {
     }
 }
 
-/// docker/cli `opts.ValidateLabel`.
+/// docker/cli v28.2.2 `opts.ValidateLabel`.
 enum LabelValidation {
     @Sendable static func validate(_ value: String) -> String? {
         let key = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network disconnect` (docker/cli cli/command/network/disconnect.go).
+/// `docker network disconnect` (docker/cli v28.2.2 cli/command/network/disconnect.go).
 enum NetworkDisconnectCommand {
     static let spec = DockerCommandSpec(
         path: "docker network disconnect", useLine: "docker network disconnect [OPTIONS] NETWORK CONTAINER",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// The daemon's network list filters (moby daemon/network/filter.go):
+/// The daemon's network list filters (moby v28.2.2 daemon/network/filter.go):
 /// same key repeated = OR, different keys = AND.
 struct NetworkFilters {
     var values: [String: [String]] = [:]

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network inspect` (docker/cli cli/command/network/inspect.go, cli/command/inspect/inspector.go).
+/// `docker network inspect` (docker/cli v28.2.2 cli/command/network/inspect.go, cli/command/inspect/inspector.go).
 enum NetworkInspectCommand {
     static let spec = DockerCommandSpec(
         path: "docker network inspect", useLine: "docker network inspect [OPTIONS] NETWORK [NETWORK...]",

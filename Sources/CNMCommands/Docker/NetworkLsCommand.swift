@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network ls` (docker/cli cli/command/network/list.go).
+/// `docker network ls` (docker/cli v28.2.2 cli/command/network/list.go).
 enum NetworkLsCommand {
     static let spec = DockerCommandSpec(
         path: "docker network ls", useLine: "docker network ls [OPTIONS]",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network prune` (docker/cli cli/command/network/prune.go).
+/// `docker network prune` (docker/cli v28.2.2 cli/command/network/prune.go).
 enum NetworkPruneCommand {
     static let spec = DockerCommandSpec(
         path: "docker network prune", useLine: "docker network prune [OPTIONS]",

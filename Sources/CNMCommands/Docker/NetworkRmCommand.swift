@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker network rm` (docker/cli cli/command/network/remove.go).
+/// `docker network rm` (docker/cli v28.2.2 cli/command/network/remove.go).
 enum NetworkRmCommand {
     static let spec = DockerCommandSpec(
         path: "docker network rm", useLine: "docker network rm NETWORK [NETWORK...]",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker port` (docker/cli cli/command/container/port.go).
+/// `docker port` (docker/cli v28.2.2 cli/command/container/port.go).
 enum PortCommand {
     static let spec = DockerCommandSpec(
         path: "docker port", useLine: "docker port CONTAINER [PRIVATE_PORT[/PROTO]]", flags: [], arity: .range(1, 2))

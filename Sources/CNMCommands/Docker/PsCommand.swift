@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker ps` / `docker container ls` (docker/cli cli/command/container/list.go).
+/// `docker ps` / `docker container ls` (docker/cli v28.2.2 cli/command/container/list.go).
 enum PsCommand {
     static func spec(path typed: String) -> DockerCommandSpec {
         let path = DockerHelp.aliases[typed] ?? typed
@@ -34,7 +34,7 @@ enum PsCommand {
         return DockerFormatter.render(format: format, defaultFormat: defaultFormat, rows: rows, headers: headers)
     }
 
-    /// The containers `GET /containers/json` lists for these filters, newest first (moby daemon/list.go).
+    /// The containers `GET /containers/json` lists for these filters, newest first (moby v28.2.2 daemon/list.go).
     static func select(_ filters: [String: [String]], all: Bool, last: Int, engine: Engine) -> Result<[Container], EngineError> {
         let accepted: Set<String> = ["id", "name", "status", "network", "ancestor", "label", "exited", "publish", "expose"]
         for k in filters.keys.sorted() where !accepted.contains(k) {

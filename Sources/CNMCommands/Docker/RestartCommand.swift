@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker restart` (docker/cli cli/command/container/restart.go).
+/// `docker restart` (docker/cli v28.2.2 cli/command/container/restart.go).
 enum RestartCommand {
     static let spec = DockerCommandSpec(
         path: "docker restart", useLine: "docker restart [OPTIONS] CONTAINER [CONTAINER...]",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker rm` (docker/cli cli/command/container/rm.go).
+/// `docker rm` (docker/cli v28.2.2 cli/command/container/rm.go).
 enum RmCommand {
     static let spec = DockerCommandSpec(
         path: "docker rm", useLine: "docker rm [OPTIONS] CONTAINER [CONTAINER...]",

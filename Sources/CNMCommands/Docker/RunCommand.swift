@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker run` (docker/cli cli/command/container/run.go) and, with
+/// `docker run` (docker/cli v28.2.2 cli/command/container/run.go) and, with
 /// `create: true`, `docker create` (create.go).
 enum RunCommand {
     static let runSpec = DockerCommandSpec(

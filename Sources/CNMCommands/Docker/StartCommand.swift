@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker start` (docker/cli cli/command/container/start.go); `-a` prints what a
+/// `docker start` (docker/cli v28.2.2 cli/command/container/start.go); `-a` prints what a
 /// command that ends printed, as an attached `docker run` does.
 enum StartCommand {
     static let spec = DockerCommandSpec(

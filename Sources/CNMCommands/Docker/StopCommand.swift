@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker stop` (docker/cli cli/command/container/stop.go).
+/// `docker stop` (docker/cli v28.2.2 cli/command/container/stop.go).
 enum StopCommand {
     static let spec = DockerCommandSpec(
         path: "docker stop", useLine: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker volume inspect` (docker/cli v28.2.2 cli/command/volume/inspect.go; moby api/types/volume
+/// `docker volume inspect` (docker/cli v28.2.2 cli/command/volume/inspect.go; moby v28.2.2 api/types/volume
 /// `Volume`): CreatedAt, Driver, Labels, Mountpoint, Name, Options, Scope.
 enum VolumeInspectCommand {
     static let spec = DockerCommandSpec(
@@ -19,7 +19,7 @@ enum VolumeInspectCommand {
         return InspectPrinter.print(items, format: flags.string("format"))
     }
 
-    /// moby volume/local: the creation time in RFC 3339 without a fraction (`time.RFC3339`).
+    /// moby v28.2.2 volume/local: the creation time in RFC 3339 without a fraction (`time.RFC3339`).
     static func createdAt(_ v: Volume) -> String {
         let nano = v.created.rfc3339Nano
         guard let dot = nano.firstIndex(of: ".") else { return nano }

@@ -33,7 +33,7 @@ enum VolumePruneCommand {
                 return out
             }
         }
-        // The space is the volumes' file bytes (moby pkg/directory `Size` sums regular files).
+        // The space is the volumes' file bytes (moby v28.2.2 pkg/directory `Size` sums regular files).
         let reclaimed = engine.volumes.values.filter { v in
             (v.anonymous || flags.bool("all")) && engine.containersUsing(volume: v.name).isEmpty
         }.reduce(0) { $0 + $1.files.totalBytes }

@@ -5,16 +5,16 @@ import CNMSim
 /// dispatcher that called them turns it into what the terminal shows (`output`). No caller reads a
 /// message to learn its code.
 ///
-/// The statuses are the real tools': docker/cli `cli.StatusError` and `cmd/docker/docker.go` (125
+/// The statuses are the real tools': docker/cli v28.2.2 `cli.StatusError` and `cmd/docker/docker.go` (125
 /// for a flag error, 1 for any other error its commands return), bash for a command it cannot find
 /// (127), runc for an executable a container lacks (127), and cnmlab's own 127 for what it does not
 /// simulate.
 enum CommandError: Error, Equatable {
     /// `--help` or `-h`: the help text, exit 0. Not a failure, but it ends the command early.
     case help(CommandOutput)
-    /// A flag the parser refused, as docker/cli `cli.FlagErrorFunc` prints it (with the usage line): exit 125.
+    /// A flag the parser refused, as docker/cli v28.2.2 `cli.FlagErrorFunc` prints it (with the usage line): exit 125.
     case usage(String)
-    /// The wrong number of arguments (docker/cli `cli/required.go`): exit 1.
+    /// The wrong number of arguments (docker/cli v28.2.2 `cli/required.go`): exit 1.
     case arguments(String)
     /// The CLI's own refusal, an error its command returns (`Error: No public port '80' published for web`): exit 1.
     case refused(String)
@@ -57,7 +57,7 @@ enum CommandError: Error, Equatable {
     /// The exit status it ends the command with.
     var exitCode: Int32 { output.exitCode }
 
-    /// docker/cli `reportError`: `docker: MESSAGE` and the pointer to the command's help.
+    /// docker/cli v28.2.2 `reportError`: `docker: MESSAGE` and the pointer to the command's help.
     static func withHelp(_ message: String, _ command: String) -> String {
         "docker: \(message)\n\nRun 'docker \(command) --help' for more information\n"
     }

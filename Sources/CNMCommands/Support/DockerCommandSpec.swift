@@ -78,7 +78,7 @@ struct DockerCommandSpec: Sendable {
 
     private func plural(_ n: Int) -> String { n == 1 ? "argument" : "arguments" }
 
-    /// docker/cli `cli/required.go`, texts and all (including its "SRun" typo).
+    /// docker/cli v28.2.2 `cli/required.go`, texts and all (including its "SRun" typo).
     func arityError(_ count: Int) -> String? {
         switch arity {
         case .none where count > 0:

@@ -24,7 +24,7 @@ public enum EngineAPIBodies {
         return encode(.structure(s))
     }
 
-    /// The networks `GET /networks?filters=…` answers with (moby daemon/network/filter.go).
+    /// The networks `GET /networks?filters=…` answers with (moby v28.2.2 daemon/network/filter.go).
     public static func networks(filters raw: [String], engine: Engine) -> Result<[Network], EngineError> {
         NetworkFilters.parse(raw).map { f in engine.allNetworks.filter { f.matches($0, engine: engine) } }
     }
@@ -85,7 +85,7 @@ public enum EngineAPIBodies {
         encode(zeroingUnknowns(ServiceInspectView.value(for: s, store: store)))
     }
 
-    /// `GET /services?filters=&status=`: the services the filters select (moby daemon/cluster/services.go);
+    /// `GET /services?filters=&status=`: the services the filters select (moby v28.2.2 daemon/cluster/services.go);
     /// with `status`, each carries `ServiceStatus` (running and desired tasks, as `docker service ls` shows).
     public static func serviceList(filters raw: [String], status: Bool, store: Swarm) -> Result<[String], EngineError> {
         SwarmFilterArgs.parse(raw, accepted: ["name", "id", "label", "mode", "runtime"]).map { f in
@@ -105,7 +105,7 @@ public enum EngineAPIBodies {
         }
     }
 
-    /// `GET /tasks?filters=` (moby daemon/cluster/tasks.go `GetTasks`): `service` filters name or
+    /// `GET /tasks?filters=` (moby v28.2.2 daemon/cluster/tasks.go `GetTasks`): `service` filters name or
     /// ID services, the rest as `docker service ps` filters them; running tasks only (cnmlab keeps no history).
     public static func taskList(filters raw: [String], store: Swarm) -> Result<[String], EngineError> {
         let f: SwarmFilterArgs

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker node …` (docker/cli cli/command/node/cmd.go): one file per
+/// `docker node …` (docker/cli v28.2.2 cli/command/node/cmd.go): one file per
 /// subcommand. `demote`, `promote`, `rm` and `update` change the cluster's
 /// membership, which cnmlab does not simulate.
 enum NodeCommand {

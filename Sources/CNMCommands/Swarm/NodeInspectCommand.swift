@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker node inspect [--format T] self|NODE…` (docker/cli cli/command/node/inspect.go).
+/// `docker node inspect [--format T] self|NODE…` (docker/cli v28.2.2 cli/command/node/inspect.go).
 /// Templates over the fields cnmlab knows (`{{.Status.Addr}}`, `{{.Spec.Role}}`,
 /// `{{.ManagerStatus.Leader}}`…) print as Docker prints them; the full JSON and
 /// `--pretty` show a node's platform, resources, plugins and TLS certificate,

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker node ls` (docker/cli cli/command/node/list.go, formatter.go): the
+/// `docker node ls` (docker/cli v28.2.2 cli/command/node/list.go, formatter.go): the
 /// nodes sorted by hostname, full IDs with ` *` after the node the command
 /// runs on, STATUS `Ready`/`Down`, AVAILABILITY `Active`, MANAGER STATUS
 /// `Leader`/`Reachable`/`Unreachable`, ENGINE VERSION 28.2.2.

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker node ps [self|NODE…]` (docker/cli cli/command/node/ps.go): the tasks
+/// `docker node ps [self|NODE…]` (docker/cli v28.2.2 cli/command/node/ps.go): the tasks
 /// on each node (the current one by default), printed like `docker service ps`.
 /// Per-node errors are joined after the table; with errors and no task, only the errors.
 enum NodePsCommand {

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service …` (docker/cli cli/command/service/cmd.go): one file per
+/// `docker service …` (docker/cli v28.2.2 cli/command/service/cmd.go): one file per
 /// subcommand. `logs` and `rollback` are real subcommands cnmlab does not
 /// simulate; anything else is cobra's unknown-command error.
 enum ServiceCommand {

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service create` (docker/cli cli/command/service/create.go, opts.go).
+/// `docker service create` (docker/cli v28.2.2 cli/command/service/create.go, opts.go).
 ///
 /// The CLI builds the spec (client-side checks, network names resolved to IDs
 /// and sorted by ID), the daemon validates it as swarmkit's control API does,

@@ -1,4 +1,4 @@
-/// The flags of `docker service create|update` (docker/cli cli/command/service/opts.go
+/// The flags of `docker service create|update` (docker/cli v28.2.2 cli/command/service/opts.go
 /// `addServiceFlags`, create.go, update.go), declared so that every real flag
 /// parses — the few cnmlab simulates, and the others only to answer that they
 /// are not simulated instead of `unknown flag`.

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service inspect` (docker/cli cli/command/service/inspect.go, formatter.go):
+/// `docker service inspect` (docker/cli v28.2.2 cli/command/service/inspect.go, formatter.go):
 /// the JSON array of `ServiceInspectView`s, a `--format` template per service,
 /// or `--pretty`. A reference the daemon does not know is `Error: no such service: X`.
 enum ServiceInspectCommand {

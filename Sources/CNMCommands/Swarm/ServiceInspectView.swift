@@ -1,7 +1,7 @@
 import CNMSim
 
 /// The value `docker service inspect` prints for a service: API 1.50
-/// `swarm.Service` (moby api/types/swarm/service.go; struct order = JSON key
+/// `swarm.Service` (moby v28.2.2 api/types/swarm/service.go; struct order = JSON key
 /// order) as the daemon returns it with `insertDefaults=true` — the spec the
 /// CLI sent (an empty label map, `Init: false`, an empty `DNSConfig`, zero
 /// resource limits and reservations, an empty placement), completed by

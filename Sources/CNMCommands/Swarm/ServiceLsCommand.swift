@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service ls` (docker/cli cli/command/service/list.go, formatter.go):
+/// `docker service ls` (docker/cli v28.2.2 cli/command/service/list.go, formatter.go):
 /// the services sorted by name, with REPLICAS `running/desired` from the
 /// daemon's service status (left out with `-q`, which then shows `0/0`).
 enum ServiceLsCommand {

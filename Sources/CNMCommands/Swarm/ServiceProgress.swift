@@ -1,5 +1,5 @@
 /// What `docker service create|scale|update` print while they wait for a
-/// replicated service to converge (docker/cli cli/command/service/helpers.go
+/// replicated service to converge (docker/cli v28.2.2 cli/command/service/helpers.go
 /// `WaitOnService`, cli/command/service/progress/progress.go), as a transcript
 /// shows it: stdout is not a terminal.
 ///

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service ps` (docker/cli cli/command/service/ps.go): each argument
+/// `docker service ps` (docker/cli v28.2.2 cli/command/service/ps.go): each argument
 /// is matched as a full ID, a full name, then an ID prefix; arguments that
 /// match nothing are reported after the table (`no such service: X`), and
 /// when none matches only the errors are printed.

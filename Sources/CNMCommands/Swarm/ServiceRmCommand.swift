@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service rm` (docker/cli cli/command/service/remove.go): prints each
+/// `docker service rm` (docker/cli v28.2.2 cli/command/service/remove.go): prints each
 /// argument as given once removed; the daemon's errors are joined on stderr, exit 1.
 /// The cluster stops the service's tasks when it reconciles afterwards.
 enum ServiceRmCommand {

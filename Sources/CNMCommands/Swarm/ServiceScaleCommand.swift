@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service scale SERVICE=REPLICAS…` (docker/cli cli/command/service/scale.go):
+/// `docker service scale SERVICE=REPLICAS…` (docker/cli v28.2.2 cli/command/service/scale.go):
 /// prints `NAME scaled to N` for each service it updated, then — unless `-d` —
 /// waits for each in turn (`ServiceProgress`). Failures are collected as
 /// `NAME: error` and printed together at the end, exit 1.

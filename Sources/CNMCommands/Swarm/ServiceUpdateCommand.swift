@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker service update [--replicas N] SERVICE` (docker/cli cli/command/service/update.go):
+/// `docker service update [--replicas N] SERVICE` (docker/cli v28.2.2 cli/command/service/update.go):
 /// prints the argument as given, then — unless `-d` — the convergence progress.
 /// Only the replica count can be changed here; every other change (image,
 /// ports, networks, rollback, force…) rolls tasks and is not simulated.

@@ -1,6 +1,6 @@
 import CNMSim
 
-/// `docker swarm init|join|join-token|leave` (docker/cli cli/command/swarm).
+/// `docker swarm init|join|join-token|leave` (docker/cli v28.2.2 cli/command/swarm).
 /// Served with the whole cluster: joining needs the manager on another machine.
 enum SwarmCommand {
     static let initSpec = DockerCommandSpec(

@@ -25,7 +25,7 @@ enum SwarmLookup {
         return .failure(EngineError(.notFound, "network \(term) not found"))
     }
 
-    /// `getService` (moby daemon/cluster/helpers.go): full ID, full name, then a unique ID prefix.
+    /// `getService` (moby v28.2.2 daemon/cluster/helpers.go): full ID, full name, then a unique ID prefix.
     static func service(_ term: String, in s: Swarm) -> Result<SwarmService, EngineError> {
         if let found = s.findService(term) { return .success(found) }
         let matches = term.isEmpty ? [] : s.services.filter { $0.id.hasPrefix(term) }

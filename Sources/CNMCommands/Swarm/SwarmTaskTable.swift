@@ -12,7 +12,7 @@ enum SwarmTaskTable {
         headers: ["ID": "ID", "Name": "NAME", "Image": "IMAGE", "Node": "NODE", "DesiredState": "DESIRED STATE",
                   "CurrentState": "CURRENT STATE", "Error": "ERROR", "Ports": "PORTS"])
 
-    /// The task filters the daemon accepts (moby daemon/cluster/filters.go `newListTasksFilters`).
+    /// The task filters the daemon accepts (moby v28.2.2 daemon/cluster/filters.go `newListTasksFilters`).
     static let acceptedFilters: Set<String> = ["name", "id", "label", "service", "node", "desired-state", "_up-to-date", "runtime"]
 
     /// swarmkit's task states, for checking `desired-state` values.

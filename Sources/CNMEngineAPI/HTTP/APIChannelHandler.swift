@@ -146,7 +146,7 @@ final class APIChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
         serveNext(context: context)
     }
 
-    /// `101 UPGRADED`, then the connection carries raw bytes (moby api/server/router/container/exec.go, attach).
+    /// `101 UPGRADED`, then the connection carries raw bytes (moby v28.2.2 api/server/router/container/exec.go, attach).
     private func upgrade(_ session: HijackSession, head h: HTTPRequestHead, context: ChannelHandlerContext) {
         var head = responseHead(101, version: h.version, contentType: session.contentType)
         head.status = .custom(code: 101, reasonPhrase: "UPGRADED")

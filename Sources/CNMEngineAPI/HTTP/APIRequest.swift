@@ -22,7 +22,7 @@ public struct APIRequest: Sendable {
         var path = URLCoding.percentDecode(rawPath) ?? rawPath
         var version = EngineVersion.api
         var versioned = false
-        // moby api/server/server.go: versionMatcher "/v{version:[0-9.]+}".
+        // moby v28.2.2 api/server/server.go: versionMatcher "/v{version:[0-9.]+}".
         if path.hasPrefix("/v") {
             let rest = path.dropFirst(2)
             let digits = rest.prefix { $0 == "." || ($0 >= "0" && $0 <= "9") }
@@ -82,7 +82,7 @@ public enum EngineVersion {
     public static let minAPI = "1.24"
     public static let engine = "28.2.2"
 
-    /// Compares dotted API versions numerically (moby api/types/versions/compare.go).
+    /// Compares dotted API versions numerically (moby v28.2.2 api/types/versions/compare.go).
     static func compare(_ a: String, _ b: String) -> Int {
         let x = a.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
         let y = b.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) ?? 0 }

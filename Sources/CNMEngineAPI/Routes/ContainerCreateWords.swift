@@ -1,6 +1,6 @@
 /// The `docker create` words for a `POST /containers/create` body (moby
 /// api/types/container `CreateRequest`: the `Config`, `HostConfig` and `NetworkingConfig`),
-/// the inverse of what docker/cli cli/command/container/opts.go builds from flags.
+/// the inverse of what docker/cli v28.2.2 cli/command/container/opts.go builds from flags.
 /// Fields cnmlab does not simulate become the flags that say so.
 enum ContainerCreateWords {
     static func words(name: String?, _ f: JSONFields) throws -> [String] {

@@ -56,7 +56,7 @@ extension Router {
             let id = result.output.stdout.split(separator: "\n").last.map(String.init) ?? ""
             let warnings = result.output.stderr.split(separator: "\n")
                 .filter { $0.hasPrefix("WARNING: ") }.map { String($0.dropFirst("WARNING: ".count)) }
-            // moby daemon/create.go: Warnings is never null.
+            // moby v28.2.2 daemon/create.go: Warnings is never null.
             return .json(HTTPStatus.created, JSONText.object([("Id", JSONText.quote(id)), ("Warnings", JSONText.strings(warnings))]))
         }
     }

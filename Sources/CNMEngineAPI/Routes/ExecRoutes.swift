@@ -28,7 +28,7 @@ extension Router {
                 exec.id = state.newExecID()
                 exec.containerID = c.id
                 state.addExec(exec)
-                // moby api/types/container/exec.go `ExecCreateResponse` (common.IDResponse).
+                // moby v28.2.2 api/types/container/exec.go `ExecCreateResponse` (common.IDResponse).
                 return .json(HTTPStatus.created, JSONText.object([("Id", JSONText.quote(exec.id))]))
             }
         }
@@ -79,7 +79,7 @@ extension Router {
         return .full(status: HTTPStatus.ok, contentType: nil, body: [])
     }
 
-    /// `GET /exec/{id}/json` (moby api/types/backend `ExecInspect`).
+    /// `GET /exec/{id}/json` (moby v28.2.2 api/types/backend `ExecInspect`).
     func execInspect(_ id: String) -> APIResponse {
         guard let e = state.exec(id) else { return .error(HTTPStatus.notFound, "No such exec instance: \(id)") }
         var process: [(String, String)] = [

@@ -52,7 +52,7 @@ extension Router {
         }
         let path = image.repository.contains("/") ? image.repository : "library/" + image.repository
         let stream = ByteStream()
-        // moby daemon/images pull progress: JSON messages separated by CRLF.
+        // moby v28.2.2 daemon/images pull progress: JSON messages separated by CRLF.
         stream.write("{\"status\":\"Pulling from \(path)\",\"id\":\(JSONText.quote(image.tag))}\r\n")
         stream.write("{\"status\":\"Status: Image is up to date for \(image.reference)\"}\r\n")
         stream.finish()

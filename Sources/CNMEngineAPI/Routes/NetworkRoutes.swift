@@ -56,7 +56,7 @@ extension Router {
             let result = LineResult(s.run(CommandLineText.join(words)))
             if let failure = result.failure { return failure.response }
             let id = result.output.stdout.split(separator: "\n").last.map(String.init) ?? ""
-            // moby api/types/network/create_response.go.
+            // moby v28.2.2 api/types/network/create_response.go.
             return .json(HTTPStatus.created, JSONText.object([("Id", JSONText.quote(id)), ("Warning", JSONText.quote(""))]))
         }
     }
@@ -164,7 +164,7 @@ extension Router {
             let result = LineResult(s.run("docker network prune -f"))
             if let failure = result.failure { return failure.response }
             let names = result.output.stdout.split(separator: "\n").dropFirst().map(String.init).filter { !$0.isEmpty }
-            // moby api/types/network/network.go `PruneReport`: null when nothing went.
+            // moby v28.2.2 api/types/network/network.go `PruneReport`: null when nothing went.
             return .json(HTTPStatus.ok, JSONText.object([("NetworksDeleted", names.isEmpty ? "null" : JSONText.strings(names))]))
         }
     }

@@ -84,7 +84,7 @@ extension Router {
             let result = LineResult(s.run(CommandLineText.join(words)))
             if let failure = result.failure { return Self.swarmStatus(failure).response }
             let id = result.output.stdout.split(separator: "\n").first.map(String.init) ?? ""
-            // moby api/types/swarm/service_create_response.go.
+            // moby v28.2.2 api/types/swarm/service_create_response.go.
             return .json(HTTPStatus.created, JSONText.object([("ID", JSONText.quote(id))]))
         }
     }
@@ -170,7 +170,7 @@ extension Router {
             }
             let result = LineResult(s.run(CommandLineText.join(["docker", "service", "scale", "--detach", "\(service.name)=\(n)"])))
             if let failure = result.failure { return Self.swarmStatus(failure).response }
-            // moby api/types/swarm/service_update_response.go: no warnings.
+            // moby v28.2.2 api/types/swarm/service_update_response.go: no warnings.
             return .json(HTTPStatus.ok, "{}")
         }
     }

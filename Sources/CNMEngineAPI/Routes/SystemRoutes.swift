@@ -1,7 +1,7 @@
 import CNMCommands
 import CNMSim
 
-/// `/_ping`, `/version`, `/info`, `/events` (moby api/server/router/system/system_routes.go).
+/// `/_ping`, `/version`, `/info`, `/events` (moby v28.2.2 api/server/router/system/system_routes.go).
 extension Router {
     /// Every docker CLI command starts with `HEAD /_ping`: the simulated clock moves on
     /// as it does between two typed lines.
@@ -30,7 +30,7 @@ extension Router {
             component("runc", "1.2.5", "v1.2.5-0-g59923ef"),
             component("docker-init", "0.19.0", "de40ad0"),
         ])
-        // moby api/types/types.go `Version`.
+        // moby v28.2.2 api/types/types.go `Version`.
         return .json(HTTPStatus.ok, JSONText.object([
             ("Platform", JSONText.object([("Name", JSONText.quote("Docker Engine - Community"))])),
             ("Components", components),
@@ -59,7 +59,7 @@ extension Router {
                 ("ControlAvailable", String(e.swarm.map { s in s.nodes.contains { $0.id == e.swarmNodeID && $0.role == .manager } } ?? false)),
                 ("Error", JSONText.quote("")), ("RemoteManagers", "null"),
             ])
-            // moby api/types/system/info.go `Info`, the fields `docker info` prints.
+            // moby v28.2.2 api/types/system/info.go `Info`, the fields `docker info` prints.
             return .json(HTTPStatus.ok, JSONText.object([
                 ("ID", JSONText.quote(Self.daemonID(e))),
                 ("Containers", String(all.count)), ("ContainersRunning", String(running)),
@@ -122,7 +122,7 @@ extension Router {
         }
         func timestamp(_ name: String) -> Result<Int64?, APIError> {
             guard let raw = request.query(name), !raw.isEmpty else { return .success(nil) }
-            // moby api/types/time/timestamp.go: seconds[.nanoseconds].
+            // moby v28.2.2 api/types/time/timestamp.go: seconds[.nanoseconds].
             let parts = raw.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             guard let seconds = Int64(parts[0]) else {
                 return .failure(APIError(HTTPStatus.badRequest, "invalid value for \(name): \(raw)"))

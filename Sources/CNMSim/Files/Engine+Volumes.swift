@@ -28,7 +28,7 @@ extension Engine {
         return nil
     }
 
-    /// moby volume/local `validateName`: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
+    /// moby v28.2.2 volume/local `validateName`: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`.
     static func isValidVolumeName(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         func alnum(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }

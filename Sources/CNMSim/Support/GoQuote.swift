@@ -1,6 +1,6 @@
 /// Go's `strconv.Quote` / `strconv.QuoteRune` (what `fmt`'s `%q` verb prints).
 ///
-/// docker/cli error messages embed user input with `%q` (for example
+/// docker/cli v28.2.2 error messages embed user input with `%q` (for example
 /// `invalid argument "abc" for "--cpu-shares" flag`), so the simulator must quote
 /// exactly like Go: printable runes are kept, `"` and `\` are escaped, the usual
 /// C escapes (`\a \b \f \n \r \t \v`) are used, other control bytes become `\xNN`,
