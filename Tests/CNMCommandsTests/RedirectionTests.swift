@@ -47,8 +47,29 @@ final class RedirectionTests: XCTestCase {
     func testRedirectionSyntaxErrorsAreBashs() {
         XCTAssertEqual(ShellLine.parse("echo >"), .failure(.unexpectedToken("newline")))
         XCTAssertEqual(ShellLine.parse("echo > | x"), .failure(.unexpectedToken("|")))
-        XCTAssertEqual(ShellLine.parse("echo 2>&1"), .failure(.notSimulated(.redirection("2>&1"))))
+        XCTAssertEqual(ShellLine.parse("echo 2>&3"), .failure(.notSimulated(.redirection("2>&3"))))
+        XCTAssertEqual(ShellLine.parse("echo 2>"), .failure(.unexpectedToken("newline")))
         XCTAssertEqual(ShellLine.parse("cat <<< x"), .failure(.notSimulated(.redirection("<<<"))))
+    }
+
+    func testStandardErrorRedirectionsAndDevNullAsBashTreatsThem() {
+        var sim = Simulator(seed: 0)
+        XCTAssertEqual(sim.run(line: "ls /nosuch 2>/dev/null"), CommandOutput(exitCode: 2))
+        XCTAssertEqual(sim.run(line: "echo gone >/dev/null"), CommandOutput())
+        XCTAssertEqual(sim.run(line: "cat < /dev/null").stdout, "")
+        // 2>&1 into a pipe: the error is counted as a line of standard output.
+        XCTAssertEqual(sim.run(line: "ls /nosuch 2>&1 | wc -l").stdout, "1\n")
+        // Left to right: `> f 2>&1` sends both to f; `2>&1 > g` sends only standard output to g.
+        let both = sim.run(line: "echo one > f 2>&1; ls /nosuch >> f 2>&1; cat f")
+        XCTAssertEqual(both.stdout, "one\nls: cannot access '/nosuch': No such file or directory\n")
+        XCTAssertEqual(both.stderr, "")
+        let split = sim.run(line: "ls /nosuch 2>&1 >g")
+        XCTAssertEqual(split.stdout, "ls: cannot access '/nosuch': No such file or directory\n")
+        XCTAssertEqual(sim.run(line: "cat g").stdout, "")
+        XCTAssertEqual(sim.run(line: "ls /a 2>e; ls /b 2>>e; cat e").stdout,
+                       "ls: cannot access '/a': No such file or directory\nls: cannot access '/b': No such file or directory\n")
+        XCTAssertEqual(sim.run(line: "echo hi >&2"), CommandOutput(stderr: "hi\n"))
+        XCTAssertEqual(sim.run(line: "echo x 1>h; cat h").stdout, "x\n")
     }
 
     func testQuotedDelimiterKeepsTheBodyAndUnquotedExpandsIt() {

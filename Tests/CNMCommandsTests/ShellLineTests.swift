@@ -112,10 +112,13 @@ final class ShellLineTests: XCTestCase {
     }
 
     func testNotSimulated() {
-        // `>`, `>>`, `<` and here-documents are simulated (RedirectionTests); with a descriptor number they are not.
-        XCTAssertEqual(ShellLine.parse("echo hi 2> f"), .failure(.notSimulated(.redirection("2>"))))
-        XCTAssertEqual(failure("echo hi 2> f"), "redirection `2>' is not simulated")
-        XCTAssertEqual(ShellLine.parse("docker logs x 2>&1 | grep a"), .failure(.notSimulated(.redirection("2>&1"))))
+        // `>`, `>>`, `<`, here-documents, `2>`, `2>>`, `2>&1` and `>&2` are simulated (RedirectionTests);
+        // other descriptor numbers and forms are not.
+        XCTAssertEqual(ShellLine.parse("echo hi 3> f"), .failure(.notSimulated(.redirection("3>"))))
+        XCTAssertEqual(failure("echo hi 3> f"), "redirection `3>' is not simulated")
+        XCTAssertEqual(ShellLine.parse("docker logs x 2>&1 | grep a").mapComplete { $0.items[0].pipeline[0].redirections.map(\.kind) },
+                       [.errorToOutput])
+        XCTAssertEqual(ShellLine.parse("echo 1>&2 2>&-"), .failure(.notSimulated(.redirection("2>&-"))))
         XCTAssertEqual(ShellLine.parse("a &> f"), .failure(.notSimulated(.redirection("&>"))))
         XCTAssertEqual(ShellLine.parse("a |& b"), .failure(.notSimulated(.redirection("|&"))))
         XCTAssertEqual(ShellLine.parse("a2>f").mapComplete { $0.items[0].pipeline[0].redirections.count }, 1)

@@ -112,8 +112,11 @@ struct ShellParser {
                         expect = .afterOperator(op)
                     case "(" where !inCommand:
                         throw .failure(.notSimulated(.subshell))
-                    case ">", ">>", "<", "<<", "<<-":
+                    case ">", ">>", "<", "<<", "<<-", "2>", "2>>":
                         redirections.append(try redirectionTarget(op))
+                        expect = .inCommand
+                    case "2>&1", ">&2":
+                        redirections.append(ShellRedirection(kind: op == "2>&1" ? .errorToOutput : .outputToError, word: ShellWord(parts: [])))
                         expect = .inCommand
                     default:
                         throw .failure(.unexpectedToken(op))
@@ -169,6 +172,8 @@ struct ShellParser {
         switch op {
         case ">": return ShellRedirection(kind: .output, word: word)
         case ">>": return ShellRedirection(kind: .append, word: word)
+        case "2>": return ShellRedirection(kind: .errorOutput, word: word)
+        case "2>>": return ShellRedirection(kind: .errorAppend, word: word)
         case "<": return ShellRedirection(kind: .input, word: word)
         default:
             // bash: the delimiter is the word with its quotes removed and nothing expanded; any
@@ -287,11 +292,19 @@ struct ShellParser {
             if next == UInt8(ascii: "&") { throw .failure(.notSimulated(.redirection("|&"))) }
             i += 1
             return .op("|")
-        case UInt8(ascii: ">") where fd.isEmpty:
-            if next == UInt8(ascii: ">") { i += 2; return .op(">>") }
+        case UInt8(ascii: ">") where fd.isEmpty || fd == "1" || fd == "2":
+            let prefix = fd == "2" ? "2" : ""
+            if next == UInt8(ascii: ">") { i += 2; return .op(prefix + ">>") }
+            // `2>&1` and `>&2` (`1>&2`): a duplication onto the other standard stream, nothing else.
+            let other: UInt8 = fd == "2" ? UInt8(ascii: "1") : UInt8(ascii: "2")
+            if next == UInt8(ascii: "&"), at(i + 2) == other,
+               at(i + 3).map({ !Self.isDigit($0) && $0 != UInt8(ascii: "-") }) ?? true {
+                i += 3
+                return .op(fd == "2" ? "2>&1" : ">&2")
+            }
             if next == UInt8(ascii: "&") || next == UInt8(ascii: "|") || next == UInt8(ascii: "(") { throw redirection(fd: fd) }
             i += 1
-            return .op(">")
+            return .op(prefix + ">")
         case UInt8(ascii: "<") where fd.isEmpty:
             if next == UInt8(ascii: "<") {
                 if at(i + 2) == UInt8(ascii: "<") { throw redirection(fd: fd) }
@@ -375,7 +388,10 @@ struct ShellParser {
             if Self.isMeta(c) {
                 if (c == UInt8(ascii: "<") || c == UInt8(ascii: ">")) && onlyDigits && w.parts.isEmpty
                     && w.hasPending && !w.pending.isEmpty {
-                    throw redirection(fd: String(decoding: w.pending, as: UTF8.self))
+                    let fd = String(decoding: w.pending, as: UTF8.self)
+                    // `1>`, `2>`, `2>>`, `2>&1`, `1>&2`: the descriptor is part of the operator.
+                    if c == UInt8(ascii: ">"), fd == "1" || fd == "2" { return try lexOperator(fd: fd) }
+                    throw redirection(fd: fd)
                 }
                 break
             }

@@ -64,6 +64,10 @@ public struct ShellCommand: Sendable, Equatable {
     ) -> Result<[ShellRedirection.Expanded], ShellSyntaxError> {
         var out: [ShellRedirection.Expanded] = []
         for r in redirections {
+            if r.kind == .errorToOutput || r.kind == .outputToError {
+                out.append(.init(kind: r.kind, text: ""))
+                continue
+            }
             switch ShellCommand(words: [r.word]).expand(environment: environment, lastExitCode: lastExitCode, substitute: substitute) {
             case .failure(let e): return .failure(e)
             case .success(let words):
