@@ -44,6 +44,17 @@ final class LanMachinesTests: XCTestCase {
         XCTAssertTrue(sim.run(line: "why nosuch host:80").stderr.contains("a machine that hosts lists"))
     }
 
+    func testSshReadsTheRemoteCommandLineAgainOnEveryMachine() {
+        var sim = Simulator(seed: 2, hosts: [HostSpec(name: "laptop", address: IPv4Address(192, 168, 1, 101))])
+        XCTAssertEqual(sim.run(line: "docker run -d --name web -p 8080:80 nginx").exitCode, 0)
+        // The quotes are removed here; the remote shell reads `%{http_code}\n` again: `\n` becomes `n`.
+        let line = "curl -s -o /dev/null -w '%{http_code}\\n' http://192.168.1.100:8080"
+        XCTAssertEqual(sim.run(line: "ssh remote " + line).stdout, "200n")
+        XCTAssertEqual(sim.run(line: "ssh laptop " + line).stdout, "200n")
+        XCTAssertEqual(sim.run(line: "ssh remote 'ping -c 1 192.168.1.100'").exitCode, 0)
+        XCTAssertEqual(sim.run(line: "ssh remote 'curl -s x | wc -l'").exitCode, 127)
+    }
+
     func testOtherHostsReachAMacvlanChildTheHostItselfCannot() {
         var sim = Simulator(seed: 2, hosts: Cluster.courseHosts)
         _ = sim.run(line: "docker network create -d macvlan --subnet 192.168.1.0/24 --gateway 192.168.1.1 -o parent=eth0 lan")

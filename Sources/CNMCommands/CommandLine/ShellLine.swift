@@ -60,10 +60,10 @@ public struct ShellLine: Sendable, Equatable {
         return parser.parseLine()
     }
 
-    /// Whether a command of the line sends its output to a file (`>`, `>>`).
+    /// Whether a command of the line sends output to a file (`>`, `>>`, `2>`, `2>>`).
     public var writesFiles: Bool {
         items.contains { item in
-            item.pipeline.contains { c in c.redirections.contains { $0.kind == .output || $0.kind == .append } }
+            item.pipeline.contains { c in c.redirections.contains { $0.kind.takesFile && $0.kind != .input } }
         }
     }
 
