@@ -46,9 +46,21 @@ public enum NeighbourLearning {
 
     /// The link crossings of a walk on `engine`, in order, up to the reply or the LAN wire.
     static func hops(_ r: PathResult, _ engine: Engine, lanMACs: [IPv4Address: MACAddress]) -> [Hop] {
-        let host = KernelView.host(engine)
         var out: [Hop] = []
         func bridgeNetwork(_ device: String) -> Network? { engine.allNetworks.first { $0.deviceName == device } }
+        // The host's side of a hop: eth0 and the bridges come straight from the model (as
+        // `KernelView.host` lays them out); the whole host view is built only for another device.
+        var hostView: NetNamespace?
+        func hostInterface(_ device: String) -> (address: IPv4Address, mac: MACAddress, bridge: Bool)? {
+            if device == "eth0" { return (engine.host.address, engine.host.mac, false) }
+            if let n = bridgeNetwork(device), engine.bridgeIndex[n.id] != nil {
+                guard let gw = n.gateway, n.subnet != nil else { return nil }
+                return (gw, n.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), true)
+            }
+            if hostView == nil { hostView = KernelView.host(engine) }
+            guard let iface = hostView?.interface(named: device), let src = iface.addresses.first?.address else { return nil }
+            return (src, iface.mac, iface.kind == .bridge)
+        }
         func containerAt(_ ip: IPv4Address, on network: Network) -> (Container, Endpoint)? {
             for ep in engine.endpoints(onNetwork: network.id) where ep.ipv4 == ip {
                 if let c = engine.containers[ep.containerID], c.isRunning, !c.sharesHostNetwork { return (c, ep) }
@@ -60,9 +72,9 @@ public enum NeighbourLearning {
         }
         /// The host sends out `device` to `nextHop`, from its address there.
         func fromHost(_ device: String, _ nextHop: IPv4Address) -> Hop? {
-            guard let iface = host.interface(named: device), let src = iface.addresses.first?.address else { return nil }
-            var hop = Hop(sender: NeighbourCache.hostKey, device: device, nextHop: nextHop, senderAddress: src, senderMAC: iface.mac)
-            if iface.kind == .bridge, let n = bridgeNetwork(device) {
+            guard let iface = hostInterface(device) else { return nil }
+            var hop = Hop(sender: NeighbourCache.hostKey, device: device, nextHop: nextHop, senderAddress: iface.address, senderMAC: iface.mac)
+            if iface.bridge, let n = bridgeNetwork(device) {
                 if let (c, ep) = containerAt(nextHop, on: n), let dev = eth(c, n), let mac = ep.mac { hop.peer = (c.id, dev, mac) }
                 return hop
             }
@@ -100,7 +112,7 @@ public enum NeighbourLearning {
                           let iface = ns.interface(named: device), iface.kind == .veth, let nid = iface.networkID,
                           let n = engine.networks[nid], let bridge = n.deviceName else { continue }
                     var hop = Hop(sender: id, device: device, nextHop: nextHop, senderAddress: source, senderMAC: iface.mac)
-                    if nextHop == n.gateway, let b = host.interface(named: bridge) {
+                    if nextHop == n.gateway, let b = hostInterface(bridge) {
                         hop.peer = (NeighbourCache.hostKey, bridge, b.mac)
                     } else if let (peer, ep) = containerAt(nextHop, on: n), let dev = eth(peer, n), let mac = ep.mac {
                         hop.peer = (peer.id, dev, mac)
