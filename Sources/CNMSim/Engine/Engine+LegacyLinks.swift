@@ -26,7 +26,14 @@ extension Engine {
         containers[containerID] = c
         // Parents are updated only for a container in a private network mode (not host, not container:).
         guard !c.sharesHostNetwork, c.sharedContainer == nil, let ip = endpoints[ownEndpoint]?.ipv4 else { return }
-        for parentID in containers.keys.sorted() where parentID != c.id {
+        // Only containers that have links can be parents: they are few, so the others are skipped
+        // without copying them (a start among thousands of containers stays cheap).
+        // (`values[i]` is read in place: no container is copied to look at its links.)
+        var parents: [String] = []
+        for i in containers.indices where !containers.values[i].links.isEmpty && containers.keys[i] != c.id {
+            parents.append(containers.keys[i])
+        }
+        for parentID in parents.sorted() {
             guard var parent = containers[parentID], parent.isRunning, parent.sandboxID != nil else { continue }
             var changed = false
             for link in parent.links {
