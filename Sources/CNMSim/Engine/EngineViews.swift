@@ -167,7 +167,7 @@ struct HostStack: Sendable, Equatable {
             local.insert(gw)
         }
         bridges[dev] = KernelInterface(index: index, name: dev, kind: .bridge, mtu: network.mtu,
-                                       mac: network.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]),
+                                       mac: network.bridgeMAC,
                                        addresses: addrs, networkID: network.id)
         deviceOf[network.id] = dev
         if let s = network.subnet, network.gateway != nil {

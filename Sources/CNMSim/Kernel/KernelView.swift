@@ -58,7 +58,7 @@ public enum KernelView {
             var addrs: [IPv4Subnet] = []
             if let gw = network.gateway, let s = network.subnet { addrs = [IPv4Subnet(address: gw, prefixLength: s.prefixLength)] }
             interfaces.append(KernelInterface(index: index, name: dev, kind: .bridge, mtu: network.mtu,
-                                              mac: network.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), carrier: carrier,
+                                              mac: network.bridgeMAC, carrier: carrier,
                                               addresses: addrs, networkID: network.id))
             // A connected route comes with the bridge's address (an isolated network's bridge has none).
             if let s = network.subnet, network.gateway != nil {

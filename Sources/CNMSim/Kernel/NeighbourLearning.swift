@@ -55,7 +55,7 @@ public enum NeighbourLearning {
             if device == "eth0" { return (engine.host.address, engine.host.mac, false) }
             if let n = bridgeNetwork(device), engine.bridgeIndex[n.id] != nil {
                 guard let gw = n.gateway, n.subnet != nil else { return nil }
-                return (gw, n.deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]), true)
+                return (gw, n.bridgeMAC, true)
             }
             if hostView == nil { hostView = KernelView.host(engine) }
             guard let iface = hostView?.interface(named: device), let src = iface.addresses.first?.address else { return nil }

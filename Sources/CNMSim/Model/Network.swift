@@ -29,6 +29,9 @@ public struct Network: Sendable, Hashable, Identifiable {
     /// Whether the user gave `--subnet` (static `--ip` needs it).
     public var userSubnet: Bool
     public var deviceMAC: MACAddress?
+    /// The MAC the bridge device shows (`ip link`, neighbour tables): `deviceMAC`, or Docker's
+    /// placeholder before one is drawn. One place for the three views that list the bridge.
+    public var bridgeMAC: MACAddress { deviceMAC ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]) }
 
     public init(id: String, name: String, driver: DriverKind, created: SimTime, enableIPv4: Bool = true,
                 enableIPv6: Bool = false, ipamDriver: String = "default", ipamOptions: [String: String]?,
