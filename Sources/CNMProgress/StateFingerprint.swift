@@ -2,7 +2,7 @@ import Crypto
 import CNMCommands
 import CNMSim
 
-/// The recorded form of a state fingerprint: `cnmlab-state-v6:` and the SHA-256 of the world's
+/// The recorded form of a state fingerprint: `cnmlab-state-v7:` and the SHA-256 of the world's
 /// canonical bytes (`StateFingerprint.canonicalBytes`, module CNMSim) in 64 lowercase hex digits.
 ///
 /// Why the version in front: a hash can only be compared with one of the same canonical form.
@@ -10,7 +10,7 @@ import CNMSim
 /// covered the whole model (the `cnmlab-state-v1` form), or a later version — is not compared:
 /// a replay then checks that record by its exit code alone (see `Replay`).
 extension StateFingerprint {
-    /// `cnmlab-state-v6:` — what every hash of this cnmlab starts with.
+    /// `cnmlab-state-v7:` — what every hash of this cnmlab starts with.
     public static var hashPrefix: String { formatVersion + ":" }
 
     /// The fingerprint of a whole LAN (every machine and the swarm store).

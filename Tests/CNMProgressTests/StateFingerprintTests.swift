@@ -13,8 +13,8 @@ final class StateFingerprintTests: XCTestCase {
             XCTAssertEqual(StateFingerprint.hash(simulator: a), StateFingerprint.hash(simulator: b))
         }
         let hash = StateFingerprint.hash(simulator: a)
-        XCTAssertTrue(hash.hasPrefix("cnmlab-state-v6:"), hash)
-        XCTAssertEqual(hash.count, "cnmlab-state-v6:".count + 64)
+        XCTAssertTrue(hash.hasPrefix("cnmlab-state-v7:"), hash)
+        XCTAssertEqual(hash.count, "cnmlab-state-v7:".count + 64)
     }
 
     func testNetworkingChangesChangeTheHashAndReadsDoNot() {

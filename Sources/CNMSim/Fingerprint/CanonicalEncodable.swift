@@ -95,7 +95,7 @@ extension Container: CanonicalEncodable {
             w.reflected(legacyLinkRecords); w.field(startLinkEnvironment)
             w.field(state); w.excludedField(startedAt); w.excludedField(finishedAt); w.field(restartCount)
             w.field(sandboxID); w.field(endpoints); w.field(portMappings); w.field(sysctls); w.field(logs)
-            w.reflected(files); w.reflected(mounts)
+            w.reflected(files); w.reflected(mounts); w.reflected(proxy)
         }
     }
 }

@@ -29,7 +29,7 @@
 /// the most numerous model values write themselves (`CanonicalEncodable`, the same bytes without `Mirror`).
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (hashes of another version are not compared).
-    public static let formatVersion = "cnmlab-state-v6"
+    public static let formatVersion = "cnmlab-state-v7"
 
     /// Fields left out as `"Type.field"`: indexes derived from other fields of the same value.
     public static let excludedFields: Set<String> = [

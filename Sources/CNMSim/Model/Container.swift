@@ -63,6 +63,9 @@ public struct Container: Sendable, Hashable, Identifiable {
     public internal(set) var files = FileTree()
     /// Binds and volumes, in the order given (`-v`, then `--mount`).
     public internal(set) var mounts: [Mount] = []
+    /// The load-balancer configuration its proxy (nginx, haproxy) read at start or last reload; nil for
+    /// other images and while stopped. Runtime state (turns, health, connections) lives beside it.
+    public var proxy: ProxyConfig? = nil
 
     public init(id: String, name: String, image: Image, imageReference: String, created: SimTime, path: String,
                 args: [String], cmdOverridden: Bool, env: [String], hostname: String, domainname: String, tty: Bool,
