@@ -27,7 +27,8 @@ public enum ProcessPlan: Sendable, Hashable {
             let names = Set(c.env.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") })
             if !c.image.requiresOneOfEnv.contains(where: names.contains) { return .exitsAtOnce(code: 1) }
         }
-        if c.image.repository == "haproxy" && !c.cmdOverridden { return .exitsAtOnce(code: 1) }
+        // haproxy and nginx read their configuration when they start: a missing or broken one makes
+        // them exit (Engine+ProxyLoad), decided once the container is on its networks.
         if isEntrypointScript && !c.cmdOverridden { return .runsUntilStopped }
         let command = isEntrypointScript ? Array(c.args) : argv
         guard let first = command.first else { return .exitsAtOnce(code: 0) }
