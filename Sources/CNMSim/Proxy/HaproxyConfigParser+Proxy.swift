@@ -102,7 +102,6 @@ extension HaproxyConfigParser {
             s.host = host; s.port = port ?? 0
             k = 3
         }
-        var failed = false
         while k < words.count {
             let kw = words[k]
             guard let takes = HaproxyKeywords.serverArguments[kw] else {
@@ -115,10 +114,10 @@ extension HaproxyConfigParser {
                 return
             }
             let value = k + 1 < words.count ? words[k + 1] : ""
-            if let problem = apply(kw, value, to: &s) { alerts.append(ctx + problem + "."); failed = true }
+            // display_parser_err adds a "." after the keyword's own message; the first error ends the line.
+            if let problem = apply(kw, value, to: &s) { alerts.append(ctx + problem + "."); return }
             k += 1 + takes
         }
-        if failed { return }
         if isDefault { p.defaultServer = s } else if p.isBackend { p.servers.append(s) }
     }
 
