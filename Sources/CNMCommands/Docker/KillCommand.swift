@@ -14,7 +14,7 @@ enum KillCommand {
         let out = ContainerBatch.run(flags.positionals) { term in
             switch engine.killContainer(term, signal: signal) {
             case .success(.notSimulated(let s)):
-                unsimulated = NotSimulated.feature("the effect of signal \(s) on this container's process")
+                unsimulated = NotSimulated.feature("docker kill -s \(s)")
                 return .ignored("")
             case .success: return .done
             case .failure(let e): return .failed(DaemonError.line(e), e)
