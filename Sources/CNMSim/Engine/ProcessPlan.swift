@@ -28,6 +28,11 @@ public enum ProcessPlan: Sendable, Hashable {
             if !c.image.requiresOneOfEnv.contains(where: names.contains) { return .exitsAtOnce(code: 1) }
         }
         if c.image.repository == "haproxy" && !c.cmdOverridden { return .exitsAtOnce(code: 1) }
+        // http-echo's arguments are flags for its entrypoint; without a text it exits 127
+        // (hashicorp/http-echo v1.0.0 main.go: "Missing -text option OR ENV var TEXT is empty!").
+        if c.image.repository == "hashicorp/http-echo" && isEntrypointScript {
+            return EchoServer.text(of: c) == nil ? .exitsAtOnce(code: 127) : .runsUntilStopped
+        }
         if isEntrypointScript && !c.cmdOverridden { return .runsUntilStopped }
         let command = isEntrypointScript ? Array(c.args) : argv
         guard let first = command.first else { return .exitsAtOnce(code: 0) }
