@@ -50,7 +50,7 @@ enum ProxyWorld {
 
     /// The `Hostname:` whoami printed, mapped back to the container name.
     static func servedBy(_ sim: Simulator, _ output: String) -> String {
-        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("Hostname: ") }) else { return "?" }
+        guard let line = output.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("Hostname: ") }) else { return "?" }
         let host = String(line.dropFirst("Hostname: ".count))
         return sim.engine.allContainers.first { $0.hostname == host }?.name ?? host
     }

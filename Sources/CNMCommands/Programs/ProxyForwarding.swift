@@ -96,9 +96,16 @@ enum ProxyForwarding {
             }
             let server = backend.servers[choice.server]
             tried.insert(choice.server)
-            guard let address = server.address else {
+            var resolved = server.address
+            // Runtime resolution (nginx `resolver` + `resolve`, HAProxy `resolvers`): the name is looked up
+            // again through the container's DNS, so a stopped backend's name no longer answers.
+            if config.resolvesAtRuntime, IPv4Address(server.host) == nil {
+                resolved = NameResolution.resolve(name: server.host, from: proxy.id, engine: &ctx.engine)?.first
+            }
+            guard let address = resolved else {
                 failed.append(server.name)
-                if nginx { continue }
+                // A name that no longer resolves takes the server out; another one is chosen.
+                if nginx || config.resolvesAtRuntime { continue }
                 state.backends[backend.name] = bs
                 ctx.engine.setProxyState(state, forContainer: proxy.id)
                 return Outcome(response: haproxy503(), route: Route(backend: backend.name, server: server.name, address: nil, port: server.port, reason: choice.reason, failed: failed))
