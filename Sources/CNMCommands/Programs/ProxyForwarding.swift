@@ -146,8 +146,12 @@ enum ProxyForwarding {
             case .unreachable:
                 errorText = "connect() failed (101: Network is unreachable) while connecting to upstream"
             case .noRouteToHost:
+                // ARP gives up after about 3 s.
+                ctx.engine.advance(seconds: 3)
                 errorText = "connect() failed (113: No route to host) while connecting to upstream"
             case .timedOut:
+                // nginx waits proxy_connect_timeout (60 s); HAProxy's `timeout connect` is not modelled.
+                if nginx { ctx.engine.advance(seconds: 60) }
                 lastTimeout = true
                 errorText = "upstream timed out (110: Connection timed out) while connecting to upstream"
             case .outside:
