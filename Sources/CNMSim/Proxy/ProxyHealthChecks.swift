@@ -67,7 +67,7 @@ extension Engine {
         case .delivered(_, _, let service?):
             if backend.httpCheck != nil {
                 return service.kind == .http
-                    ? ProxyCheckResult(passed: true, reason: "Layer7 check passed, code: 200, info: \"OK\"", durationMilliseconds: 0)
+                    ? ProxyCheckResult(passed: true, reason: "Layer7 check passed, code: 200", durationMilliseconds: 0)
                     : ProxyCheckResult(passed: false, reason: "Layer7 invalid response", durationMilliseconds: 0)
             }
             return ProxyCheckResult(passed: true, reason: "Layer4 check passed", durationMilliseconds: 0)
@@ -90,11 +90,13 @@ extension Engine {
             if s.backup { backup += 1 } else { active += 1 }
         }
         let kind = server.backup ? "Backup Server" : "Server"
+        // HAProxy adds " Running on backup." when only backup servers are left (src/server.c `srv_append_more`).
+        let onBackup = backup > 0 && active == 0 ? " Running on backup." : ""
         var lines = [String]()
         if up {
-            lines.append("[WARNING]  (8) : \(kind) \(backend.name)/\(server.name) is UP, reason: \(result.reason), check duration: \(result.durationMilliseconds)ms. \(active) active and \(backup) backup servers online. 0 sessions requeued, 0 total in queue.")
+            lines.append("[WARNING]  (8) : \(kind) \(backend.name)/\(server.name) is UP, reason: \(result.reason), check duration: \(result.durationMilliseconds)ms. \(active) active and \(backup) backup servers online.\(onBackup) 0 sessions requeued, 0 total in queue.")
         } else {
-            lines.append("[WARNING]  (8) : \(kind) \(backend.name)/\(server.name) is DOWN, reason: \(result.reason), check duration: \(result.durationMilliseconds)ms. \(active) active and \(backup) backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.")
+            lines.append("[WARNING]  (8) : \(kind) \(backend.name)/\(server.name) is DOWN, reason: \(result.reason), check duration: \(result.durationMilliseconds)ms. \(active) active and \(backup) backup servers left.\(onBackup) 0 sessions active, 0 requeued, 0 remaining in queue.")
             if active == 0 && backup == 0 { lines.append("[ALERT]    (8) : backend '\(backend.name)' has no server available!") }
         }
         appendLog(id, lines.map { ContainerLogLine(time: time, stream: .stderr, text: $0) })
