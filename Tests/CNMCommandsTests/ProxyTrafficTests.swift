@@ -227,3 +227,24 @@ final class ProxyFeatureTests: XCTestCase {
         XCTAssertTrue(fixed.run(line: "curl -s localhost:8080").stdout.contains("503 Service Unavailable"))
     }
 }
+
+/// No configuration value may crash the traffic side (huge or negative numbers, no servers).
+final class ProxyRobustnessTests: XCTestCase {
+    func testExtremeValuesDoNotCrash() {
+        var sim = ProxyWorld.make(software: .haproxy, backends: 1)
+        let wild = [
+            ProxyServer(name: "a", host: "web1", port: 80, weight: Int.max, check: ProxyHealthCheck(intervalMilliseconds: Int.max, rise: Int.max, fall: Int.min),
+                        maxFails: Int.max, failTimeoutSeconds: Int.max),
+            ProxyServer(name: "b", host: "nosuch", port: 0, weight: -5, check: ProxyHealthCheck(intervalMilliseconds: 1, rise: 0, fall: 0)),
+        ]
+        ProxyWorld.install(&sim, ProxyWorld.config(.haproxy, servers: wild))
+        _ = sim.run(line: "sleep 100")
+        _ = sim.run(line: "curl -s localhost:8080")
+        _ = sim.run(line: "why host localhost:8080")
+        ProxyWorld.install(&sim, ProxyWorld.config(.nginx, algorithm: .source, servers: wild))
+        _ = sim.run(line: "curl -s localhost:8080")
+        ProxyWorld.install(&sim, ProxyWorld.config(.nginx, servers: []))
+        XCTAssertTrue(sim.run(line: "curl -s localhost:8080").stdout.contains("502 Bad Gateway"))
+        XCTAssertEqual(sim.run(line: "curl -s -H").exitCode, 2)
+    }
+}

@@ -168,7 +168,7 @@ enum ProxyForwarding {
             // Passive health: max_fails failures within fail_timeout make the server unavailable for fail_timeout.
             var s = bs.servers[choice.server]
             let now = ctx.engine.clock
-            let window = Int64(server.failTimeoutSeconds) * 1_000_000_000
+            let window = Int64(min(max(server.failTimeoutSeconds, 0), 86_400 * 365)) * 1_000_000_000
             if let start = s.failWindowStart, now.nanoseconds - start.nanoseconds < window { s.failures += 1 } else { s.failures = 1; s.failWindowStart = now }
             if server.maxFails > 0, s.failures >= server.maxFails {
                 s.disabledUntil = now.adding(nanoseconds: window)

@@ -29,7 +29,8 @@ extension Engine {
                 guard var bs = state.backends[backend.name] else { continue }
                 for (i, server) in backend.servers.enumerated() where i < bs.servers.count {
                     guard let check = server.check, check.intervalMilliseconds > 0 else { continue }
-                    let inter = Int64(check.intervalMilliseconds) * 1_000_000
+                    // Clamped to a day so that no interval overflows the nanosecond clock.
+                    let inter = Int64(min(check.intervalMilliseconds, 86_400_000)) * 1_000_000
                     let elapsedBefore = from.nanoseconds - state.loadedAt.nanoseconds
                     let elapsedNow = clock.nanoseconds - state.loadedAt.nanoseconds
                     let first = elapsedBefore / inter + 1
@@ -37,7 +38,7 @@ extension Engine {
                     guard last >= first else { continue }
                     let result = proxyCheck(from: c, backend: backend, server: server)
                     // A constant result changes the state at most once: stop after rise + fall ticks.
-                    let ticks = min(last - first + 1, Int64(check.rise + check.fall + 1))
+                    let ticks = min(last - first + 1, Int64(min(max(check.rise, 0), 1000) + min(max(check.fall, 0), 1000) + 1))
                     for k in 0..<ticks {
                         let at = SimTime(nanoseconds: state.loadedAt.nanoseconds + (first + k) * inter)
                         var s = bs.servers[i]
