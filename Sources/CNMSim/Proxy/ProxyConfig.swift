@@ -142,7 +142,10 @@ public struct ProxyCookie: Sendable, Hashable {
     public var insert: Bool
     public var indirect: Bool
     public var nocache: Bool
-    public init(name: String, insert: Bool = true, indirect: Bool = false, nocache: Bool = false) {
-        self.name = name; self.insert = insert; self.indirect = indirect; self.nocache = nocache
+    /// `cookie … path /`: the `; path=` attribute HAProxy adds to the cookie it inserts (none without it;
+    /// haproxy v3.0.0 src/http_ana.c `http_process_res_common`). Added by proxy-traffic.
+    public var path: String?
+    public init(name: String, insert: Bool = true, indirect: Bool = false, nocache: Bool = false, path: String? = nil) {
+        self.name = name; self.insert = insert; self.indirect = indirect; self.nocache = nocache; self.path = path
     }
 }
