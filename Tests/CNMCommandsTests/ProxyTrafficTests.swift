@@ -248,3 +248,27 @@ final class ProxyRobustnessTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "curl -s -H").exitCode, 2)
     }
 }
+
+/// TCP mode (`stream {}`, `mode tcp`): redis-cli through the proxy reaches a redis backend.
+final class ProxyTCPModeTests: XCTestCase {
+    func testRedisThroughATCPProxy() {
+        var sim = Simulator(seed: 0)
+        _ = sim.run(line: "docker network create app")
+        _ = sim.run(line: "docker run -d --name r1 --network app redis")
+        _ = sim.run(line: "docker run -d --name r2 --network app redis:alpine")
+        _ = sim.run(line: "docker run -d --name lb --network app haproxy haproxy -f /usr/local/etc/haproxy/haproxy.cfg")
+        let servers = (1...2).map { ProxyServer(name: "r\($0)", host: "r\($0)", port: 6379) }
+        let config = ProxyConfig(software: .haproxy, path: "/usr/local/etc/haproxy/haproxy.cfg",
+                                 frontends: [ProxyFrontend(name: "redis", port: 6379, mode: .tcp, backend: "be")],
+                                 backends: [ProxyBackend(name: "be", mode: .tcp, servers: servers)])
+        ProxyWorld.install(&sim, config)
+        XCTAssertEqual(sim.run(line: "docker exec r2 redis-cli -h lb ping").stdout, "PONG\n")
+        _ = sim.run(line: "docker stop r1 r2")
+        XCTAssertEqual(sim.run(line: "docker exec lb true").exitCode, 0)
+        _ = sim.run(line: "docker start r2")
+        // r1 is gone: the proxy picks it in turn and closes the client's connection.
+        let outs = (0..<2).map { _ in sim.run(line: "docker exec r2 redis-cli -h lb ping") }
+        XCTAssertTrue(outs.contains { $0.stdout == "PONG\n" })
+        XCTAssertTrue(outs.contains { $0.stderr == "Error: Server closed the connection\n" }, "\(outs.map(\.stderr))")
+    }
+}

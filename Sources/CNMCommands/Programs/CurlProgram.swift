@@ -405,7 +405,10 @@ enum RedisCliProgram: SimulatedProgram {
         guard let ip = Connectivity.resolve(host, &ctx) else {
             return .fail("Could not connect to Redis at \(host):\(port): Name or service not known\n")
         }
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        var outcome = TCPOutcome.attempt(&ctx, ip: ip, port: port)
+        // Through a TCP-mode proxy the connection reaches whichever server the proxy picked.
+        if let forwarded = ProxyForwarding.tcpForward(&ctx, outcome, site: Connectivity.site(ctx)) { outcome = forwarded }
+        switch outcome {
         case .connected(_, _, let s) where s.kind == .redis: return .ok("PONG\n")
         case .connected, .reset: return .fail("Error: Server closed the connection\n")
         case .refused: return .fail("Could not connect to Redis at \(host):\(port): Connection refused\n")
