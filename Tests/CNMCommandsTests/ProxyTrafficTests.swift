@@ -272,3 +272,40 @@ final class ProxyTCPModeTests: XCTestCase {
         XCTAssertTrue(outs.contains { $0.stderr == "Error: Server closed the connection\n" }, "\(outs.map(\.stderr))")
     }
 }
+
+/// The balancer alone: shares over many requests.
+final class ProxyDistributionTests: XCTestCase {
+    func backend(_ algorithm: ProxyBackend.Algorithm, weights: [Int]) -> ProxyBackend {
+        ProxyBackend(name: "be", algorithm: algorithm,
+                     servers: weights.enumerated().map { ProxyServer(name: "s\($0.offset)", host: "s\($0.offset)", port: 80, weight: $0.element) })
+    }
+
+    func counts(_ b: ProxyBackend, _ software: ProxyConfig.Software, n: Int, client: (Int) -> IPv4Address, uri: (Int) -> String) -> [Int] {
+        var state = ProxyBackendState(servers: Array(repeating: ProxyServerState(), count: b.servers.count))
+        var out = Array(repeating: 0, count: b.servers.count)
+        for i in 0..<n {
+            guard let c = ProxyBalancer.choose(b, software: software, state: &state, request: .init(client: client(i), uri: uri(i)), at: SimTime.epoch) else { continue }
+            out[c.server] += 1
+        }
+        return out
+    }
+
+    func testWeightedRoundRobinGivesExactShares() {
+        let b = backend(.roundRobin, weights: [3, 1, 0])  // weight 0 counts as 1, as the parsers never give 0
+        XCTAssertEqual(counts(b, .nginx, n: 500, client: { _ in IPv4Address(10, 0, 0, 1) }, uri: { _ in "/" }), [300, 100, 100])
+    }
+
+    func testHashesSpreadOverEveryServer() {
+        let b = backend(.uri, weights: [1, 1, 1])
+        for software in [ProxyConfig.Software.nginx, .haproxy] {
+            let c = counts(b, software, n: 300, client: { _ in IPv4Address(10, 0, 0, 1) }, uri: { "/item/\($0)" })
+            XCTAssertTrue(c.allSatisfy { $0 > 50 }, "\(software): \(c)")
+        }
+        let source = backend(.source, weights: [1, 1])
+        let byClient = counts(source, .haproxy, n: 200, client: { IPv4Address(10, 0, UInt8($0 / 256), UInt8($0 % 256)) }, uri: { _ in "/" })
+        XCTAssertTrue(byClient.allSatisfy { $0 > 50 }, "\(byClient)")
+        // nginx ip_hash: one /24, one server.
+        let ipHash = counts(source, .nginx, n: 200, client: { IPv4Address(10, 0, 0, UInt8($0 % 256)) }, uri: { _ in "/" })
+        XCTAssertTrue(ipHash.contains(200), "\(ipHash)")
+    }
+}
