@@ -248,3 +248,64 @@ final class ProxyRobustnessTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "curl -s -H").exitCode, 2)
     }
 }
+
+/// TCP mode (`stream {}`, `mode tcp`): redis-cli through the proxy reaches a redis backend.
+final class ProxyTCPModeTests: XCTestCase {
+    func testRedisThroughATCPProxy() {
+        var sim = Simulator(seed: 0)
+        _ = sim.run(line: "docker network create app")
+        _ = sim.run(line: "docker run -d --name r1 --network app redis")
+        _ = sim.run(line: "docker run -d --name r2 --network app redis:alpine")
+        _ = sim.run(line: "docker run -d --name lb --network app haproxy haproxy -f /usr/local/etc/haproxy/haproxy.cfg")
+        let servers = (1...2).map { ProxyServer(name: "r\($0)", host: "r\($0)", port: 6379) }
+        let config = ProxyConfig(software: .haproxy, path: "/usr/local/etc/haproxy/haproxy.cfg",
+                                 frontends: [ProxyFrontend(name: "redis", port: 6379, mode: .tcp, backend: "be")],
+                                 backends: [ProxyBackend(name: "be", mode: .tcp, servers: servers)])
+        ProxyWorld.install(&sim, config)
+        XCTAssertEqual(sim.run(line: "docker exec r2 redis-cli -h lb ping").stdout, "PONG\n")
+        _ = sim.run(line: "docker stop r1 r2")
+        XCTAssertEqual(sim.run(line: "docker exec lb true").exitCode, 0)
+        _ = sim.run(line: "docker start r2")
+        // r1 is gone: the proxy picks it in turn and closes the client's connection.
+        let outs = (0..<2).map { _ in sim.run(line: "docker exec r2 redis-cli -h lb ping") }
+        XCTAssertTrue(outs.contains { $0.stdout == "PONG\n" })
+        XCTAssertTrue(outs.contains { $0.stderr == "Error: Server closed the connection\n" }, "\(outs.map(\.stderr))")
+    }
+}
+
+/// The balancer alone: shares over many requests.
+final class ProxyDistributionTests: XCTestCase {
+    func backend(_ algorithm: ProxyBackend.Algorithm, weights: [Int]) -> ProxyBackend {
+        ProxyBackend(name: "be", algorithm: algorithm,
+                     servers: weights.enumerated().map { ProxyServer(name: "s\($0.offset)", host: "s\($0.offset)", port: 80, weight: $0.element) })
+    }
+
+    func counts(_ b: ProxyBackend, _ software: ProxyConfig.Software, n: Int, client: (Int) -> IPv4Address, uri: (Int) -> String) -> [Int] {
+        var state = ProxyBackendState(servers: Array(repeating: ProxyServerState(), count: b.servers.count))
+        var out = Array(repeating: 0, count: b.servers.count)
+        for i in 0..<n {
+            guard let c = ProxyBalancer.choose(b, software: software, state: &state, request: .init(client: client(i), uri: uri(i)), at: SimTime.epoch) else { continue }
+            out[c.server] += 1
+        }
+        return out
+    }
+
+    func testWeightedRoundRobinGivesExactShares() {
+        let b = backend(.roundRobin, weights: [3, 1, 0])  // weight 0 counts as 1, as the parsers never give 0
+        XCTAssertEqual(counts(b, .nginx, n: 500, client: { _ in IPv4Address(10, 0, 0, 1) }, uri: { _ in "/" }), [300, 100, 100])
+    }
+
+    func testHashesSpreadOverEveryServer() {
+        let b = backend(.uri, weights: [1, 1, 1])
+        for software in [ProxyConfig.Software.nginx, .haproxy] {
+            let c = counts(b, software, n: 300, client: { _ in IPv4Address(10, 0, 0, 1) }, uri: { "/item/\($0)" })
+            XCTAssertTrue(c.allSatisfy { $0 > 50 }, "\(software): \(c)")
+        }
+        let source = backend(.source, weights: [1, 1])
+        let byClient = counts(source, .haproxy, n: 200, client: { IPv4Address(10, 0, UInt8($0 / 256), UInt8($0 % 256)) }, uri: { _ in "/" })
+        XCTAssertTrue(byClient.allSatisfy { $0 > 50 }, "\(byClient)")
+        // nginx ip_hash: one /24, one server.
+        let ipHash = counts(source, .nginx, n: 200, client: { IPv4Address(10, 0, 0, UInt8($0 % 256)) }, uri: { _ in "/" })
+        XCTAssertTrue(ipHash.contains(200), "\(ipHash)")
+    }
+}

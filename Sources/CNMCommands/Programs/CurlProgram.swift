@@ -154,6 +154,10 @@ enum CurlProgram: SimulatedProgram {
             guard service.kind == .http, let c = container else {
                 return connectFailed(nil, 52, "Empty reply from server", waited: 0)
             }
+            // A proxy keeps its state on its own machine; reached from another simulated machine it is not forwarded.
+            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
+            }
             var headers: [(String, String)] = [("User-Agent", CurlTrace.userAgent), ("Accept", "*/*")]
             if let cookie { headers.append(("Cookie", cookie)) }
             for (k, v) in extraHeaders {
@@ -280,6 +284,9 @@ enum WgetProgram: SimulatedProgram {
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
+            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
+            }
             let facts = HTTPRequestFacts(method: "GET", path: u.path, host: HTTPRequestText.host(u),
                                          headers: [("User-Agent", "Wget"), ("Connection", "close")],
                                          client: AccessLog.clientAddress(r, ctx.engine, site: Connectivity.site(ctx)), clientPort: 0)
@@ -398,7 +405,10 @@ enum RedisCliProgram: SimulatedProgram {
         guard let ip = Connectivity.resolve(host, &ctx) else {
             return .fail("Could not connect to Redis at \(host):\(port): Name or service not known\n")
         }
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        var outcome = TCPOutcome.attempt(&ctx, ip: ip, port: port)
+        // Through a TCP-mode proxy the connection reaches whichever server the proxy picked.
+        if let forwarded = ProxyForwarding.tcpForward(&ctx, outcome, site: Connectivity.site(ctx)) { outcome = forwarded }
+        switch outcome {
         case .connected(_, _, let s) where s.kind == .redis: return .ok("PONG\n")
         case .connected, .reset: return .fail("Error: Server closed the connection\n")
         case .refused: return .fail("Could not connect to Redis at \(host):\(port): Connection refused\n")

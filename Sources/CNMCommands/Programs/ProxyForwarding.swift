@@ -240,4 +240,24 @@ enum ProxyForwarding {
         }
         return Outcome(response: BackendHTTP.answer(c, request: request, engine: &ctx.engine))
     }
+
+    /// A TCP connection that reached a `mode tcp` / `stream {}` frontend: the proxy picks a server as for
+    /// HTTP and connects to it from its container; the client ends up talking to that server, or sees
+    /// the connection closed when none answers. Nil when `outcome` did not reach such a frontend.
+    static func tcpForward(_ ctx: inout ProgramContext, _ outcome: TCPOutcome, site: NetSite) -> TCPOutcome? {
+        guard case .connected(let r, let c?, let service) = outcome, ctx.engine.containers[c.id] != nil,
+              let config = c.proxy, let fe = frontend(c, port: service.port), fe.mode == .tcp,
+              let name = fe.backend, let backend = config.backend(named: name) else { return nil }
+        var state = ctx.engine.proxyStates[c.id] ?? ProxyState(config: config, at: ctx.engine.clock)
+        var bs = state.backends[backend.name] ?? ProxyBackendState(servers: Array(repeating: ProxyServerState(), count: backend.servers.count))
+        let request = ProxyBalancer.Request(client: AccessLog.clientAddress(r, ctx.engine, site: site), uri: "")
+        let choice = ProxyBalancer.choose(backend, software: config.software, state: &bs, request: request, at: ctx.engine.clock)
+        state.backends[backend.name] = bs
+        ctx.engine.setProxyState(state, forContainer: c.id)
+        guard let choice, let address = backend.servers[choice.server].address else { return .reset }
+        switch TCPOutcome.attempt(&ctx, ip: address, port: backend.servers[choice.server].port, from: .container(c.id)) {
+        case .connected(let r2, let b, let s2): return .connected(r2, b, s2)
+        default: return .reset
+        }
+    }
 }
