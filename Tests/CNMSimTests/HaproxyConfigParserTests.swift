@@ -90,6 +90,12 @@ final class HaproxyConfigParserTests: XCTestCase {
                        ["config : Proxy 'f': unable to find required default_backend: 'nope'.", "config : Fatal errors found in configuration."])
         XCTAssertEqual(alerts("frontend f\n    bind :80\n    default_backend b\nbackend b\n    server s nosuch:80\n"),
                        ["config : [\(path):5] : 'server b/s' : could not resolve address 'nosuch'.", "config : Failed to initialize server(s) addr."])
+        XCTAssertEqual(alerts("frontend f\n    mode http\n    bind :80\n    default_backend b\nbackend b\n    server s web1:80\n").first,
+                       "config : http frontend 'f' (\(path):1) tries to use incompatible tcp backend 'b' (\(path):5) as its default backend (see 'mode').")
+        XCTAssertEqual(alerts("frontend f\n    bind 80\n").first, "config : parsing [\(path):2] : 'bind' : missing port specification in '80'")
+        XCTAssertEqual(alerts("frontend f\n    bind :99999\n").first, "config : parsing [\(path):2] : 'bind' : invalid port '99999'")
+        XCTAssertEqual(alerts("frontend f\n    bind\n").first,
+                       "config : parsing [\(path):2] : 'bind' expects {<path>|[addr1]:port1[-end1]}{,[addr]:port[-end]}... as arguments.")
         XCTAssertEqual(alerts(nil), ["Cannot open configuration file/directory \(path) : No such file or directory"])
         XCTAssertEqual(alerts("backend b\n    option httpchck\n").first,
                        "config : parsing [\(path):2] : unknown option 'httpchck'; did you mean 'httpchk' maybe ?")

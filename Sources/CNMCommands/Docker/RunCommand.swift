@@ -98,8 +98,9 @@ enum RunCommand {
             // What the entrypoint wrote before it gave up (start wrote it to the log).
             let logged = container.image.repository == "mysql"
             // A proxy that refused its configuration wrote its lines when it started: those are shown.
+            let now = engine.containers[container.id]
             let lines = Engine.proxySoftware(of: container) != nil
-                ? (engine.containers[container.id]?.logs ?? []).filter { $0.time >= (container.startedAt ?? $0.time) }
+                ? (now?.logs ?? []).filter { $0.time >= (now?.startedAt ?? $0.time) }
                 : ImageLogs.startup(container, plan: plan, at: engine.clock, host: engine.host)
             for line in lines {
                 if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }

@@ -29,6 +29,12 @@ extension Engine {
     /// Reads `path` as `software` would now, from inside container `id`.
     public func readProxyConfig(_ software: ProxyConfig.Software, path: String, containerID id: String)
         -> Result<ProxyConfig, ProxyConfigError> {
+        // The stock nginx files, unchanged and unmounted, always read the same way (they name no
+        // host): read once, not at every start of every nginx container.
+        if software == .nginx, path == NginxConfigParser.defaultPath, let c = containers[id], c.mounts.isEmpty,
+           c.files.nodes.isEmpty, c.files.whiteouts.isEmpty {
+            return Self.stockNginx
+        }
         guard let view = files(at: .container(id)) else {
             return .failure(ProxyConfigError(nginx: "open() \"\(path)\" failed (2: No such file or directory)"))
         }
@@ -43,6 +49,13 @@ extension Engine {
             return parser.parse(path: path)
         }
     }
+
+    /// The official images' own files (the same in every nginx tag cnmlab models: `ImageFiles`), as read.
+    static let stockNginx: Result<ProxyConfig, ProxyConfigError> = {
+        let files = LayeredFiles(lower: ImageFiles.tree(for: Image(repository: "nginx", cmd: [], tools: [], defaultProgram: "nginx")), upper: FileTree())
+        var parser = NginxConfigParser(files: files) { _ in nil }
+        return parser.parse()
+    }()
 
     /// Loads the configuration of a proxy whose main process just started (the container is running
     /// and on its networks). Returns the lines to log, and whether the process exits (code 1).

@@ -22,6 +22,12 @@ extension HaproxyConfigParser {
             default: alerts.append("config : \(at) : unknown proxy mode '\(a1)'.")
             }
         case "bind":
+            if p.kind == .defaults { alerts.append("config : \(at) : 'bind' not allowed in 'defaults' section."); return }
+            guard !a1.isEmpty else {
+                alerts.append("config : \(at) : 'bind' expects {<path>|[addr1]:port1[-end1]}{,[addr]:port[-end]}... as arguments.")
+                return
+            }
+            if let problem = Self.bindAddressProblem(a1) { alerts.append("config : \(at) : 'bind' : \(problem)"); return }
             guard p.isFrontend else { return }
             let (host, port) = Self.hostPort(a1)
             guard let port, (1...65535).contains(port) else { return }
@@ -172,6 +178,24 @@ extension HaproxyConfigParser {
             }
             return nil
         }
+    }
+
+    /// What `str2sa_range` says of a listening address whose port is missing or wrong (nil: fine, or a
+    /// form cnmlab does not check: UNIX sockets, several addresses, IPv6).
+    static func bindAddressProblem(_ address: String) -> String? {
+        if address.contains("/") || address.contains(",") || address.contains("[") || address.contains("@") { return nil }
+        guard let colon = address.lastIndex(of: ":") else { return "missing port specification in '\(address)'" }
+        let port = String(address[address.index(after: colon)...])
+        guard let first = port.first, first.isASCII, first.isNumber else { return nil }
+        let ends = port.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        for end in ends {
+            if let bad = end.first(where: { !($0.isASCII && $0.isNumber) }) {
+                return "invalid character '\(bad)' in port number '\(end)' in '\(address)'"
+            }
+            let value = HaproxyNumber.atol(end)
+            if value < 1 || value > 65535 { return "invalid port '\(end)'" }
+        }
+        return nil
     }
 
     /// `host:port`, `:port`, `host` (no port).

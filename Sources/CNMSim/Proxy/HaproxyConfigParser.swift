@@ -86,7 +86,8 @@ public struct HaproxyConfigParser {
                         continue
                     }
                     let kind = HaproxyProxyDraft.Kind(rawValue: keyword) ?? .listen
-                    let draft = HaproxyProxyDraft(kind: kind, name: name, defaults: defaults)
+                    var draft = HaproxyProxyDraft(kind: kind, name: name, defaults: defaults)
+                    draft.file = file; draft.line = line
                     if kind == .defaults { defaults = draft; current = nil } else { proxies.append(draft); current = proxies.count - 1 }
                 default: section = .skipped
                 }
@@ -126,15 +127,25 @@ public struct HaproxyConfigParser {
         return "config : \(at) : unknown keyword '\(keyword)' in '\(section)' section"
     }
 
-    /// `default_backend` and `use_backend` must name a backend (`check_config_validity`).
+    /// `default_backend` and `use_backend` must name another backend of a compatible mode (an HTTP
+    /// frontend cannot use a TCP backend; the reverse is allowed) (`check_config_validity`).
     mutating func checkReferences() {
-        let backends = Set(proxies.filter(\.isBackend).map(\.name))
         for p in proxies where p.isFrontend {
-            if let d = p.defaultBackend, !backends.contains(d.name) {
-                alerts.append("config : Proxy '\(p.name)': unable to find required default_backend: '\(d.name)'.")
-            }
-            for u in p.useBackends where !backends.contains(u.name) {
-                alerts.append("config : Proxy '\(p.name)': unable to find required use_backend: '\(u.name)'.")
+            var targets: [(name: String, rule: String)] = []
+            if let d = p.defaultBackend { targets.append((d.name, "default_backend")) }
+            targets += p.useBackends.map { ($0.name, "use_backend") }
+            for (name, rule) in targets {
+                guard let target = proxies.first(where: { $0.isBackend && $0.name == name }) else {
+                    alerts.append("config : Proxy '\(p.name)': unable to find required \(rule): '\(name)'.")
+                    continue
+                }
+                if target.name == p.name && target.kind == p.kind {
+                    alerts.append("config : Proxy '\(p.name)': loop detected for \(rule): '\(name)'.")
+                } else if target.mode != p.mode && !(p.mode == .tcp && target.mode == .http) {
+                    let use = rule == "default_backend" ? "as its default backend" : "in a 'use_backend' rule"
+                    alerts.append("config : \(p.mode.rawValue) \(p.typeName) '\(p.name)' (\(p.file):\(p.line)) tries to use incompatible "
+                                  + "\(target.mode.rawValue) \(target.typeName) '\(target.name)' (\(target.file):\(target.line)) \(use) (see 'mode').")
+                }
             }
         }
     }

@@ -29,6 +29,9 @@ struct HaproxyProxyDraft {
 
     var kind: Kind
     var name: String
+    /// Where the section starts (HAProxy's `conf.file` / `conf.line`, named by its mode errors).
+    var file = ""
+    var line = 0
     var mode: ProxyMode = .tcp
     var binds: [Bind] = []
     var defaultBackend: (name: String, line: Int)?
@@ -43,6 +46,8 @@ struct HaproxyProxyDraft {
 
     var isFrontend: Bool { kind == .frontend || kind == .listen }
     var isBackend: Bool { kind == .backend || kind == .listen }
+    /// `proxy_type_str`: `frontend`, `backend`, or `proxy` for a `listen` section.
+    var typeName: String { kind == .listen ? "proxy" : kind.rawValue }
 
     /// A new section that inherits what `defaults` set.
     init(kind: Kind, name: String, defaults: HaproxyProxyDraft?) {

@@ -103,6 +103,8 @@ public struct ProxyServer: Sendable, Hashable {
     public var name: String
     /// The host as written: a name the proxy resolves, or an address.
     public var host: String
+    /// The port to connect to; 0 for HAProxy's `server NAME host` without a port, which connects to the
+    /// port the client connected to (haproxy v3.0.0 `src/server.c`, `SRV_F_MAPPORTS`).
     public var port: Int
     /// What `host` resolved to when the proxy (re)loaded; nil while unresolved (runtime resolution).
     public var address: IPv4Address?
