@@ -50,8 +50,8 @@ test: setup course
 ## converted, after printing which of its commands now answer differently; a NAME.txt script becomes NAME.script.
 GOLDEN_DIR := Tests/CNMCommandsTests/Golden
 golden: setup course
-	CNMLAB_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'CNMCommandsTests.GoldenTests/testEveryScriptMatchesItsGolden'
-	@git status --short -- $(GOLDEN_DIR)
+	CNMLAB_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'CNMCommandsTests.GoldenTests/testEveryScriptMatchesItsGolden|CNMCommandsTests.ProxyGoldenTests'
+	@git status --short -- $(GOLDEN_DIR) Tests/CNMCommandsTests/ProxyGolden
 
 ## Release build, then the benchmark scenarios (prints timings and peak memory, each target beside its figure).
 bench: setup course

@@ -48,7 +48,8 @@ final class CommandCatalogTests: XCTestCase {
         }
         let top = complete("docker ")
         XCTAssertTrue(top.contains("logs") && top.contains("swarm") && top.contains("network"))
-        XCTAssertFalse(top.contains("kill"), "a command cnmlab does not simulate is not offered")
+        XCTAssertTrue(top.contains("kill"), "docker kill is simulated (signals to the main process)")
+        XCTAssertFalse(top.contains("pause"), "a command cnmlab does not simulate is not offered")
         XCTAssertFalse(top.contains("list"), "aliases are not offered")
         XCTAssertEqual(complete("docker swarm "), ["init", "join", "join-token", "leave"])
         XCTAssertEqual(complete("docker swarm join-token "), ["manager", "worker"])

@@ -55,12 +55,12 @@ final class OverlayServiceTests: XCTestCase {
 
     func testConnectionsThroughTheVIPGoToEachTaskInTurn() throws {
         var sim = swarm()
-        _ = try XCTUnwrap(createService(&sim, ServiceSpec(name: "web", image: "nginx", replicas: 3, networks: [("appnet", [])])))
+        _ = try XCTUnwrap(createService(&sim, ServiceSpec(name: "web", image: "traefik/whoami", replicas: 3, networks: [("appnet", [])])))
         XCTAssertEqual(sim.run(line: "docker run -d --name client --network appnet nginx:alpine").exitCode, 0)
         var servers: [String] = []
         for _ in 0..<6 {
-            let out = sim.run(line: "docker exec client curl -sI http://web")
-            let line = out.stdout.components(separatedBy: "\r\n").first { $0.hasPrefix("X-Cnmlab-Served-By") }
+            let out = sim.run(line: "docker exec client curl -s http://web")
+            let line = out.stdout.split(separator: "\n").first { $0.hasPrefix("Hostname: ") }.map(String.init)
             servers.append(String(try XCTUnwrap(line, out.stdout + out.stderr)))
         }
         XCTAssertEqual(Set(servers).count, 3, "three tasks answer: \(servers)")

@@ -41,14 +41,14 @@ enum DockerCommand {
     /// Real docker commands that cnmlab does not simulate (so they are not "unknown").
     static let knownUnsimulated: [String] = [
         "attach", "build", "builder", "buildx", "checkpoint", "commit", "compose", "config", "context", "diff",
-        "events", "export", "history", "image", "images", "import", "info", "kill", "load", "login", "logout",
+        "events", "export", "history", "image", "images", "import", "info", "load", "login", "logout",
         "manifest", "pause", "plugin", "pull", "push", "rename", "rmi", "save", "search", "secret",
         "stack", "stats", "system", "tag", "top", "trust", "unpause", "update", "version",
         "wait",
     ]
 
     /// Those of `knownUnsimulated` that change a real host's containers (what `undo` counts).
-    static let unsimulatedChanges: Set<String> = ["kill", "pause", "rename", "unpause", "update"]
+    static let unsimulatedChanges: Set<String> = ["pause", "rename", "unpause", "update"]
 
     /// `knownUnsimulated` as entries of a command table.
     static let unsimulated: [DockerSubcommand] = knownUnsimulated.map {
@@ -79,6 +79,7 @@ enum DockerCommand {
         DockerSubcommand(["start"], spec: StartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StartCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["stop"], spec: StopCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try StopCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["restart"], spec: RestartCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try RestartCommand.run(a, engine: &e, path: p) },
+        DockerSubcommand(["kill"], spec: KillCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try KillCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["port"], spec: PortCommand.spec) { a, p, e, _ throws(CommandError) in try PortCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["exec"], spec: ExecCommand.spec, changesState: true) { a, p, e, _ throws(CommandError) in try ExecCommand.run(a, engine: &e, path: p) },
         DockerSubcommand(["logs"], spec: LogsCommand.spec) { a, p, e, _ throws(CommandError) in try LogsCommand.run(a, engine: &e, path: p) },

@@ -685,6 +685,18 @@ Options:
   -i, --interactive             Attach container's STDIN
 
 """#,
+        "docker container kill": #"""
+Usage:  docker container kill [OPTIONS] CONTAINER [CONTAINER...]
+
+Kill one or more running containers
+
+Aliases:
+  docker container kill, docker kill
+
+Options:
+  -s, --signal string   Signal to send to the container
+
+"""#,
         "docker container stop": #"""
 Usage:  docker container stop [OPTIONS] CONTAINER [CONTAINER...]
 
@@ -1181,6 +1193,18 @@ Options:
       --detach-keys string      Override the key sequence for detaching a
                                 container
   -i, --interactive             Attach container's STDIN
+
+"""#,
+        "docker kill": #"""
+Usage:  docker kill [OPTIONS] CONTAINER [CONTAINER...]
+
+Kill one or more running containers
+
+Aliases:
+  docker container kill, docker kill
+
+Options:
+  -s, --signal string   Signal to send to the container
 
 """#,
         "docker stop": #"""

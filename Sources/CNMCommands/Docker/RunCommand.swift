@@ -97,10 +97,15 @@ enum RunCommand {
             out.exitCode = Int32(code)
             // What the entrypoint wrote before it gave up (start wrote it to the log).
             let logged = container.image.repository == "mysql"
-            for line in ImageLogs.startup(container, plan: plan, at: engine.clock, host: engine.host) {
+            // A proxy that refused its configuration wrote its lines when it started: those are shown.
+            let now = engine.containers[container.id]
+            let lines = Engine.proxySoftware(of: container) != nil
+                ? (now?.logs ?? []).filter { $0.time >= (now?.startedAt ?? $0.time) }
+                : ImageLogs.startup(container, plan: plan, at: engine.clock, host: engine.host)
+            for line in lines {
                 if line.stream == .stdout { out.stdout += line.text + "\n" } else { out.stderr += line.text + "\n" }
             }
-            if !logged && (container.image.repository == "postgres" || container.image.repository == "haproxy") {
+            if !logged && container.image.repository == "postgres" {
                 out.stderr += "cnmlab: the container exited with code \(code) at once (its entrypoint needs configuration; the log lines it prints are not simulated)\n"
             }
         case .runsFor(let seconds):

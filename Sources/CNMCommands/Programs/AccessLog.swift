@@ -8,12 +8,12 @@ import CNMSim
 enum AccessLog {
     /// Records one request served by `server` on this machine (a server on another machine keeps its own log).
     static func record(_ ctx: inout ProgramContext, result r: PathResult, server: Container, request: String,
-                       status: String, bodyBytes: Int, userAgent: String, site: NetSite) {
+                       status: String, bodyBytes: Int, userAgent: String, site: NetSite, forwardedFor: String? = nil) {
         guard server.image.repository == "nginx", ctx.engine.containers[server.id] != nil else { return }
         if let on = r.servedOn, on != ctx.engine.host.hostname { return }
         let client = clientAddress(r, ctx.engine, site: site)
         let code = status.split(separator: " ").first.map(String.init) ?? status
-        let line = "\(client) - - [\(ImageLogs.nginxTimeLocal(ctx.engine.clock))] \"\(request)\" \(code) \(bodyBytes) \"-\" \"\(userAgent)\" \"-\""
+        let line = "\(client) - - [\(ImageLogs.nginxTimeLocal(ctx.engine.clock))] \"\(request)\" \(code) \(bodyBytes) \"-\" \"\(userAgent)\" \"\(forwardedFor ?? "-")\""
         ctx.engine.appendLog(server.id, [ContainerLogLine(time: ctx.engine.clock, stream: .stdout, text: line)])
     }
 

@@ -16,7 +16,9 @@ enum CurlProgram: SimulatedProgram {
     /// `pinned`: curl 7.88.1, whose trace and meter are simulated; otherwise a curl 8 whose are not.
     /// Error texts are the same in both (`Couldn't connect to server` since 7.87).
     static func curl(_ args: [String], _ ctx: inout ProgramContext, site: NetSite, pinned: Bool = true) -> CommandOutput {
-        var silent = false, showErrors = false, head = false, include = false, verbose = false
+        var silent = false, showErrors = false, head = false, include = false, verbose = false, insecure = false
+        var extraHeaders: [(String, String)] = []
+        var cookie: String?
         var maxTime: Int?
         var outputFile: String?
         var writeOut: String?
@@ -24,7 +26,7 @@ enum CurlProgram: SimulatedProgram {
         var words: [String] = []
         for a in args {
             // Clustered short flags (`-sSI`, `-sv`).
-            if a.count > 2, a.hasPrefix("-"), !a.hasPrefix("--"), a.dropFirst().allSatisfy({ "sSIiv".contains($0) }) {
+            if a.count > 2, a.hasPrefix("-"), !a.hasPrefix("--"), a.dropFirst().allSatisfy({ "sSIivk".contains($0) }) {
                 words += a.dropFirst().map { "-\($0)" }
             } else {
                 words.append(a)
@@ -40,6 +42,24 @@ enum CurlProgram: SimulatedProgram {
             case "-v", "--verbose": verbose = true
             case "-I", "--head": head = true
             case "-i", "--include": include = true
+            case "-k", "--insecure": insecure = true
+            case "-H", "--header", "-b", "--cookie", "-c", "--cookie-jar":
+                guard i + 1 < args.count else {
+                    return .fail("curl: option \(a): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2)
+                }
+                let v = args[i + 1]
+                i += 1
+                if a == "-c" || a == "--cookie-jar" { return NotSimulated.feature("curl's cookie jar (-c FILE)") }
+                if a == "-b" || a == "--cookie" {
+                    // A value without `=` names a cookie file.
+                    guard v.contains("=") else { return NotSimulated.feature("curl -b FILE (cookie files)") }
+                    cookie = cookie.map { "\($0); \(v)" } ?? v
+                } else {
+                    guard let colon = v.firstIndex(of: ":") else { break }
+                    let name = String(v[..<colon])
+                    let value = v[v.index(after: colon)...].trimmingSpaces
+                    extraHeaders.append((name, value))
+                }
             case "-o", "--output", "-w", "--write-out":
                 guard i + 1 < args.count else {
                     return .fail("curl: option \(a): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", code: 2)
@@ -117,14 +137,40 @@ enum CurlProgram: SimulatedProgram {
         case .outside:
             return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
-            // TLS to a plain-HTTP port fails in the TLS library, whose text is not simulated.
-            if u.scheme == "https" { return NotSimulated.feature("HTTPS (TLS) in curl") }
+            let tlsFrontend = container.flatMap { ProxyForwarding.frontend($0, port: service.port) }.map { $0.tls != nil } ?? false
+            if u.scheme == "https" {
+                // TLS to a plain-HTTP port fails in the TLS library, whose text is not simulated.
+                guard tlsFrontend else { return NotSimulated.feature("HTTPS (TLS) in curl to a port without TLS") }
+                if verbose || meter { return NotSimulated.feature("curl's -v trace and progress meter over TLS (use -s)") }
+                if !insecure {
+                    // The proxy's certificate is self-signed (curl 7.88.1 src/tool_operate.c, CURL_CA_CERT_ERRORMSG).
+                    let text = "curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\n"
+                        + "curl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n"
+                    return CommandOutput(stderr: (!silent || showErrors) ? text : "", exitCode: 60)
+                }
+            }
             trace.info("Connected to \(u.host) (\(ip)) port \(u.port) (#0)")
             trace.request(method: head ? "HEAD" : "GET", path: u.path, hostHeader: hostHeader(u))
             guard service.kind == .http, let c = container else {
                 return connectFailed(nil, 52, "Empty reply from server", waited: 0)
             }
-            let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            // A proxy keeps its state on its own machine; reached from another simulated machine it is not forwarded.
+            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
+            }
+            var headers: [(String, String)] = [("User-Agent", CurlTrace.userAgent), ("Accept", "*/*")]
+            if let cookie { headers.append(("Cookie", cookie)) }
+            for (k, v) in extraHeaders {
+                if let i = headers.firstIndex(where: { $0.0.lowercased() == k.lowercased() }), k.lowercased() != "cookie" { headers[i].1 = v } else { headers.append((k, v)) }
+            }
+            var hostValue = hostHeader(u)
+            if let i = headers.firstIndex(where: { $0.0.lowercased() == "host" }) { hostValue = headers[i].1; headers.remove(at: i) }
+            let facts = HTTPRequestFacts(method: head ? "HEAD" : "GET", path: u.path, host: hostValue, headers: headers,
+                                         client: AccessLog.clientAddress(r, ctx.engine, site: site), clientPort: 0)
+            guard let served = ProxyForwarding.serve(&ctx, server: c, port: service.port, request: facts, tls: u.scheme == "https") else {
+                return connectFailed(nil, 52, "Empty reply from server", waited: 0)
+            }
+            let resp = served.response
             AccessLog.record(&ctx, result: r, server: c, request: "\(head ? "HEAD" : "GET") \(u.path) HTTP/1.1", status: resp.status,
                              bodyBytes: head ? 0 : resp.body.utf8.count, userAgent: CurlTrace.userAgent, site: site)
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
@@ -238,7 +284,15 @@ enum WgetProgram: SimulatedProgram {
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
-            let resp = SimulatedHTTP.respond(image: c.image, path: u.path, servedBy: c.hostname, at: ctx.engine.clock)
+            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
+            }
+            let facts = HTTPRequestFacts(method: "GET", path: u.path, host: HTTPRequestText.host(u),
+                                         headers: [("User-Agent", "Wget"), ("Connection", "close")],
+                                         client: AccessLog.clientAddress(r, ctx.engine, site: Connectivity.site(ctx)), clientPort: 0)
+            guard let resp = ProxyForwarding.serve(&ctx, server: c, port: service.port, request: facts, tls: false)?.response else {
+                return fail("wget: error getting response\n")
+            }
             let headerText = "HTTP/1.1 \(resp.status)\r\n" + resp.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
             Connectivity.countHTTP(&ctx, r, request: HTTPRequestText.busyboxWget(u), response: headerText.utf8.count + resp.body.utf8.count)
             AccessLog.record(&ctx, result: r, server: c, request: "GET \(u.path) HTTP/1.1", status: resp.status,
@@ -351,7 +405,10 @@ enum RedisCliProgram: SimulatedProgram {
         guard let ip = Connectivity.resolve(host, &ctx) else {
             return .fail("Could not connect to Redis at \(host):\(port): Name or service not known\n")
         }
-        switch TCPOutcome.attempt(&ctx, ip: ip, port: port) {
+        var outcome = TCPOutcome.attempt(&ctx, ip: ip, port: port)
+        // Through a TCP-mode proxy the connection reaches whichever server the proxy picked.
+        if let forwarded = ProxyForwarding.tcpForward(&ctx, outcome, site: Connectivity.site(ctx)) { outcome = forwarded }
+        switch outcome {
         case .connected(_, _, let s) where s.kind == .redis: return .ok("PONG\n")
         case .connected, .reset: return .fail("Error: Server closed the connection\n")
         case .refused: return .fail("Could not connect to Redis at \(host):\(port): Connection refused\n")

@@ -47,6 +47,8 @@ enum ProgramRegistry {
         NprocProgram.self,
         EnvProgram.self,
         ModprobeProgram.self,
+        NginxProgram.self,
+        HaproxyProgram.self,
     ]
 
     static let byName: [String: any SimulatedProgram.Type] = {

@@ -1,9 +1,8 @@
 import CNMSim
 
 /// What the simulated web servers answer: nginx's welcome page, httpd's
-/// "It works!", traefik's 404 — each with the real server's headers plus one
-/// cnmlab marker header, `X-Cnmlab-Served-By: <hostname>`, so that learners can
-/// see which container answered (load balancing over aliases).
+/// "It works!", traefik's 404 — each with the real server's headers and nothing
+/// more. To see which container answered, run `traefik/whoami` backends (`BackendHTTP`).
 enum SimulatedHTTP {
     static let nginxVersion = "nginx/1.27.5"
     static let nginxWelcome = """
@@ -59,20 +58,18 @@ enum SimulatedHTTP {
             let body = ok ? httpdWorks : httpd404
             var h: [(String, String)] = [("Date", date), ("Server", "Apache/2.4.63 (Unix)")]
             if ok { h += [("Last-Modified", "Mon, 11 Jun 2007 18:53:14 GMT"), ("ETag", "\"2d-432a5e4a73a80\""), ("Accept-Ranges", "bytes")] }
-            h += [("Content-Length", "\(body.utf8.count)"), ("Content-Type", ok ? "text/html" : "text/html; charset=iso-8859-1"),
-                  ("X-Cnmlab-Served-By", servedBy)]
+            h += [("Content-Length", "\(body.utf8.count)"), ("Content-Type", ok ? "text/html" : "text/html; charset=iso-8859-1")]
             return Response(status: ok ? "200 OK" : "404 Not Found", headers: h, body: body)
         case "traefik":
             let body = "404 page not found\n"
             return Response(status: "404 Not Found", headers: [("Content-Type", "text/plain; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
-                                                               ("Date", date), ("Content-Length", "\(body.utf8.count)"), ("X-Cnmlab-Served-By", servedBy)], body: body)
+                                                               ("Date", date), ("Content-Length", "\(body.utf8.count)")], body: body)
         default:
             let body = ok ? nginxWelcome : nginx404
             var h: [(String, String)] = [("Server", nginxVersion), ("Date", date), ("Content-Type", "text/html"), ("Content-Length", "\(body.utf8.count)")]
             if ok { h += [("Last-Modified", "Wed, 16 Apr 2025 12:01:11 GMT")] }
             h += [("Connection", "keep-alive")]
             if ok { h += [("ETag", "\"67ff9c07-267\""), ("Accept-Ranges", "bytes")] }
-            h += [("X-Cnmlab-Served-By", servedBy)]
             return Response(status: ok ? "200 OK" : "404 Not Found", headers: h, body: body)
         }
     }

@@ -66,6 +66,11 @@ enum WhyProgram: SimulatedProgram {
         let (steps, verdict, delivered) = describe(result, engine: engine, lang: lang, proto: proto, port: port)
         lines += steps
         lines.append(verdict)
+        // A proxy at the end: its pick and the second hop (WhyThroughProxy).
+        if delivered, let more = WhyThroughProxy.lines(result, from: from, engine: ctx.engine, lang: lang, startStep: steps.count) {
+            lines += more.lines
+            return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: more.delivered ? 0 : 1)
+        }
         return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: delivered ? 0 : 1)
     }
 

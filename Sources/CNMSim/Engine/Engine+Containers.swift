@@ -226,7 +226,16 @@ extension Engine {
         started.state = .running
         started.startedAt = clock
         started.finishedAt = nil
-        started.logs += ImageLogs.startup(started, plan: plan, at: clock, host: host)
+        var startLines = ImageLogs.startup(started, plan: plan, at: clock, host: host)
+        containers[c.id] = started
+        // A proxy reads its configuration now, from inside the running container (Engine+ProxyLoad).
+        if case .runsUntilStopped = plan, let software = Self.proxySoftware(of: started) {
+            let (lines, exits) = startProxy(started, software: software, startLines: startLines)
+            startLines = lines
+            if exits { plan = .exitsAtOnce(code: 1) }
+            started = containers[c.id] ?? started
+        }
+        started.logs += startLines
         containers[c.id] = started
         noteContainerChanged(c.id)
         switch plan {
@@ -251,6 +260,7 @@ extension Engine {
         c.state = .exited(code: code)
         c.finishedAt = clock
         containers[id] = c
+        setProxyConfig(nil, forContainer: id)
         noteContainerChanged(id)
         runUntil.removeValue(forKey: id)
         if c.autoRemove { deleteContainer(c) }

@@ -59,6 +59,8 @@ public struct Engine: Sendable {
     public internal(set) var overlayAttachments: [String: String] = [:]
     /// IPVS round-robin position per virtual service (`address:port`).
     public internal(set) var ipvsTurns: [String: Int] = [:]
+    /// Each running proxy's balancing and health state, by container ID (`ProxyState`).
+    public internal(set) var proxyStates: [String: ProxyState] = [:]
     /// What of a mesh port DOCKER-INGRESS's rules depend on.
     struct MeshKey: Equatable { let proto: String; let published: Int }
     /// Indexes and pending changes derived from everything above: not model state (see `EngineViews`).
@@ -168,6 +170,7 @@ public struct Engine: Sendable {
         let delta = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         clock = clock.adding(nanoseconds: delta.overflow ? 0 : delta.partialValue).adding(nanoseconds: nanoseconds)
         reapFinishedProcesses()
+        if !proxyStates.isEmpty { runProxyHealthChecks() }
     }
 
     /// A small step of time between operations (milliseconds plus seeded jitter).

@@ -27,7 +27,13 @@ public enum ProcessPlan: Sendable, Hashable {
             let names = Set(c.env.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") })
             if !c.image.requiresOneOfEnv.contains(where: names.contains) { return .exitsAtOnce(code: 1) }
         }
-        if c.image.repository == "haproxy" && !c.cmdOverridden { return .exitsAtOnce(code: 1) }
+        // haproxy and nginx read their configuration when they start: a missing or broken one makes
+        // them exit (Engine+ProxyLoad), decided once the container is on its networks.
+        // http-echo's arguments are flags for its entrypoint; without a text it exits 127
+        // (hashicorp/http-echo v1.0.0 main.go: "Missing -text option OR ENV var TEXT is empty!").
+        if c.image.repository == "hashicorp/http-echo" && isEntrypointScript {
+            return EchoServer.text(of: c) == nil ? .exitsAtOnce(code: 127) : .runsUntilStopped
+        }
         if isEntrypointScript && !c.cmdOverridden { return .runsUntilStopped }
         let command = isEntrypointScript ? Array(c.args) : argv
         guard let first = command.first else { return .exitsAtOnce(code: 0) }
@@ -75,11 +81,17 @@ public enum ProcessPlan: Sendable, Hashable {
     /// cleanly, PID-1 shells and sleeps ignore it and are killed after 10 s (137).
     public static func stopExitCode(for c: Container) -> (code: Int, waitedSeconds: Int64) {
         let isEntrypointScript = !c.image.entrypoint.isEmpty && c.path == c.image.entrypoint.first
-        let program = isEntrypointScript ? (c.args.first ?? c.path) : c.path
+        // The Go backends' arguments are flags to their entrypoint binary, not a command.
+        let flagsOnly = ["traefik/whoami", "hashicorp/http-echo"].contains(c.image.repository)
+        let program = isEntrypointScript && !flagsOnly ? (c.args.first ?? c.path) : c.path
         let base = program.split(separator: "/").last.map(String.init) ?? program
         switch base {
         case "nginx", "httpd-foreground", "httpd", "redis-server", "mysqld", "postgres", "traefik", "haproxy":
             return (0, 0)
+        case "whoami", "http-echo":
+            // Go binaries as PID 1: the runtime catches SIGTERM, cannot die from it in the namespace and
+            // exits with status 2 instead (go1.22 src/runtime/signal_unix.go `dieFromSignal`).
+            return (2, 0)
         default:
             return (137, 10)
         }

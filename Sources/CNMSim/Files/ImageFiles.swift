@@ -17,7 +17,7 @@ public enum ImageFiles {
     }
 
     static let byRepository: [String: (files: [String: String], directories: [String], partial: [String])] = [
-        "nginx": (nginxFiles, ["/usr/share/nginx/html"], ["/etc/nginx", "/usr/share/nginx/html"]),
+        "nginx": (nginxFiles.merging(["/etc/nginx/mime.types": NginxMimeTypes.text]) { a, _ in a }, ["/usr/share/nginx/html"], ["/etc/nginx", "/usr/share/nginx/html"]),
         // The official image ships no configuration: /usr/local/etc/haproxy is empty
         // (docker-library/haproxy Dockerfile: `mkdir /usr/local/etc/haproxy`).
         "haproxy": ([:], ["/usr/local/etc/haproxy", "/var/lib/haproxy"], []),

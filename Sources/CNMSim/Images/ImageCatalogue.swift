@@ -64,6 +64,14 @@ public enum ImageCatalogue {
         Image(repository: "haproxy", entrypoint: ["docker-entrypoint.sh"],
               cmd: ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"], tools: debianBase.union(["haproxy"]),
               defaultProgram: "haproxy"),
+        // traefik/whoami: a Go binary in a scratch image that answers with who it is (traefik/whoami
+        // Dockerfile: `FROM scratch`, `ENTRYPOINT ["/whoami"]`, `EXPOSE 80`). No shell, no tools.
+        Image(repository: "traefik/whoami", entrypoint: ["/whoami"], cmd: [], exposedPorts: ["80/tcp"],
+              tools: [], services: [ServiceListener(port: 80, kind: .http)], defaultProgram: "whoami"),
+        // hashicorp/http-echo: answers `-text` on :5678 (hashicorp/http-echo v1.0.0 main.go, the release
+        // image's `ENTRYPOINT ["/http-echo"]`, `EXPOSE 5678`); scratch, no shell.
+        Image(repository: "hashicorp/http-echo", entrypoint: ["/http-echo"], cmd: [], exposedPorts: ["5678/tcp"],
+              tools: [], services: [ServiceListener(port: 5678, kind: .http)], defaultProgram: "http-echo"),
     ]
 
     /// Normalises a reference the way Docker does (`nginx` → `nginx:latest`,

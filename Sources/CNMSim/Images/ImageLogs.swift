@@ -13,6 +13,16 @@ public enum ImageLogs {
     /// The lines written when `c` starts with `plan`.
     public static func startup(_ c: Container, plan: ProcessPlan, at time: SimTime, host: HostConfig = HostConfig()) -> [ContainerLogLine] {
         let isEntrypointScript = !c.image.entrypoint.isEmpty && c.path == c.image.entrypoint.first
+        // The two Go backends log with `log.Printf` to stderr (traefik/whoami app.go, hashicorp/http-echo
+        // v1.0.0 main.go).
+        if isEntrypointScript && c.image.repository == "traefik/whoami" {
+            return [ContainerLogLine(time: time, stream: .stderr, text: "\(EchoServer.goLogStamp(time)) Starting up on port 80")]
+        }
+        if isEntrypointScript && c.image.repository == "hashicorp/http-echo" {
+            let text = EchoServer.text(of: c) == nil ? "Missing -text option OR ENV var TEXT is empty!"
+                                                      : "\(EchoServer.goLogStamp(time)) [INFO] server is listening on :5678"
+            return [ContainerLogLine(time: time, stream: .stderr, text: text)]
+        }
         let command = isEntrypointScript ? c.args : [c.path] + c.args
         guard let program = command.first.map({ String($0.split(separator: "/").last ?? "") }) else { return [] }
         func out(_ text: String) -> ContainerLogLine { ContainerLogLine(time: time, stream: .stdout, text: text) }

@@ -375,6 +375,13 @@ public struct PacketPath {
             if c.sharesHostNetwork { return deliverHost(address: address, port: port) }
             servedBy = c.id
             if proto == "icmp" { return .delivered(site: site, address: address, service: nil) }
+            // A proxy that loaded a configuration listens where its frontends say, and only there.
+            if c.isRunning, let config = c.proxy {
+                if proto == "tcp", let port, config.frontends.contains(where: { $0.port == port }) {
+                    return .delivered(site: site, address: address, service: ServiceListener(port: port, kind: .http))
+                }
+                return .refused(site: site, address: address)
+            }
             if PacketPath.servesImageServices(c), let s = c.image.services.first(where: { $0.port == port && $0.proto == proto }) {
                 return .delivered(site: site, address: address, service: s)
             }

@@ -4,5 +4,15 @@ extension Engine {
     public mutating func setProxyConfig(_ config: ProxyConfig?, forContainer id: String) {
         guard containers[id] != nil else { return }
         containers[id]?.proxy = config
+        // A (re)load starts the balancing and health state afresh (proxy-traffic's `ProxyState`).
+        proxyStates[id] = config.map { ProxyState(config: $0, at: clock) }
+    }
+}
+
+extension Engine {
+    /// Replaces a proxy's runtime state after a request moved it (rotation, passive failures).
+    public mutating func setProxyState(_ state: ProxyState, forContainer id: String) {
+        guard proxyStates[id] != nil else { return }
+        proxyStates[id] = state
     }
 }

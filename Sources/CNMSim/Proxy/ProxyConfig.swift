@@ -103,6 +103,8 @@ public struct ProxyServer: Sendable, Hashable {
     public var name: String
     /// The host as written: a name the proxy resolves, or an address.
     public var host: String
+    /// The port to connect to; 0 for HAProxy's `server NAME host` without a port, which connects to the
+    /// port the client connected to (haproxy v3.0.0 `src/server.c`, `SRV_F_MAPPORTS`).
     public var port: Int
     /// What `host` resolved to when the proxy (re)loaded; nil while unresolved (runtime resolution).
     public var address: IPv4Address?
@@ -142,7 +144,10 @@ public struct ProxyCookie: Sendable, Hashable {
     public var insert: Bool
     public var indirect: Bool
     public var nocache: Bool
-    public init(name: String, insert: Bool = true, indirect: Bool = false, nocache: Bool = false) {
-        self.name = name; self.insert = insert; self.indirect = indirect; self.nocache = nocache
+    /// `cookie … path /`: the `; path=` attribute HAProxy adds to the cookie it inserts (none without it;
+    /// haproxy v3.0.0 src/http_ana.c `http_process_res_common`). Added by proxy-traffic.
+    public var path: String?
+    public init(name: String, insert: Bool = true, indirect: Bool = false, nocache: Bool = false, path: String? = nil) {
+        self.name = name; self.insert = insert; self.indirect = indirect; self.nocache = nocache; self.path = path
     }
 }

@@ -62,7 +62,7 @@ public enum NginxStartupLog {
     }
 
     /// `ngx_log_error`'s time: `2025/06/01 10:00:00` (the container's local time, UTC).
-    static func errorLogTime(_ t: SimTime) -> String {
+    public static func errorLogTime(_ t: SimTime) -> String {
         let c = t.components
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(c.year)/\(two(c.month))/\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"

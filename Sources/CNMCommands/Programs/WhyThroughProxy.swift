@@ -1,0 +1,97 @@
+import CNMSim
+
+/// The second half of `why` when the first walk ends at a proxy (a container with `Container.proxy`
+/// listening on that port): which backend server the proxy would pick for this client now, why
+/// (algorithm, health, persistence), and the proxy-to-server walk, numbered on from the first.
+/// A diagnosis: the proxy's rotation and health are read from a copy and never moved.
+enum WhyThroughProxy {
+    static let english: [String: String] = [
+        "hop": "{0} is a proxy ({1}): frontend {2} sends to backend {3}",
+        "pick": "{0} picks server {1} ({2}): {3}",
+        "roundRobin": "round robin by weight",
+        "leastConnections": "least connections (none open: round robin among the tied servers)",
+        "sourceHash": "hash of the client's address {0}",
+        "uriHash": "hash of the URI",
+        "keyHash": "hash of {0}",
+        "cookie": "the client's persistence cookie names it ({0})",
+        "backupOnly": "a backup server: no primary server is up",
+        "down": "skipped: {0} is DOWN (health checks)",
+        "disabled": "skipped: {0} failed recently (max_fails within fail_timeout)",
+        "none": "{0} has no server available: the client gets {1}",
+        "noBackend": "{0} serves this port itself (no backend)",
+        "client": "the client's request as {0} sees it comes from {1}",
+    ]
+    static let korean: [String: String] = [
+        "hop": "프록시 {0}({1}): 프런트엔드 {2} → 백엔드 {3}",
+        "pick": "{0}의 선택: 서버 {1}({2}) — {3}",
+        "roundRobin": "가중치 라운드 로빈",
+        "leastConnections": "최소 연결(열린 연결이 없으므로 동률 서버 사이의 라운드 로빈)",
+        "sourceHash": "클라이언트 주소 {0}의 해시",
+        "uriHash": "URI의 해시",
+        "keyHash": "{0}의 해시",
+        "cookie": "클라이언트의 고정 쿠키({0})가 가리키는 서버",
+        "backupOnly": "백업 서버: 살아 있는 주 서버가 없습니다",
+        "down": "건너뜀: {0} — DOWN 상태(헬스 체크)",
+        "disabled": "건너뜀: {0} — 최근 실패(fail_timeout 안에 max_fails 도달)",
+        "none": "백엔드 {0}에 쓸 수 있는 서버 없음: 클라이언트는 {1} 응답을 받습니다",
+        "noBackend": "{0}의 이 포트는 백엔드 없이 직접 응답합니다",
+        "client": "{0}에 도착한 요청의 출발지: {1}",
+    ]
+
+    static func text(_ lang: String, _ key: String, _ args: String...) -> String {
+        var s = (lang == "ko" ? korean[key] : english[key]) ?? english[key] ?? key
+        for (i, a) in args.enumerated() { s = s.replacing("{\(i)}", with: a) }
+        return s
+    }
+
+    /// The proxy part; nil when the walk did not end at a proxy's frontend.
+    static func lines(_ first: PathResult, from site: NetSite, engine: Engine, lang: String,
+                      startStep: Int) -> (lines: [String], delivered: Bool)? {
+        guard case .delivered(_, _, let service?) = first.verdict, let lb = Connectivity.server(first, engine),
+              let config = lb.proxy, let fe = ProxyForwarding.frontend(lb, port: service.port) else { return nil }
+        var out: [String] = []
+        var step = startStep
+        func add(_ s: String) { step += 1; out.append(" \(step). " + s) }
+        let client = AccessLog.clientAddress(first, engine, site: site)
+        add(text(lang, "client", lb.name, client.description))
+        guard let name = fe.backend, let backend = config.backend(named: name) else {
+            add(text(lang, "noBackend", lb.name))
+            return (out, true)
+        }
+        add(text(lang, "hop", lb.name, config.software.rawValue, fe.name, backend.name))
+        var state = engine.proxyStates[lb.id]?.backends[backend.name]
+            ?? ProxyBackendState(servers: Array(repeating: ProxyServerState(), count: backend.servers.count))
+        for (i, s) in backend.servers.enumerated() where i < state.servers.count {
+            if !state.servers[i].up { add(text(lang, "down", s.name)) }
+            else if !ProxyBalancer.isAvailable(state.servers[i], at: engine.clock) { add(text(lang, "disabled", s.name)) }
+        }
+        let request = ProxyBalancer.Request(client: client, uri: "/", cookie: nil)
+        guard let choice = ProxyBalancer.choose(backend, software: config.software, state: &state, request: request, at: engine.clock) else {
+            add(text(lang, "none", backend.name, config.software == .nginx ? "502 Bad Gateway" : "503 Service Unavailable"))
+            return (out, false)
+        }
+        let server = backend.servers[choice.server]
+        let reason: String
+        switch choice.reason {
+        case .roundRobin: reason = text(lang, "roundRobin")
+        case .leastConnections: reason = text(lang, "leastConnections")
+        case .sourceHash: reason = text(lang, "sourceHash", config.software == .nginx ? client.octets.prefix(3).map(String.init).joined(separator: ".") + ".x" : client.description)
+        case .uriHash: reason = text(lang, "uriHash")
+        case .keyHash(let k): reason = text(lang, "keyHash", k)
+        case .cookie(let v): reason = text(lang, "cookie", v)
+        case .backupOnly: reason = text(lang, "backupOnly")
+        }
+        let target = server.address.map { "\($0):\(server.port)" } ?? "\(server.host):\(server.port)"
+        add(text(lang, "pick", lb.name, server.name, target, reason))
+        guard let address = server.address else { return (out, false) }
+        let second = Connectivity.walk(engine, from: .container(lb.id), to: address, proto: "tcp", port: server.port)
+        let (steps, verdict, delivered) = WhyProgram.describe(second, engine: engine, lang: lang, proto: "tcp", port: server.port)
+        for s in steps {
+            // Renumber the second walk's steps after the first's.
+            let body = s.drop(while: { $0 == " " }).drop(while: { $0.isNumber }).dropFirst(2)
+            add(String(body))
+        }
+        out.append(verdict)
+        return (out, delivered)
+    }
+}
