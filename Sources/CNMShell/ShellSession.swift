@@ -34,7 +34,7 @@ public struct ShellSession: Sendable {
     let store: ProgressStore?
     public let learner: String
     /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
-    let curriculumDir: String?
+    let curriculum: CurriculumFolder?
     /// The lab in progress, if any.
     var active: ActiveLab?
     /// Waiting for the y/N answer to `solution`.
@@ -47,14 +47,14 @@ public struct ShellSession: Sendable {
     public var styledText = false
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
-                learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
+                learner: String = "learner", curriculum: CurriculumFolder? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
         simulator = Simulator(seed: seed, hosts: hosts)
         simulator.language = language.rawValue
         self.language = language
         self.labs = CurriculumPlace.courseOrder(labs)
         self.store = store
         self.learner = learner
-        self.curriculumDir = curriculumDir
+        self.curriculum = curriculum
     }
 
     /// The simulated world the learner sees: the lab's, or the sandbox's.

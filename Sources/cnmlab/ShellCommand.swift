@@ -79,7 +79,7 @@ struct ShellCommand: ParsableCommand {
         } else {
             options.labs = try labSource.labs(options.language)
         }
-        options.curriculumDir = curriculum
+        options.curriculum = curriculum.map { CurriculumFolder(root: $0, files: DiskFiles()) }
         options.environment = env
         options.learner = learner ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
         options.startLab = lab
