@@ -95,6 +95,13 @@ public struct ShellSession: Sendable {
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
+        var reply = reply(to: raw)
+        reply.wrapNotes(width: textWidth)
+        return reply
+    }
+
+    /// `handle` before cnmlab's notes in program output are wrapped to the terminal.
+    mutating func reply(to raw: String) -> ShellReply {
         if confirmingSolution { return confirmSolution(raw) }
         let line = pending.map { $0 + "\n" + raw } ?? raw
         if let delimiter = pendingHereDocument, pending != nil, !HereDocumentLine.mayEnd(Array(raw.utf8), delimiter: delimiter) {
@@ -299,7 +306,10 @@ public struct ShellSession: Sendable {
             guard let k = cluster.machineIndex(name) else { return ShellReply(stderr: text(.unknownMachine(name))) }
             target = cluster.machines[k].engine
         }
-        return ShellReply(stdout: Topology.render(target, style: style, lang: language))
+        let drawing = Topology.render(target, style: style, lang: language)
+        // The text form is cnmlab's prose (wrapped by words, continuing under the name); Mermaid and dot
+        // are source text for other tools and stay whole.
+        return ShellReply(stdout: style == .text ? prose(drawing, hangingIndent: 4) : drawing)
     }
 
     /// A sentence of the shell's, wrapped to the terminal's width, with its newline.
