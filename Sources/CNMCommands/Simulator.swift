@@ -62,13 +62,13 @@ public struct Simulator: Sendable {
         case .incomplete(.hereDocument(let delimiter)):
             // bash reads to the end and warns; cnmlab runs nothing of a line whose here-document never ends.
             lastExitCode = 2
-            return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (the here-document has no `\(delimiter)` line)\n", exitCode: 2)
+            return localized(CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (the here-document has no `\(delimiter)` line)\n", exitCode: 2))
         case .incomplete:
             lastExitCode = 2
-            return CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (an open quote, `\\`, `|`, `&&` or `$(` is not closed)\n", exitCode: 2)
+            return localized(CommandOutput(stderr: "cnmlab: syntax error: unexpected end of file (an open quote, `\\`, `|`, `&&` or `$(` is not closed)\n", exitCode: 2))
         case .failure(let e):
             lastExitCode = 2
-            return CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2)
+            return localized(CommandOutput(stderr: "cnmlab: \(e.message)\n", exitCode: 2))
         }
         if parsed.items.isEmpty { return CommandOutput(exitCode: lastExitCode) }
         for k in cluster.machines.indices { cluster.machines[k].engine.advance(seconds: secondsPerLine) }
@@ -133,8 +133,15 @@ public struct Simulator: Sendable {
         }
         total.exitCode = lastExitCode
         lastCommands = runs
-        if language != "en" { total.mapStderr { NotSimulated.localize($0, language: language) } }
-        return total
+        return localized(total)
+    }
+
+    /// `out` with cnmlab's own notes in the session's language (`NotSimulated.localize`).
+    func localized(_ out: CommandOutput) -> CommandOutput {
+        guard language != "en" else { return out }
+        var out = out
+        out.mapStderr { NotSimulated.localize($0, language: language) }
+        return out
     }
 
     /// The commands the simulator answers itself on the host, besides the programs of `ProgramRegistry`.

@@ -1,3 +1,4 @@
+import CNMSim
 import CNMCourse
 import Foundation
 
@@ -67,9 +68,7 @@ enum LabLibraryText {
     static let builtInPlace = "built-in"
 
     static func noLabFound(_ places: String, _ locale: LabLocale) -> String {
-        switch locale {
-        case .ko: return "실습을 찾지 못했습니다. 찾아본 곳: \(places) (*.yaml, *.yml 파일)"
-        case .en: return "no lab found; looked in: \(places) (*.yaml and *.yml files)"
-        }
+        MessageTemplate.fill(locale == .ko ? "실습을 찾지 못했습니다. 찾아본 곳: {places} (*.yaml, *.yml 파일)"
+                                           : "no lab found; looked in: {places} (*.yaml and *.yml files)", ["places": places])
     }
 }

@@ -138,14 +138,23 @@ extension ProgressStore {
 
 /// The `verified` column of `cnmlab report`: words, never colour alone.
 enum VerifyWords {
-    static func heading(_ language: String) -> String { language == "ko" ? "검증" : "VERIFIED" }
+    static func heading(_ language: String) -> String { pick(("검증", "VERIFIED"), language) }
 
     static func word(_ o: AttemptVerification.Outcome?, _ language: String) -> String {
+        pick(templates(o), language)
+    }
+
+    /// The Korean and English word for each verdict, side by side.
+    static func templates(_ o: AttemptVerification.Outcome?) -> (ko: String, en: String) {
         switch o {
-        case .verified?: return language == "ko" ? "확인됨" : "ok"
-        case .mismatch?: return language == "ko" ? "불일치!" : "MISMATCH"
-        case .unverifiable?, nil: return language == "ko" ? "확인 불가" : "unknown"
+        case .verified?: return ("확인됨", "ok")
+        case .mismatch?: return ("불일치!", "MISMATCH")
+        case .unverifiable?, nil: return ("확인 불가", "unknown")
         }
+    }
+
+    static func pick(_ t: (ko: String, en: String), _ language: String) -> String {
+        Language.named(language) == .ko ? t.ko : t.en
     }
 
     /// The worse of two verdicts (a mismatch anywhere marks the row).

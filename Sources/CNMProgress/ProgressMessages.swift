@@ -134,36 +134,26 @@ public enum ProgressHeading: Sendable, CaseIterable {
 
     /// The heading in `language` (`ko` or `en`).
     public func text(_ language: String) -> String {
-        guard language == "ko" else { return text }
-        switch self {
-        case .learner: return "학습자"
-        case .lab: return "실습"
-        case .version: return "버전"
-        case .status: return "상태"
-        case .score: return "점수"
-        case .steps: return "단계"
-        case .hints: return "힌트"
-        case .solutions: return "답안"
-        case .commands: return "명령"
-        case .time: return "시간"
-        case .attempts: return "시도"
-        }
+        Language.named(language) == .ko ? templates.ko : templates.en
     }
 
     /// The heading in English.
-    public var text: String {
+    public var text: String { templates.en }
+
+    /// The Korean and English headings, side by side (no placeholders).
+    var templates: (ko: String, en: String) {
         switch self {
-        case .learner: return "LEARNER"
-        case .lab: return "LAB"
-        case .version: return "VERSION"
-        case .status: return "STATUS"
-        case .score: return "SCORE"
-        case .steps: return "STEPS"
-        case .hints: return "HINTS"
-        case .solutions: return "SOLUTIONS"
-        case .commands: return "COMMANDS"
-        case .time: return "TIME"
-        case .attempts: return "ATTEMPTS"
+        case .learner: return ("학습자", "LEARNER")
+        case .lab: return ("실습", "LAB")
+        case .version: return ("버전", "VERSION")
+        case .status: return ("상태", "STATUS")
+        case .score: return ("점수", "SCORE")
+        case .steps: return ("단계", "STEPS")
+        case .hints: return ("힌트", "HINTS")
+        case .solutions: return ("답안", "SOLUTIONS")
+        case .commands: return ("명령", "COMMANDS")
+        case .time: return ("시간", "TIME")
+        case .attempts: return ("시도", "ATTEMPTS")
         }
     }
 }

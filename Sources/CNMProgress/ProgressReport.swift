@@ -144,17 +144,15 @@ public enum ProgressReport {
 
     /// Status words of the table.
     static func statusText(_ s: AttemptStatus, language: String = "en") -> String {
-        if language == "ko" {
-            switch s {
-            case .open: return "진행 중"
-            case .finished: return "완료"
-            case .abandoned: return "중단"
-            }
-        }
+        VerifyWords.pick(statusTemplates(s), language)
+    }
+
+    /// The Korean and English word for each status, side by side.
+    static func statusTemplates(_ s: AttemptStatus) -> (ko: String, en: String) {
         switch s {
-        case .open: return "in progress"
-        case .finished: return "finished"
-        case .abandoned: return "abandoned"
+        case .open: return ("진행 중", "in progress")
+        case .finished: return ("완료", "finished")
+        case .abandoned: return ("중단", "abandoned")
         }
     }
 

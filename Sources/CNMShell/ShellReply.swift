@@ -69,6 +69,16 @@ public struct ShellReply: Sendable, Equatable {
         }
     }
 
+    /// Wraps cnmlab's own notes inside program output (`cnmlab: … 시뮬레이션하지 않습니다 (…)`) to
+    /// `width` terminal columns by words, as the shell's other texts are (`TextWrap`); what the
+    /// programs printed stays exactly as printed.
+    mutating func wrapNotes(width: Int?) {
+        guard let width else { return }
+        for k in chunks.indices where chunks[k].origin == .cnmlab && chunks[k].text.hasPrefix("cnmlab: ") {
+            chunks[k].text = TextWrap.wrap(chunks[k].text, width: width, hangingIndent: 8)
+        }
+    }
+
     /// Appends another reply's text after this one's.
     public mutating func append(_ other: ShellReply) { chunks += other.chunks }
 

@@ -19,8 +19,8 @@ public struct ShellRunner {
         public var labs: [Lab] = []
         public var store: ProgressStore?
         public var learner = "learner"
-        /// `--curriculum DIR`; nil: the course built into the binary.
-        public var curriculumDir: String?
+        /// `--curriculum DIR` with the file system to read it; nil: the course built into the binary.
+        public var curriculum: CurriculumFolder?
         public var startLab: String?
         /// The environment (COLUMNS, LINES, PAGER) for the text width and the pager.
         public var environment: [String: String] = [:]
@@ -42,7 +42,7 @@ public struct ShellRunner {
 
     public static func run(_ options: Options) -> Int32 {
         var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
-                                   store: options.store, learner: options.learner, curriculumDir: options.curriculumDir,
+                                   store: options.store, learner: options.learner, curriculum: options.curriculum,
                                    hosts: options.hosts)
         let context = CompletionContext(engine: session.engine, completer: session.completer)
         var reader: any LineReader = options.interactive

@@ -272,7 +272,7 @@ extension ShellSession {
     /// `theory`: the curriculum section the lab belongs to, rendered for the terminal (`MarkdownTerminal`;
     /// 80 columns when the width is unknown) and paged by the runner when taller than the screen.
     func theory(_ section: String) -> ShellReply {
-        guard let body = CurriculumText.section(section, language: language, root: curriculumDir) else {
+        guard let body = CurriculumText.section(section, language: language, folder: curriculum) else {
             return ShellReply(stderr: text(.theoryMissing(section)))
         }
         var reply = ShellReply(stdout: MarkdownTerminal.render(body, width: textWidth ?? TerminalSize.fallbackColumns, styled: styledText))

@@ -34,7 +34,7 @@ public struct ShellSession: Sendable {
     let store: ProgressStore?
     public let learner: String
     /// The folder holding the curriculum texts (`ko/`, `en/`) for `theory`; nil: the built-in course.
-    let curriculumDir: String?
+    let curriculum: CurriculumFolder?
     /// The lab in progress, if any.
     var active: ActiveLab?
     /// Waiting for the y/N answer to `solution`.
@@ -47,14 +47,14 @@ public struct ShellSession: Sendable {
     public var styledText = false
 
     public init(seed: UInt64 = 0, language: Language, labs: [Lab] = [], store: ProgressStore? = nil,
-                learner: String = "learner", curriculumDir: String? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
+                learner: String = "learner", curriculum: CurriculumFolder? = nil, hosts: [HostSpec] = Cluster.courseHosts) {
         simulator = Simulator(seed: seed, hosts: hosts)
         simulator.language = language.rawValue
         self.language = language
         self.labs = CurriculumPlace.courseOrder(labs)
         self.store = store
         self.learner = learner
-        self.curriculumDir = curriculumDir
+        self.curriculum = curriculum
     }
 
     /// The simulated world the learner sees: the lab's, or the sandbox's.
@@ -95,6 +95,13 @@ public struct ShellSession: Sendable {
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
+        var reply = reply(to: raw)
+        reply.wrapNotes(width: textWidth)
+        return reply
+    }
+
+    /// `handle` before cnmlab's notes in program output are wrapped to the terminal.
+    mutating func reply(to raw: String) -> ShellReply {
         if confirmingSolution { return confirmSolution(raw) }
         let line = pending.map { $0 + "\n" + raw } ?? raw
         if let delimiter = pendingHereDocument, pending != nil, !HereDocumentLine.mayEnd(Array(raw.utf8), delimiter: delimiter) {
@@ -299,7 +306,10 @@ public struct ShellSession: Sendable {
             guard let k = cluster.machineIndex(name) else { return ShellReply(stderr: text(.unknownMachine(name))) }
             target = cluster.machines[k].engine
         }
-        return ShellReply(stdout: Topology.render(target, style: style, lang: language))
+        let drawing = Topology.render(target, style: style, lang: language)
+        // The text form is cnmlab's prose (wrapped by words, continuing under the name); Mermaid and dot
+        // are source text for other tools and stay whole.
+        return ShellReply(stdout: style == .text ? prose(drawing, hangingIndent: 4) : drawing)
     }
 
     /// A sentence of the shell's, wrapped to the terminal's width, with its newline.

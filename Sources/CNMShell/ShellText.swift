@@ -196,31 +196,35 @@ public enum TopologyText: Sendable {
     case aliases(String)
     case sharedStack
 
-    public func render(_ lang: Language) -> String {
-        switch (self, lang) {
-        case (.network(let n, let d), .ko): return "네트워크 \(n) (\(d))"
-        case (.network(let n, let d), .en): return "network \(n) (\(d))"
-        case (.noEndpoints, .ko): return "(엔드포인트 없음)"
-        case (.noEndpoints, .en): return "(no endpoints)"
-        case (.endpoint(let e, let c), .ko): return "엔드포인트 \(e) → 컨테이너 \(c)"
-        case (.endpoint(let e, let c), .en): return "endpoint \(e) → container \(c)"
-        case (.loose, .ko): return "엔드포인트가 없는 컨테이너 (실행 중이 아님):"
-        case (.loose, .en): return "containers without endpoints (not running):"
-        case (.gateway(let g), .ko): return "게이트웨이 \(g)"
-        case (.gateway(let g), .en): return "gateway \(g)"
-        case (.bridge(let d), .ko): return "브리지 \(d)"
-        case (.bridge(let d), .en): return "bridge \(d)"
-        case (.internalOnly, .ko): return "내부 전용(internal)"
-        case (.internalOnly, .en): return "internal"
-        case (.encrypted, .ko): return "암호화"
-        case (.encrypted, .en): return "encrypted"
-        case (.alsoOn(let m), .ko): return "다른 노드: \(m)"
-        case (.alsoOn(let m), .en): return "also on \(m)"
-        case (.aliases(let a), .ko): return "별칭 \(a)"
-        case (.aliases(let a), .en): return "aliases \(a)"
-        case (.sharedStack, .ko): return "공유 네트워크 스택"
-        case (.sharedStack, .en): return "shared stack"
+    /// The Korean and English templates of each word (`MessageTemplate`), side by side.
+    var templates: (ko: String, en: String) {
+        switch self {
+        case .network: return ("네트워크 {name} ({details})", "network {name} ({details})")
+        case .noEndpoints: return ("(엔드포인트 없음)", "(no endpoints)")
+        case .endpoint: return ("엔드포인트 {endpoint} → 컨테이너 {container}", "endpoint {endpoint} → container {container}")
+        case .loose: return ("엔드포인트가 없는 컨테이너 (실행 중이 아님):", "containers without endpoints (not running):")
+        case .gateway: return ("게이트웨이 {0}", "gateway {0}")
+        case .bridge: return ("브리지 {0}", "bridge {0}")
+        case .internalOnly: return ("내부 전용(internal)", "internal")
+        case .encrypted: return ("암호화", "encrypted")
+        case .alsoOn: return ("다른 노드: {0}", "also on {0}")
+        case .aliases: return ("별칭 {0}", "aliases {0}")
+        case .sharedStack: return ("공유 네트워크 스택", "shared stack")
         }
+    }
+
+    /// The values the templates name.
+    var values: [String: String] {
+        switch self {
+        case .network(let name, let details): return ["name": name, "details": details]
+        case .endpoint(let endpoint, let container): return ["endpoint": endpoint, "container": container]
+        case .gateway(let v), .bridge(let v), .alsoOn(let v), .aliases(let v): return ["0": v]
+        case .noEndpoints, .loose, .internalOnly, .encrypted, .sharedStack: return [:]
+        }
+    }
+
+    public func render(_ lang: Language) -> String {
+        MessageTemplate.fill(lang == .ko ? templates.ko : templates.en, values)
     }
 }
 

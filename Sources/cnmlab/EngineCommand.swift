@@ -14,30 +14,35 @@ import Glibc
 struct EngineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Serve the Docker Engine API for a simulated Docker host on a unix socket.",
-        discussion: """
-        Point a docker client at it with the printed DOCKER_HOST line. Every change a client \
-        makes runs as the equivalent command line, printed after '$ ' as it runs (--quiet: not \
-        printed). The same seed gives the same IDs as 'cnmlab sim'. Ctrl-C stops the engine and \
-        removes the socket. See docs/engine-api.md.
-        """
+        abstract: HelpLanguage.text(ko: "시뮬레이션한 Docker 호스트의 Docker Engine API를 유닉스 소켓으로 제공합니다.", en: "Serve the Docker Engine API for a simulated Docker host on a unix socket."),
+        discussion: HelpLanguage.text(ko: """
+            출력되는 DOCKER_HOST 줄로 docker 클라이언트가 이 엔진을 가리키게 하세요. 클라이언트가 \
+            바꾸는 것은 모두 같은 뜻의 명령 줄로 실행되고, 실행될 때 '$ ' 뒤에 출력됩니다 (--quiet: \
+            출력하지 않음). 같은 시드는 'cnmlab sim'과 같은 ID를 줍니다. Ctrl-C는 엔진을 멈추고 \
+            소켓을 지웁니다. docs/engine-api.md를 보세요.
+            """, en: """
+            Point a docker client at it with the printed DOCKER_HOST line. Every change a client \
+            makes runs as the equivalent command line, printed after '$ ' as it runs (--quiet: not \
+            printed). The same seed gives the same IDs as 'cnmlab sim'. Ctrl-C stops the engine and \
+            removes the socket. See docs/engine-api.md.
+            """)
     )
 
-    @Option(help: "Socket path (default: $XDG_RUNTIME_DIR/cnmlab-docker.sock, or /tmp/cnmlab-UID.sock).")
+    @Option(help: HelpLanguage.help(ko: "소켓 경로 (기본값: $XDG_RUNTIME_DIR/cnmlab-docker.sock, 또는 /tmp/cnmlab-UID.sock).", en: "Socket path (default: $XDG_RUNTIME_DIR/cnmlab-docker.sock, or /tmp/cnmlab-UID.sock)."))
     var socket: String?
 
-    @Option(help: "Seed for IDs, MAC addresses and random ports.")
+    @Option(help: HelpLanguage.help(ko: "ID, MAC 주소, 무작위 포트를 만드는 시드.", en: "Seed for IDs, MAC addresses and random ports."))
     var seed: UInt64 = 0
 
-    @Flag(help: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN.")
+    @Flag(help: HelpLanguage.help(ko: "과정에서 쓰는 추가 머신 manager1, worker1, worker2(192.168.1.101-103)를 LAN에 더합니다.", en: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN."))
     var hosts = false
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
-        "Add a machine to the LAN, NAME or NAME=IP (repeatable; with --hosts, after the course's three).",
+        HelpLanguage.text(ko: "LAN에 머신을 더합니다. NAME 또는 NAME=IP (여러 번 쓸 수 있음. --hosts와 함께 쓰면 과정의 세 머신 다음에 옵니다).", en: "Add a machine to the LAN, NAME or NAME=IP (repeatable; with --hosts, after the course's three)."),
         valueName: "name[=ip]"))
     var extraHosts: [String] = []
 
-    @Flag(help: "Do not print the command lines the engine runs.")
+    @Flag(help: HelpLanguage.help(ko: "엔진이 실행하는 명령 줄을 출력하지 않습니다.", en: "Do not print the command lines the engine runs."))
     var quiet = false
 
     static func defaultSocket() -> String {

@@ -10,27 +10,34 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check lab files: schema, solvability, hints, locales (and mutants).",
-        discussion: """
-        Reads lab files and folders (default: Labs). Reports schema errors with file:line:column and a \
-        stable code, steps that pass before their reference solution or fail after it, steps without a \
-        hint and texts missing a locale, for the default variant and for sample variants that show \
-        every value of every parameter. With --mutants, also runs near-miss versions of each reference \
-        solution, says how many ran and were caught, and reports every one the checks wrongly accept.
-        Exit status: 0 only when every lab is clean; 1 otherwise; 2 for an invalid option value.
-        """
+        abstract: HelpLanguage.text(ko: "실습 파일을 검사합니다: 스키마, 풀 수 있는지, 힌트, 언어(그리고 변이).", en: "Check lab files: schema, solvability, hints, locales (and mutants)."),
+        discussion: HelpLanguage.text(ko: """
+            실습 파일과 폴더를 읽습니다 (기본값: Labs). 스키마 오류를 file:line:column과 \
+            고정된 코드로 보고하고, 모범 풀이 전에 통과하거나 풀이 뒤에 실패하는 단계, 힌트가 없는 \
+            단계, 한 언어가 빠진 글을 기본 변형과, 모든 매개변수의 모든 값을 보여 주는 \
+            표본 변형에 대해 보고합니다. --mutants이면 모범 풀이마다 거의 맞는 변형도 실행해 \
+            몇 개를 실행했고 몇 개를 잡았는지 말하고, 검사가 잘못 통과시키는 것을 모두 보고합니다.
+            종료 상태: 모든 실습이 깨끗할 때만 0, 아니면 1, 옵션 값이 잘못되면 2.
+            """, en: """
+            Reads lab files and folders (default: Labs). Reports schema errors with file:line:column and a \
+            stable code, steps that pass before their reference solution or fail after it, steps without a \
+            hint and texts missing a locale, for the default variant and for sample variants that show \
+            every value of every parameter. With --mutants, also runs near-miss versions of each reference \
+            solution, says how many ran and were caught, and reports every one the checks wrongly accept.
+            Exit status: 0 only when every lab is clean; 1 otherwise; 2 for an invalid option value.
+            """)
     )
 
-    @Argument(help: "Lab files or folders (default: Labs).")
+    @Argument(help: HelpLanguage.help(ko: "실습 파일 또는 폴더 (기본값: Labs).", en: "Lab files or folders (default: Labs)."))
     var paths: [String] = []
 
-    @Flag(help: "Also generate near-miss solutions and report those the checks accept.")
+    @Flag(help: HelpLanguage.help(ko: "거의 맞는 풀이도 만들어 보고, 검사가 통과시키는 것을 보고합니다.", en: "Also generate near-miss solutions and report those the checks accept."))
     var mutants = false
 
-    @Flag(help: "Print one JSON object.")
+    @Flag(help: HelpLanguage.help(ko: "JSON 객체 하나를 출력합니다.", en: "Print one JSON object."))
     var json = false
 
-    @Option(parsing: .unconditional, help: "Language of the messages (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    @Option(parsing: .unconditional, help: HelpLanguage.help(ko: "메시지 언어 (en 또는 ko. 기본값은 CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG에서 정합니다).", en: "Language of the messages (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG)."))
     var lang: String?
 
     func run() throws {
@@ -87,7 +94,7 @@ enum LabCLI {
 struct LabsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labs",
-        abstract: "List the labs.",
+        abstract: HelpLanguage.text(ko: "실습 목록을 보여 줍니다.", en: "List the labs."),
         subcommands: [LabsListCommand.self, LabsShowCommand.self],
         defaultSubcommand: LabsListCommand.self
     )
@@ -96,7 +103,7 @@ struct LabsCommand: ParsableCommand {
 struct LabOptions: ParsableArguments {
     @OptionGroup var source: LabSourceOption
 
-    @Option(parsing: .unconditional, help: "Language (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).")
+    @Option(parsing: .unconditional, help: HelpLanguage.help(ko: "언어 (en 또는 ko. 기본값은 CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG에서 정합니다).", en: "Language (en or ko; default from CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG)."))
     var lang: String?
 
     func locale(_ command: String) throws -> LabLocale { try LabCLI.locale(lang, command: command) }
@@ -105,13 +112,13 @@ struct LabOptions: ParsableArguments {
 struct LabsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the labs in course order (number, id, title, section, steps, minutes).",
-        discussion: "A file that cannot be read is named on standard error, and the exit status is then 1."
+        abstract: HelpLanguage.text(ko: "실습을 과정 순서대로 보여 줍니다 (번호, ID, 제목, 절, 단계, 분).", en: "List the labs in course order (number, id, title, section, steps, minutes)."),
+        discussion: HelpLanguage.text(ko: "읽을 수 없는 파일은 표준 오류에 이름을 밝히고, 그때 종료 상태는 1입니다.", en: "A file that cannot be read is named on standard error, and the exit status is then 1.")
     )
 
     @OptionGroup var options: LabOptions
 
-    @Flag(help: "Print a JSON array.")
+    @Flag(help: HelpLanguage.help(ko: "JSON 배열을 출력합니다.", en: "Print a JSON array."))
     var json = false
 
     func run() throws {
@@ -148,23 +155,27 @@ struct LabsListCommand: ParsableCommand {
 struct LabsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a lab; with --solution, its reference solution as a transcript.",
-        discussion: """
-        LAB is a lab id (looked up in --labs) or a lab file. With --solution, prints one command per \
-        line (quiz answers as 'answer VALUE'), for the variant of --learner, or without it for the \
-        default variant that grading uses when no learner is named.
-        """
+        abstract: HelpLanguage.text(ko: "실습을 출력합니다. --solution이 있으면 모범 풀이를 명령 기록으로 출력합니다.", en: "Print a lab; with --solution, its reference solution as a transcript."),
+        discussion: HelpLanguage.text(ko: """
+            LAB은 실습 ID(--labs에서 찾음) 또는 실습 파일입니다. --solution이면 한 줄에 명령 \
+            하나씩 (퀴즈 답은 'answer VALUE') 출력합니다. --learner의 변형으로, 없으면 \
+            학습자를 밝히지 않은 채점이 쓰는 기본 변형으로 출력합니다.
+            """, en: """
+            LAB is a lab id (looked up in --labs) or a lab file. With --solution, prints one command per \
+            line (quiz answers as 'answer VALUE'), for the variant of --learner, or without it for the \
+            default variant that grading uses when no learner is named.
+            """)
     )
 
     @OptionGroup var options: LabOptions
 
-    @Argument(help: "A lab id or a lab file.")
+    @Argument(help: HelpLanguage.help(ko: "실습 ID 또는 실습 파일.", en: "A lab id or a lab file."))
     var id: String
 
-    @Flag(help: "Print the whole reference solution as a transcript.")
+    @Flag(help: HelpLanguage.help(ko: "모범 풀이 전체를 명령 기록으로 출력합니다.", en: "Print the whole reference solution as a transcript."))
     var solution = false
 
-    @Option(help: "Show this learner's variant.")
+    @Option(help: HelpLanguage.help(ko: "이 학습자의 변형을 보여 줍니다.", en: "Show this learner's variant."))
     var learner: String?
 
     func run() throws {

@@ -8,7 +8,7 @@ import Foundation
 /// (built in, plus `CNMLAB_LABS` folders; `--labs` replaces them).
 struct LabSourceOption: ParsableArguments {
     @Option(name: [.customLong("labs"), .customLong("dir")], help: ArgumentHelp(
-        "A folder of lab files, or one lab file, used instead of the built-in labs (repeatable). CNMLAB_LABS=DIR[:DIR…] adds folders to the built-in labs instead.",
+        HelpLanguage.text(ko: "내장 실습 대신 쓸 실습 파일 폴더나 실습 파일 하나 (여러 번 쓸 수 있음). CNMLAB_LABS=DIR[:DIR…]는 대신 내장 실습에 폴더를 더합니다.", en: "A folder of lab files, or one lab file, used instead of the built-in labs (repeatable). CNMLAB_LABS=DIR[:DIR…] adds folders to the built-in labs instead."),
         valueName: "DIR"))
     var paths: [String] = []
 

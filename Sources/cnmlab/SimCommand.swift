@@ -11,32 +11,37 @@ import Glibc
 struct SimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Run commands on a fresh simulated Docker host.",
-        discussion: """
-        Reads commands from FILE (or standard input when FILE is '-' or absent), one line at a time, \
-        and prints what a terminal would show. With --json, prints one JSON object per command line \
-        with the keys command, exitCode, stdout and stderr. The same seed always gives the same output.
-        Exit status: the exit code of the last command line.
-        """
+        abstract: HelpLanguage.text(ko: "새로 시뮬레이션한 Docker 호스트에서 명령을 실행합니다.", en: "Run commands on a fresh simulated Docker host."),
+        discussion: HelpLanguage.text(ko: """
+            FILE(FILE이 '-'이거나 없으면 표준 입력)에서 명령을 한 줄씩 읽고 \
+            터미널이 보여 줄 것을 출력합니다. --json이면 명령 줄마다 command, exitCode, stdout, stderr \
+            키를 가진 JSON 객체 하나를 출력합니다. 같은 시드는 언제나 같은 출력을 줍니다.
+            종료 상태: 마지막 명령 줄의 종료 코드.
+            """, en: """
+            Reads commands from FILE (or standard input when FILE is '-' or absent), one line at a time, \
+            and prints what a terminal would show. With --json, prints one JSON object per command line \
+            with the keys command, exitCode, stdout and stderr. The same seed always gives the same output.
+            Exit status: the exit code of the last command line.
+            """)
     )
 
-    @Argument(help: "A file of commands, or '-' for standard input.")
+    @Argument(help: HelpLanguage.help(ko: "명령 파일, 또는 표준 입력을 뜻하는 '-'.", en: "A file of commands, or '-' for standard input."))
     var file: String?
 
-    @Flag(help: "Print one JSON object per command line (JSON Lines).")
+    @Flag(help: HelpLanguage.help(ko: "명령 줄마다 JSON 객체 하나를 출력합니다 (JSON Lines).", en: "Print one JSON object per command line (JSON Lines)."))
     var json = false
 
-    @Option(help: "Seed for IDs, MAC addresses and random ports.")
+    @Option(help: HelpLanguage.help(ko: "ID, MAC 주소, 무작위 포트를 만드는 시드.", en: "Seed for IDs, MAC addresses and random ports."))
     var seed: UInt64 = 0
 
-    @Flag(help: "Echo each command after a '$ ' prompt (ignored with --json).")
+    @Flag(help: HelpLanguage.help(ko: "각 명령을 '$ ' 프롬프트 뒤에 다시 보여 줍니다 (--json이면 무시).", en: "Echo each command after a '$ ' prompt (ignored with --json)."))
     var echo = false
 
-    @Flag(help: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN.")
+    @Flag(help: HelpLanguage.help(ko: "과정에서 쓰는 추가 머신 manager1, worker1, worker2(192.168.1.101-103)를 LAN에 더합니다.", en: "Add the course's extra machines manager1, worker1 and worker2 (192.168.1.101-103) to the LAN."))
     var hosts = false
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
-        "Add a machine to the LAN, NAME or NAME=IP (repeatable; with --hosts, after the course's three).",
+        HelpLanguage.text(ko: "LAN에 머신을 더합니다. NAME 또는 NAME=IP (여러 번 쓸 수 있음. --hosts와 함께 쓰면 과정의 세 머신 다음에 옵니다).", en: "Add a machine to the LAN, NAME or NAME=IP (repeatable; with --hosts, after the course's three)."),
         valueName: "name[=ip]"))
     var extraHosts: [String] = []
 

@@ -82,6 +82,16 @@ final class KoreanSessionTests: XCTestCase {
                      "undo", "exec web sh", "exit", "why web db"]
         lines += labs.first(where: { $0.id == "w2d1s3-user-bridge-web-db" }).map { $0.steps.flatMap(\.transcriptLines) } ?? []
         lines += ["progress", "reset", "lab quit", "lab start 1", "solution", "y", "lab quit", "nosuchlab", "lab start nosuchlab"]
+        // cnmlab's "not simulated" lines in program output: editors, unsupported options and forms,
+        // socket listings, attaching, shell features, docker options.
+        lines += ["vi /etc/hosts", "nano notes.txt", "ping -Z 10.0.0.1", "curl -Q http://example.com", "ss -u", "ss -tlnp",
+                  "ss", "docker run --name fg nginx", "docker start -a fg", "tail -f /etc/hosts", "sleep 1 &",
+                  "echo $((1 + 1))", "ls 2>&1", "(ls)", "docker logs -f fg", "wget -Z http://example.com",
+                  "nslookup -debug web", "dig nosuch.invalid", "printf '%q' x", "help me", "exit", "ip -br neigh",
+                  "ip link add link eth0 name m0 type macvlan", "route add default gw 1.2.3.4", "sysctl -w net.ipv4.ip_forward=0",
+                  "iptables -t mangle -L", "iptables -m nosuch -A INPUT -j ACCEPT", "docker network prune --filter until=1h",
+                  "docker volume ls --filter name=x", "docker exec fg ss -tln", "docker exec fg vi /etc/hosts",
+                  "nc -u 1.2.3.4 53", "arp -d 1.2.3.4", "ssh -p 2222 remote"]
         var english: [String] = []
         var seen = 0
         for line in lines {

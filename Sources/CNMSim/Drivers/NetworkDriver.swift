@@ -64,6 +64,14 @@ public protocol NetworkDriver: Sendable {
     /// Whether the driver programs Docker's iptables rules for its networks (bridge only: macvlan,
     /// ipvlan and overlay traffic never meets the host's chains).
     var programsFirewall: Bool { get }
+    /// Appends the rules the driver programs for one of its networks at creation, at `key` in the
+    /// daemon's programming order (bridge: moby v28.2.2 libnetwork/drivers/bridge/internal/iptabler/network.go).
+    func appendNetworkRules(_ network: Network, key: Int, to out: inout RuleOpList)
+    /// Appends the rules for an endpoint of a running container (bridge: iptabler/endpoint.go).
+    func appendEndpointRules(_ endpoint: Endpoint, network: Network, key: Int, to out: inout RuleOpList)
+    /// Appends the rules for a running container's published ports, `gateway` being its gateway
+    /// endpoint on `network` (bridge: iptabler/port.go).
+    func appendPortRules(_ container: Container, gateway: Endpoint, network: Network, key: Int, to out: inout RuleOpList)
     /// The kind and MAC of an endpoint's interface in the container's namespace.
     func sandboxInterface(_ endpoint: Endpoint, network: Network, engine: Engine) -> (KernelInterface.Kind, MACAddress)
 }
@@ -102,6 +110,9 @@ extension NetworkDriver {
     public func givesDeviceDefaultRoute(_ network: Network) -> Bool { false }
     public var mapsPorts: Bool { false }
     public var programsFirewall: Bool { false }
+    public func appendNetworkRules(_ network: Network, key: Int, to out: inout RuleOpList) {}
+    public func appendEndpointRules(_ endpoint: Endpoint, network: Network, key: Int, to out: inout RuleOpList) {}
+    public func appendPortRules(_ container: Container, gateway: Endpoint, network: Network, key: Int, to out: inout RuleOpList) {}
     public func sandboxInterface(_ endpoint: Endpoint, network: Network, engine: Engine) -> (KernelInterface.Kind, MACAddress) {
         (.veth, endpoint.mac ?? MACAddress(bytes: [2, 0x42, 0, 0, 0, 0]))
     }

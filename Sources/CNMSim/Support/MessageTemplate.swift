@@ -58,6 +58,50 @@ public enum MessageTemplate {
         return Array(Set(names)).sorted()
     }
 
+    /// The values that make `fill(template, values)` equal `text`, or nil when `text` does not have
+    /// the template's form: the inverse of `fill`, for reading a line written from an English
+    /// template back into its values (each value non-empty, the first fitting split taken).
+    /// Particle placeholders are not supported here (English templates have none).
+    public static func match(_ template: String, _ text: String) -> [String: String]? {
+        // The template as literal runs and placeholder names, tokenised as `fill` reads it.
+        var parts: [(literal: String, name: String?)] = []
+        let chars = Array(template)
+        var literal = ""
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", let p = placeholder(chars, at: i), !p.name.isEmpty, p.particle.isEmpty {
+                parts.append((literal, nil)); literal = ""
+                parts.append(("", p.name))
+                i = p.end
+            } else {
+                literal.append(chars[i]); i += 1
+            }
+        }
+        parts.append((literal, nil))
+        var values: [String: String] = [:]
+        return matchParts(parts[...], Substring(text), &values) ? values : nil
+    }
+
+    static func matchParts(_ parts: ArraySlice<(literal: String, name: String?)>, _ text: Substring,
+                           _ values: inout [String: String]) -> Bool {
+        guard let first = parts.first else { return text.isEmpty }
+        let rest = parts.dropFirst()
+        guard let name = first.name else {
+            guard text.hasPrefix(first.literal) else { return false }
+            return matchParts(rest, text.dropFirst(first.literal.count), &values)
+        }
+        // A placeholder: try each non-empty prefix, shortest first.
+        var end = text.startIndex
+        while end < text.endIndex {
+            end = text.index(after: end)
+            if let earlier = values[name], earlier != String(text[..<end]) { continue }
+            var tried = values
+            tried[name] = String(text[..<end])
+            if matchParts(rest, text[end...], &tried) { values = tried; return true }
+        }
+        return false
+    }
+
     /// The placeholder starting at `chars[start] == "{"`: its name (letters, digits, `_`; may be
     /// empty before `:`), its particle (Hangul after `:`) and the index after its `}`.
     static func placeholder(_ chars: [Character], at start: Int) -> (name: String, particle: String, end: Int)? {

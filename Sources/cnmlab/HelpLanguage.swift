@@ -1,0 +1,37 @@
+import ArgumentParser
+import CNMSim
+import Foundation
+
+/// The language of `--help`: ArgumentParser reads the abstracts, discussions and option helps from
+/// static configurations and property-wrapper arguments, before any `--lang` is parsed, so the
+/// language is decided once at startup from what the command line and environment say: `--lang ko`
+/// or `--lang=ko` anywhere on the command line, else `Language.fromEnvironment` (`CNMLAB_LANG`,
+/// `LC_ALL`, `LC_MESSAGES`, `LANG`). Every help text is written as a Korean/English pair through
+/// `HelpLanguage.text`, so neither language can be missing.
+enum HelpLanguage {
+    /// The language `--help` speaks in this process.
+    static let current: Language = detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+
+    /// `--lang VALUE` / `--lang=VALUE` on the command line (the last one given), else the environment.
+    static func detect(arguments: [String], environment: [String: String]) -> Language {
+        var chosen: Language?
+        for (i, a) in arguments.enumerated() {
+            if a == "--" { break }
+            if a == "--lang", i + 1 < arguments.count, let l = Language.named(arguments[i + 1]) { chosen = l }
+            if a.hasPrefix("--lang="), let l = Language.named(String(a.dropFirst("--lang=".count))) { chosen = l }
+        }
+        return chosen ?? Language.fromEnvironment(environment)
+    }
+
+    /// The text of a help pair in the current language (a `MessageTemplate` without values).
+    static func text(ko: String, en: String) -> String { text(ko: ko, en: en, in: current) }
+
+    static func text(ko: String, en: String, in language: Language) -> String {
+        MessageTemplate.fill(language == .ko ? ko : en, [String: String]())
+    }
+
+    /// A help pair for `@Option(help:)`, `@Flag(help:)` and `@Argument(help:)`.
+    static func help(ko: String, en: String) -> ArgumentHelp {
+        ArgumentHelp(text(ko: ko, en: en))
+    }
+}
