@@ -91,6 +91,18 @@ case "shell":
 case "fingerprint":
     fingerprintBench()
     exit(0)
+case "ping":
+    // `CNMBench ping [CONTAINERS]`: the ping figures alone (CNMBENCH_PINGS pings, default 2,000).
+    let n = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 10_000
+    let l = pingLatency(containers: n, pings: envCount("CNMBENCH_PINGS", 2_000))
+    print("ping, \(n) containers: p50 \(format3(l.p50)) ms, p99 \(format3(l.p99)) ms [cpu p50 \(format3(l.cpuP50)), p99 \(format3(l.cpuP99))]")
+    exit(0)
+case "class":
+    // `CNMBench class`: the class of 1,000 submissions alone.
+    if let c = GradeBench.gradeClass(submissions: 1_000) {
+        print("class of 1,000: \(format3(c.seconds)) s; one by one \(format3(c.serialSeconds)) s; identical: \(c.identical)")
+    }
+    exit(0)
 default:
     break
 }

@@ -17,6 +17,8 @@ enum GradeBatch {
         var rendered: String?
         /// Why the submission was not graded (refused, unreadable, duplicate).
         var problem: String?
+        /// The report file written by the worker that graded it, when it could not be written.
+        var unwritten: String?
     }
 
     static func run(_ lab: Lab, _ dir: String, _ options: GradeOptions, _ settings: GradeSettings,
@@ -71,8 +73,15 @@ enum GradeBatch {
         // Grade concurrently; each outcome goes to its own slot, so the order is the input order.
         let jobs = learners.compactMap { l in byLearner[l].map { (l, (dir as NSString).appendingPathComponent($0)) } }
         let slots = Slots<Outcome>(count: jobs.count)
+        // Each worker also writes its learner's report (one file per learner: creating a thousand
+        // files one after the other cost as much as grading them); failures are told in input order below.
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            slots[i] = grade(lab, learner: jobs[i].0, path: jobs[i].1, settings, files: files)
+            var outcome = grade(lab, learner: jobs[i].0, path: jobs[i].1, settings, files: files)
+            if let out = options.outputDirectory, outcome.report != nil, let text = outcome.rendered {
+                let file = (out as NSString).appendingPathComponent(jobs[i].0 + "." + settings.format.fileExtension)
+                if !files.write(text, to: file, atomically: false) { outcome.unwritten = file }
+            }
+            slots[i] = outcome
         }
         var outcomes: [String: Outcome] = [:]
         for (i, job) in jobs.enumerated() { outcomes[job.0] = slots[i] }
@@ -82,7 +91,7 @@ enum GradeBatch {
         var counts = (passed: 0, failed: 0, bad: 0)
         for learner in learners {
             guard let o = outcomes[learner] else { continue }
-            guard let report = o.report, let text = o.rendered else {
+            guard let report = o.report, o.rendered != nil else {
                 let note = o.problem ?? ""
                 run.stderr += "cnmlab grade: " + learner + ": " + Safe.line(note) + "\n"
                 rows.append([learner, "", String(lab.maxPoints), "false", note])
@@ -92,12 +101,9 @@ enum GradeBatch {
             if report.passed { counts.passed += 1 } else { counts.failed += 1 }
             let note = report.failingFindings.first.map { $0.message(locale) } ?? ""
             rows.append([learner, String(report.score), String(report.max), report.passed ? "true" : "false", note])
-            if let out = options.outputDirectory {
-                let file = (out as NSString).appendingPathComponent(learner + "." + settings.format.fileExtension)
-                if !files.write(text, to: file, atomically: false) {
-                    run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
-                    counts.bad += 1
-                }
+            if let file = o.unwritten {
+                run.stderr += "cnmlab grade: " + GradeText.writeFailed.format(locale, [file]) + "\n"
+                counts.bad += 1
             }
         }
         let csv = CSV.render(rows)

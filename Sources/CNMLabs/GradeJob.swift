@@ -102,7 +102,9 @@ public enum GradeJob {
             return bad(GradeText.noSubmission.format(locale))
         }
         let found: FoundLab
-        let library = LabLibrary.load(options: options.labPaths, environment: options.environment, files: files)
+        // A lab named by its file needs no library: the built-in labs are not decoded for nothing.
+        let library = LabReference.looksLikeFile(options.lab, files: files) ? LabLibrary(entries: [], searched: [])
+            : LabLibrary.load(options: options.labPaths, environment: options.environment, files: files)
         switch findLab(options.lab, in: library, locale: locale, files: files) {
         case .failure(let problem): return bad(problem.message)
         case .success(let l): found = l

@@ -77,6 +77,11 @@ public final class ProgressStore: Sendable {
         case .readWrite:
             do {
                 let pool = try DatabasePool(path: path, configuration: Self.configuration())
+                // GRDB's pool sets `synchronous = NORMAL` on its writer after `prepareDatabase` ran
+                // (GRDB.swift v7.10.0 GRDB/Core/Database.swift `setUpWALMode`): in WAL mode that syncs
+                // only at checkpoints, so a power cut could lose the last commits. FULL again, on the
+                // pool's one writer connection: the WAL is synced (one fdatasync) at every commit.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
                 try Self.migrate(pool, path: path)
                 reader = pool
                 writer = pool

@@ -27,6 +27,17 @@ final class StoreTests: XCTestCase {
         }
     }
 
+    /// Every commit is synced before it returns: the writer runs with `synchronous = FULL` (2), not
+    /// the NORMAL (1) that GRDB's pool sets for WAL, which syncs only at checkpoints.
+    func testWriterSyncsEveryCommit() throws {
+        let dir = TempDir()
+        let store = try Fixture.store(dir.file("progress.sqlite"))
+        let level = try XCTUnwrap(store.writer).writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
+        XCTAssertEqual(level, 2)
+    }
+
     func testCreatesMissingDirectoriesAndReopensWithData() throws {
         let dir = TempDir()
         let path = dir.file("a/b/progress.sqlite")

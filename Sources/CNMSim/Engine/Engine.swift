@@ -134,6 +134,7 @@ public struct Engine: Sendable {
     /// its rules are re-derived at the next sync.
     mutating func noteContainerChanged(_ id: String) {
         views.staleGroups.insert(.container(id))
+        views.neighboursToPrune.insert(id)
     }
 
     /// The views to answer from: the engine's own, or built afresh in `.rebuild` mode.

@@ -41,6 +41,11 @@ public struct EngineViews: Sendable {
     /// The `sleep N` processes by the time they end (entries of processes that no longer wait are
     /// skipped when reached).
     var exitQueue = ExitQueue()
+    /// Containers changed (started, stopped, removed) since the neighbour tables were last pruned:
+    /// the only tables a prune can change (`Engine.pruneNeighbourTables`). Until the first prune
+    /// every table is looked at (`pruneEveryNeighbourTable`).
+    var neighboursToPrune: Set<String> = []
+    var pruneEveryNeighbourTable = true
 
     init(host: HostConfig) { hostStack = HostStack(host: host) }
 

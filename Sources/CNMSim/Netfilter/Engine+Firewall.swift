@@ -78,6 +78,7 @@ extension Engine {
         }
         if runUntil.values.min() != nil && views.pendingExitBound == nil { out.append("exit bound missing") }
         if views.mode == .incremental { out += staleFirewallGroups().map { "stale rule group: " + $0 } }
+        out += unmarkedNeighbourTables().map { "neighbour table not marked for pruning: " + $0 }
         for table in NetfilterTable.allCases {
             for chain in firewall.ruleset.chains(table) where !chain.indexMatchesRules {
                 out.append("index of \(table.rawValue)/\(chain.name)")
