@@ -3,17 +3,19 @@ import XCTest
 import CNMSim
 
 /// Builds load-balancer worlds for the traffic tests: backends on a user-defined network and a proxy
-/// container whose configuration is installed directly (`Engine.setProxyConfig`), since parsing
-/// configuration files is another part of issue 19.
+/// container whose configuration is installed directly (`Engine.setProxyConfig`), so that balancing,
+/// health and persistence are tested apart from the configuration parsers (`ProxyGolden/` runs real files).
 enum ProxyWorld {
     /// `docker network create app`, whoami backends `web1…webN`, a busybox client `c`, and the proxy
-    /// `lb` (nginx, or haproxy with its command overridden so it keeps running) published on 8080.
+    /// `lb` (nginx, or haproxy started with a minimal mounted haproxy.cfg) published on 8080.
     static func make(software: ProxyConfig.Software, backends: Int = 3, image: String = "traefik/whoami") -> Simulator {
         var sim = Simulator(seed: 0)
         _ = sim.run(line: "docker network create app")
         for i in 1...backends { _ = sim.run(line: "docker run -d --name web\(i) --network app \(image)") }
         _ = sim.run(line: "docker run -d --name c --network app busybox sleep 100000")
-        let lb = software == .nginx ? "nginx" : "haproxy haproxy -f /usr/local/etc/haproxy/haproxy.cfg"
+        // haproxy refuses to start without a file: a minimal one, replaced by `install` in the tests.
+        _ = sim.run(line: "printf 'defaults\\n  mode http\\nfrontend fe\\n  bind :80\\n  default_backend be\\nbackend be\\n  server web1 web1:80\\n' > haproxy.cfg")
+        let lb = software == .nginx ? "nginx" : "-v ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro haproxy"
         _ = sim.run(line: "docker run -d --name lb --network app -p 8080:80 \(lb)")
         return sim
     }

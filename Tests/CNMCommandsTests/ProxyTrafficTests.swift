@@ -256,12 +256,9 @@ final class ProxyTCPModeTests: XCTestCase {
         _ = sim.run(line: "docker network create app")
         _ = sim.run(line: "docker run -d --name r1 --network app redis")
         _ = sim.run(line: "docker run -d --name r2 --network app redis:alpine")
-        _ = sim.run(line: "docker run -d --name lb --network app haproxy haproxy -f /usr/local/etc/haproxy/haproxy.cfg")
-        let servers = (1...2).map { ProxyServer(name: "r\($0)", host: "r\($0)", port: 6379) }
-        let config = ProxyConfig(software: .haproxy, path: "/usr/local/etc/haproxy/haproxy.cfg",
-                                 frontends: [ProxyFrontend(name: "redis", port: 6379, mode: .tcp, backend: "be")],
-                                 backends: [ProxyBackend(name: "be", mode: .tcp, servers: servers)])
-        ProxyWorld.install(&sim, config)
+        _ = sim.run(line: "printf 'defaults\\n  mode tcp\\nfrontend redis\\n  bind :6379\\n  default_backend be\\nbackend be\\n  server r1 r1:6379\\n  server r2 r2:6379\\n' > haproxy.cfg")
+        _ = sim.run(line: "docker run -d --name lb --network app -v ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro haproxy")
+        XCTAssertEqual(sim.run(line: "docker exec lb true").exitCode, 0, "haproxy started with its tcp configuration")
         XCTAssertEqual(sim.run(line: "docker exec r2 redis-cli -h lb ping").stdout, "PONG\n")
         _ = sim.run(line: "docker stop r1 r2")
         XCTAssertEqual(sim.run(line: "docker exec lb true").exitCode, 0)

@@ -155,7 +155,7 @@ enum CurlProgram: SimulatedProgram {
                 return connectFailed(nil, 52, "Empty reply from server", waited: 0)
             }
             // A proxy keeps its state on its own machine; reached from another simulated machine it is not forwarded.
-            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+            if ProxyForwarding.forwards(c, port: service.port), ctx.engine.containers[c.id] == nil {
                 return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
             }
             var headers: [(String, String)] = [("User-Agent", CurlTrace.userAgent), ("Accept", "*/*")]
@@ -284,7 +284,7 @@ enum WgetProgram: SimulatedProgram {
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
-            if c.proxy != nil, ctx.engine.containers[c.id] == nil {
+            if ProxyForwarding.forwards(c, port: service.port), ctx.engine.containers[c.id] == nil {
                 return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
             }
             let facts = HTTPRequestFacts(method: "GET", path: u.path, host: HTTPRequestText.host(u),

@@ -33,6 +33,12 @@ enum ProxyForwarding {
         c.proxy?.frontends.first { $0.port == port }
     }
 
+    /// Whether a request on `port` is sent on to a backend (an nginx `server` without `proxy_pass`, such
+    /// as the stock configuration's, serves its own files and needs no proxy state).
+    static func forwards(_ c: Container, port: Int) -> Bool {
+        frontend(c, port: port)?.backend != nil
+    }
+
     static let nginxServer = SimulatedHTTP.nginxVersion
 
     /// nginx's own error page (`ngx_http_special_response.c`): the same frame for every status.
