@@ -1,5 +1,6 @@
 import XCTest
 @testable import CNMCommands
+import CNMSim
 
 /// `why` speaks the learner's language and explains names it cannot resolve.
 final class WhyLanguageTests: XCTestCase {
@@ -37,5 +38,13 @@ final class NotSimulatedLanguageTests: XCTestCase {
         XCTAssertEqual(sim.run(line: "mv").stderr, "cnmlab: mv: 시뮬레이션하지 않습니다 (실제 호스트에는 있는 명령이지만 cnmlab이 흉내 내지 않습니다)\n")
         XCTAssertEqual(sim.run(line: "docker attach x").stderr, "cnmlab: docker attach는 시뮬레이션하지 않습니다\n")
         XCTAssertEqual(sim.run(line: "mv").exitCode, 127)
+    }
+
+    /// The proxy half of `why` has every line in both languages, with the same placeholders.
+    func testTheProxyLinesHaveBothLanguages() {
+        XCTAssertEqual(Set(WhyThroughProxy.english.keys), Set(WhyThroughProxy.korean.keys))
+        for (key, en) in WhyThroughProxy.english {
+            XCTAssertEqual(MessageTemplate.placeholderNames(en), MessageTemplate.placeholderNames(WhyThroughProxy.korean[key] ?? ""), key)
+        }
     }
 }

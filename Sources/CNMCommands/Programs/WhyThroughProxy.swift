@@ -39,9 +39,7 @@ enum WhyThroughProxy {
     ]
 
     static func text(_ lang: String, _ key: String, _ args: String...) -> String {
-        var s = (lang == "ko" ? korean[key] : english[key]) ?? english[key] ?? key
-        for (i, a) in args.enumerated() { s = s.replacing("{\(i)}", with: a) }
-        return s
+        MessageTemplate.fill((lang == "ko" ? korean[key] : english[key]) ?? english[key] ?? key, args)
     }
 
     /// The proxy part; nil when the walk did not end at a proxy's frontend.
