@@ -105,6 +105,12 @@ extension ShellSession {
                     if resumed.unchecked > 0 { notes += text(.resumedUnchecked(resumed.unchecked)) }
                     if let m = resumed.mismatch { notes += text(.resumeMismatch(sequence: m.sequence, command: m.command)) }
                 } else {
+                    // Coming back to a finished lab starts a new attempt: say so, with the best score kept.
+                    let earlier = try store.attempts(learner: learner, labID: lab.id)
+                    if let best = earlier.filter({ $0.status == .finished }).max(by: { ($0.score ?? 0) < ($1.score ?? 0) }),
+                       let score = best.score, let max = best.maxScore {
+                        notes += text(.finishedBefore(score: score, max: max, attempt: earlier.count + 1))
+                    }
                     attempt = try LabRecorder.start(store: store, lab: lab, learner: learner, locale: locale)
                 }
             } else {

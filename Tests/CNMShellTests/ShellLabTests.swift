@@ -125,6 +125,18 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(s.handle("undo").stderr, "Nothing to undo: no state-changing command yet.\n")
     }
 
+    func testComingBackToAFinishedLabSaysItStartsANewAttempt() throws {
+        var s = try session()
+        _ = s.handle("lab start 1")
+        for line in try XCTUnwrap(s.labSession?.solutionTranscript) { _ = s.handle(line) }
+        XCTAssertEqual(s.labSession?.finished, true)
+        var again = try session(.ko)
+        let back = again.handle("lab start 1")
+        XCTAssertTrue(back.stdout.contains("이 실습은 이미 끝냈습니다 (가장 좋은 점수 "), back.stdout)
+        XCTAssertTrue(back.stdout.contains("2번째 시도를 새로 시작합니다."), back.stdout)
+        XCTAssertTrue(back.stdout.contains("-- 단계 1/3: ") || back.stdout.contains("단계 1/3"), back.stdout)
+    }
+
     func testRestartStartsANewAttemptAndQuitKeepsTheOpenOne() throws {
         var s = try session()
         _ = s.handle("lab start 1")
