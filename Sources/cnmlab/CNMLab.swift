@@ -33,4 +33,19 @@ struct CNMLab: ParsableCommand {
         subcommands: [ShellCommand.self, SimCommand.self, EngineCommand.self, ProgressCommand.self, ReportCommand.self, ValidateCommand.self, LabsCommand.self, GradeCommand.self],
         defaultSubcommand: ShellCommand.self
     )
+
+    /// ArgumentParser's `main`, except that a help text's library words follow the help language.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .success, HelpLanguage.current == .ko {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { print(HelpLanguage.localizingLibraryWords(message)) }
+                exit()
+            }
+            exit(withError: error)
+        }
+    }
 }

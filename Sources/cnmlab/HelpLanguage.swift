@@ -34,4 +34,27 @@ enum HelpLanguage {
     static func help(ko: String, en: String) -> ArgumentHelp {
         ArgumentHelp(text(ko: ko, en: en))
     }
+
+    /// ArgumentParser's own words in a help text (headings, the built-in `--help`/`--version` lines,
+    /// `(default: …)`), in Korean when help speaks Korean; the library prints them in English only.
+    static func localizingLibraryWords(_ help: String, in language: Language = current) -> String {
+        guard language == .ko else { return help }
+        let headings = ["OVERVIEW:": "개요:", "USAGE:": "사용법:", "ARGUMENTS:": "인자:", "OPTIONS:": "옵션:",
+                        "SUBCOMMANDS:": "하위 명령:"]
+        let phrases = [("Show the version.", "버전을 보여 줍니다."), ("Show help information.", "도움말을 보여 줍니다."),
+                       ("(default: ", "(기본값: "), ("(default) ", "(기본값)  "), ("(default)", "(기본값)"),
+                       ("for detailed help.", "로 자세한 도움말을 봅니다.")]
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var l = String(line)
+            for (en, ko) in headings where l.hasPrefix(en) { l = ko + l.dropFirst(en.count) }
+            if l.hasPrefix("  See '"), l.hasSuffix("' for detailed help.") {
+                // `  See 'cnmlab help <subcommand>' for detailed help.`
+                let command = l.dropFirst("  See '".count).dropLast("' for detailed help.".count)
+                return "  '\(command)'로 자세한 도움말을 봅니다."
+            }
+            for (en, ko) in phrases { l = l.replacingOccurrences(of: en, with: ko) }
+            return l
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -2,8 +2,8 @@ import XCTest
 import Foundation
 
 /// `--help` of the real binary speaks the detected language: the abstracts, discussions and option
-/// helps follow `LANG` (and `--lang` on the command line); ArgumentParser's own headings
-/// (`USAGE:`, `OPTIONS:`) stay as the library prints them.
+/// helps follow `LANG` (and `--lang` on the command line), and so do ArgumentParser's own words
+/// (`USAGE:`, `OPTIONS:`, `Show help information.`).
 final class HelpLanguageBinaryTests: XCTestCase {
     /// `cnmlab ARGS` from /tmp with only `LANG` choosing the language.
     func help(_ args: [String], lang: String) -> String {
@@ -20,6 +20,15 @@ final class HelpLanguageBinaryTests: XCTestCase {
         XCTAssertTrue(text.contains("진도를 기록할 학습자 이름"), text)
         XCTAssertTrue(text.contains("내장 실습 대신 쓸 실습 파일 폴더"), "the shared --labs option too")
         XCTAssertFalse(text.contains("Open the interactive shell"), text)
+    }
+
+    func testTheLibraryWordsFollowKoreanToo() {
+        let text = help(["labs", "--help"], lang: "ko_KR.UTF-8")
+        for ko in ["개요:", "사용법:", "옵션:", "도움말을 보여 줍니다."] { XCTAssertTrue(text.contains(ko), text) }
+        for en in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information."] { XCTAssertFalse(text.contains(en), text) }
+        let root = help(["help"], lang: "ko_KR.UTF-8")
+        XCTAssertTrue(root.contains("하위 명령:"), root)
+        XCTAssertTrue(help(["labs", "--help"], lang: "en_US.UTF-8").contains("USAGE:"))
     }
 
     func testShellHelpInEnglish() {
