@@ -23,7 +23,7 @@ enum BackendHTTP {
                                           headers: [("X-App-Name", "http-echo"), ("X-App-Version", "1.0.0")] + goHeaders(date: date, length: body.utf8.count),
                                           body: body)
         default:
-            return SimulatedHTTP.respond(image: server.image, path: request.path, servedBy: server.hostname, at: engine.clock)
+            return SimulatedHTTP.respond(image: server.image, path: request.path, at: engine.clock)
         }
     }
 

@@ -74,7 +74,7 @@ enum ProxyForwarding {
         let nginx = config.software == .nginx
         guard let name = frontend.backend, let backend = config.backend(named: name) else {
             // An nginx server block without proxy_pass serves its own files: the welcome page.
-            if nginx { return Outcome(response: SimulatedHTTP.respond(image: proxy.image, path: request.path, servedBy: proxy.hostname, at: ctx.engine.clock)) }
+            if nginx { return Outcome(response: SimulatedHTTP.respond(image: proxy.image, path: request.path, at: ctx.engine.clock)) }
             return Outcome(response: haproxy503())
         }
         var state = ctx.engine.proxyStates[proxy.id] ?? ProxyState(config: config, at: ctx.engine.clock)

@@ -50,7 +50,7 @@ enum SimulatedHTTP {
         return "\(parts[0]), \(day) \(parts[1]) \(parts[4]) \(parts[3]) GMT"
     }
 
-    static func respond(image: Image, path: String, servedBy: String, at time: SimTime) -> Response {
+    static func respond(image: Image, path: String, at time: SimTime) -> Response {
         let date = httpDate(time)
         let ok = path == "/" || path == "/index.html" || path.isEmpty
         switch image.repository {
