@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `cnmlab` program: courseware for Docker networking on a simulated Docker 28.2 host.
 @main
@@ -44,6 +45,13 @@ struct CNMLab: ParsableCommand {
                 let message = fullMessage(for: error)
                 if !message.isEmpty { print(HelpLanguage.localizingLibraryWords(message)) }
                 exit()
+            }
+            if HelpLanguage.current == .ko {
+                let message = fullMessage(for: error)
+                if !message.isEmpty {
+                    FileHandle.standardError.write(Data((HelpLanguage.localizingLibraryWords(message) + "\n").utf8))
+                }
+                exit(withError: ExitCode(exitCode(for: error).rawValue))
             }
             exit(withError: error)
         }

@@ -52,9 +52,30 @@ enum HelpLanguage {
                 let command = l.dropFirst("  See '".count).dropLast("' for detailed help.".count)
                 return "  '\(command)'로 자세한 도움말을 봅니다."
             }
+            if let error = parserLine(l) { return error }
             for (en, ko) in phrases { l = l.replacingOccurrences(of: en, with: ko) }
             return l
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The parser's error, help and usage lines (`Error: Unknown option '--x'`, `Usage: …`,
+    /// `  See 'cnmlab labs --help' for more information.`) in Korean; nil for any other line.
+    static func parserLine(_ line: String) -> String? {
+        let patterns: [(en: String, ko: String)] = [
+            ("Error: Unknown option '{x}'", "오류: 알 수 없는 옵션입니다: '{x}'"),
+            ("Error: Missing expected argument '{x}'", "오류: 필요한 인자가 없습니다: '{x}'"),
+            ("Error: Missing value for '{x}'", "오류: 값이 없습니다: '{x}'"),
+            ("Error: Unexpected argument '{x}'", "오류: 예상하지 못한 인자입니다: '{x}'"),
+            ("Error: The value '{v}' is invalid for '{x}'", "오류: '{x}'에 쓸 수 없는 값입니다: '{v}'"),
+            ("Error: {x}", "오류: {x}"),
+            ("Help:  {x}", "도움말:  {x}"),
+            ("Usage: {x}", "사용법: {x}"),
+            ("  See '{x}' for more information.", "  자세한 내용은 '{x}'로 봅니다."),
+        ]
+        for p in patterns {
+            if let values = MessageTemplate.match(p.en, line) { return MessageTemplate.fill(p.ko, values) }
+        }
+        return nil
     }
 }

@@ -31,6 +31,18 @@ final class HelpLanguageBinaryTests: XCTestCase {
         XCTAssertTrue(help(["labs", "--help"], lang: "en_US.UTF-8").contains("USAGE:"))
     }
 
+    /// The parser's own errors speak Korean too, with the same exit status (64).
+    func testParserErrorsInKorean() {
+        let r = Spawn.run(["sh", "-c", "cd /tmp && exec env -u CNMLAB_LANG -u LC_ALL -u LC_MESSAGES LANG=ko_KR.UTF-8 '\(Spawn.cnmlab)' labs --bogus"], stdin: "")
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("오류: 알 수 없는 옵션입니다: '--bogus'"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("사용법: cnmlab labs"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("Error:"), r.stderr)
+        let en = Spawn.run(["sh", "-c", "cd /tmp && exec env -u CNMLAB_LANG -u LC_ALL -u LC_MESSAGES LANG=C '\(Spawn.cnmlab)' labs --bogus"], stdin: "")
+        XCTAssertEqual(en.status, 64)
+        XCTAssertTrue(en.stderr.contains("Error: Unknown option '--bogus'"), en.stderr)
+    }
+
     func testShellHelpInEnglish() {
         let text = help(["shell", "--help"], lang: "en_US.UTF-8")
         XCTAssertTrue(text.contains("Open the interactive shell on a simulated Docker host."), text)
