@@ -12,7 +12,7 @@ enum EnvProgram: SimulatedProgram {
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
         guard args.isEmpty else { return NotSimulated.feature("\(ctx.invokedAs) with arguments") }
         guard ctx.container != nil, let env = ProcessEnvironment.current else {
-            return NotSimulated.feature("'\(ctx.invokedAs)' in a shell script or an image other than busybox, alpine and ubuntu")
+            return NotSimulated.feature("'\(ctx.invokedAs)' in a shell script, in an image other than busybox, alpine and ubuntu, or linked (--link) to one")
         }
         return .ok(env.map { $0 + "\n" }.joined())
     }

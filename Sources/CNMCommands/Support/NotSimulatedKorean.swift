@@ -122,8 +122,8 @@ enum NotSimulatedKorean {
     /// Descriptions with parts from the command line, tried in order (the first that fits wins).
     static let patterns: [(en: String, ko: String)] = [
         ("'{x}' inside a container", "컨테이너 안의 '{x}'"),
-        ("'{x}' in a shell script or an image other than busybox, alpine and ubuntu",
-         "셸 스크립트 안이나 busybox, alpine, ubuntu가 아닌 이미지의 '{x}'"),
+        ("'{x}' in a shell script, in an image other than busybox, alpine and ubuntu, or linked (--link) to one",
+         "셸 스크립트 안, busybox, alpine, ubuntu가 아닌 이미지, 또는 그런 이미지에 --link로 연결된 컨테이너의 '{x}'"),
         ("'{x}' on remote", "remote의 '{x}'"),
         ("that command line on remote", "remote에서의 그 명령 줄"),
         ("the help text of '{x}'", "'{x}'의 도움말"),
