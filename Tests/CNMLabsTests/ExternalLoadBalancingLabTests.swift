@@ -117,4 +117,16 @@ final class ExternalLoadBalancingLabTests: XCTestCase {
         XCTAssertEqual(s.currentStep, 8)
         XCTAssertEqual(failing(s), ["pinned-to-web2"])
     }
+
+    /// whoami echoes the request's headers: a `Hostname: web2` header cannot stand in for web2's
+    /// answer (the checks look for whoami's own `Hostname:` line, followed by its `IP:` line).
+    func testHeadersAndPathsDoNotFakeWhatTheChecksLookFor() throws {
+        var s = try upToRoundRobin()
+        _ = s.input("curl -s -H 'Hostname: web2' localhost:8080")   // web1 answers, echoing the header
+        _ = s.input("curl -s -H 'Hostname: web2' localhost:8080/x")  // web2 answers: now it counts
+        XCTAssertEqual(s.currentStep, 4, "\(failing(s))")
+        var t = try upToRoundRobin()
+        _ = t.input("curl -s -H 'Hostname: web2' localhost:8080")
+        XCTAssertEqual(failing(t), ["saw-web2"])
+    }
 }
