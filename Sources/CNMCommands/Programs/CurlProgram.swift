@@ -154,10 +154,7 @@ enum CurlProgram: SimulatedProgram {
             guard service.kind == .http, let c = container else {
                 return connectFailed(nil, 52, "Empty reply from server", waited: 0)
             }
-            // A proxy keeps its state on its own machine; reached from another simulated machine it is not forwarded.
-            if ProxyForwarding.forwards(c, port: service.port), ctx.engine.containers[c.id] == nil {
-                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
-            }
+            if let refusal = ProxyForwarding.fromAnotherMachine(c, port: service.port, engine: ctx.engine) { return refusal }
             var headers: [(String, String)] = [("User-Agent", CurlTrace.userAgent), ("Accept", "*/*")]
             if let cookie { headers.append(("Cookie", cookie)) }
             for (k, v) in extraHeaders {
@@ -284,9 +281,7 @@ enum WgetProgram: SimulatedProgram {
         case .outside: return NotSimulated.feature("a web server outside the Docker host")
         case .connected(let r, let container, let service):
             guard service.kind == .http, let c = container else { return fail("wget: error getting response\n") }
-            if ProxyForwarding.forwards(c, port: service.port), ctx.engine.containers[c.id] == nil {
-                return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
-            }
+            if let refusal = ProxyForwarding.fromAnotherMachine(c, port: service.port, engine: ctx.engine) { return refusal }
             let facts = HTTPRequestFacts(method: "GET", path: u.path, host: HTTPRequestText.host(u),
                                          headers: [("User-Agent", "Wget"), ("Connection", "close")],
                                          client: AccessLog.clientAddress(r, ctx.engine, site: Connectivity.site(ctx)), clientPort: 0)

@@ -33,10 +33,18 @@ enum ProxyForwarding {
         c.proxy?.frontends.first { $0.port == port }
     }
 
-    /// Whether a request on `port` is sent on to a backend (an nginx `server` without `proxy_pass`, such
-    /// as the stock configuration's, serves its own files and needs no proxy state).
-    static func forwards(_ c: Container, port: Int) -> Bool {
-        frontend(c, port: port)?.backend != nil
+    /// Whether `c` answers on `port` as a proxy. An nginx `server` without `proxy_pass` (the stock
+    /// configuration's) is a web server serving its own files, not a proxy.
+    static func isProxy(_ c: Container, port: Int) -> Bool {
+        guard let fe = frontend(c, port: port) else { return false }
+        return fe.backend != nil || c.proxy?.software != .nginx
+    }
+
+    /// A proxy keeps its state on its own machine: reached from another simulated machine, a request
+    /// through it is not simulated. Nil when `c` is no proxy there or is on this machine.
+    static func fromAnotherMachine(_ c: Container, port: Int, engine: Engine) -> CommandOutput? {
+        guard isProxy(c, port: port), engine.containers[c.id] == nil else { return nil }
+        return NotSimulated.feature("a load balancer on another machine of the LAN (run the client on the proxy's machine)")
     }
 
     static let nginxServer = SimulatedHTTP.nginxVersion

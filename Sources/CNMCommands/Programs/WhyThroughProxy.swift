@@ -46,9 +46,8 @@ enum WhyThroughProxy {
     static func lines(_ first: PathResult, from site: NetSite, engine: Engine, lang: String,
                       startStep: Int) -> (lines: [String], delivered: Bool)? {
         guard case .delivered(_, _, let service?) = first.verdict, let lb = Connectivity.server(first, engine),
+              ProxyForwarding.isProxy(lb, port: service.port),
               let config = lb.proxy, let fe = ProxyForwarding.frontend(lb, port: service.port) else { return nil }
-        // An nginx server without proxy_pass (the stock configuration) is a web server, not a proxy.
-        if fe.backend == nil && config.software == .nginx { return nil }
         var out: [String] = []
         var step = startStep
         func add(_ s: String) { step += 1; out.append(" \(step). " + s) }
