@@ -41,19 +41,16 @@ struct CNMLab: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .success, HelpLanguage.current == .ko {
-                let message = fullMessage(for: error)
-                if !message.isEmpty { print(HelpLanguage.localizingLibraryWords(message)) }
+            guard HelpLanguage.current == .ko else { exit(withError: error) }
+            // As `exit(withError:)` does (help and version on stdout, errors on stderr), with the words in Korean.
+            let code = exitCode(for: error)
+            let message = HelpLanguage.localizingLibraryWords(fullMessage(for: error))
+            if code == .success {
+                if !message.isEmpty { print(message) }
                 exit()
             }
-            if HelpLanguage.current == .ko {
-                let message = fullMessage(for: error)
-                if !message.isEmpty {
-                    FileHandle.standardError.write(Data((HelpLanguage.localizingLibraryWords(message) + "\n").utf8))
-                }
-                exit(withError: ExitCode(exitCode(for: error).rawValue))
-            }
-            exit(withError: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            exit(withError: ExitCode(code.rawValue))
         }
     }
 }
