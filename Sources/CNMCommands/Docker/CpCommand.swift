@@ -73,9 +73,24 @@ enum CpCommand {
     /// archive `CopyTo` does; returns the tar stream's size.
     static func transfer(from view: LayeredFiles, _ source: String, to site: Engine.FileSite, _ target: String,
                          engine: inout Engine, typed: String) throws(CommandError) -> Int {
+        var folders = [source]
+        while let d = folders.popLast() {
+            guard view.isDirectory(d) else { continue }
+            do throws(FileError) {
+                for name in try view.list(d) { folders.append((d == "/" ? "" : d) + "/" + name) }
+            } catch .partialListing {
+                // The image's other files there are not modelled: neither the copy nor its size would be true.
+                throw .notSimulated("docker cp of \(d) (the image's other files there are not modelled)")
+            } catch {}
+        }
         let (files, dirs) = view.tree(source)
-        var size = 1024 + 512 * dirs.count
-        for (_, text) in files { size += 512 + (text.utf8.count + 511) / 512 * 512 }
+        // The archive's names start with the base name the copy ends up with.
+        let intoFolder = engine.files(at: site)?.isDirectory(target) ?? false
+        let base = site == .host || intoFolder ? FilePath.base(source) : FilePath.base(target)
+        func renamed(_ name: String) -> String { base + name.dropFirst(FilePath.base(source).count) }
+        var size = 1024
+        for d in dirs { size += tarEntrySize(name: renamed(d) + "/", contentBytes: 0) }
+        for (name, text) in files { size += tarEntrySize(name: renamed(name), contentBytes: text.utf8.count) }
         do throws(FileError) {
             try engine.changeFiles(at: site) { (dest: inout LayeredFiles) throws(FileError) in
                 let into = dest.isDirectory(target) ? (target == "/" ? "" : target) + "/" + FilePath.base(source) : target
@@ -85,6 +100,36 @@ enum CpCommand {
             throw .refused("Error: \(error.reason.lowercased()): \(typed)")
         }
         return size
+    }
+
+    /// Bytes one entry takes in the tar stream Go's archive/tar writes for moby/go-archive
+    /// `TarWithOptions` (docker/cli v28.2.2 vendor/github.com/moby/go-archive/archive.go: PAX format
+    /// allowed, times truncated to seconds, so USTAR whenever it fits): a 512-byte header and the
+    /// content padded to 512 bytes; a name USTAR cannot hold (over 100 bytes with no `/` to split it
+    /// into a 155-byte prefix, or not ASCII) first gets a PAX header, 512 bytes plus its padded
+    /// `path` record (Go archive/tar `splitUSTARPath`, `formatPAXRecord`).
+    static func tarEntrySize(name: String, contentBytes: Int) -> Int {
+        func padded(_ n: Int) -> Int { (n + 511) / 512 * 512 }
+        var size = 512 + padded(contentBytes)
+        if !fitsUSTAR(name) {
+            let fixed = "path".utf8.count + name.utf8.count + 3
+            var record = fixed + String(fixed).count
+            record = fixed + String(record).count
+            size += 512 + padded(record)
+        }
+        return size
+    }
+
+    /// Go archive/tar: a name of at most 100 ASCII bytes, or one `splitUSTARPath` splits.
+    static func fitsUSTAR(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        if bytes.count <= 100 { return true }
+        var length = bytes.count
+        if length > 156 { length = 156 } else if bytes[length - 1] == 47 { length -= 1 }
+        guard let i = bytes[..<length].lastIndex(of: 47) else { return false }
+        let nameLength = bytes.count - i - 1
+        return i > 0 && nameLength <= 100 && nameLength > 0 && i <= 155
     }
 
     /// go-units `HumanSizeWithPrecision(size, 3)`: decimal units, three significant digits.
