@@ -54,12 +54,14 @@ enum MountInspectView {
         })
     }
 
-    /// `Config.Volumes`: the destinations of anonymous `-v` volumes.
+    /// `Config.Volumes`: the destinations of anonymous `-v` volumes and the image's `VOLUME`s.
     static func configVolumes(_ c: Container) -> TemplateValue {
-        let anonymous = c.mounts.filter { $0.fromVolumeFlag && $0.kind == .volume && isAnonymous($0) }
-        if anonymous.isEmpty { return .nilMap }
+        let anonymous = c.mounts.filter { $0.fromVolumeFlag && $0.kind == .volume && isAnonymous($0) }.map(\.destination)
+        // The image's `VOLUME`s are there whatever is mounted on them (moby v28.2.2 daemon/commit.go `merge`).
+        let paths = Set(anonymous + c.image.volumes)
+        if paths.isEmpty { return .nilMap }
         var out: [String: TemplateValue] = [:]
-        for m in anonymous { out[m.destination] = .structure(TemplateStruct(typeName: "struct {}", fields: [])) }
+        for p in paths { out[p] = .structure(TemplateStruct(typeName: "struct {}", fields: [])) }
         return .map(out)
     }
 

@@ -92,7 +92,14 @@ extension Engine {
             dns: request.dns, dnsSearch: request.dnsSearch, dnsOptions: request.dnsOptions,
             extraHosts: request.extraHosts, links: request.links)
         container.sysctls = request.sysctls
-        container.mounts = prepareMounts(request.mounts, image: image)
+        // The image's `VOLUME`s join `Config.Volumes` (moby v28.2.2 daemon/commit.go `merge`); each one
+        // nothing is mounted on gets an anonymous volume (daemon/create_unix.go
+        // `createContainerOSSpecificSettings`), as `-v /path` would.
+        var mounts = request.mounts
+        for path in image.volumes where !mounts.contains(where: { (FilePath.resolve($0.destination, in: "/") ?? $0.destination) == path }) {
+            mounts.append(Mount(kind: .volume, source: "", destination: path))
+        }
+        container.mounts = prepareMounts(mounts, image: image)
         containers[id] = container
         creationSequence[id] = nextSequence
         nextSequence += 1
