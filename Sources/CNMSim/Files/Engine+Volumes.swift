@@ -122,6 +122,12 @@ extension Engine {
         return gone
     }
 
+    /// A swarm task's container, removed with its anonymous volumes (moby v28.2.2
+    /// daemon/cluster/executor/container/adapter.go `remove`: `RemoveVolume: true, ForceRemove: true`).
+    public mutating func removeTaskContainer(_ id: String) {
+        if case .success(let c) = removeContainer(id, force: true) { removeAnonymousVolumes(of: c) }
+    }
+
     /// A container removed with `--rm`, or `docker rm -v`: its anonymous volumes go with it.
     public mutating func removeAnonymousVolumes(of c: Container) {
         for m in c.mounts where m.kind == .volume {

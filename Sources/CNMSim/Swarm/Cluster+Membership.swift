@@ -66,7 +66,7 @@ extension Cluster {
         }
         // The node's task containers go with it; the orchestrator places replacements elsewhere.
         for task in s.tasks where task.nodeID == node.id {
-            _ = machines[m].engine.removeContainer(task.containerID, force: true)
+            machines[m].engine.removeTaskContainer(task.containerID)
         }
         s.tasks.removeAll { $0.nodeID == node.id }
         s.ingressAddresses.removeValue(forKey: node.id).map { ip in if let ing = s.ingress { s.releaseAddress(ip, on: ing.id) } }

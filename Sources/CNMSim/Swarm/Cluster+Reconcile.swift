@@ -44,7 +44,7 @@ extension Cluster {
         }
         for task in ended {
             if let k = machineIndex(ofNode: task.nodeID), machines[k].engine.containers[task.containerID] != nil {
-                onNode(k, &s) { _ = $0.removeContainer(task.containerID, force: true) }
+                onNode(k, &s) { $0.removeTaskContainer(task.containerID) }
             }
             s.tasks.removeAll { $0.id == task.id }
             s.touch()
@@ -57,7 +57,7 @@ extension Cluster {
         }
         for task in doomed {
             if let k = machineIndex(ofNode: task.nodeID) {
-                onNode(k, &s) { _ = $0.removeContainer(task.containerID, force: true) }
+                onNode(k, &s) { $0.removeTaskContainer(task.containerID) }
             }
             s.tasks.removeAll { $0.id == task.id }
             s.touch()
