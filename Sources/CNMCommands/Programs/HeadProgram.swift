@@ -22,6 +22,9 @@ enum HeadProgram: SimulatedProgram {
         case .failure(.notSimulated(let what)): return NotSimulated.feature(what)
         case .failure(.invalidCount(let text)):
             return .fail(busybox ? "head: invalid number '\(text)'\n" : "head: invalid number of lines: '\(text)'\n")
+        case .failure(.invalidContext(let digit)):
+            // GNU tail: getopt meets the digit of an old-style `-N` given with several files.
+            return .fail("head: option used in invalid context -- \(digit)\n")
         }
         let count = options.count ?? LineCount("10")!
         let operands = options.operands.isEmpty ? ["-"] : options.operands

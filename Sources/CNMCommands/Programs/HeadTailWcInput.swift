@@ -100,16 +100,18 @@ struct HeadTailOptions {
     var operands: [String] = []
 
     /// nil when an option is not simulated: the caller answers with one line saying so.
-    enum Failure: Error { case notSimulated(String), invalidCount(String) }
+    enum Failure: Error { case notSimulated(String), invalidCount(String), invalidContext(Character) }
 
     static func parse(_ args: [String], program: String, busybox: Bool) -> Result<HeadTailOptions, Failure> {
         var o = HeadTailOptions()
         var rest = args[...]
         if let first = rest.first, first.count > 1, first.hasPrefix("-") || (program == "tail" && first.hasPrefix("+")),
            first.dropFirst().first?.isNumber == true {
-            // GNU coreutils 9.1 tail `parse_obsolete_option`: only with at most one file after it.
+            // GNU coreutils 9.1 tail `parse_obsolete_option`: the old form only with at most one
+            // file after it; otherwise `+N` is a file and getopt meets `-N` as an unknown option.
             if !busybox, program == "tail", rest.count > 2 || (rest.count == 2 && rest.last!.hasPrefix("-") && rest.last! != "-") {
-                return .failure(.notSimulated("\(program) \(first) with several files"))
+                if first.hasPrefix("-") { return .failure(.invalidContext(first.dropFirst().first!)) }
+                return parseOptions(rest, o, program: program, busybox: busybox)
             }
             guard var c = LineCount(String(first.dropFirst())) else { return .failure(.notSimulated("\(program) \(first)")) }
             c.fromStart = first.hasPrefix("+")
@@ -117,6 +119,13 @@ struct HeadTailOptions {
             o.count = c
             rest = rest.dropFirst()
         }
+        return parseOptions(rest, o, program: program, busybox: busybox)
+    }
+
+    static func parseOptions(_ words: ArraySlice<String>, _ start: HeadTailOptions, program: String,
+                             busybox: Bool) -> Result<HeadTailOptions, Failure> {
+        var o = start
+        var rest = words
         var optionsDone = false
         while let a = rest.first {
             rest = rest.dropFirst()

@@ -25,6 +25,9 @@ enum TailProgram: SimulatedProgram {
         case .failure(.notSimulated(let what)): return NotSimulated.feature(what)
         case .failure(.invalidCount(let text)):
             return .fail(busybox ? "tail: invalid number '\(text)'\n" : "tail: invalid number of lines: '\(text)'\n")
+        case .failure(.invalidContext(let digit)):
+            // GNU tail: getopt meets the digit of an old-style `-N` given with several files.
+            return .fail("tail: option used in invalid context -- \(digit)\n")
         }
         let count = options.count ?? LineCount("10")!
         let operands = options.operands.isEmpty ? ["-"] : options.operands
