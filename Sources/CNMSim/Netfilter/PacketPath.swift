@@ -50,6 +50,17 @@ public struct PacketPath {
         return walk.result(verdict)
     }
 
+    /// The reply of a connection that left this machine for another one, walked back through the
+    /// hooks the first packet went out through (as `checkReply` does when both ends are here): its
+    /// hook runs and events, and the drop that stopped it, if any.
+    func reply(_ pending: PendingReply, proto: String) -> (drop: PathVerdict?, runs: [HookRun], events: [PathEvent]) {
+        var walk = Walk(path: self, proto: proto, to: pending.source, port: pending.port)
+        walk.hostLegs = pending.legs.map { ($0.kind, $0.inInterface, $0.outInterface) }
+        walk.origin = pending.originAddress.map { ($0, pending.originPort) }
+        let drop = walk.checkReply(src: pending.source, dst: pending.destination, rawDst: pending.rawDestination, port: pending.port)
+        return (drop, walk.runs, walk.events)
+    }
+
     /// A packet from another machine on the LAN (`source`) arriving for `destination` on this one.
     public func arrival(fromLAN source: IPv4Address, to destination: IPv4Address, proto: String, port: Int?) -> PathResult {
         var walk = Walk(path: self, proto: proto, to: destination, port: port)
@@ -158,8 +169,13 @@ public struct PacketPath {
         /// The connection's original destination and port (what conntrack's `--ctorigdst` sees on replies).
         var origin: (address: IPv4Address, port: Int?)?
 
+        /// Set when the packet left for another machine (see `PathResult.pendingReply`).
+        var pendingReply: PendingReply?
+
         func result(_ verdict: PathVerdict) -> PathResult {
-            PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys, hookRuns: runs)
+            var r = PathResult(events: events, verdict: verdict, hops: hops, servedBy: servedBy, ipvsKeys: ipvsKeys, hookRuns: runs)
+            r.pendingReply = pendingReply
+            return r
         }
 
         init(path: PacketPath, proto: String, to destination: IPv4Address, port: Int?) {
@@ -285,6 +301,12 @@ public struct PacketPath {
             }
             wireSource = out.source
             let v = deliverOutside(dst: out.destination, port: out.destinationPort)
+            if case .handoff = v, !hostLegs.isEmpty {
+                pendingReply = PendingReply(
+                    legs: hostLegs.map { PendingReply.Leg(kind: $0.kind, inInterface: $0.inIface, outInterface: $0.outIface) },
+                    originAddress: origin?.address, originPort: origin?.port, source: out.destination,
+                    destination: p.source, rawDestination: out.source, port: out.destinationPort)
+            }
             let lan = path.engine.host.lan
             if v.isDelivered, !lan.contains(out.destination), !lan.contains(out.source), !path.isHostLocal(out.source) {
                 events.append(.noReturnRoute(source: out.source))

@@ -105,6 +105,9 @@ public struct PathResult: Sendable, Hashable {
     /// The hooks the walk went through on the other machines it crossed to (`ClusterPath`), in order:
     /// that machine's netfilter sees the same packets, so its counters move too (`counted(on:)`).
     var hookRunsElsewhere: [MachineHookRuns] = []
+    /// Set when the first packet left this machine for another one (`.handoff`): what the reply
+    /// crosses on its way back in, for `ClusterPath` to walk once the far end has answered.
+    var pendingReply: PendingReply?
 
     /// The hostnames of the other machines whose hooks the walk went through, each once, in order.
     public var machinesCrossed: [String] {
@@ -146,4 +149,22 @@ public enum Handoff: Sendable, Hashable {
     case lan(machine: IPv4Address, destination: IPv4Address, source: IPv4Address, port: Int?)
     /// Over an overlay network (VXLAN) to the node at `node`, for the endpoint `destination`.
     case overlay(networkID: String, node: IPv4Address, destination: IPv4Address, source: IPv4Address, port: Int?)
+}
+
+/// The sending machine's side of a reply that comes back from another machine: the hooks the first
+/// packet went out through (newest last), its conntrack origin, and the reply's addresses (`rawDestination`
+/// before conntrack undoes the sender's MASQUERADE).
+struct PendingReply: Sendable, Hashable {
+    struct Leg: Sendable, Hashable {
+        let kind: String
+        let inInterface: String?
+        let outInterface: String?
+    }
+    let legs: [Leg]
+    let originAddress: IPv4Address?
+    let originPort: Int?
+    let source: IPv4Address
+    let destination: IPv4Address
+    let rawDestination: IPv4Address
+    let port: Int?
 }

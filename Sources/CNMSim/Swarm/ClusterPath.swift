@@ -51,6 +51,7 @@ public struct ClusterPath {
             return PathResult(events: [], verdict: .noHost(destination), hops: 0, servedBy: nil)
         }
         var result = path(current).trace(from: site, to: destination, proto: proto, port: port)
+        let pending = result.pendingReply
         var crossings = 0
         while case .handoff(let h) = result.verdict {
             crossings += 1
@@ -67,6 +68,14 @@ public struct ClusterPath {
                 }
                 merge(&result, path(k).arrival(overlay: nid, from: src, to: dst, proto: proto, port: port), on: k)
             }
+        }
+        // The far end answered: the reply comes back in through the sender's own hooks (raw
+        // PREROUTING, then FORWARD to a container or INPUT to the host), which count it and may drop it.
+        if let pending, result.verdict.isDelivered {
+            let back = path(current).reply(pending, proto: proto)
+            result.hookRuns += back.runs
+            result.events += back.events
+            if let drop = back.drop { result.verdict = drop }
         }
         return result
     }
