@@ -42,8 +42,8 @@ final class FileReadingProgramsTests: XCTestCase {
     func testNewNotSimulatedLinesReadInKorean() {
         XCTAssertEqual(NotSimulated.localize("cnmlab: busybox head on a folder is not simulated\n", language: "ko"),
                        "cnmlab: 폴더에 대한 busybox head는 시뮬레이션하지 않습니다\n")
-        XCTAssertEqual(NotSimulated.localize("cnmlab: wc -m or -w over non-ASCII text (it depends on the locale) is not simulated\n", language: "ko"),
-                       "cnmlab: ASCII가 아닌 글자에 대한 wc -m이나 -w는 시뮬레이션하지 않습니다 (로캘에 따라 달라집니다)\n")
+        XCTAssertEqual(NotSimulated.localize("cnmlab: wc -m, -L or -w over non-ASCII text (it depends on the locale) is not simulated\n", language: "ko"),
+                       "cnmlab: ASCII가 아닌 글자에 대한 wc -m, -L, -w는 시뮬레이션하지 않습니다 (로캘에 따라 달라집니다)\n")
         XCTAssertEqual(NotSimulated.localize("cnmlab: docker cp of /etc/nginx (the image's other files there are not modelled) is not simulated\n", language: "ko"),
                        "cnmlab: /etc/nginx의 docker cp는 시뮬레이션하지 않습니다 (그곳에 있는 이미지의 다른 파일은 모델링하지 않았습니다)\n")
     }

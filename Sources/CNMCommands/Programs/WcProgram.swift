@@ -1,6 +1,7 @@
-/// `wc [-lwmc] [FILE…]`: lines, words, characters and bytes of each file of the site it runs on, or
-/// of standard input; a `total` line when more than one file is named. Columns come in the order
-/// lines, words, characters, bytes whatever the order of the options (all but `-m` by default).
+/// `wc [-lwmcL] [FILE…]`: lines, words, characters, bytes and the longest line's width of each file
+/// of the site it runs on, or of standard input; a `total` line (the longest width, not a sum) when
+/// more than one file is named. Columns come in that order whatever the order of the options
+/// (lines, words and bytes by default).
 ///
 /// - GNU coreutils 9.1 `src/wc.c` (host, Debian-based images): every column is right-aligned to
 ///   one width, the digits of the summed size of the regular files named (at least 7 when one of
@@ -10,17 +11,18 @@
 /// - busybox 1_36_1 `coreutils/wc.c` (busybox, Alpine): each column `%9u` after a space, except a
 ///   single column of at most one file (`%u`); a missing file `wc: a: No such file or directory`.
 ///   A folder is not simulated there.
-/// Words are runs of printable non-blank ASCII characters (C locale). `-L`, the long options and
-/// `-m`/`-w` over non-ASCII text (they depend on the locale) are not simulated.
+/// Words are runs of printable non-blank ASCII characters (C locale). The long options and
+/// `-m`/`-L` (and GNU's `-w` on the host) over non-ASCII text (they depend on the locale) are not simulated.
 enum WcProgram: SimulatedProgram {
     static let names = ["wc"]
 
-    /// Lines, words, characters, bytes.
+    /// Lines, words, characters, bytes, longest line.
     struct Counts {
-        var values = [0, 0, 0, 0]
+        var values = [0, 0, 0, 0, 0]
         static func of(_ text: String) -> Counts {
             var c = Counts()
             var inWord = false
+            var column = 0
             for b in text.utf8 {
                 c.values[3] += 1
                 if b == 10 { c.values[0] += 1 }
@@ -30,7 +32,16 @@ enum WcProgram: SimulatedProgram {
                 } else if b > 32 && b < 127 {
                     inWord = true
                 }
+                // `-L`: a tab moves to the next multiple of 8, LF/CR/FF end a line, VT and the
+                // other non-printable bytes take no column (both wc.c files, C locale).
+                switch b {
+                case 32..<127: column += 1
+                case 9: column = (column | 7) + 1
+                case 10, 12, 13: c.values[4] = max(c.values[4], column); column = 0
+                default: break
+                }
             }
+            c.values[4] = max(c.values[4], column)
             c.values[1] += inWord ? 1 : 0
             c.values[2] = c.values[3]
             return c
@@ -52,6 +63,7 @@ enum WcProgram: SimulatedProgram {
                 case "w": columns.insert(1)
                 case "m": columns.insert(2)
                 case "c": columns.insert(3)
+                case "L": columns.insert(4)
                 default: return NotSimulated.feature("wc option \(a)")
                 }
             }
@@ -65,8 +77,8 @@ enum WcProgram: SimulatedProgram {
         for name in names {
             let input = ctx.readOperand(name)
             if case .text(let text) = input, !text.utf8.allSatisfy({ $0 < 128 }),
-               columns.contains(2) || (columns.contains(1) && !busybox && ctx.container == nil) {
-                return NotSimulated.feature("wc -m or -w over non-ASCII text (it depends on the locale)")
+               columns.contains(2) || columns.contains(4) || (columns.contains(1) && !busybox && ctx.container == nil) {
+                return NotSimulated.feature("wc -m, -L or -w over non-ASCII text (it depends on the locale)")
             }
             if busybox, input == .directory { return NotSimulated.feature("busybox wc on a folder") }
             inputs.append(input)
@@ -79,6 +91,7 @@ enum WcProgram: SimulatedProgram {
             case .text(let text):
                 counts = Counts.of(text)
                 for i in 0..<4 { total.values[i] += counts.values[i] }
+                total.values[4] = max(total.values[4], counts.values[4])
             case .directory:
                 out.stderr += "wc: \(CoreutilsQuote.ifNeeded(name)): Is a directory\n"
                 out.exitCode = 1

@@ -64,7 +64,7 @@ enum NotSimulatedKorean {
         "busybox head with an option after a file": "파일 뒤에 옵션이 오는 busybox head",
         "busybox tail with an option after a file": "파일 뒤에 옵션이 오는 busybox tail",
         "busybox wc with an option after a file": "파일 뒤에 옵션이 오는 busybox wc",
-        "wc -m or -w over non-ASCII text": "ASCII가 아닌 글자에 대한 wc -m이나 -w",
+        "wc -m, -L or -w over non-ASCII text": "ASCII가 아닌 글자에 대한 wc -m, -L, -w",
         "traceroute options": "traceroute 옵션",
         "ssh options": "ssh 옵션",
         "ssh from inside a container": "컨테이너 안에서의 ssh",
