@@ -16,6 +16,9 @@ public struct HaproxyConfigParser {
     let files: LayeredFiles
     let resolve: (String) -> [IPv4Address]?
     var alerts: [String] = []
+    /// HAProxy's `[WARNING]` texts for the file, with their `config : ` context (continuation lines
+    /// after a newline), in the order it prints them; set once the file has no alert before them.
+    public private(set) var warnings: [String] = []
     var proxies: [HaproxyProxyDraft] = []
     var defaults: HaproxyProxyDraft?
     var resolvesAtRuntime = false
@@ -26,7 +29,7 @@ public struct HaproxyConfigParser {
 
     /// Reads `path` (a file, or a directory whose `*.cfg` files are read in order).
     public mutating func parse(path: String = defaultPath) -> Result<ProxyConfig, ProxyConfigError> {
-        alerts = []; proxies = []; defaults = nil; resolvesAtRuntime = false
+        alerts = []; warnings = []; proxies = []; defaults = nil; resolvesAtRuntime = false
         var paths = [path]
         switch files.node(path) {
         case nil:
@@ -46,9 +49,31 @@ public struct HaproxyConfigParser {
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Fatal errors found in configuration."])) }
         checkReferences()
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Fatal errors found in configuration."])) }
+        warnings = missingTimeouts()
         let config = finish(path: path)
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Failed to initialize server(s) addr."])) }
         return .success(config)
+    }
+
+    /// haproxy v3.0.0 `src/cfgparse.c` `check_config_validity` (lines 3576-3587), over the proxies in
+    /// the order the file declares them (it inverts its list first): a frontend without a non-zero
+    /// `timeout client`, or a backend with servers but without `timeout connect`, or without `timeout
+    /// server` (in TCP mode `timeout tunnel` stands in for it), gets `missing timeouts for %s '%s'.`
+    /// with `proxy_type_str` (`frontend`, `backend`, `proxy` for a `listen`) and three `   | ` lines.
+    func missingTimeouts() -> [String] {
+        var out: [String] = []
+        for p in proxies where p.kind != .defaults {
+            let t = p.timeouts
+            let frontendMissing = p.isFrontend && !t.contains("client")
+            let backendMissing = p.isBackend && !p.servers.isEmpty
+                && (!t.contains("connect") || (!t.contains("server") && (p.mode == .http || !t.contains("tunnel"))))
+            guard frontendMissing || backendMissing else { continue }
+            out.append("config : missing timeouts for \(p.typeName) '\(p.name)'.\n"
+                + "   | While not properly invalid, you will certainly encounter various problems\n"
+                + "   | with such a configuration. To fix this, please ensure that all following\n"
+                + "   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.")
+        }
+        return out
     }
 
     private enum Section { case none, global, proxy, resolvers, skipped }
