@@ -105,11 +105,12 @@ struct NginxDraft {
         case ("keepalive", .upstream):
             if let k = currentUpstream { upstreams[k].methodSet = true }
         case ("hash", _):
+            // The warning comes before the argument check (`ngx_http_upstream_hash`).
             let key = args.first ?? ""
-            if args.count == 2 && args[1] != "consistent" { throw fail("invalid parameter \"\(args[1])\"") }
             let method: ProxyBackend.Algorithm = key == "$remote_addr" || key == "$binary_remote_addr" ? .source
                 : key == "$request_uri" ? .uri : .hash(args.joined(separator: " "))
             setMethod(method, acceptsBackup: false, file: file, line: line)
+            if args.count == 2 && args[1] != "consistent" { throw fail("invalid parameter \"\(args[1])\"") }
         case ("server", .upstream), ("server", .streamUpstream):
             try upstreamServer(args, stream: context == .streamUpstream, file: file, line: line, resolve: resolve)
         case ("listen", _):
