@@ -24,7 +24,8 @@
 /// hands on its upstream recursive server's TTLs. The TTL of the SOA is the negative-caching TTL of
 /// a fresh answer: the SOA's own TTL or its minimum, whichever is lower (RFC 2308 §5), capped at
 /// 10800 s, the default `max-ncache-ttl` of BIND 9.18 (isc-projects/bind9 v9.18.33
-/// bin/named/config.c). A single-label name (`dig localhost`) gets no SOA: a router's forwarder
+/// bin/named/config.c; lib/dns/ncache.c `addoptout` starts the TTL at that cap and lowers it to the
+/// SOA's). A single-label name (`dig localhost`) gets no SOA: a router's forwarder
 /// commonly answers those itself (dnsmasq's `domain-needed`, its own hosts file).
 extension ExternalDNSZone {
     /// BIND 9.18's default `max-ncache-ttl`, the upstream server's cap on negative TTLs.
