@@ -62,7 +62,9 @@ final class HaproxyConfigParserTests: XCTestCase {
         XCTAssertEqual(app.servers[0].address, IPv4Address("10.0.0.2"))
         XCTAssertTrue(app.servers[1].backup)
         XCTAssertEqual(app.servers[1].check, ProxyHealthCheck())
-        XCTAssertEqual(config.backend(named: "stats")?.algorithm, .uri)
+        // A layer 7 hash in TCP mode falls back to round robin, with a warning (haproxy v3.0.0
+        // src/proxy.c proxy_cfg_ensure_no_http).
+        XCTAssertEqual(config.backend(named: "stats")?.algorithm, .roundRobin)
     }
 
     func testEveryErrorOfTheFileIsReportedThenTheFatalLines() {

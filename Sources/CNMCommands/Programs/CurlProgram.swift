@@ -4,6 +4,15 @@ import CNMSim
 /// and in the Debian-based images (its `-v` trace and progress meter: `CurlTrace`); answers come
 /// from the simulated services. The Alpine-based images carry a curl 8 whose version the catalogue
 /// does not pin: their `-v` trace and meter answer "not simulated".
+///
+/// Why it stays unpinned: the only Alpine image of the catalogue with curl is `nginx:alpine`
+/// (nginx 1.27.5). Its Dockerfile (nginxinc/docker-nginx mainline/alpine/Dockerfile, `FROM
+/// nginx:1.27.5-alpine-slim`, itself `FROM alpine:3.21`) runs `apk add --no-cache curl ca-certificates`,
+/// so the curl is whatever Alpine 3.21's `main/curl` package was on the day the image was (re)built:
+/// 3.21 moved from 8.11.1-r0 through 8.12.x while nginx 1.27.5 was current (nginx/docker-nginx-unprivileged
+/// issue #278), and no stored source records the package of the image's last build. The trace prints
+/// the version (`User-Agent: curl/8.x.y`) and its texts changed between 8.x releases, so any choice
+/// would be invented output.
 enum CurlProgram: SimulatedProgram {
     static let names = ["curl"]
     static let takesDestination = true

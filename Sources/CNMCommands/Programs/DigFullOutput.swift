@@ -9,8 +9,10 @@ import CNMSim
 /// 1232-byte UDP size (the DNS flag day 2020 default of dnsmasq and unbound), no DNS cookie. The
 /// message ID and the query time (a LAN round trip, 1-9 ms) are drawn from the name and the
 /// simulated clock, so a transcript replays identically; `WHEN` is the simulated clock in the
-/// host's zone (UTC). Answers without records (NXDOMAIN, NODATA) carry the zone's SOA in their
-/// authority section, which cnmlab does not model: they are not simulated here.
+/// host's zone (UTC). An answer without records (NXDOMAIN, NODATA) prints its zone's SOA in an
+/// AUTHORITY SECTION (lib/dns/message.c `dns_message_sectiontotext` prints no header for an empty
+/// section, so there is no ANSWER SECTION then); where the simulated world cannot say which zone
+/// answered (`ExternalDNSZone.negativeSOA`) the response has no SOA and the output is not simulated.
 enum DigFullOutput {
     static let version = "9.18.33-1~deb12u2-Debian"
 
@@ -36,10 +38,12 @@ enum DigFullOutput {
         return line
     }
 
-    /// The whole output for a response with answers; nil for one without (not simulated).
+    /// The whole output for a response with answers, or without but with its zone's SOA; nil for
+    /// one without either (not simulated).
     static func render(args: [String], query: String, type: DNSQueryType, server: IPv4Address,
                        response: DNSResponse, at time: SimTime) -> String? {
-        guard response.rcode == .noError, !response.answers.isEmpty else { return nil }
+        let soa = response.answers.isEmpty ? response.authority : nil
+        guard (response.rcode == .noError && !response.answers.isEmpty) || soa != nil else { return nil }
         let fqdn = query.hasSuffix(".") ? query : query + "."
         var seed: UInt64 = 1469598103934665603
         for b in (fqdn + type.rawValue + String(time.nanoseconds)).utf8 { seed = (seed ^ UInt64(b)) &* 1099511628211 }
@@ -48,16 +52,21 @@ enum DigFullOutput {
         var out = "\n; <<>> DiG \(version) <<>> \(args.joined(separator: " "))\n"
         out += ";; global options: +cmd\n;; Got answer:\n"
         out += ";; ->>HEADER<<- opcode: QUERY, status: \(response.rcode.text), id: \(id)\n"
-        out += ";; flags: qr rd ra; QUERY: 1, ANSWER: \(response.answers.count), AUTHORITY: 0, ADDITIONAL: 1\n\n"
+        out += ";; flags: qr rd ra; QUERY: 1, ANSWER: \(response.answers.count), AUTHORITY: \(soa == nil ? 0 : 1), ADDITIONAL: 1\n\n"
         out += ";; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
         out += ";; QUESTION SECTION:\n" + columns([";" + fqdn, "IN", type.rawValue], stops: [32, 40]) + "\n\n"
-        out += ";; ANSWER SECTION:\n"
-        for a in response.answers {
-            let owner = a.name.hasSuffix(".") ? a.name : a.name + "."
-            let data = a.type == .ptr ? a.data + "." : a.data
-            out += columns([owner, String(a.ttl), "IN", a.type.rawValue, data]) + "\n"
+        if let soa {
+            out += ";; AUTHORITY SECTION:\n"
+            out += columns([soa.zone, String(soa.ttl), "IN", "SOA", soa.dataText]) + "\n"
+        } else {
+            out += ";; ANSWER SECTION:\n"
+            for a in response.answers {
+                let owner = a.name.hasSuffix(".") ? a.name : a.name + "."
+                let data = a.type == .ptr ? a.data + "." : a.data
+                out += columns([owner, String(a.ttl), "IN", a.type.rawValue, data]) + "\n"
+            }
         }
-        // The message: header, question, answers with compressed owner names, and the OPT record (11 bytes).
+        // The message: header, question, answers or SOA with compressed names, and the OPT record (11 bytes).
         let size = DNSTraffic.responseSize(query, response) + 11
         out += "\n;; Query time: \(msec) msec\n"
         out += ";; SERVER: \(server)#53(\(server)) (UDP)\n"

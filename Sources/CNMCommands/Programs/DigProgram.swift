@@ -2,7 +2,8 @@ import CNMSim
 
 /// BIND 9's `dig [+short] NAME [A|AAAA]` and `dig [+short] -x ADDRESS` (bind9-dnsutils on the host):
 /// with `+short` only the answers' data, one per line (a PTR target with its final dot); without it
-/// the full output of `DigFullOutput`.
+/// the full output of `DigFullOutput`. An answer without records prints nothing with `+short`
+/// (bin/dig/dig.c `short_answer` walks the empty answer section) and exits 0.
 enum DigProgram: SimulatedProgram {
     static let names = ["dig"]
 
@@ -33,7 +34,7 @@ enum DigProgram: SimulatedProgram {
         case .response(let r):
             guard ctx.container == nil, let text = DigFullOutput.render(args: args, query: query, type: type, server: server,
                                                                        response: r, at: ctx.engine.clock) else {
-                return NotSimulated.feature("dig's full output for an answer without records (use dig +short NAME)")
+                return NotSimulated.feature("dig's full output for an answer without records from a zone cnmlab does not model (use dig +short NAME)")
             }
             return .ok(text)
         default:

@@ -4,6 +4,9 @@ import CNMSim
 /// error prints the alerts on stderr (exit 1); a valid file prints nothing (exit 0) unless `-V` asks
 /// for `Configuration file is valid`; a valid file without any listener says it will not start (exit 2).
 ///
+/// A valid file with warnings (`missing timeouts for frontend 'fe'.`) prints them on stderr after the
+/// version notices, and `Warnings were found.` on stdout (exit 0).
+///
 /// Source: haproxy v3.0.0 `src/haproxy.c` (`init_args`: `-c`, `-f`, `-V`, `-q`; the `MODE_CHECK`
 /// end of `init`: `Configuration file is valid` only in verbose mode since 3.0, `Configuration file
 /// has no error but will not start (no listener) => exit(2).`).
@@ -38,14 +41,23 @@ enum HaproxyProgram: SimulatedProgram {
         let pid = 20 + generation
         var world = ctx.engine
         var parser = HaproxyConfigParser(files: view) { NameResolution.resolve(name: $0, from: c.id, engine: &world) }
-        switch parser.parse(path: path) {
+        let result = parser.parse(path: path)
+        // `-q` silences the messages and the verdicts unless `-V` (`print_message`, `qfprintf`).
+        let loud = !quiet || verbose
+        let warnings = loud ? ProxyMessages.haproxyWarnings(parser.warnings, pid: pid).map { $0 + "\n" }.joined() : ""
+        switch result {
         case .failure(let e):
-            return .fail(ProxyMessages.haproxyRefused(e, pid: pid).joined(separator: "\n") + "\n")
+            return .fail(ProxyMessages.haproxyRefused(e, pid: pid, after: parser.warnings).joined(separator: "\n") + "\n")
         case .success(let config):
+            var out = CommandOutput(stderr: warnings)
+            if !parser.warnings.isEmpty && !quiet { out.stdout += "Warnings were found.\n" }
             if config.frontends.isEmpty {
-                return CommandOutput(stdout: quiet ? "" : "Configuration file has no error but will not start (no listener) => exit(2).\n", exitCode: 2)
+                if !quiet { out.stdout += "Configuration file has no error but will not start (no listener) => exit(2).\n" }
+                out.exitCode = 2
+                return out
             }
-            return .ok(verbose && !quiet ? "Configuration file is valid\n" : "")
+            if verbose && !quiet { out.stdout += "Configuration file is valid\n" }
+            return out
         }
     }
 }

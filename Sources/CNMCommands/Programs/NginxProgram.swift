@@ -66,15 +66,20 @@ enum NginxProgram: SimulatedProgram {
         var world = ctx.engine
         var parser = NginxConfigParser(files: view) { NameResolution.resolve(name: $0, from: c.id, engine: &world) }
         let result = parser.parse(path: path)
+        // `[warn]` lines (`load balancing method redefined`) come as nginx reads the files, before an
+        // `[emerg]` or the test's verdict, `-q` or not; a signal (`-s reload`) prints them too.
+        let warned = ProxyMessages.nginxWarnings(parser.warnings, pid: pid, at: now, alsoStderr: true)
+            .map { $0 + "\n" }.joined()
         if case .failure(let e) = result {
-            var err = ProxyMessages.nginxRefused(e, pid: pid, at: now).joined(separator: "\n") + "\n"
+            var err = warned + ProxyMessages.nginxRefused(e, pid: pid, at: now).joined(separator: "\n") + "\n"
             if test { err += "nginx: configuration file \(path) test failed\n" }
             return .fail(err)
         }
         if test {
             var out = CommandOutput()
+            out.stderr = warned
             if !quiet {
-                out.stderr = "nginx: the configuration file \(path) syntax is ok\nnginx: configuration file \(path) test is successful\n"
+                out.stderr += "nginx: the configuration file \(path) syntax is ok\nnginx: configuration file \(path) test is successful\n"
             }
             if dump {
                 for f in parser.filesRead { out.stdout += "# configuration file \(f.path):\n\(f.text)\n" }
@@ -87,6 +92,6 @@ enum NginxProgram: SimulatedProgram {
             return .fail("\(NginxStartupLog.errorLogTime(now)) [error] \(pid)#\(pid): \(text)\nnginx: [error] \(text)\n")
         }
         ctx.engine.reloadProxy(c.id, sender: pid)
-        return CommandOutput(stderr: ProxyMessages.nginxNotice("signal process started", pid: pid, at: now) + "\n")
+        return CommandOutput(stderr: warned + ProxyMessages.nginxNotice("signal process started", pid: pid, at: now) + "\n")
     }
 }

@@ -60,7 +60,11 @@ enum NslookupProgram: SimulatedProgram {
             if servers.isEmpty { servers = [("127.0.0.1", IPv4Address(127, 0, 0, 1))] }
         }
 
-        // Queries: PTR for an address, else A and AAAA, with the search domains for a dotless name.
+        // Queries: PTR for an address, else A and AAAA, with the search domains for a dotless name
+        // (busybox 1.36.1 networking/nslookup.c `parse_resolvconf`, lines 712-773): the `search` (or
+        // `domain`) line, else the domain part of the hostname; a lone "." means none. `options`
+        // (ndots:0, which Docker writes for user-defined networks) is never read: a dotless name is
+        // asked only with each search domain, never bare (`add_query_with_search`, lines 797-815).
         var queries: [(name: String, type: DNSQueryType)] = []
         let ptrName = IPv4Address(host).map(ReverseName.of)
         var search = conf.search
@@ -68,6 +72,7 @@ enum NslookupProgram: SimulatedProgram {
         if search.isEmpty, let dot = hostname.firstIndex(of: ".") {
             search = [String(hostname[hostname.index(after: dot)...])]
         }
+        if search == ["."] { search = [] }
         func add(_ type: DNSQueryType, _ name: String) {
             if type == .ptr || search.isEmpty || name.contains(".") {
                 queries.append((name, type))

@@ -95,8 +95,11 @@ enum ProxyForwarding {
         var failed: [String] = []
         var lastTimeout = false
         while true {
-            guard let choice = ProxyBalancer.choose(backend, software: config.software, state: &bs, request: facts,
-                                                    at: ctx.engine.clock, excluded: tried) else {
+            var rng = ctx.engine.rng
+            let picked = ProxyBalancer.choose(backend, software: config.software, state: &bs, request: facts,
+                                              at: ctx.engine.clock, excluded: tried, rng: &rng)
+            ctx.engine.rng = rng
+            guard let choice = picked else {
                 state.backends[backend.name] = bs
                 ctx.engine.setProxyState(state, forContainer: proxy.id)
                 if nginx {
@@ -265,7 +268,10 @@ enum ProxyForwarding {
         var state = ctx.engine.proxyStates[c.id] ?? ProxyState(config: config, at: ctx.engine.clock)
         var bs = state.backends[backend.name] ?? ProxyBackendState(servers: Array(repeating: ProxyServerState(), count: backend.servers.count))
         let request = ProxyBalancer.Request(client: AccessLog.clientAddress(r, ctx.engine, site: site), uri: "")
-        let choice = ProxyBalancer.choose(backend, software: config.software, state: &bs, request: request, at: ctx.engine.clock)
+        var rng = ctx.engine.rng
+        let choice = ProxyBalancer.choose(backend, software: config.software, state: &bs, request: request,
+                                          at: ctx.engine.clock, rng: &rng)
+        ctx.engine.rng = rng
         state.backends[backend.name] = bs
         ctx.engine.setProxyState(state, forContainer: c.id)
         guard let choice, let address = backend.servers[choice.server].address else { return .reset }

@@ -10,6 +10,8 @@ enum WhyThroughProxy {
         "pick": "{0} picks server {1} ({2}): {3}",
         "roundRobin": "round robin by weight",
         "leastConnections": "least connections (none open: round robin among the tied servers)",
+        "random": "random (the next draw of the simulation's seeded generator, by weight)",
+        "randomTwo": "random two (two servers drawn, the one with fewer connections for its weight)",
         "sourceHash": "hash of the client's address {0}",
         "uriHash": "hash of the URI",
         "keyHash": "hash of {0}",
@@ -26,6 +28,8 @@ enum WhyThroughProxy {
         "pick": "{0}의 선택: 서버 {1}({2}) — {3}",
         "roundRobin": "가중치 라운드 로빈",
         "leastConnections": "최소 연결(열린 연결이 없으므로 동률 서버 사이의 라운드 로빈)",
+        "random": "무작위(시뮬레이션의 시드 난수 생성기에서 다음에 뽑히는 값, 가중치 반영)",
+        "randomTwo": "무작위 둘(서버 둘을 뽑아 가중치 대비 연결이 적은 쪽)",
         "sourceHash": "클라이언트 주소 {0}의 해시",
         "uriHash": "URI의 해시",
         "keyHash": "{0}의 해시",
@@ -65,7 +69,9 @@ enum WhyThroughProxy {
             else if !ProxyBalancer.isAvailable(state.servers[i], at: engine.clock) { add(text(lang, "disabled", s.name)) }
         }
         let request = ProxyBalancer.Request(client: client, uri: "/", cookie: nil)
-        guard let choice = ProxyBalancer.choose(backend, software: config.software, state: &state, request: request, at: engine.clock) else {
+        var rng = engine.rng  // the draw `random` would make next; the engine itself is not changed
+        guard let choice = ProxyBalancer.choose(backend, software: config.software, state: &state, request: request,
+                                                at: engine.clock, rng: &rng) else {
             add(text(lang, "none", backend.name, config.software == .nginx ? "502 Bad Gateway" : "503 Service Unavailable"))
             return (out, false)
         }
@@ -79,6 +85,7 @@ enum WhyThroughProxy {
         case .keyHash(let k): reason = text(lang, "keyHash", k)
         case .cookie(let v): reason = text(lang, "cookie", v)
         case .backupOnly: reason = text(lang, "backupOnly")
+        case .random(let two): reason = text(lang, two ? "randomTwo" : "random")
         }
         let target = server.address.map { "\($0):\(server.port)" } ?? "\(server.host):\(server.port)"
         add(text(lang, "pick", lb.name, server.name, target, reason))

@@ -44,15 +44,42 @@ public struct DNSAnswer: Sendable, Hashable {
     }
 }
 
-/// A DNS reply as a client receives it: code, answers, and whether the
-/// server claimed authority (busybox prints `Non-authoritative answer:` when not).
+/// The SOA record a negative answer (NXDOMAIN, or NOERROR without data) carries in its authority
+/// section (RFC 2308 §3): the zone that answered, the TTL the resolver gives it, and the record's
+/// data. Names are absolute, with their final dot, as dig prints them.
+public struct DNSSOA: Sendable, Hashable {
+    public var zone: String
+    public var ttl: Int
+    public var mname: String
+    public var rname: String
+    public var serial: UInt32
+    public var refresh: Int
+    public var retry: Int
+    public var expire: Int
+    public var minimum: Int
+
+    public init(zone: String, ttl: Int, mname: String, rname: String, serial: UInt32,
+                refresh: Int, retry: Int, expire: Int, minimum: Int) {
+        self.zone = zone; self.ttl = ttl; self.mname = mname; self.rname = rname; self.serial = serial
+        self.refresh = refresh; self.retry = retry; self.expire = expire; self.minimum = minimum
+    }
+
+    /// The record data as dig prints it (lib/dns/rdata/generic/soa_6.c `totext`, one line).
+    public var dataText: String { "\(mname) \(rname) \(serial) \(refresh) \(retry) \(expire) \(minimum)" }
+}
+
+/// A DNS reply as a client receives it: code, answers, the authority section's SOA of a
+/// negative answer when the simulated world can say which zone answered (nil otherwise, and for
+/// the embedded DNS, which sends none), and whether the server claimed authority (busybox prints
+/// `Non-authoritative answer:` when not).
 public struct DNSResponse: Sendable, Hashable {
     public var rcode: DNSRcode
     public var answers: [DNSAnswer]
+    public var authority: DNSSOA?
     public var authoritative: Bool
 
-    public init(rcode: DNSRcode, answers: [DNSAnswer] = [], authoritative: Bool = false) {
-        self.rcode = rcode; self.answers = answers; self.authoritative = authoritative
+    public init(rcode: DNSRcode, answers: [DNSAnswer] = [], authority: DNSSOA? = nil, authoritative: Bool = false) {
+        self.rcode = rcode; self.answers = answers; self.authority = authority; self.authoritative = authoritative
     }
 
     /// The IPv4 addresses among the answers, in answer order.

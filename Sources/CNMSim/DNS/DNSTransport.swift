@@ -13,7 +13,7 @@ public enum DNSTransport {
                                 engine: inout Engine) -> DNSServerReply {
         guard let id = containerID, let c = engine.containers[id], !c.sharesHostNetwork else {
             if server.isLoopback { return .connectionRefused }
-            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { return .timeout }
+            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames, at: engine.clock) else { return .timeout }
             return DNSTraffic.carry(name, response: answer, to: server, from: .host, engine: &engine).map(DNSServerReply.response) ?? .timeout
         }
         guard c.isRunning else { return .networkUnreachable }
@@ -23,7 +23,7 @@ public enum DNSTransport {
         }
         if server.isLoopback { return .connectionRefused }
         if engine.hasExternalAccess(containerID: id) {
-            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { return .timeout }
+            guard let answer = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames, at: engine.clock) else { return .timeout }
             return DNSTraffic.carry(name, response: answer, to: server, from: .container(id), engine: &engine)
                 .map(DNSServerReply.response) ?? .timeout
         }

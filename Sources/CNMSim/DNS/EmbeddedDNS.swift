@@ -139,7 +139,7 @@ public enum EmbeddedDNS {
             // Without external access, host-namespace servers are skipped (proxyDNS off, internal
             // networks) and container-namespace ones cannot be reached (no route out).
             guard proxyDNS else { continue }
-            guard let response = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames) else { continue }
+            guard let response = ExternalDNSZone.answer(name, type: type, server: server, names: engine.outsideNames, at: engine.clock) else { continue }
             // The query crosses the host's chains: from the host's namespace for its own servers,
             // from the container's otherwise; a lost one counts as no answer.
             let site: NetSite = up.hostLoopback ? .host : .container(c.id)

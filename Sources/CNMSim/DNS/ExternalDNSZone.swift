@@ -161,17 +161,23 @@ public enum ExternalDNSZone {
         return Entry(name: n, ipv4: derivedAddresses(n))
     }
 
-    /// What `server` answers for a query; nil when no DNS server listens there.
+    /// What `server` answers for a query at `time` (the root's SOA serial is dated); nil when no DNS
+    /// server listens there. A negative A/AAAA answer carries its zone's SOA where it can be established
+    /// (`negativeSOA`).
     public static func answer(_ name: String, type: DNSQueryType, server: IPv4Address,
-                              names: OutsideNames = OutsideNames()) -> DNSResponse? {
+                              names: OutsideNames = OutsideNames(), at time: SimTime = .epoch) -> DNSResponse? {
         guard isResolver(server) else { return nil }
         switch type {
         case .a, .aaaa:
-            guard let e = entry(name, knownTo: server, names: names) else { return .nxDomain }
+            guard let e = entry(name, knownTo: server, names: names) else {
+                return DNSResponse(rcode: .nxDomain,
+                                   authority: negativeSOA(name, rcode: .nxDomain, names: names, server: server, at: time))
+            }
             let answers: [DNSAnswer] = type == .a
                 ? e.ipv4.map { DNSAnswer(name: name, type: .a, ttl: ttl, data: $0.description) }
                 : e.ipv6.map { DNSAnswer(name: name, type: .aaaa, ttl: ttl, data: $0) }
-            return DNSResponse(rcode: .noError, answers: answers)
+            let soa = answers.isEmpty ? negativeSOA(name, rcode: .noError, names: names, server: server, at: time) : nil
+            return DNSResponse(rcode: .noError, answers: answers, authority: soa)
         case .ptr:
             guard let ip = ReverseName.address(name) else { return .nxDomain }
             if let added = names.added.sorted(by: { $0.key < $1.key }).first(where: { $0.value.contains(ip) }) {

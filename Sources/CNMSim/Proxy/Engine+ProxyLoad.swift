@@ -29,24 +29,33 @@ extension Engine {
     /// Reads `path` as `software` would now, from inside container `id`.
     public func readProxyConfig(_ software: ProxyConfig.Software, path: String, containerID id: String)
         -> Result<ProxyConfig, ProxyConfigError> {
+        readProxyConfigWarning(software, path: path, containerID: id).result
+    }
+
+    /// `readProxyConfig` with the warnings the proxy prints while reading (nginx `[warn]` texts,
+    /// HAProxy `[WARNING]` texts), which are not part of the loaded configuration.
+    public func readProxyConfigWarning(_ software: ProxyConfig.Software, path: String, containerID id: String)
+        -> (result: Result<ProxyConfig, ProxyConfigError>, warnings: [String]) {
         // The stock nginx files, unchanged and unmounted, always read the same way (they name no
         // host): read once, not at every start of every nginx container.
         if software == .nginx, path == NginxConfigParser.defaultPath, let c = containers[id], c.mounts.isEmpty,
            c.files.nodes.isEmpty, c.files.whiteouts.isEmpty {
-            return Self.stockNginx
+            return (Self.stockNginx, [])
         }
         guard let view = files(at: .container(id)) else {
-            return .failure(ProxyConfigError(nginx: "open() \"\(path)\" failed (2: No such file or directory)"))
+            return (.failure(ProxyConfigError(nginx: "open() \"\(path)\" failed (2: No such file or directory)")), [])
         }
         var world = self
         let resolve: (String) -> [IPv4Address]? = { name in NameResolution.resolve(name: name, from: id, engine: &world) }
         switch software {
         case .nginx:
             var parser = NginxConfigParser(files: view, resolve: resolve)
-            return parser.parse(path: path)
+            let result = parser.parse(path: path)
+            return (result, parser.warnings)
         case .haproxy:
             var parser = HaproxyConfigParser(files: view, resolve: resolve)
-            return parser.parse(path: path)
+            let result = parser.parse(path: path)
+            return (result, parser.warnings)
         }
     }
 
@@ -63,23 +72,30 @@ extension Engine {
         -> (lines: [ContainerLogLine], exits: Bool) {
         let path = Self.proxyConfigPath(of: c, software: software)
         func err(_ text: String) -> ContainerLogLine { ContainerLogLine(time: clock, stream: .stderr, text: text) }
-        switch readProxyConfig(software, path: path, containerID: c.id) {
+        let (result, warnings) = readProxyConfigWarning(software, path: path, containerID: c.id)
+        // The entrypoint's own lines come first; nginx's warnings while it reads its files come
+        // before its start-up notices (`ngx_init_cycle` parses, then `ngx_event_module_init` logs).
+        let entrypoint = startLines.filter { $0.stream == .stdout }
+        let nginxWarned = ProxyMessages.nginxWarnings(warnings, pid: 1, at: clock, alsoStderr: true).map(err)
+        switch result {
         case .success(let config):
             if software == .haproxy && config.frontends.isEmpty {
                 let line = ProxyMessages.haproxy("ALERT", pid: 1, "[haproxy.main()] No enabled listener found (check for 'bind' directives) ! Exiting.")
-                return ([err(line)], true)
+                return (ProxyMessages.haproxyWarnings(warnings, pid: 1).map(err) + [err(line)], true)
             }
             setProxyConfig(config, forContainer: c.id)
-            let extra = software == .haproxy ? ProxyMessages.haproxyStarted(generation: 0).map(err) : []
-            return (startLines + extra, false)
+            if software == .haproxy {
+                let lines = ProxyMessages.haproxyWarnings(warnings, pid: 1) + ProxyMessages.haproxyStarted(generation: 0)
+                return (startLines + lines.map(err), false)
+            }
+            return (entrypoint + nginxWarned + startLines.filter { $0.stream != .stdout }, false)
         case .failure(let e):
             switch software {
             case .nginx:
-                // The entrypoint's own lines come first; nginx stops before its start-up notices.
-                let entrypoint = startLines.filter { $0.stream == .stdout }
-                return (entrypoint + ProxyMessages.nginxRefused(e, pid: 1, at: clock).map(err), true)
+                // nginx stops before its start-up notices.
+                return (entrypoint + nginxWarned + ProxyMessages.nginxRefused(e, pid: 1, at: clock).map(err), true)
             case .haproxy:
-                return (ProxyMessages.haproxyRefused(e, pid: 1).map(err), true)
+                return (ProxyMessages.haproxyRefused(e, pid: 1, after: warnings).map(err), true)
             }
         }
     }
@@ -99,16 +115,17 @@ extension Engine {
     public mutating func reloadProxy(_ id: String, sender: Int? = nil) -> Result<ProxyConfig, ProxyConfigError>? {
         guard let c = containers[id], c.isRunning, let software = Self.proxySoftware(of: c) else { return nil }
         let path = Self.proxyConfigPath(of: c, software: software)
-        let result = readProxyConfig(software, path: path, containerID: id)
+        let (result, warnings) = readProxyConfigWarning(software, path: path, containerID: id)
         let generation = Self.proxyGeneration(c, software: software)
         let refused: ProxyConfigError? = { if case .failure(let e) = result { return e }; return nil }()
         let texts: [String]
         switch software {
         case .nginx:
             texts = ProxyMessages.nginxReload(from: sender, generation: generation, cpus: host.cpus,
-                                              alpine: c.image.tag.contains("alpine"), at: clock, refused: refused)
+                                              alpine: c.image.tag.contains("alpine"), at: clock, refused: refused,
+                                              warnings: warnings)
         case .haproxy:
-            texts = ProxyMessages.haproxyReload(generation: generation, refused: refused)
+            texts = ProxyMessages.haproxyReload(generation: generation, refused: refused, warnings: warnings)
         }
         containers[id]?.logs += texts.map { ContainerLogLine(time: clock, stream: .stderr, text: $0) }
         if case .success(let config) = result { setProxyConfig(config, forContainer: id) }

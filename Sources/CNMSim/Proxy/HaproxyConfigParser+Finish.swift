@@ -10,7 +10,9 @@ extension HaproxyConfigParser {
     mutating func finish(path: String) -> ProxyConfig {
         var config = ProxyConfig(software: .haproxy, path: path, resolvesAtRuntime: resolvesAtRuntime)
         for p in proxies where p.isBackend {
-            var backend = ProxyBackend(name: p.name, mode: p.mode, algorithm: p.algorithm, cookie: p.cookie, httpCheck: p.httpCheck)
+            // In TCP mode a layer 7 hash falls back to round robin (`proxy_cfg_ensure_no_http`).
+            let algorithm = p.mode == .tcp && Self.needsHTTP(p.algorithm) ? .roundRobin : p.algorithm
+            var backend = ProxyBackend(name: p.name, mode: p.mode, algorithm: algorithm, cookie: p.cookie, httpCheck: p.httpCheck)
             for s in p.servers {
                 var address = IPv4Address(s.host)
                 if address == nil && !s.runtime {

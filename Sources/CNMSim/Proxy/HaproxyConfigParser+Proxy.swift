@@ -60,6 +60,11 @@ extension HaproxyConfigParser {
             let rest = Set(words.dropFirst(2))
             p.cookie = ProxyCookie(name: a1, insert: rest.contains("insert"), indirect: rest.contains("indirect"),
                                    nocache: rest.contains("nocache"))
+        case "timeout":
+            // Only whether it is non-zero matters here (`missing timeouts`): `0`, `0s`, `0ms` are zero.
+            guard words.count >= 3 else { return }
+            let digits = words[2].prefix(while: { $0.isNumber })
+            if digits.contains(where: { $0 != "0" }) { p.timeouts.insert(a1) } else { p.timeouts.remove(a1) }
         default:
             if !HaproxyKeywords.proxy.contains(keyword) {
                 alerts.append(unknown(keyword, at: at, section: section, among: HaproxyKeywords.proxy))

@@ -16,6 +16,9 @@ public struct HaproxyConfigParser {
     let files: LayeredFiles
     let resolve: (String) -> [IPv4Address]?
     var alerts: [String] = []
+    /// HAProxy's `[WARNING]` texts for the file, with their `config : ` context (continuation lines
+    /// after a newline), in the order it prints them; set once the file has no alert before them.
+    public private(set) var warnings: [String] = []
     var proxies: [HaproxyProxyDraft] = []
     var defaults: HaproxyProxyDraft?
     var resolvesAtRuntime = false
@@ -26,7 +29,7 @@ public struct HaproxyConfigParser {
 
     /// Reads `path` (a file, or a directory whose `*.cfg` files are read in order).
     public mutating func parse(path: String = defaultPath) -> Result<ProxyConfig, ProxyConfigError> {
-        alerts = []; proxies = []; defaults = nil; resolvesAtRuntime = false
+        alerts = []; warnings = []; proxies = []; defaults = nil; resolvesAtRuntime = false
         var paths = [path]
         switch files.node(path) {
         case nil:
@@ -46,9 +49,54 @@ public struct HaproxyConfigParser {
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Fatal errors found in configuration."])) }
         checkReferences()
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Fatal errors found in configuration."])) }
+        warnings = configWarnings()
         let config = finish(path: path)
         if !alerts.isEmpty { return .failure(ProxyConfigError(haproxy: alerts + ["config : Failed to initialize server(s) addr."])) }
         return .success(config)
+    }
+
+    /// The warnings HAProxy 3.0 prints about a file that has no alert before them, in its order:
+    /// `check_config_validity` (haproxy v3.0.0 `src/cfgparse.c`) walks the proxies in the order the
+    /// file declares them (it inverts its list first) and, for each, a TCP-mode proxy's HTTP-only
+    /// settings (`src/proxy.c` `proxy_cfg_ensure_no_http`: `cookie`, a layer 7 `balance`), then the
+    /// missing timeouts (lines 3576-3587: a frontend or listen without a non-zero `timeout client`,
+    /// a backend with servers without `timeout connect`, or without `timeout server` unless TCP mode
+    /// has `timeout tunnel`); then, proxy by proxy again, the post-proxy checks (`src/http_ext.c`
+    /// `check_http_ext_postconf`: `option forwardfor` outside HTTP mode). `proxy_type_str`: frontend,
+    /// backend, proxy (a listen).
+    func configWarnings() -> [String] {
+        var out: [String] = []
+        let sections = proxies.filter { $0.kind != .defaults }
+        for p in sections {
+            if p.mode == .tcp && p.isBackend {
+                if p.cookie != nil { out.append("config : cookie will be ignored for \(p.typeName) '\(p.name)' (needs 'mode http').") }
+                if Self.needsHTTP(p.algorithm) {
+                    out.append("config : Layer 7 hash not possible for \(p.typeName) '\(p.name)' (needs 'mode http'). Falling back to round robin.")
+                }
+            }
+            let t = p.timeouts
+            let frontendMissing = p.isFrontend && !t.contains("client")
+            let backendMissing = p.isBackend && !p.servers.isEmpty
+                && (!t.contains("connect") || (!t.contains("server") && (p.mode == .http || !t.contains("tunnel"))))
+            guard frontendMissing || backendMissing else { continue }
+            out.append("config : missing timeouts for \(p.typeName) '\(p.name)'.\n"
+                + "   | While not properly invalid, you will certainly encounter various problems\n"
+                + "   | with such a configuration. To fix this, please ensure that all following\n"
+                + "   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.")
+        }
+        for p in sections where p.mode == .tcp && p.forwardedFor {
+            out.append("config : 'option forwardfor' ignored for \(p.typeName) '\(p.name)' as it requires HTTP mode.")
+        }
+        return out
+    }
+
+    /// `BE_LB_NEED_HTTP` (haproxy v3.0.0 include/haproxy/backend-t.h): `uri`, `url_param`, `hdr(…)`.
+    static func needsHTTP(_ algorithm: ProxyBackend.Algorithm) -> Bool {
+        switch algorithm {
+        case .uri: return true
+        case .hash(let text): return text.hasPrefix("url_param") || text.hasPrefix("hdr(")
+        default: return false
+        }
     }
 
     private enum Section { case none, global, proxy, resolvers, skipped }

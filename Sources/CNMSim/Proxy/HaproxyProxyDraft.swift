@@ -43,6 +43,8 @@ struct HaproxyProxyDraft {
     var forwardedFor = false
     /// `default-server` settings applied to later `server` lines of this section.
     var defaultServer: Server?
+    /// The `timeout` kinds set to a non-zero value (`client`, `connect`, `server`, `tunnel`…).
+    var timeouts: Set<String> = []
 
     var isFrontend: Bool { kind == .frontend || kind == .listen }
     var isBackend: Bool { kind == .backend || kind == .listen }
@@ -54,7 +56,7 @@ struct HaproxyProxyDraft {
         self.kind = kind; self.name = name
         if let d = defaults {
             mode = d.mode; algorithm = d.algorithm; cookie = d.cookie; httpCheck = d.httpCheck
-            forwardedFor = d.forwardedFor; defaultServer = d.defaultServer
+            forwardedFor = d.forwardedFor; defaultServer = d.defaultServer; timeouts = d.timeouts
             if kind == .frontend || kind == .listen { defaultBackend = d.defaultBackend }
         }
     }

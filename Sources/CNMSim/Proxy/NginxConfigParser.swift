@@ -21,6 +21,8 @@ public struct NginxConfigParser {
     var depth = 0
     /// The files read, in order, with their text (what `nginx -T` prints).
     public private(set) var filesRead: [(path: String, text: String)] = []
+    /// The `[warn]` texts of the last successful parse (`load balancing method redefined in FILE:LINE`).
+    public var warnings: [String] { state.warnings }
 
     /// `files`: the container's view; `resolve`: the container's name resolution (nil: unknown name).
     public init(files: LayeredFiles, resolve: @escaping (String) -> [IPv4Address]?) {

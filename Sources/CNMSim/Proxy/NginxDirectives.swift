@@ -127,6 +127,7 @@ enum NginxDirectives {
         add(["least_conn"], r([.upstream, .streamUpstream], n(0)))
         add(["ip_hash"], r([.upstream], n(0)))
         add(["hash"], r([.upstream, .streamUpstream], n(1, 2)))
+        add(["random"], r([.upstream, .streamUpstream], n(0, 1, 2)))
         add(["keepalive", "keepalive_requests"], r([.upstream], n(1)))
         add(["zone"], r([.upstream, .streamUpstream], n(1, 2)))
         // Stream.

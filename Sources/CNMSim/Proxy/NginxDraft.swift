@@ -9,15 +9,19 @@
 /// `src/http/ngx_http_upstream_round_robin.c` (implicit upstreams resolved when nginx initialises,
 /// `host not found in upstream "…" in FILE:LINE`), `src/http/modules/ngx_http_ssl_module.c`
 /// (`no "ssl_certificate" is defined for the "listen ... ssl" directive`), `src/core/ngx_parse.c`
-/// (`ngx_parse_time`), `src/http/modules/ngx_http_upstream_{ip_hash,hash,least_conn}_module.c` (which
-/// server parameters each method supports).
+/// (`ngx_parse_time`), `src/http/modules/ngx_http_upstream_{ip_hash,hash,least_conn,random}_module.c` (which
+/// server parameters each method supports; `random [two [least_conn]]` and its `invalid parameter`;
+/// each method's `[warn] load balancing method redefined` when the upstream already has one, which
+/// `keepalive` counts as: `ngx_http_upstream_keepalive_module.c` wraps the method set so far).
 struct NginxDraft {
     typealias Context = NginxDirectives.Context
 
     struct Upstream {
         var backend: ProxyBackend
-        /// Whether the method set so far takes `backup` (round robin and least_conn do; hash and ip_hash do not).
+        /// Whether the method set so far takes `backup` (round robin and least_conn do; hash, ip_hash and random do not).
         var acceptsBackup = true
+        /// Whether a method (or `keepalive`) has set the upstream's `peer.init_upstream` already.
+        var methodSet = false
     }
 
     struct Listen { var address: String?; var port: Int; var ssl: Bool; var file: String; var line: Int }
@@ -40,6 +44,8 @@ struct NginxDraft {
     var defaultCertificate: [ProxyMode: (String, String?)] = [:]
     var httpForwardedFor = false
     var resolvesAtRuntime = false
+    /// `[warn]` texts, with their `in FILE:LINE`, in the order nginx logs them.
+    var warnings: [String] = []
 
     // MARK: blocks
 
@@ -88,15 +94,23 @@ struct NginxDraft {
         func fail(_ m: String) -> ProxyConfigError { ProxyConfigError(nginx: m, file: file, line: line) }
         switch (name, context) {
         case ("least_conn", _):
-            setMethod(.leastConnections, acceptsBackup: true)
+            setMethod(.leastConnections, acceptsBackup: true, file: file, line: line)
         case ("ip_hash", _):
-            setMethod(.source, acceptsBackup: false)
+            setMethod(.source, acceptsBackup: false, file: file, line: line)
+        case ("random", _):
+            // The warning comes first, then the arguments are checked (`ngx_http_upstream_random`).
+            setMethod(.random(two: args.first == "two"), acceptsBackup: false, file: file, line: line)
+            if let a = args.first, a != "two" { throw fail("invalid parameter \"\(a)\"") }
+            if args.count == 2 && args[1] != "least_conn" { throw fail("invalid parameter \"\(args[1])\"") }
+        case ("keepalive", .upstream):
+            if let k = currentUpstream { upstreams[k].methodSet = true }
         case ("hash", _):
+            // The warning comes before the argument check (`ngx_http_upstream_hash`).
             let key = args.first ?? ""
-            if args.count == 2 && args[1] != "consistent" { throw fail("invalid parameter \"\(args[1])\"") }
             let method: ProxyBackend.Algorithm = key == "$remote_addr" || key == "$binary_remote_addr" ? .source
                 : key == "$request_uri" ? .uri : .hash(args.joined(separator: " "))
-            setMethod(method, acceptsBackup: false)
+            setMethod(method, acceptsBackup: false, file: file, line: line)
+            if args.count == 2 && args[1] != "consistent" { throw fail("invalid parameter \"\(args[1])\"") }
         case ("server", .upstream), ("server", .streamUpstream):
             try upstreamServer(args, stream: context == .streamUpstream, file: file, line: line, resolve: resolve)
         case ("listen", _):
@@ -136,8 +150,12 @@ struct NginxDraft {
         }
     }
 
-    mutating func setMethod(_ algorithm: ProxyBackend.Algorithm, acceptsBackup: Bool) {
+    mutating func setMethod(_ algorithm: ProxyBackend.Algorithm, acceptsBackup: Bool, file: String, line: Int) {
         guard let k = currentUpstream else { return }
+        if upstreams[k].methodSet {
+            warnings.append(ProxyConfigError(nginx: "load balancing method redefined", file: file, line: line).nginxText)
+        }
+        upstreams[k].methodSet = true
         upstreams[k].backend.algorithm = algorithm
         upstreams[k].acceptsBackup = acceptsBackup
     }

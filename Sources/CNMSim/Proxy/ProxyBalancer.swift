@@ -3,7 +3,11 @@
 ///
 /// Sources: nginx release-1.27.5 `src/http/ngx_http_upstream_round_robin.c` (smooth weighted round
 /// robin), `ngx_http_upstream_ip_hash_module.c` (the first three octets, `hash * 113 + octet`
-/// modulo 6271, initial 89), `ngx_http_upstream_hash_module.c` (CRC32 of the key);
+/// modulo 6271, initial 89), `ngx_http_upstream_hash_module.c` (CRC32 of the key),
+/// `ngx_http_upstream_random_module.c` (`ngx_random() % total_weight` over the servers' weight ranges,
+/// an unavailable draw drawn again up to 20 tries, then round robin; `two`: two different servers
+/// drawn, the first kept only when `second.conns * first.weight > first.conns * second.weight`),
+/// the draws taken from the simulation's seeded generator;
 /// haproxy v3.0.0 `src/lb_map.c` and `src/hash.c` (source: the address hashed; uri: sdbm of the path).
 /// HAProxy's map spreads weights over a precomputed table; here the hash picks by cumulative weight,
 /// which gives the same shares but can order servers differently for unequal weights.
@@ -22,6 +26,8 @@ public enum ProxyBalancer {
     /// Why a server was chosen (for `why`, in both languages).
     public enum Reason: Sendable, Hashable {
         case roundRobin, leastConnections, sourceHash, uriHash, keyHash(String), cookie(String), backupOnly
+        /// NGINX `random` (`two`: the less busy of two draws).
+        case random(two: Bool)
     }
 
     public struct Choice: Sendable, Hashable {
@@ -38,8 +44,17 @@ public enum ProxyBalancer {
 
     /// The chosen server; nil when none is available (nginx "no live upstreams", HAProxy 503).
     /// `excluded`: servers already tried for this request (nginx `proxy_next_upstream`).
+    /// The choice for an algorithm that draws nothing (`random` draws from a generator seeded 0).
     public static func choose(_ backend: ProxyBackend, software: ProxyConfig.Software, state: inout ProxyBackendState,
                               request: Request, at now: SimTime, excluded: Set<Int> = []) -> Choice? {
+        var rng = SeededGenerator(seed: 0)
+        return choose(backend, software: software, state: &state, request: request, at: now, excluded: excluded, rng: &rng)
+    }
+
+    /// `rng`: the simulation's seeded generator, drawn from by `random` only.
+    public static func choose(_ backend: ProxyBackend, software: ProxyConfig.Software, state: inout ProxyBackendState,
+                              request: Request, at now: SimTime, excluded: Set<Int> = [],
+                              rng: inout SeededGenerator) -> Choice? {
         let n = min(backend.servers.count, state.servers.count)
         guard n > 0 else { return nil }
         if state.currentWeights.count < n { state.currentWeights += Array(repeating: 0, count: n - state.currentWeights.count) }
@@ -79,9 +94,40 @@ public enum ProxyBalancer {
             let text = key.replacing("$remote_addr", with: request.client.description)
                 .replacing("$request_uri", with: request.uri)
             pick = byWeight(crc32(text), candidates, weight: weight); reason = .keyHash(key)
+        case .random(let two):
+            pick = random(two: two, n: n, candidates: candidates, weight: weight, state: &state, rng: &rng)
+            reason = .random(two: two)
         }
         if pick < 0 || pick >= n { pick = candidates[0] }
         return Choice(server: pick, reason: usingBackups ? .backupOnly : reason)
+    }
+
+    /// nginx `random` / `random two`: draws over every server's weight range; a draw that is not a
+    /// candidate is drawn again (20 tries in all), then smooth round robin decides.
+    static func random(two: Bool, n: Int, candidates: [Int], weight: (Int) -> Int, state: inout ProxyBackendState,
+                       rng: inout SeededGenerator) -> Int {
+        let total = (0..<n).reduce(0) { $0 + weight($1) }
+        var tries = 0
+        func draw() -> Int? {
+            while tries < 20 {
+                tries += 1
+                var x = Int(rng.next() % UInt64(max(1, total)))
+                for i in 0..<n {
+                    if x < weight(i) { if candidates.contains(i) { return i } else { break } }
+                    x -= weight(i)
+                }
+            }
+            return nil
+        }
+        guard two, n >= 2 else { return draw() ?? smoothRoundRobin(candidates, weight: weight, state: &state) }
+        guard let first = draw() else { return smoothRoundRobin(candidates, weight: weight, state: &state) }
+        var second: Int?
+        while second == nil, tries < 20 {
+            if let s = draw(), s != first { second = s }
+        }
+        guard let second else { return smoothRoundRobin(candidates, weight: weight, state: &state) }
+        let busier = state.servers[second].active * weight(first) > state.servers[first].active * weight(second)
+        return busier ? first : second
     }
 
     /// nginx's smooth weighted round robin: every candidate gains its weight, the largest wins

@@ -78,6 +78,9 @@ public struct ProxyBackend: Sendable, Hashable {
         case uri
         /// `hash KEY` with another key, kept as written.
         case hash(String)
+        /// NGINX `random` (a server drawn by weight), `random two [least_conn]` (two drawn, the one with
+        /// fewer connections for its weight taken).
+        case random(two: Bool)
     }
 
     public var name: String

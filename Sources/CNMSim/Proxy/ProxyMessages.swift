@@ -31,6 +31,36 @@ public enum ProxyMessages {
             + alerts.map { haproxy("ALERT", pid: pid, $0) }
     }
 
+    /// HAProxy's `[WARNING]` lines (a warning's continuation lines follow it as they are), after the
+    /// version and executable notices that come before a process's first warning (`warn_exec_path`).
+    public static func haproxyWarnings(_ warnings: [String], pid: Int) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        var out = [haproxy("NOTICE", pid: pid, "haproxy version is \(haproxyVersion)"),
+                   haproxy("NOTICE", pid: pid, "path to executable is \(haproxyExecutable)")]
+        for w in warnings {
+            let lines = w.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            out.append(haproxy("WARNING", pid: pid, lines[0]))
+            out += lines.dropFirst()
+        }
+        return out
+    }
+
+    /// HAProxy's refusal after its warnings: the notices once, before whichever comes first.
+    public static func haproxyRefused(_ e: ProxyConfigError, pid: Int, after warnings: [String]) -> [String] {
+        guard !warnings.isEmpty else { return haproxyRefused(e, pid: pid) }
+        return haproxyWarnings(warnings, pid: pid) + haproxyRefused(e, pid: pid).dropFirst(2)
+    }
+
+    /// nginx's `[warn]` lines from process `pid` (`ngx_conf_log_error` at `NGX_LOG_WARN`): the
+    /// error-log line, and the stderr copy while nginx starts or tests (`alsoStderr`).
+    public static func nginxWarnings(_ warnings: [String], pid: Int, at time: SimTime, alsoStderr: Bool) -> [String] {
+        warnings.flatMap { w -> [String] in
+            var out = ["\(NginxStartupLog.errorLogTime(time)) [warn] \(pid)#\(pid): \(w)"]
+            if alsoStderr { out.append("nginx: [warn] \(w)") }
+            return out
+        }
+    }
+
     /// nginx's lines for a refused configuration from process `pid`: the error-log line, and the
     /// stderr copy while nginx starts (`alsoStderr`).
     public static func nginxRefused(_ e: ProxyConfigError, pid: Int, at time: SimTime, alsoStderr: Bool = true) -> [String] {
@@ -53,9 +83,10 @@ public enum ProxyMessages {
 
     /// The master's lines when it reloads: the signal, the new workers, the old ones leaving.
     public static func nginxReload(from sender: Int?, generation: Int, cpus: Int, alpine: Bool, at time: SimTime,
-                                   refused: ProxyConfigError?) -> [String] {
+                                   refused: ProxyConfigError?, warnings: [String] = []) -> [String] {
         let received = sender.map { "signal 1 (SIGHUP) received from \($0), reconfiguring" } ?? "signal 1 (SIGHUP) received, reconfiguring"
         var out = [nginxNotice(received, pid: 1, at: time), nginxNotice("reconfiguring", pid: 1, at: time)]
+        out += nginxWarnings(warnings, pid: 1, at: time, alsoStderr: false)
         if let refused { return out + nginxRefused(refused, pid: 1, at: time, alsoStderr: false) }
         out.append(nginxNotice("using the \"epoll\" event method", pid: 1, at: time))
         out.append(nginxNotice("start worker processes", pid: 1, at: time))
@@ -75,11 +106,12 @@ public enum ProxyMessages {
     }
 
     /// HAProxy's master reloading (SIGUSR2 or SIGHUP): it re-executes itself and reads the file again.
-    public static func haproxyReload(generation: Int, refused: ProxyConfigError?) -> [String] {
+    public static func haproxyReload(generation: Int, refused: ProxyConfigError?, warnings: [String] = []) -> [String] {
         var out = [haproxy("NOTICE", pid: 1, "Reloading HAProxy")]
         if let refused {
-            return out + haproxyRefused(refused, pid: 1) + [haproxy("WARNING", pid: 1, "Loading failure!")]
+            return out + haproxyRefused(refused, pid: 1, after: warnings) + [haproxy("WARNING", pid: 1, "Loading failure!")]
         }
+        out += haproxyWarnings(warnings, pid: 1)
         out += haproxyStarted(generation: generation)
         out.append(haproxy("WARNING", pid: 1, "Former worker (\(8 + generation - 1)) exited with code 0 (Exit)"))
         return out
