@@ -94,7 +94,15 @@ enum CurlProgram: SimulatedProgram {
         }
         var trace = CurlTrace(verbose: verbose, meter: meter, stdoutIsTerminal: OutputTerminal.isTerminal && !toFile)
         func fail(_ code: Int32, _ message: String) -> CommandOutput {
-            CommandOutput(stderr: trace.text + ((!silent || showErrors) ? "curl: (\(code)) \(message)\n" : ""), exitCode: code)
+            // `-w` is written after a failed transfer too (curl-7_88_1 src/tool_operate.c post_per_transfer).
+            var shown = ""
+            if let w = writeOut {
+                guard let text = CurlWriteOut.renderFailed(w, exitCode: code, url: SimulatedHTTP.effectiveURL(url)) else {
+                    return NotSimulated.feature("curl -w with %{remote_ip}, %{remote_port}, %{method} or %{num_connects} after a failed transfer")
+                }
+                shown = text
+            }
+            return CommandOutput(stdout: shown, stderr: trace.text + ((!silent || showErrors) ? "curl: (\(code)) \(message)\n" : ""), exitCode: code)
         }
         guard let u = SimulatedHTTP.parseURL(url) else { return fail(3, "URL rejected: Bad hostname") }
         // curl resolves `localhost` to ::1 as well and tries it first; IPv6 is not simulated.

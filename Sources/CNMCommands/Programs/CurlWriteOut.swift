@@ -18,6 +18,24 @@ enum CurlWriteOut {
         return nil
     }
 
+    /// The variables whose values after a failed transfer are certain (curl-7_88_1 src/tool_writeout.c:
+    /// `writeLong` prints the response code as `%03ld`, so no response is `000`; a string the transfer
+    /// never got prints nothing). nil when the format asks for one whose value depends on how far the
+    /// connection got (`remote_ip`, `remote_port`, `method`, `num_connects`).
+    static func renderFailed(_ format: String, exitCode: Int32, url: String) -> String? {
+        let uncertain: Set<String> = ["remote_ip", "remote_port", "method", "num_connects"]
+        var rest = Substring(format)
+        while let r = rest.range(of: "%{") {
+            let after = rest[r.upperBound...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            if uncertain.contains(String(after[..<close])) { return nil }
+            rest = after[after.index(after: close)...]
+        }
+        return render(format, values: ["http_code": "000", "response_code": "000", "size_download": "0",
+                                       "content_type": "", "url_effective": url,
+                                       "exitcode": String(exitCode)])
+    }
+
     static func render(_ format: String, values: [String: String]) -> String {
         var out = ""
         var chars = Array(format)

@@ -45,6 +45,8 @@ enum NotSimulatedKorean {
         "HTTPS (TLS) in curl to a port without TLS": "TLS가 없는 포트로 보내는 curl의 HTTPS(TLS)",
         "curl's -v trace and progress meter over TLS (use -s)": "TLS 위에서 curl의 -v 추적과 진행 표시 (-s를 쓰세요)",
         "curl's cookie jar (-c FILE)": "curl의 쿠키 저장 파일 (-c 파일)",
+        "curl -w with %{remote_ip}, %{remote_port}, %{method} or %{num_connects} after a failed transfer":
+            "실패한 전송 뒤 curl -w의 %{remote_ip}, %{remote_port}, %{method}, %{num_connects}",
         "curl -b FILE (cookie files)": "curl -b 파일 (쿠키 파일)",
         "a load balancer on another machine of the LAN (run the client on the proxy's machine)": "LAN의 다른 머신에 있는 로드 밸런서 (프록시가 있는 머신에서 클라이언트를 실행하세요)",
         "dig's full output (use dig +short NAME)": "dig의 전체 출력 (dig +short 이름을 쓰세요)",
