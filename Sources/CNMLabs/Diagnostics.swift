@@ -57,7 +57,7 @@ extension LabMessage {
         switch self {
         case .unknownKey: return "LAB001"
         case .missingKey: return "LAB002"
-        case .wrongType, .wrongTypeQuote: return "LAB003"
+        case .wrongType, .wrongTypeQuote, .rootNotMapping: return "LAB003"
         case .invalidValue: return "LAB004"
         case .yamlSyntax: return "LAB005"
         case .yamlTooComplex: return "LAB006"

@@ -30,7 +30,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
-    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
+    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote, rootNotMapping
     case passesEarly, passesEarlyOne, skippingUnloadable
     // `cnmlab labs` column headings
     case headingTitle, headingSection, headingSteps, headingMinutes
@@ -128,6 +128,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
         case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
         case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
+        case .rootNotMapping: return "a lab file is a mapping of keys (id:, version:, title:, place:, minutes:, steps:), but this one is {0}"
         case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
         case .skippingUnloadable: return "skipping a lab file that does not load: {0}"
         case .headingTitle: return "TITLE"
@@ -231,6 +232,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
         case .duplicateLabID: return "실습 id '{0}'{:이} 중복됩니다 ({1})"
         case .wrongTypeQuote: return "'{0}'{:은} {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
+        case .rootNotMapping: return "실습 파일은 키의 매핑(id:, version:, title:, place:, minutes:, steps:)이어야 하는데, 이 파일은 {0}입니다"
         case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
         case .skippingUnloadable: return "읽지 못한 실습 파일을 건너뜁니다: {0}"
         case .headingTitle: return "제목"
