@@ -258,7 +258,7 @@ public struct CheckEvaluator {
             }
             guard let (n, ms) = best else { return fail(.noNetworkMatches, [bind], actual: "(no networks)") }
             let (_, e, a) = summarize(ms)
-            return fail(.noNetworkMatches, [bind], expected: e, actual: "closest: \(n.name): " + a)
+            return fail(.noNetworkMatches, [bind], expected: e, actual: text(.closestCandidate, n.name, a))
         }
         guard let ref = p.name else { return fail(.invalidValue, ["network", "no name"]) }
         guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }
@@ -365,7 +365,7 @@ public struct CheckEvaluator {
             }
             guard let (c, ms) = best else { return fail(.noContainerMatches, [bind], actual: "(no containers)") }
             let (_, e, a) = summarize(ms)
-            return fail(.noContainerMatches, [bind], expected: e, actual: "closest: \(c.name): " + a)
+            return fail(.noContainerMatches, [bind], expected: e, actual: text(.closestCandidate, c.name, a))
         }
         guard let ref = p.name else { return fail(.invalidValue, ["container", "no name"]) }
         guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }

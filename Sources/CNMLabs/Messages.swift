@@ -21,7 +21,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case deliveredElsewhere, noAddress, verdictDelivered, verdictRefused, verdictProxyFailed, verdictUnreachable
     case verdictDropped, verdictDroppedBy, verdictRejected, verdictNoHost, verdictHandoff
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
-    case machineMissing, placeMissing
+    case machineMissing, placeMissing, closestCandidate
     case fileMissing, filePresent, fileLacks, fileIsDirectory
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
@@ -41,6 +41,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkPresent: return "network {0} exists but should not"
         case .networkFieldDiffers: return "network {0}: {1} differs"
         case .noNetworkMatches: return "no network matches for role {0}"
+        case .closestCandidate: return "closest: {0}: {1}"
         case .containerMissing: return "no container named {0}"
         case .containerPresent: return "container {0} exists but should not"
         case .containerFieldDiffers: return "container {0}: {1} differs"
@@ -145,6 +146,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkPresent: return "{0} 네트워크가 있으면 안 됩니다"
         case .networkFieldDiffers: return "{0} 네트워크의 {1} 값이 다릅니다"
         case .noNetworkMatches: return "역할 {0}에 맞는 네트워크가 없습니다"
+        case .closestCandidate: return "가장 가까운 후보 {0}: {1}"
         case .containerMissing: return "{0} 컨테이너가 없습니다"
         case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
         case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"

@@ -48,6 +48,11 @@ final class SessionTests: XCTestCase {
             "FAIL shared: no network matches for role N\n       expected: containers=web, db\n       actual:   closest: n1: containers=db",
             "FAIL web-on-N: role N is not bound by an earlier check",
         ])
+        // In Korean the closest candidate is introduced in Korean too.
+        var ko = LabSession(lab: lab, learner: nil, locale: .ko)
+        _ = ko.run("docker network create n1")
+        _ = ko.run("docker run -d --name db --network n1 redis")
+        XCTAssertEqual(ko.check().first?.actual, "가장 가까운 후보 n1: containers=db")
     }
 
     func testForbiddenCommandIsRefusedWithTheReason() throws {
