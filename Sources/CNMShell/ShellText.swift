@@ -127,7 +127,7 @@ public enum ShellText: Sendable {
         case .labDone: return ("완료 {score}/{max}점", "done {score}/{max}")
         case .labAbandoned: return ("중단", "abandoned")
         case .labCurrent: return (" (지금 하는 중)", " (current)")
-        case .labSize: return ("{steps}단계, 약 {minutes}분", "{steps} steps, ~{minutes} min")
+        case .labSize: return ("단계 {steps}개, 약 {minutes}분", "{steps} steps, ~{minutes} min")
         case .theoryMissing: return ("이 단계의 이론 문서를 찾지 못했습니다: {section}", "No curriculum text found for {section}.")
         case .progressUnavailable: return ("진도 데이터베이스가 열려 있지 않습니다.", "No progress database is open.")
         case .storeError: return ("진도 저장 오류: {detail}", "progress store error: {detail}")

@@ -100,6 +100,14 @@ final class MessageTableTests: XCTestCase {
         ])
     }
 
+    /// `labs` and a lab's header count its steps the same way ("단계 5개", not "5단계" in one and
+    /// "단계 5개" in the other: "5단계" also reads as "stage 5").
+    func testTheLabListAndTheLabHeaderCountStepsAlike() {
+        XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.ko), "단계 5개, 약 15분")
+        XCTAssertTrue(ShellText.labHeader(number: 1, title: "t", place: "p", minutes: 15, steps: 5).render(.ko).contains("단계 5개 · 약 15분"))
+        XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.en), "5 steps, ~15 min")
+    }
+
     func testNoKoreanTextKeepsAFallbackParticle() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let sources = root.appendingPathComponent("Sources")
