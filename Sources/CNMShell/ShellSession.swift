@@ -95,9 +95,17 @@ public struct ShellSession: Sendable {
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
+        let whyLine = attachedContainer == nil && pending == nil && Self.isWhyLine(raw)
         var reply = reply(to: raw)
         reply.wrapNotes(width: textWidth)
+        if whyLine { reply.wrapWhy(width: textWidth) }
         return reply
+    }
+
+    /// Whether a typed line is `why …` alone (no pipe or redirection, whose bytes must stay as printed).
+    static func isWhyLine(_ raw: String) -> Bool {
+        let t = raw.trimmingSpaces
+        return (t == "why" || t.hasPrefix("why ")) && !t.contains { "|>;&<$`".contains($0) }
     }
 
     /// `handle` before cnmlab's notes in program output are wrapped to the terminal.
