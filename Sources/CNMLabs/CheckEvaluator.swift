@@ -271,7 +271,7 @@ public struct CheckEvaluator {
         let ms = networkMismatches(n, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.networkFieldDiffers, [name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .networkFieldsDiffer : .networkFieldDiffers, [name, fields], expected: e, actual: a)
     }
 
     // MARK: Containers
@@ -378,7 +378,7 @@ public struct CheckEvaluator {
         let ms = containerMismatches(c, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.containerFieldDiffers, [name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .containerFieldsDiffer : .containerFieldDiffers, [name, fields], expected: e, actual: a)
     }
 
     // MARK: History

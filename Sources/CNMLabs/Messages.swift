@@ -22,6 +22,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case verdictDropped, verdictDroppedBy, verdictRejected, verdictNoHost, verdictHandoff
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing, closestCandidate
+    case networkFieldsDiffer, containerFieldsDiffer, swarmFieldsDiffer, serviceFieldsDiffer
     case fileMissing, filePresent, fileLacks, fileIsDirectory
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
@@ -40,11 +41,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkMissing: return "no network named {0}"
         case .networkPresent: return "network {0} exists but should not"
         case .networkFieldDiffers: return "network {0}: {1} differs"
+        case .networkFieldsDiffer: return "network {0}: {1} differ"
         case .noNetworkMatches: return "no network matches for role {0}"
         case .closestCandidate: return "closest: {0}: {1}"
         case .containerMissing: return "no container named {0}"
         case .containerPresent: return "container {0} exists but should not"
         case .containerFieldDiffers: return "container {0}: {1} differs"
+        case .containerFieldsDiffer: return "container {0}: {1} differ"
         case .noContainerMatches: return "no container matches for role {0}"
         case .roleUnbound: return "role {0} is not bound by an earlier check"
         case .historyMissing: return "no successful command matches {0}"
@@ -87,9 +90,11 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .swarmMissing: return "no swarm: no machine is a swarm manager"
         case .swarmPresent: return "a swarm exists but should not"
         case .swarmFieldDiffers: return "the swarm: {0} differs"
+        case .swarmFieldsDiffer: return "the swarm: {0} differ"
         case .serviceMissing: return "no service named {0}"
         case .servicePresent: return "service {0} exists but should not"
         case .serviceFieldDiffers: return "service {0}: {1} differs"
+        case .serviceFieldsDiffer: return "service {0}: {1} differ"
         case .machineMissing: return "no machine named {0} on this lab's LAN"
         case .placeMissing: return "no machine, container or service named {0}"
         case .fileMissing: return "no file {0}"
@@ -145,11 +150,13 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkMissing: return "{0} 네트워크가 없습니다"
         case .networkPresent: return "{0} 네트워크가 있으면 안 됩니다"
         case .networkFieldDiffers: return "{0} 네트워크의 {1} 값이 다릅니다"
+        case .networkFieldsDiffer: return "{0} 네트워크의 {1} 값이 다릅니다"
         case .noNetworkMatches: return "역할 {0}에 맞는 네트워크가 없습니다"
         case .closestCandidate: return "가장 가까운 후보 {0}: {1}"
         case .containerMissing: return "{0} 컨테이너가 없습니다"
         case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
         case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"
+        case .containerFieldsDiffer: return "{0} 컨테이너의 {1} 값이 다릅니다"
         case .noContainerMatches: return "역할 {0}에 맞는 컨테이너가 없습니다"
         case .roleUnbound: return "역할 {0:이} 앞의 검사에서 정해지지 않았습니다"
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
@@ -192,9 +199,11 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .swarmMissing: return "스웜이 없습니다: 스웜 매니저인 머신이 없습니다"
         case .swarmPresent: return "스웜이 있으면 안 됩니다"
         case .swarmFieldDiffers: return "스웜의 {0} 값이 다릅니다"
+        case .swarmFieldsDiffer: return "스웜의 {0} 값이 다릅니다"
         case .serviceMissing: return "{0} 서비스가 없습니다"
         case .servicePresent: return "{0} 서비스가 있으면 안 됩니다"
         case .serviceFieldDiffers: return "{0} 서비스의 {1} 값이 다릅니다"
+        case .serviceFieldsDiffer: return "{0} 서비스의 {1} 값이 다릅니다"
         case .machineMissing: return "이 실습의 LAN에는 {0} 머신이 없습니다"
         case .placeMissing: return "{0:이라는} 머신, 컨테이너, 서비스가 없습니다"
         case .fileMissing: return "{0} 파일이 없습니다"

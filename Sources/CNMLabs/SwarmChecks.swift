@@ -79,7 +79,7 @@ extension CheckEvaluator {
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
         let who = nodes.map { "\($0.hostname) (\($0.role.rawValue))" }.joined(separator: ", ")
-        return fail(.swarmFieldDiffers, [fields], expected: e, actual: a + "; " + who)
+        return fail(ms.count > 1 ? .swarmFieldsDiffer : .swarmFieldDiffers, [fields], expected: e, actual: a + "; " + who)
     }
 
     func expectedSwarm(_ p: SwarmPredicate) -> String {
@@ -110,7 +110,7 @@ extension CheckEvaluator {
         let ms = serviceMismatches(svc, tasks, s, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.serviceFieldDiffers, [p.name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .serviceFieldsDiffer : .serviceFieldDiffers, [p.name, fields], expected: e, actual: a)
     }
 
     func serviceMismatches(_ svc: SwarmService, _ tasks: [SwarmTask], _ s: Swarm, _ p: ServicePredicate) -> [Mismatch] {

@@ -55,6 +55,27 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(ko.check().first?.actual, "가장 가까운 후보 n1: containers=db")
     }
 
+    func testSeveralFieldsThatDifferAreNamedInThePlural() throws {
+        let lab = try XCTUnwrap(Fixture.decode(Fixture.header() + """
+            steps:
+              - id: net
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks: [{name: right, network: {name: testnet, subnet: 10.9.0.0/24, gateway: 10.9.0.1}}]
+                solution: ["docker network create --subnet 10.9.0.0/24 testnet"]
+            """).lab)
+        var s = LabSession(lab: lab)
+        _ = s.run("docker network create testnet")
+        XCTAssertEqual(s.check().first?.message, "network testnet: subnet, gateway differ")
+        var one = LabSession(lab: lab)
+        _ = one.run("docker network create --subnet 10.9.0.0/24 --gateway 10.9.0.254 testnet")
+        XCTAssertEqual(one.check().first?.message, "network testnet: gateway differs")
+        var ko = LabSession(lab: lab, learner: nil, locale: .ko)
+        _ = ko.run("docker network create testnet")
+        XCTAssertEqual(ko.check().first?.message, "testnet 네트워크의 subnet, gateway 값이 다릅니다")
+    }
+
     func testForbiddenCommandIsRefusedWithTheReason() throws {
         let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-default-networks" })
         var s = LabSession(lab: lab)
