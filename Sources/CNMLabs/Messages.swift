@@ -23,6 +23,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
     case machineMissing, placeMissing, closestCandidate
     case networkFieldsDiffer, containerFieldsDiffer, swarmFieldsDiffer, serviceFieldsDiffer
+    case valueNone, valueWithin, valueAbsent, valuePresent, valueNoNetworks, valueNoContainers
     case fileMissing, filePresent, fileLacks, fileIsDirectory
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
@@ -44,6 +45,12 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkFieldsDiffer: return "network {0}: {1} differ"
         case .noNetworkMatches: return "no network matches for role {0}"
         case .closestCandidate: return "closest: {0}: {1}"
+        case .valueNone: return "(none)"
+        case .valueWithin: return "within {0}"
+        case .valueAbsent: return "absent"
+        case .valuePresent: return "present ({0})"
+        case .valueNoNetworks: return "(no networks)"
+        case .valueNoContainers: return "(no containers)"
         case .containerMissing: return "no container named {0}"
         case .containerPresent: return "container {0} exists but should not"
         case .containerFieldDiffers: return "container {0}: {1} differs"
@@ -153,6 +160,12 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkFieldsDiffer: return "{0} 네트워크의 {1} 값이 다릅니다"
         case .noNetworkMatches: return "역할 {0}에 맞는 네트워크가 없습니다"
         case .closestCandidate: return "가장 가까운 후보 {0}: {1}"
+        case .valueNone: return "(없음)"
+        case .valueWithin: return "{0} 안"
+        case .valueAbsent: return "없음"
+        case .valuePresent: return "있음 ({0})"
+        case .valueNoNetworks: return "(네트워크 없음)"
+        case .valueNoContainers: return "(컨테이너 없음)"
         case .containerMissing: return "{0} 컨테이너가 없습니다"
         case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
         case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"

@@ -76,6 +76,29 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(ko.check().first?.message, "testnet 네트워크의 subnet, gateway 값이 다릅니다")
     }
 
+    func testExpectedAndActualValuesSpeakTheLearnersLanguage() throws {
+        let lab = try XCTUnwrap(Fixture.decode(Fixture.header() + """
+            steps:
+              - id: web
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks:
+                  - {name: addressed, container: {name: web, ip_within: 10.9.0.0/24}}
+                  - {name: gone, network: {name: old, absent: true}}
+                solution: ["docker network create --subnet 10.9.0.0/24 n", "docker run -d --name web --network n nginx"]
+            """).lab)
+        for (locale, within, none, absent, present) in [(LabLocale.en, "within 10.9.0.0/24", "(none)", "absent", "present (bridge)"),
+                                                        (.ko, "10.9.0.0/24 안", "(없음)", "없음", "있음 (bridge)")] {
+            var s = LabSession(lab: lab, learner: nil, locale: locale)
+            _ = s.run("docker network create old")
+            _ = s.run("docker create --name web nginx")
+            let results = s.check()
+            XCTAssertEqual(results.map(\.expected), ["ip=" + within, absent])
+            XCTAssertEqual(results.map(\.actual), ["ip=" + none, present])
+        }
+    }
+
     func testForbiddenCommandIsRefusedWithTheReason() throws {
         let lab = try XCTUnwrap(LabCatalog.labs(paths: [Fixture.labsDirectory.path], files: DiskFiles()).first { $0.id == "w2d1s3-default-networks" })
         var s = LabSession(lab: lab)
