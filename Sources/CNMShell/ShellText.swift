@@ -96,7 +96,7 @@ public enum ShellText: Sendable {
         case .labsNotAvailable: return ("이 명령은 실습 중에만 쓸 수 있습니다. 실습 목록은 labs.", "This command works inside a lab. List the labs with labs.")
         case .labHeader: return ("== {number} · {title} ==\n({place} · 단계 {steps}개 · 약 {minutes}분)", "== {number} · {title} ==\n({place} · {steps} steps · about {minutes} min)")
         case .stepHeader: return ("-- {lab} · {labTitle} --\n-- 단계 {index}/{total}: {title} ({points}점) --", "-- {lab} · {labTitle} --\n-- Step {index}/{total}: {title} ({points} points) --")
-        case .answerHow: return ("(답은 answer 답 으로 입력)", "(answer with: answer YOUR-ANSWER)")
+        case .answerHow: return ("(답하는 법: answer 답)", "(answer with: answer YOUR-ANSWER)")
         case .optionalStep: return ("(선택 단계입니다. 건너뛰려면 skip)", "(This step is optional. Type skip to skip it.)")
         case .noMoreHints: return ("이 단계의 힌트를 모두 보았습니다.", "No more hints for this step.")
         case .solutionConfirm: return ("모범 답안을 볼까요? 기록되고 점수가 줄 수 있습니다. [y/N] ", "Show the solution? It is recorded and may cost points. [y/N] ")

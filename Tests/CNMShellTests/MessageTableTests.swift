@@ -102,10 +102,13 @@ final class MessageTableTests: XCTestCase {
 
     /// `labs` and a lab's header count its steps the same way ("단계 5개", not "5단계" in one and
     /// "단계 5개" in the other: "5단계" also reads as "stage 5").
-    func testTheLabListAndTheLabHeaderCountStepsAlike() {
+    func testTheLabListAndTheLabHeaderCountStepsAlikeAndSayHowToAnswer() {
         XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.ko), "단계 5개, 약 15분")
         XCTAssertTrue(ShellText.labHeader(number: 1, title: "t", place: "p", minutes: 15, steps: 5).render(.ko).contains("단계 5개 · 약 15분"))
         XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.en), "5 steps, ~15 min")
+        // How to answer reads as a sentence, with the form to type at its end as in English.
+        XCTAssertEqual(ShellText.answerHow.render(.ko), "(답하는 법: answer 답)")
+        XCTAssertEqual(ShellText.answerHow.render(.en), "(answer with: answer YOUR-ANSWER)")
     }
 
     func testNoKoreanTextKeepsAFallbackParticle() throws {
