@@ -61,6 +61,9 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(rows.first?.attempts, 1)
 
         XCTAssertEqual(again.handle("check").stdout, "Every step is done.\n")
+        // Nothing is left to reveal: `solution` says so instead of asking a question that warns of a cost.
+        XCTAssertEqual(again.handle("solution").stdout, "Every step is done.\n")
+        XCTAssertEqual(again.prompt, "[1 · done] docker-host$ ")
         // After the last step the host keeps working.
         for line in ["docker ps", "why host web:80", "ip addr show docker0"] {
             let reply = again.handle(line)
