@@ -76,7 +76,9 @@ public struct ShellRunner {
         while true {
             showNotices()
             let prompt = shared.withLock { shared.session.prompt }
-            guard let line = reader.readLine(prompt: options.interactive ? prompt : "") else { break }
+            guard let line = reader.readLine(prompt: options.interactive ? prompt : "", interrupted: {
+                shared.withLock { shared.session.abandonLine(); return shared.session.prompt }
+            }) else { break }
             reader.remember(line)
             showNotices()
             var reply = shared.withLock {

@@ -102,6 +102,15 @@ public struct ShellSession: Sendable {
         return reply
     }
 
+    /// Ctrl-C: forgets a command still waiting for its continuation (an open quote, a trailing `|` or
+    /// `&&`, a here-document) and an unanswered `solution` question, so the next prompt is the shell's
+    /// own again, as bash does. Nothing is recorded.
+    public mutating func abandonLine() {
+        pending = nil
+        pendingHereDocument = nil
+        confirmingSolution = false
+    }
+
     /// Whether a typed line is `why …` alone (no pipe or redirection, whose bytes must stay as printed).
     static func isWhyLine(_ raw: String) -> Bool {
         let t = raw.trimmingSpaces
