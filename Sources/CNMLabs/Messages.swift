@@ -36,6 +36,8 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case passesEarly, passesEarlyOne, skippingUnloadable
     // `cnmlab labs` column headings
     case headingTitle, headingSection, headingSteps, headingMinutes
+    // `cnmlab labs show`
+    case showSize, showPrerequisites, showVariantFor, showVariantDefault, showStepPoints, showStepPointsOptional
 
     var en: String {
         switch self {
@@ -148,6 +150,12 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .headingSection: return "SECTION"
         case .headingSteps: return "STEPS"
         case .headingMinutes: return "MINUTES"
+        case .showSize: return "{0} min · {1} points"
+        case .showPrerequisites: return "Prerequisites: {0}"
+        case .showVariantFor: return "Variant for {0}: {1}"
+        case .showVariantDefault: return "Variant (default): {0}"
+        case .showStepPoints: return "[{0} points]"
+        case .showStepPointsOptional: return "[{0} points, optional]"
         case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
     }
@@ -263,6 +271,12 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .headingSection: return "섹션"
         case .headingSteps: return "단계"
         case .headingMinutes: return "분"
+        case .showSize: return "약 {0}분 · {1}점"
+        case .showPrerequisites: return "먼저 할 실습: {0}"
+        case .showVariantFor: return "학습자 {0}의 변형: {1}"
+        case .showVariantDefault: return "기본 변형: {0}"
+        case .showStepPoints: return "[{0}점]"
+        case .showStepPointsOptional: return "[{0}점, 선택]"
         case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }
     }
