@@ -88,5 +88,9 @@ final class LabLibraryTests: XCTestCase {
         XCTAssertTrue(library.labs.isEmpty)
         XCTAssertEqual(library.notFoundMessage(.en), "no lab found; looked in: /no/such/folder, /tmp/x.yaml (*.yaml and *.yml files)")
         XCTAssertTrue(library.notFoundMessage(.ko).hasPrefix("실습을 찾지 못했습니다. 찾아본 곳: /no/such/folder"))
+        // The built-in labs are named in words of the reader's language, not as "built-in".
+        let builtIn = LabLibrary.load(options: [], environment: ["CNMLAB_LABS": "/no/such/folder"], files: DiskFiles())
+        XCTAssertEqual(builtIn.places(.en), "the built-in labs, CNMLAB_LABS=/no/such/folder")
+        XCTAssertEqual(builtIn.places(.ko), "내장 실습, CNMLAB_LABS=/no/such/folder")
     }
 }
