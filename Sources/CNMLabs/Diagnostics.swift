@@ -63,7 +63,7 @@ extension LabMessage {
         case .yamlTooComplex: return "LAB006"
         case .duplicateID, .duplicateLabID: return "LAB007"
         case .unknownParameter: return "LAB008"
-        case .unknownRole: return "LAB009"
+        case .unknownRole, .invariantStepRole: return "LAB009"
         case .missingLocale: return "LAB010"
         case .quizWithoutAnswer: return "LAB011"
         case .stepWithoutChecks: return "LAB012"

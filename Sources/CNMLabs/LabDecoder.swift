@@ -333,6 +333,8 @@ extension NodeReader {
         // Invariants hold for the rest of the lab, where a step's own roles are gone: lab roles only.
         var invariants: [Check] = []
         if let c = f.values["invariants"] {
+            stepRolesOutOfReach = roles.subtracting(labRoles)
+            defer { stepRolesOutOfReach = [] }
             if case .sequence(let seq) = c, !seq.isEmpty {
                 for (i, item) in seq.enumerated() {
                     var scoped = labRoles

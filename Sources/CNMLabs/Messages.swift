@@ -32,7 +32,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
-    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote, rootNotMapping
+    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote, rootNotMapping, invariantStepRole
     case passesEarly, passesEarlyOne, skippingUnloadable
     // `cnmlab labs` column headings
     case headingTitle, headingSection, headingSteps, headingMinutes
@@ -140,6 +140,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unknownPrerequisite: return "unknown prerequisite lab '{0}'"
         case .unreadableFile: return "cannot read the lab file: {0}"
         case .unknownRole: return "role '{0}' is used before a check binds it"
+        case .invariantStepRole: return "an invariant cannot use role '{0}': this step's checks bind it, and the later steps that check the invariant do not have it; declare {0} under roles: for the whole lab"
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
         case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
         case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
@@ -261,6 +262,7 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unknownPrerequisite: return "알 수 없는 선수 실습 '{0}'"
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
         case .unknownRole: return "역할 '{0}'{:이} 정해지기 전에 쓰였습니다"
+        case .invariantStepRole: return "불변 조건에는 역할 '{0}'{:을} 쓸 수 없습니다: 이 단계의 검사가 정하는 역할이라 불변 조건을 다시 확인하는 뒤 단계에는 없습니다. 실습 전체의 roles:에 {0}{:을} 선언하세요"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
         case .duplicateLabID: return "실습 id '{0}'{:이} 중복됩니다 ({1})"
         case .wrongTypeQuote: return "'{0}'{:은} {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"

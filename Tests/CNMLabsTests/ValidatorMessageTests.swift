@@ -134,6 +134,24 @@ final class ValidatorMessageTests: XCTestCase {
         XCTAssertEqual(first("# only a comment\n")?.code, "LAB003")
     }
 
+    func testAnInvariantOnAStepsOwnRoleSaysWhyAndWhatToDo() {
+        let r = Fixture.decode(Fixture.header() + """
+            steps:
+              - id: net
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks: [{name: any-net, network: {bind: N, driver: bridge, user_defined: true}}]
+                invariants: [{name: keep, network: {name: $N}}, {name: other, network: {name: $M}}]
+                solution: ["docker network create a"]
+            """)
+        XCTAssertEqual(r.errors.map(\.code), ["LAB009", "LAB009"])
+        XCTAssertEqual(r.errors.first?.text(), "an invariant cannot use role 'N': this step's checks bind it, and the later steps "
+                       + "that check the invariant do not have it; declare N under roles: for the whole lab")
+        XCTAssertEqual(r.errors.last?.text(), "role 'M' is used before a check binds it", "a role nobody binds keeps the plain message")
+        XCTAssertTrue(r.errors.first?.text(.ko).hasPrefix("불변 조건에는 역할 'N'을 쓸 수 없습니다") ?? false, r.errors.first?.text(.ko) ?? "")
+    }
+
     func testALinkThatLeadsNowhereIsNamedSo() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnmlab-links-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
