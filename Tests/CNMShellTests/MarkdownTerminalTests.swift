@@ -139,6 +139,14 @@ final class PagerTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "latin1")
     }
 
+    /// NO_COLOR as no-color.org defines it: set and not empty turns colour off; so does --no-color.
+    func testNoColorCountsWhenSetAndNotEmpty() {
+        XCTAssertTrue(ShellRunner.wantsColor(noColorFlag: false, environment: [:]))
+        XCTAssertFalse(ShellRunner.wantsColor(noColorFlag: false, environment: ["NO_COLOR": "1"]))
+        XCTAssertTrue(ShellRunner.wantsColor(noColorFlag: false, environment: ["NO_COLOR": ""]))
+        XCTAssertFalse(ShellRunner.wantsColor(noColorFlag: true, environment: [:]))
+    }
+
     func testTheWidthOfAPipeIsColumnsOrNothing() {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)
