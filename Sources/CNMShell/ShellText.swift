@@ -40,6 +40,7 @@ public enum ShellText: Sendable {
     case practiceNote
     case resumed(lines: Int)
     case finishedBefore(score: Int, max: Int, attempt: Int)
+    case restarted(attempt: Int)
     case resumedUnchecked(Int)
     case nothingToResume
     case unfinishedLab(number: Int, title: String, step: Int, steps: Int)
@@ -104,6 +105,7 @@ public enum ShellText: Sendable {
         case .solutionDeclined: return ("답안을 보지 않았습니다.", "Solution not shown.")
         case .labFinished: return ("실습 완료: {score}/{max}점", "Lab finished: {score}/{max} points")
         case .practiceNote: return ("호스트는 그대로 있으니 계속 살펴봐도 됩니다. 이제부터 입력은 연습으로 기록되고 점수는 바뀌지 않습니다. 새 시도는 lab restart, 다른 실습은 labs.", "The host keeps running: explore as you like. What you type now is recorded as practice and leaves your score alone. lab restart starts a new attempt; labs lists the others.")
+        case .restarted: return ("{attempt}번째 시도를 처음부터 시작합니다. 이전 시도는 닫혔고 그 점수는 그대로 남습니다.", "This starts attempt {attempt} from the beginning; the earlier attempts are closed and keep their scores.")
         case .finishedBefore: return ("이 실습은 이미 끝냈습니다 (가장 좋은 점수 {score}/{max}점). {attempt}번째 시도를 새로 시작합니다. 끝낸 시도의 점수는 그대로 남습니다.", "You finished this lab before (best score {score}/{max} points). This starts attempt {attempt}; the finished one keeps its score.")
         case .resumed: return ("이전 시도를 이어 갑니다 (기록된 줄 {lines}개를 다시 실행했습니다).", "Resuming your attempt ({lines} logged lines replayed).")
         case .resumedUnchecked: return ("그중 {count}개는 이전 버전의 cnmlab이 기록해서 종료 코드만 확인했습니다.", "{count} of them were recorded by an older cnmlab: only their exit codes could be checked.")
@@ -162,6 +164,7 @@ public enum ShellText: Sendable {
         case .explanation(let text): return ["text": "\(text)"]
         case .labFinished(let score, let max): return ["score": "\(score)", "max": "\(max)"]
         case .finishedBefore(let score, let max, let attempt): return ["score": "\(score)", "max": "\(max)", "attempt": "\(attempt)"]
+        case .restarted(let attempt): return ["attempt": "\(attempt)"]
         case .resumed(let lines): return ["lines": "\(lines)"]
         case .resumedUnchecked(let count): return ["count": "\(count)"]
         case .unfinishedLab(let number, let title, let step, let steps): return ["number": "\(number)", "title": "\(title)", "step": "\(step)", "steps": "\(steps)"]

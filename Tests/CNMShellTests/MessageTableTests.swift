@@ -49,6 +49,7 @@ final class MessageTableTests: XCTestCase {
         .noSuchLab("z"), .labUsage, .labQuit("x"), .skipped, .cannotSkip, .resetUsage, .resetDone, .labListHeader,
         .labNotStarted, .labInProgress(done: 1, steps: 2), .labDone(score: 1, max: 2), .labAbandoned, .labCurrent,
         .labSize(steps: 1, minutes: 2), .theoryMissing("s"), .progressUnavailable, .storeError("e"), .allDone, .questionOpen, .noVisibleChecks,
+        .restarted(attempt: 2),
     ]
 
     func testShellTextHasBothLanguagesWithTheSamePlaceholders() {

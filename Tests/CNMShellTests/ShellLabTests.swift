@@ -147,6 +147,8 @@ final class ShellLabTests: XCTestCase {
         _ = s.handle(solution[0])
         let restart = s.handle("lab restart")
         XCTAssertTrue(restart.stdout.contains("-- Step 1/3: "))
+        XCTAssertTrue(restart.stdout.contains("This starts attempt 2 from the beginning; the earlier attempts are closed and keep their scores.\n"),
+                      "a restart says it is a new attempt: \(restart.stdout)")
         XCTAssertNil(s.engine.network(named: String(solution[0].split(separator: " ").last ?? "")))
         XCTAssertEqual(s.handle("lab quit").stdout, "Left lab example-publish-port. Your progress is saved.\n")
         XCTAssertEqual(s.prompt, "docker-host$ ")
