@@ -239,6 +239,18 @@ struct ValidationJSON: Encodable {
         var lab: String?
         var clean: Bool
         var diagnostics: [Diagnostic]
+
+        /// `lab` is always there, `null` for a file that did not load, as `docs/lab-format.md` lists it
+        /// (a synthesized encoder would leave the key out).
+        enum Keys: String, CodingKey { case file, lab, clean, diagnostics }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(lab, forKey: .lab)
+            try c.encode(clean, forKey: .clean)
+            try c.encode(diagnostics, forKey: .diagnostics)
+        }
     }
     struct Mutants: Encodable {
         var tried: Int

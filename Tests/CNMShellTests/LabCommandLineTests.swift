@@ -62,6 +62,18 @@ final class LabCommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("broken.yaml:2:10: error LAB005"), r.stderr)
     }
 
+    /// `validate --json` gives every file the keys the documentation lists, `lab` null when it did not load.
+    func testValidateJSONNamesTheLabOfEveryFileOrNull() throws {
+        let r = cnmlab(["validate", "--json", dir + "/labs"])
+        XCTAssertEqual(r.status, 1)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 2)
+        for f in files { XCTAssertEqual(Set(f.keys), ["file", "lab", "clean", "diagnostics"], "\(f)") }
+        let broken = try XCTUnwrap(files.first { ($0["file"] as? String)?.hasSuffix("broken.yaml") == true })
+        XCTAssertTrue(broken["lab"] is NSNull, "\(broken)")
+    }
+
     /// `labs show` speaks the reader's language all through and keeps a step's text under its title,
     /// wrapped to COLUMNS (Hangul counting two columns) like the shell's texts.
     func testLabsShowIsKoreanAllThroughAndIndentsEveryLineOfAStep() {
