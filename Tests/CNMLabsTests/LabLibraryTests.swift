@@ -30,6 +30,16 @@ final class LabLibraryTests: XCTestCase {
         XCTAssertEqual(BundledCourse.labs.map(\.name), BundledCourse.labs.map(\.name).sorted())
     }
 
+    /// A title's subtitle follows " - " in every lab, so `labs` reads as one list (one lab used " — ").
+    func testLabTitlesSeparateTheirSubtitleAlike() {
+        for lab in LabLibrary.load(options: [], environment: [:], files: DiskFiles()).labs {
+            for locale in LabLocale.allCases {
+                let title = lab.title.resolve(locale)
+                XCTAssertFalse(title.contains("—") || title.contains("–"), "\(lab.id) \(locale): \(title)")
+            }
+        }
+    }
+
     func testBuiltInCurriculumIsExactlyTheCurriculumFolders() throws {
         for lang in ["ko", "en"] {
             let disk = try files("Curriculum/" + lang, suffixes: [".md"])
