@@ -218,7 +218,8 @@ extension NodeReader {
     mutating func ref(_ node: Node, _ what: String, _ roles: Set<String>) -> String? {
         guard let s = string(node, what) else { return nil }
         if s.hasPrefix("$"), !roles.contains(String(s.dropFirst())) {
-            report(.unknownRole, [String(s.dropFirst())], node)
+            let role = String(s.dropFirst())
+            report(stepRolesOutOfReach.contains(role) ? .invariantStepRole : .unknownRole, [role], node)
             return nil
         }
         return s

@@ -199,16 +199,16 @@ public struct CheckEvaluator {
     func networkMismatches(_ n: Network, _ p: NetworkPredicate) -> [Mismatch] {
         var out: [Mismatch] = []
         if let d = p.driver, n.driver.rawValue != d { out.append(Mismatch(field: "driver", expected: d, actual: n.driver.rawValue)) }
-        let subnetText = n.subnet?.description ?? "(none)"
+        let subnetText = n.subnet?.description ?? text(.valueNone)
         if let s = p.subnet, IPv4Subnet(s)?.canonical != n.subnet?.canonical || n.subnet == nil {
             out.append(Mismatch(field: "subnet", expected: s, actual: subnetText))
         }
         if let w = p.subnetWithin {
             let ok = IPv4Subnet(w).flatMap { range in n.subnet.map { range.contains($0.canonical) } } ?? false
-            if !ok { out.append(Mismatch(field: "subnet", expected: "within " + w, actual: subnetText)) }
+            if !ok { out.append(Mismatch(field: "subnet", expected: text(.valueWithin, w), actual: subnetText)) }
         }
         if let g = p.gateway, n.gateway?.description != g {
-            out.append(Mismatch(field: "gateway", expected: g, actual: n.gateway?.description ?? "(none)"))
+            out.append(Mismatch(field: "gateway", expected: g, actual: n.gateway?.description ?? text(.valueNone)))
         }
         if let i = p.isInternal, n.isInternal != i { out.append(Mismatch(field: "internal", expected: "\(i)", actual: "\(n.isInternal)")) }
         if let a = p.attachable, n.attachable != a { out.append(Mismatch(field: "attachable", expected: "\(a)", actual: "\(n.attachable)")) }
@@ -227,7 +227,7 @@ public struct CheckEvaluator {
             let missing = wanted.filter { !members.contains($0) }
             if !missing.isEmpty {
                 out.append(Mismatch(field: "containers", expected: wanted.joined(separator: ", "),
-                                    actual: members.isEmpty ? "(none)" : members.joined(separator: ", ")))
+                                    actual: members.isEmpty ? text(.valueNone) : members.joined(separator: ", ")))
             }
         }
         return out
@@ -256,22 +256,22 @@ public struct CheckEvaluator {
                 }
                 if best == nil || ms.count < best!.1.count { best = (n, ms) }
             }
-            guard let (n, ms) = best else { return fail(.noNetworkMatches, [bind], actual: "(no networks)") }
+            guard let (n, ms) = best else { return fail(.noNetworkMatches, [bind], actual: text(.valueNoNetworks)) }
             let (_, e, a) = summarize(ms)
-            return fail(.noNetworkMatches, [bind], expected: e, actual: "closest: \(n.name): " + a)
+            return fail(.noNetworkMatches, [bind], expected: e, actual: text(.closestCandidate, n.name, a))
         }
         guard let ref = p.name else { return fail(.invalidValue, ["network", "no name"]) }
         guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }
         guard let n = engine.network(named: name) else {
             if p.absent { return Self.pass }
             return fail(.networkMissing, [name], expected: name,
-                        actual: Self.names(engine.allNetworks.map(\.name), count: engine.networks.count, none: "(no networks)"))
+                        actual: Self.names(engine.allNetworks.map(\.name), count: engine.networks.count, none: text(.valueNoNetworks)))
         }
-        if p.absent { return fail(.networkPresent, [name], expected: "absent", actual: "present (\(n.driver.rawValue))") }
+        if p.absent { return fail(.networkPresent, [name], expected: text(.valueAbsent), actual: text(.valuePresent, n.driver.rawValue)) }
         let ms = networkMismatches(n, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.networkFieldDiffers, [name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .networkFieldsDiffer : .networkFieldDiffers, [name, fields], expected: e, actual: a)
     }
 
     // MARK: Containers
@@ -302,7 +302,7 @@ public struct CheckEvaluator {
         if let i = p.image, !imageMatches(c, i) { out.append(Mismatch(field: "image", expected: i, actual: c.imageReference)) }
         let att = attachments(c)
         let names = att.map(\.name)
-        let shown = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+        let shown = names.isEmpty ? text(.valueNone) : names.joined(separator: ", ")
         for ref in p.networks {
             let n = resolve(ref) ?? ref
             if !names.contains(n) { out.append(Mismatch(field: "networks", expected: "includes " + n, actual: shown)) }
@@ -312,14 +312,14 @@ public struct CheckEvaluator {
             if names.contains(n) { out.append(Mismatch(field: "networks", expected: "excludes " + n, actual: shown)) }
         }
         let ips = att.compactMap(\.ip)
-        let ipShown = ips.isEmpty ? "(none)" : ips.map(\.description).joined(separator: ", ")
+        let ipShown = ips.isEmpty ? text(.valueNone) : ips.map(\.description).joined(separator: ", ")
         if let ip = p.ip, !ips.contains(where: { $0.description == ip }) {
             out.append(Mismatch(field: "ip", expected: ip, actual: ipShown))
         }
         if let w = p.ipWithin {
             let range = IPv4Subnet(w)
             if !ips.contains(where: { range?.contains($0) ?? false }) {
-                out.append(Mismatch(field: "ip", expected: "within " + w, actual: ipShown))
+                out.append(Mismatch(field: "ip", expected: text(.valueWithin, w), actual: ipShown))
             }
         }
         for (ref, wanted) in p.aliases.sorted(by: { $0.key < $1.key }) {
@@ -328,12 +328,12 @@ public struct CheckEvaluator {
             let missing = wanted.filter { !have.contains($0) }
             if !missing.isEmpty {
                 out.append(Mismatch(field: "aliases." + n, expected: wanted.joined(separator: ", "),
-                                    actual: have.isEmpty ? "(none)" : have.joined(separator: ", ")))
+                                    actual: have.isEmpty ? text(.valueNone) : have.joined(separator: ", ")))
             }
         }
         if !p.published.isEmpty {
             let maps = c.portMappings
-            let shownPorts = maps.isEmpty ? "(none)" : maps.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)" }.joined(separator: ", ")
+            let shownPorts = maps.isEmpty ? text(.valueNone) : maps.map { "\($0.hostIP):\($0.hostPort)->\($0.containerPort)" }.joined(separator: ", ")
             for spec in p.published {
                 guard let s = PublishedSpec(spec) else {
                     out.append(Mismatch(field: "published", expected: spec, actual: shownPorts)); continue
@@ -363,22 +363,22 @@ public struct CheckEvaluator {
                 }
                 if best == nil || ms.count < best!.1.count { best = (c, ms) }
             }
-            guard let (c, ms) = best else { return fail(.noContainerMatches, [bind], actual: "(no containers)") }
+            guard let (c, ms) = best else { return fail(.noContainerMatches, [bind], actual: text(.valueNoContainers)) }
             let (_, e, a) = summarize(ms)
-            return fail(.noContainerMatches, [bind], expected: e, actual: "closest: \(c.name): " + a)
+            return fail(.noContainerMatches, [bind], expected: e, actual: text(.closestCandidate, c.name, a))
         }
         guard let ref = p.name else { return fail(.invalidValue, ["container", "no name"]) }
         guard let name = resolve(ref) else { return unbound(String(ref.dropFirst())) }
         guard case .success(let c) = engine.findContainer(name), c.name == name else {
             if p.absent { return Self.pass }
             return fail(.containerMissing, [name], expected: name, actual: Self.names(engine.allContainers.map(\.name),
-                                                                                    count: engine.containers.count, none: "(no containers)"))
+                                                                                    count: engine.containers.count, none: text(.valueNoContainers)))
         }
-        if p.absent { return fail(.containerPresent, [name], expected: "absent", actual: "present (\(c.state.status))") }
+        if p.absent { return fail(.containerPresent, [name], expected: text(.valueAbsent), actual: text(.valuePresent, c.state.status)) }
         let ms = containerMismatches(c, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.containerFieldDiffers, [name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .containerFieldsDiffer : .containerFieldDiffers, [name, fields], expected: e, actual: a)
     }
 
     // MARK: History
@@ -405,7 +405,7 @@ public struct CheckEvaluator {
             return fail(message, [p.pattern], expected: expected, actual: text(.matchingCommand, describe(near.command)))
         }
         let last = history.reversed().lazy.filter { !$0.refused }.compactMap { $0.commands.last(where: \.ran) }.first
-        return fail(message, [p.pattern], expected: expected, actual: text(.lastCommand, last.map(describe) ?? "(none)"))
+        return fail(message, [p.pattern], expected: expected, actual: text(.lastCommand, last.map(describe) ?? text(.valueNone)))
     }
 
     /// `docker ps (exit 0)`.

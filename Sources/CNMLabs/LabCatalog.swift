@@ -19,7 +19,8 @@ public enum LabCatalog {
         var out: [Entry] = []
         for path in paths {
             guard files.exists(path) else {
-                out.append(Entry(file: path, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.noSuchFileOrFolder)], at: nil, file: path)]))
+                let why: LabPhrase = files.kind(path) == .link ? .brokenLink : .noSuchFileOrFolder
+                out.append(Entry(file: path, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(why)], at: nil, file: path)]))
                 continue
             }
             if files.isDirectory(path) {
@@ -51,7 +52,11 @@ public enum LabCatalog {
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex, [LabText.phrase(.largerThan, String(YAMLGuard.maxBytes))],
                                                                          at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         case .failure(.notRegular), .failure(.missing):
-            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.notRegularFile)], at: nil, file: file)])
+            // A link that leads nowhere (a missing target, or links pointing at each other) is named as
+            // such: "not a regular file" sends an author looking for a FIFO or a folder.
+            let broken = files.kind(file) == .link && !files.exists(file)
+            return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(broken ? .brokenLink : .notRegularFile)],
+                                                                         at: nil, file: file)])
         case .failure(.unreadable):
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(.cannotOpen)], at: nil, file: file)])
         }

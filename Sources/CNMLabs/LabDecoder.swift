@@ -51,7 +51,7 @@ public enum LabDecoder {
                                                                 at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         guard let root else {
-            return Result(lab: nil, diagnostics: [LabDiagnostic(.missingKey, ["id"],
+            return Result(lab: nil, diagnostics: [LabDiagnostic(.rootNotMapping, [LabText.phrase(.anEmptyFile)],
                 at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         }
         var budget = YAMLGuard.maxNodes
@@ -114,6 +114,13 @@ extension NodeReader {
     mutating func lab(_ root: Node) -> Lab? {
         let keys = ["id", "version", "title", "summary", "place", "minutes", "prerequisites", "parameters", "hosts",
                     "roles", "outside", "setup", "rules", "scoring", "steps"]
+        // A file whose top level is a list or a single value is told what a lab file looks like,
+        // not that "'' must be a mapping".
+        switch root {
+        case .mapping: break
+        case .sequence: report(.rootNotMapping, [LabText.phrase(.aList)], root); return nil
+        default: report(.rootNotMapping, [LabText.phrase(.aSingleValue)], root); return nil
+        }
         guard let f = mapping(root, "", allowed: keys, required: ["id", "version", "title", "place", "minutes", "steps"])
         else { return nil }
         var params: [LabParameter] = []
@@ -326,6 +333,8 @@ extension NodeReader {
         // Invariants hold for the rest of the lab, where a step's own roles are gone: lab roles only.
         var invariants: [Check] = []
         if let c = f.values["invariants"] {
+            stepRolesOutOfReach = roles.subtracting(labRoles)
+            defer { stepRolesOutOfReach = [] }
             if case .sequence(let seq) = c, !seq.isEmpty {
                 for (i, item) in seq.enumerated() {
                     var scoped = labRoles

@@ -59,13 +59,24 @@ public struct LabLibrary: Sendable {
 
     /// "no lab found in …", naming every place looked in, for standard error.
     public func notFoundMessage(_ locale: LabLocale) -> String {
-        LabLibraryText.noLabFound(searched.joined(separator: ", "), locale)
+        LabLibraryText.noLabFound(places(locale), locale)
+    }
+
+    /// Every place looked in, the built-in labs named in `locale` ("the built-in labs", "내장 실습").
+    public func places(_ locale: LabLocale) -> String {
+        searched.map { LabLibraryText.place($0, locale) }.joined(separator: ", ")
     }
 }
 
 /// The messages of lab discovery, in Korean and English.
 enum LabLibraryText {
     static let builtInPlace = "built-in"
+
+    /// A place as a reader sees it: the built-in labs in words of `locale`, a folder as it is.
+    static func place(_ place: String, _ locale: LabLocale) -> String {
+        guard place == builtInPlace else { return place }
+        return locale == .ko ? "내장 실습" : "the built-in labs"
+    }
 
     static func noLabFound(_ places: String, _ locale: LabLocale) -> String {
         MessageTemplate.fill(locale == .ko ? "실습을 찾지 못했습니다. 찾아본 곳: {places} (*.yaml, *.yml 파일)"

@@ -30,10 +30,9 @@ public enum LabReference {
         }), entry.lab == nil {
             return .found(entry)
         }
-        let places = library.searched.joined(separator: ", ")
         let lone = library.entries.count == 1 && library.entries[0].lab == nil ? library.entries[0].diagnostics.first : nil
         return .notFound { locale in
-            var message = GradeText.labNotFound.format(locale, [ref, places])
+            var message = GradeText.labNotFound.format(locale, [ref, library.places(locale)])
             if let lone { message += ": " + lone.formatted(locale) }
             return message
         }

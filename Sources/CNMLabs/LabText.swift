@@ -76,7 +76,7 @@ extension LabText: DiagnosticArgument {
 /// The phrases diagnostics are made of, in English and Korean. Placeholders are `{0}`, `{1}`….
 public enum LabPhrase: String, Sendable, CaseIterable {
     // What a value must be
-    case aMapping, aString, aWholeNumber, trueOrFalse, aListOfStrings, aMappingOfStrings, aPlainName, aList
+    case aMapping, aString, aWholeNumber, trueOrFalse, aListOfStrings, aMappingOfStrings, aPlainName, aList, aSingleValue, anEmptyFile
     case nonEmptyStepList, aListOfChecks, nonEmptyListOfChecks, aListOfHints, aListOfNames, aliasesMapping, minMax
     case trueFalseAny, hostsList
     // Why a value is wrong
@@ -87,7 +87,7 @@ public enum LabPhrase: String, Sendable, CaseIterable {
     case tooManyHosts, lanAddress, hostnameChars, reservedHost, addressTaken, noFreeAddress
     case unknownMachine, invalidDefault
     // Files
-    case noSuchFileOrFolder, pointsOutside, notRegularFile, largerThan, cannotOpen, notUTF8
+    case noSuchFileOrFolder, brokenLink, pointsOutside, notRegularFile, largerThan, cannotOpen, notUTF8
     // YAML
     case yamlUnquotedColon, yamlTab, yamlUnclosed, yamlUnclosedQuote, yamlBadIndent, yamlDuplicateKey, yamlOther
     case yamlAliasKey, yamlCollectionKey, yamlComplexKey, yamlDeepIndent, yamlDeepFlow, yamlTooManyAliases
@@ -109,6 +109,8 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .aMappingOfStrings: return "a mapping of strings"
         case .aPlainName: return "a plain name"
         case .aList: return "a list"
+        case .aSingleValue: return "a single value"
+        case .anEmptyFile: return "an empty file"
         case .nonEmptyStepList: return "a non-empty list of steps"
         case .aListOfChecks: return "a list of checks"
         case .nonEmptyListOfChecks: return "a non-empty list of checks"
@@ -158,6 +160,7 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .unknownMachine: return "'{0}' is not a machine of this lab ({1}; declare it under hosts:)"
         case .invalidDefault: return "the default '{0}' is not used: templates of {1} are not checked further"
         case .noSuchFileOrFolder: return "no such file or folder"
+        case .brokenLink: return "a symbolic link that leads nowhere (its target is missing, or links point at each other)"
         case .pointsOutside: return "it points outside {0}"
         case .notRegularFile: return "not a regular file"
         case .largerThan: return "the file is larger than {0} bytes"
@@ -219,6 +222,8 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .aMappingOfStrings: return "문자열 매핑"
         case .aPlainName: return "평범한 이름"
         case .aList: return "목록"
+        case .aSingleValue: return "값 하나"
+        case .anEmptyFile: return "빈 파일"
         case .nonEmptyStepList: return "비어 있지 않은 단계 목록"
         case .aListOfChecks: return "검사 목록"
         case .nonEmptyListOfChecks: return "비어 있지 않은 검사 목록"
@@ -268,6 +273,7 @@ public enum LabPhrase: String, Sendable, CaseIterable {
         case .unknownMachine: return "'{0}'{:은} 이 실습의 머신이 아닙니다 ({1}; hosts:에 선언하세요)"
         case .invalidDefault: return "기본값 '{0}'{:을} 쓸 수 없어 {1}의 템플릿은 더 검사하지 않습니다"
         case .noSuchFileOrFolder: return "파일이나 폴더가 없습니다"
+        case .brokenLink: return "가리키는 곳이 없는 심볼릭 링크입니다(대상이 없거나 링크끼리 서로 가리킵니다)"
         case .pointsOutside: return "{0} 밖을 가리킵니다"
         case .notRegularFile: return "일반 파일이 아닙니다"
         case .largerThan: return "파일이 {0}바이트보다 큽니다"

@@ -118,8 +118,10 @@ public enum LabValidator {
                 let holding = zip(step.checks, early).first { !$0.0.hidden && $0.1.passed }?.0.position
                 out.append(LabDiagnostic(.passesBeforeSolution, [step.id], at: holding ?? pos, file: file))
             }
+            var refused = false
             for (k, line) in step.solution.enumerated() {
                 if let reason = session.refusal(for: line) {
+                    refused = true
                     var ko = session
                     ko.locale = .ko
                     let text = LabText(en: line + " (" + reason + ")", ko: line + " (" + (ko.refusal(for: line) ?? reason) + ")")
@@ -131,7 +133,8 @@ public enum LabValidator {
             let invariantsBefore = step.invariants.isEmpty ? [] : invariantResults(session, step.invariants)
             for line in step.solution { _ = session.input(line) }
             if let d = notSolvable(session, i, step, file) {
-                out.append(d)
+                // A solution the lab's rules refuse cannot pass: LAB024 already says why (one error per mistake).
+                if !refused { out.append(d) }
                 continue
             }
             if !step.invariants.isEmpty, invariantsBefore.contains(where: { !$0.passed }) {

@@ -21,7 +21,9 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case deliveredElsewhere, noAddress, verdictDelivered, verdictRefused, verdictProxyFailed, verdictUnreachable
     case verdictDropped, verdictDroppedBy, verdictRejected, verdictNoHost, verdictHandoff
     case swarmMissing, swarmPresent, swarmFieldDiffers, serviceMissing, servicePresent, serviceFieldDiffers
-    case machineMissing, placeMissing
+    case machineMissing, placeMissing, closestCandidate
+    case networkFieldsDiffer, containerFieldsDiffer, swarmFieldsDiffer, serviceFieldsDiffer
+    case valueNone, valueWithin, valueAbsent, valuePresent, valueNoNetworks, valueNoContainers
     case fileMissing, filePresent, fileLacks, fileIsDirectory
     // Session
     case commandForbidden, commandNotAllowed, stepComplete, labComplete, noMoreHints
@@ -30,20 +32,31 @@ public enum LabMessage: String, Sendable, CaseIterable {
     case unknownKey, missingKey, wrongType, invalidValue, yamlSyntax, yamlTooComplex, duplicateID
     case unknownParameter, missingLocale, passesBeforeSolution, notSolvable, noHint, mutantAccepted
     case setupFailed, solutionForbidden, quizWithoutAnswer, unknownPrerequisite, unreadableFile
-    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote
+    case unknownRole, stepWithoutChecks, duplicateLabID, wrongTypeQuote, rootNotMapping, invariantStepRole
     case passesEarly, passesEarlyOne, skippingUnloadable
     // `cnmlab labs` column headings
     case headingTitle, headingSection, headingSteps, headingMinutes
+    // `cnmlab labs show`
+    case showSize, showPrerequisites, showVariantFor, showVariantDefault, showStepPoints, showStepPointsOptional
 
     var en: String {
         switch self {
         case .networkMissing: return "no network named {0}"
         case .networkPresent: return "network {0} exists but should not"
         case .networkFieldDiffers: return "network {0}: {1} differs"
+        case .networkFieldsDiffer: return "network {0}: {1} differ"
         case .noNetworkMatches: return "no network matches for role {0}"
+        case .closestCandidate: return "closest: {0}: {1}"
+        case .valueNone: return "(none)"
+        case .valueWithin: return "within {0}"
+        case .valueAbsent: return "absent"
+        case .valuePresent: return "present ({0})"
+        case .valueNoNetworks: return "(no networks)"
+        case .valueNoContainers: return "(no containers)"
         case .containerMissing: return "no container named {0}"
         case .containerPresent: return "container {0} exists but should not"
         case .containerFieldDiffers: return "container {0}: {1} differs"
+        case .containerFieldsDiffer: return "container {0}: {1} differ"
         case .noContainerMatches: return "no container matches for role {0}"
         case .roleUnbound: return "role {0} is not bound by an earlier check"
         case .historyMissing: return "no successful command matches {0}"
@@ -86,9 +99,11 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .swarmMissing: return "no swarm: no machine is a swarm manager"
         case .swarmPresent: return "a swarm exists but should not"
         case .swarmFieldDiffers: return "the swarm: {0} differs"
+        case .swarmFieldsDiffer: return "the swarm: {0} differ"
         case .serviceMissing: return "no service named {0}"
         case .servicePresent: return "service {0} exists but should not"
         case .serviceFieldDiffers: return "service {0}: {1} differs"
+        case .serviceFieldsDiffer: return "service {0}: {1} differ"
         case .machineMissing: return "no machine named {0} on this lab's LAN"
         case .placeMissing: return "no machine, container or service named {0}"
         case .fileMissing: return "no file {0}"
@@ -125,15 +140,23 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unknownPrerequisite: return "unknown prerequisite lab '{0}'"
         case .unreadableFile: return "cannot read the lab file: {0}"
         case .unknownRole: return "role '{0}' is used before a check binds it"
+        case .invariantStepRole: return "an invariant cannot use role '{0}': this step's checks bind it, and the later steps that check the invariant do not have it; declare {0} under roles: for the whole lab"
         case .stepWithoutChecks: return "step '{0}' has neither checks nor a quiz"
         case .duplicateLabID: return "duplicate lab id '{0}' ({1})"
         case .wrongTypeQuote: return "'{0}' must be {1}; YAML reads an unquoted {{…}} as a mapping: write \"{2}\" in quotes"
+        case .rootNotMapping: return "a lab file is a mapping of keys (id:, version:, title:, place:, minutes:, steps:), but this one is {0}"
         case .passesEarly: return "step {0} ({1}) passes after command {2} of {3} of its solution: commands {4}–{3} are not checked"
         case .skippingUnloadable: return "skipping a lab file that does not load: {0}"
         case .headingTitle: return "TITLE"
         case .headingSection: return "SECTION"
         case .headingSteps: return "STEPS"
         case .headingMinutes: return "MINUTES"
+        case .showSize: return "{0} min · {1} points"
+        case .showPrerequisites: return "Prerequisites: {0}"
+        case .showVariantFor: return "Variant for {0}: {1}"
+        case .showVariantDefault: return "Variant (default): {0}"
+        case .showStepPoints: return "[{0} points]"
+        case .showStepPointsOptional: return "[{0} points, optional]"
         case .passesEarlyOne: return "step {0} ({1}) passes after command {2} of {3} of its solution: command {3} is not checked"
         }
     }
@@ -143,10 +166,19 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .networkMissing: return "{0} 네트워크가 없습니다"
         case .networkPresent: return "{0} 네트워크가 있으면 안 됩니다"
         case .networkFieldDiffers: return "{0} 네트워크의 {1} 값이 다릅니다"
+        case .networkFieldsDiffer: return "{0} 네트워크의 {1} 값이 다릅니다"
         case .noNetworkMatches: return "역할 {0}에 맞는 네트워크가 없습니다"
+        case .closestCandidate: return "가장 가까운 후보 {0}: {1}"
+        case .valueNone: return "(없음)"
+        case .valueWithin: return "{0} 안"
+        case .valueAbsent: return "없음"
+        case .valuePresent: return "있음 ({0})"
+        case .valueNoNetworks: return "(네트워크 없음)"
+        case .valueNoContainers: return "(컨테이너 없음)"
         case .containerMissing: return "{0} 컨테이너가 없습니다"
         case .containerPresent: return "{0} 컨테이너가 있으면 안 됩니다"
         case .containerFieldDiffers: return "{0} 컨테이너의 {1} 값이 다릅니다"
+        case .containerFieldsDiffer: return "{0} 컨테이너의 {1} 값이 다릅니다"
         case .noContainerMatches: return "역할 {0}에 맞는 컨테이너가 없습니다"
         case .roleUnbound: return "역할 {0:이} 앞의 검사에서 정해지지 않았습니다"
         case .historyMissing: return "{0}에 맞는 성공한 명령이 없습니다"
@@ -189,9 +221,11 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .swarmMissing: return "스웜이 없습니다: 스웜 매니저인 머신이 없습니다"
         case .swarmPresent: return "스웜이 있으면 안 됩니다"
         case .swarmFieldDiffers: return "스웜의 {0} 값이 다릅니다"
+        case .swarmFieldsDiffer: return "스웜의 {0} 값이 다릅니다"
         case .serviceMissing: return "{0} 서비스가 없습니다"
         case .servicePresent: return "{0} 서비스가 있으면 안 됩니다"
         case .serviceFieldDiffers: return "{0} 서비스의 {1} 값이 다릅니다"
+        case .serviceFieldsDiffer: return "{0} 서비스의 {1} 값이 다릅니다"
         case .machineMissing: return "이 실습의 LAN에는 {0} 머신이 없습니다"
         case .placeMissing: return "{0:이라는} 머신, 컨테이너, 서비스가 없습니다"
         case .fileMissing: return "{0} 파일이 없습니다"
@@ -228,15 +262,23 @@ public enum LabMessage: String, Sendable, CaseIterable {
         case .unknownPrerequisite: return "알 수 없는 선수 실습 '{0}'"
         case .unreadableFile: return "실습 파일을 읽을 수 없습니다: {0}"
         case .unknownRole: return "역할 '{0}'{:이} 정해지기 전에 쓰였습니다"
+        case .invariantStepRole: return "불변 조건에는 역할 '{0}'{:을} 쓸 수 없습니다: 이 단계의 검사가 정하는 역할이라 불변 조건을 다시 확인하는 뒤 단계에는 없습니다. 실습 전체의 roles:에 {0}{:을} 선언하세요"
         case .stepWithoutChecks: return "'{0}' 단계에 검사도 퀴즈도 없습니다"
         case .duplicateLabID: return "실습 id '{0}'{:이} 중복됩니다 ({1})"
         case .wrongTypeQuote: return "'{0}'{:은} {1}이어야 합니다. YAML은 따옴표 없는 {{…}}를 매핑으로 읽습니다: \"{2}\"처럼 따옴표로 감싸세요"
+        case .rootNotMapping: return "실습 파일은 키의 매핑(id:, version:, title:, place:, minutes:, steps:)이어야 하는데, 이 파일은 {0}입니다"
         case .passesEarly: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {4}–{3}번째 명령은 검사되지 않습니다"
         case .skippingUnloadable: return "읽지 못한 실습 파일을 건너뜁니다: {0}"
         case .headingTitle: return "제목"
         case .headingSection: return "섹션"
         case .headingSteps: return "단계"
         case .headingMinutes: return "분"
+        case .showSize: return "약 {0}분 · {1}점"
+        case .showPrerequisites: return "먼저 할 실습: {0}"
+        case .showVariantFor: return "학습자 {0}의 변형: {1}"
+        case .showVariantDefault: return "기본 변형: {0}"
+        case .showStepPoints: return "[{0}점]"
+        case .showStepPointsOptional: return "[{0}점, 선택]"
         case .passesEarlyOne: return "{0}단계({1}): 풀이 명령 {3}개 중 {2}번째까지만 실행해도 통과합니다. {3}번째 명령은 검사되지 않습니다"
         }
     }

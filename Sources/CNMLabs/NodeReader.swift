@@ -13,6 +13,9 @@ struct NodeReader {
     var machines: [String] = []
     /// Roles bound for the whole lab (`roles:`): every step may use them.
     var labRoles: Set<String> = []
+    /// While a step's invariants are read: the roles its own checks bind, which an invariant may not
+    /// use (it is checked again in later steps, where they are gone); named so in the error.
+    var stepRolesOutOfReach: Set<String> = []
     var hasErrors = false
 
     init(file: String) { self.file = file }

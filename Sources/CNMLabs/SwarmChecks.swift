@@ -65,8 +65,8 @@ extension CheckEvaluator {
         let managers = nodes.filter { $0.role == .manager }
         let workers = nodes.filter { $0.role == .worker }
         if p.absent {
-            return fail(.swarmPresent, [], expected: "absent",
-                        actual: "present (\(nodes.count) nodes: \(nodes.map(\.hostname).joined(separator: ", ")))")
+            return fail(.swarmPresent, [], expected: text(.valueAbsent),
+                        actual: text(.valuePresent, "\(nodes.count) nodes: \(nodes.map(\.hostname).joined(separator: ", "))"))
         }
         var ms: [Mismatch] = []
         if let n = p.nodes, nodes.count != n { ms.append(Mismatch(field: "nodes", expected: "\(n)", actual: "\(nodes.count)")) }
@@ -79,7 +79,7 @@ extension CheckEvaluator {
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
         let who = nodes.map { "\($0.hostname) (\($0.role.rawValue))" }.joined(separator: ", ")
-        return fail(.swarmFieldDiffers, [fields], expected: e, actual: a + "; " + who)
+        return fail(ms.count > 1 ? .swarmFieldsDiffer : .swarmFieldDiffers, [fields], expected: e, actual: a + "; " + who)
     }
 
     func expectedSwarm(_ p: SwarmPredicate) -> String {
@@ -105,12 +105,12 @@ extension CheckEvaluator {
         }
         let tasks = s.tasks(of: svc.id)
         if p.absent {
-            return fail(.servicePresent, [p.name], expected: "absent", actual: "present (\(tasks.count) running tasks)")
+            return fail(.servicePresent, [p.name], expected: text(.valueAbsent), actual: text(.valuePresent, "\(tasks.count) running tasks"))
         }
         let ms = serviceMismatches(svc, tasks, s, p)
         if ms.isEmpty { return Self.pass }
         let (fields, e, a) = summarize(ms)
-        return fail(.serviceFieldDiffers, [p.name, fields], expected: e, actual: a)
+        return fail(ms.count > 1 ? .serviceFieldsDiffer : .serviceFieldDiffers, [p.name, fields], expected: e, actual: a)
     }
 
     func serviceMismatches(_ svc: SwarmService, _ tasks: [SwarmTask], _ s: Swarm, _ p: ServicePredicate) -> [Mismatch] {
@@ -119,13 +119,13 @@ extension CheckEvaluator {
             out.append(Mismatch(field: "replicas", expected: "\(r)", actual: "\(tasks.count) running (wants \(svc.replicas))"))
         }
         let names = svc.networkIDs.map { s.network($0)?.name ?? $0 }
-        let shown = names.isEmpty ? "(none)" : names.joined(separator: ", ")
+        let shown = names.isEmpty ? text(.valueNone) : names.joined(separator: ", ")
         for n in p.networks where !names.contains(n) {
             out.append(Mismatch(field: "networks", expected: "includes " + n, actual: shown))
         }
         if !p.published.isEmpty {
             let ports = svc.ports.map { "\($0.published):\($0.target)/\($0.proto)" }
-            let shownPorts = ports.isEmpty ? "(none)" : ports.joined(separator: ", ")
+            let shownPorts = ports.isEmpty ? text(.valueNone) : ports.joined(separator: ", ")
             for spec in p.published {
                 let ok = PublishedSpec(spec).map { want in
                     svc.ports.contains { port in

@@ -20,7 +20,12 @@ public struct EditLineReader: LineReader {
         cnm_install_sigint()
     }
 
-    public mutating func readLine(prompt: String) -> String? {
+    public mutating func readLine(prompt: String) -> String? { readLine(prompt: prompt) { prompt } }
+
+    /// Ctrl-C abandons what was typed, as in bash: the line being edited and, through `interrupted`, a
+    /// command still waiting for its continuation (an open quote, a trailing `|`) or the solution's y/N.
+    public mutating func readLine(prompt: String, interrupted: () -> String) -> String? {
+        var prompt = prompt
         while true {
             _ = cnm_take_interrupt()
             guard let raw = readline(prompt) else {
@@ -28,12 +33,16 @@ public struct EditLineReader: LineReader {
                 if cnm_take_interrupt() != 0 {
                     fputs("^C\n", stdout)
                     fflush(stdout)
+                    prompt = interrupted()
                     continue
                 }
                 return nil
             }
             defer { free(raw) }
-            if cnm_take_interrupt() != 0 { continue }
+            if cnm_take_interrupt() != 0 {
+                prompt = interrupted()
+                continue
+            }
             return String(cString: raw)
         }
     }

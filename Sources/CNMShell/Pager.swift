@@ -37,6 +37,10 @@ public enum Pager {
         defer { for p in cArgs { free(p) } }
         // less without LESS set: -R so the bold of headings shows as bold.
         if getenv("LESS") == nil { setenv("LESS", "-R", 0) }
+        // The text is UTF-8 whatever the locale says. When LANG names a locale the machine has not
+        // generated (ko_KR.UTF-8 in a slim image, say), less falls back to ASCII and shows every
+        // Hangul byte as <EB><8A><94>: tell it the charset unless the learner chose one.
+        if getenv("LESSCHARSET") == nil && getenv("LESSCHARDEF") == nil { setenv("LESSCHARSET", "utf-8", 0) }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArgs, environ)
         close(fds[0])

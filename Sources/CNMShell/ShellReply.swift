@@ -79,6 +79,22 @@ public struct ShellReply: Sendable, Equatable {
         }
     }
 
+    /// Wraps what `why` printed (cnmlab's own explanation, not a real program's bytes) to `width`
+    /// columns by words, each line on its own: a hop's continuation starts under its text
+    /// (` 4. nat PREROUTING: …` goes on 4 columns in), any other line 4 columns in. A long hop in
+    /// Korean otherwise runs past the edge and the terminal cuts it inside a word.
+    mutating func wrapWhy(width: Int?) {
+        guard let width else { return }
+        for k in chunks.indices where chunks[k].origin == .program {
+            chunks[k].text = chunks[k].text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                let line = String(line)
+                let lead = line.prefix { $0 == " " }.count
+                let indent = TextWrap.listMarker(String(line.dropFirst(lead))).map { lead + TextWrap.width($0) } ?? 4
+                return TextWrap.wrapRow(line, width: width, hangingIndent: indent)
+            }.joined(separator: "\n")
+        }
+    }
+
     /// Appends another reply's text after this one's.
     public mutating func append(_ other: ShellReply) { chunks += other.chunks }
 

@@ -9,6 +9,12 @@ import Glibc
 /// Runs a `ShellSession` on a terminal (libedit) or on piped input (plain lines),
 /// writing its replies to standard output and standard error.
 public struct ShellRunner {
+    /// Whether the shell colours its status words: not with `--no-color`, nor when `NO_COLOR` is set to
+    /// a non-empty value (no-color.org: an empty `NO_COLOR` does not count).
+    public static func wantsColor(noColorFlag: Bool, environment: [String: String]) -> Bool {
+        !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     public struct Options: Sendable {
         public var seed: UInt64 = 0
         public var language: Language = .en
@@ -76,7 +82,9 @@ public struct ShellRunner {
         while true {
             showNotices()
             let prompt = shared.withLock { shared.session.prompt }
-            guard let line = reader.readLine(prompt: options.interactive ? prompt : "") else { break }
+            guard let line = reader.readLine(prompt: options.interactive ? prompt : "", interrupted: {
+                shared.withLock { shared.session.abandonLine(); return shared.session.prompt }
+            }) else { break }
             reader.remember(line)
             showNotices()
             var reply = shared.withLock {

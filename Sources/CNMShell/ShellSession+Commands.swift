@@ -43,6 +43,9 @@ extension ShellSession {
                     labOnly: true) { s, _, _ in s.labLine(.hint) },
         MetaCommand(["solution"], ko: "모범 답안 (확인 후, 기록됨)", en: "the reference solution (asks first; recorded)",
                     labOnly: true) { s, _, _ in
+            // Once every step is done there is nothing to reveal: say so, as hint and check do, rather
+            // than ask a question that warns of a cost.
+            if s.active?.session.step == nil { return ShellReply(stdout: s.text(.allDone)) }
             s.confirmingSolution = true
             return ShellReply()
         },

@@ -99,6 +99,8 @@ extension ShellSession {
             if let store {
                 if fresh {
                     attempt = try LabRecorder.restart(store: store, lab: lab, learner: learner, locale: locale)
+                    // Say that this is a new attempt: the banner alone looks like the old one shown again.
+                    notes += text(.restarted(attempt: try store.attempts(learner: learner, labID: lab.id).count))
                 } else if let resumed = try LabRecorder.resume(store: store, lab: lab, learner: learner, locale: locale) {
                     attempt = resumed.attempt
                     notes += text(.resumed(lines: resumed.replayed))

@@ -95,9 +95,26 @@ public struct ShellSession: Sendable {
 
     /// Handles one typed line.
     public mutating func handle(_ raw: String) -> ShellReply {
+        let whyLine = attachedContainer == nil && pending == nil && Self.isWhyLine(raw)
         var reply = reply(to: raw)
         reply.wrapNotes(width: textWidth)
+        if whyLine { reply.wrapWhy(width: textWidth) }
         return reply
+    }
+
+    /// Ctrl-C: forgets a command still waiting for its continuation (an open quote, a trailing `|` or
+    /// `&&`, a here-document) and an unanswered `solution` question, so the next prompt is the shell's
+    /// own again, as bash does. Nothing is recorded.
+    public mutating func abandonLine() {
+        pending = nil
+        pendingHereDocument = nil
+        confirmingSolution = false
+    }
+
+    /// Whether a typed line is `why …` alone (no pipe or redirection, whose bytes must stay as printed).
+    static func isWhyLine(_ raw: String) -> Bool {
+        let t = raw.trimmingSpaces
+        return (t == "why" || t.hasPrefix("why ")) && !t.contains { "|>;&<$`".contains($0) }
     }
 
     /// `handle` before cnmlab's notes in program output are wrapped to the terminal.

@@ -40,6 +40,7 @@ public enum ShellText: Sendable {
     case practiceNote
     case resumed(lines: Int)
     case finishedBefore(score: Int, max: Int, attempt: Int)
+    case restarted(attempt: Int)
     case resumedUnchecked(Int)
     case nothingToResume
     case unfinishedLab(number: Int, title: String, step: Int, steps: Int)
@@ -96,7 +97,7 @@ public enum ShellText: Sendable {
         case .labsNotAvailable: return ("이 명령은 실습 중에만 쓸 수 있습니다. 실습 목록은 labs.", "This command works inside a lab. List the labs with labs.")
         case .labHeader: return ("== {number} · {title} ==\n({place} · 단계 {steps}개 · 약 {minutes}분)", "== {number} · {title} ==\n({place} · {steps} steps · about {minutes} min)")
         case .stepHeader: return ("-- {lab} · {labTitle} --\n-- 단계 {index}/{total}: {title} ({points}점) --", "-- {lab} · {labTitle} --\n-- Step {index}/{total}: {title} ({points} points) --")
-        case .answerHow: return ("(답은 answer 답 으로 입력)", "(answer with: answer YOUR-ANSWER)")
+        case .answerHow: return ("(답하는 법: answer 답)", "(answer with: answer YOUR-ANSWER)")
         case .optionalStep: return ("(선택 단계입니다. 건너뛰려면 skip)", "(This step is optional. Type skip to skip it.)")
         case .noMoreHints: return ("이 단계의 힌트를 모두 보았습니다.", "No more hints for this step.")
         case .solutionConfirm: return ("모범 답안을 볼까요? 기록되고 점수가 줄 수 있습니다. [y/N] ", "Show the solution? It is recorded and may cost points. [y/N] ")
@@ -104,6 +105,7 @@ public enum ShellText: Sendable {
         case .solutionDeclined: return ("답안을 보지 않았습니다.", "Solution not shown.")
         case .labFinished: return ("실습 완료: {score}/{max}점", "Lab finished: {score}/{max} points")
         case .practiceNote: return ("호스트는 그대로 있으니 계속 살펴봐도 됩니다. 이제부터 입력은 연습으로 기록되고 점수는 바뀌지 않습니다. 새 시도는 lab restart, 다른 실습은 labs.", "The host keeps running: explore as you like. What you type now is recorded as practice and leaves your score alone. lab restart starts a new attempt; labs lists the others.")
+        case .restarted: return ("{attempt}번째 시도를 처음부터 시작합니다. 이전 시도는 닫혔고 그 점수는 그대로 남습니다.", "This starts attempt {attempt} from the beginning; the earlier attempts are closed and keep their scores.")
         case .finishedBefore: return ("이 실습은 이미 끝냈습니다 (가장 좋은 점수 {score}/{max}점). {attempt}번째 시도를 새로 시작합니다. 끝낸 시도의 점수는 그대로 남습니다.", "You finished this lab before (best score {score}/{max} points). This starts attempt {attempt}; the finished one keeps its score.")
         case .resumed: return ("이전 시도를 이어 갑니다 (기록된 줄 {lines}개를 다시 실행했습니다).", "Resuming your attempt ({lines} logged lines replayed).")
         case .resumedUnchecked: return ("그중 {count}개는 이전 버전의 cnmlab이 기록해서 종료 코드만 확인했습니다.", "{count} of them were recorded by an older cnmlab: only their exit codes could be checked.")
@@ -127,7 +129,7 @@ public enum ShellText: Sendable {
         case .labDone: return ("완료 {score}/{max}점", "done {score}/{max}")
         case .labAbandoned: return ("중단", "abandoned")
         case .labCurrent: return (" (지금 하는 중)", " (current)")
-        case .labSize: return ("{steps}단계, 약 {minutes}분", "{steps} steps, ~{minutes} min")
+        case .labSize: return ("단계 {steps}개, 약 {minutes}분", "{steps} steps, ~{minutes} min")
         case .theoryMissing: return ("이 단계의 이론 문서를 찾지 못했습니다: {section}", "No curriculum text found for {section}.")
         case .progressUnavailable: return ("진도 데이터베이스가 열려 있지 않습니다.", "No progress database is open.")
         case .storeError: return ("진도 저장 오류: {detail}", "progress store error: {detail}")
@@ -162,6 +164,7 @@ public enum ShellText: Sendable {
         case .explanation(let text): return ["text": "\(text)"]
         case .labFinished(let score, let max): return ["score": "\(score)", "max": "\(max)"]
         case .finishedBefore(let score, let max, let attempt): return ["score": "\(score)", "max": "\(max)", "attempt": "\(attempt)"]
+        case .restarted(let attempt): return ["attempt": "\(attempt)"]
         case .resumed(let lines): return ["lines": "\(lines)"]
         case .resumedUnchecked(let count): return ["count": "\(count)"]
         case .unfinishedLab(let number, let title, let step, let steps): return ["number": "\(number)", "title": "\(title)", "step": "\(step)", "steps": "\(steps)"]

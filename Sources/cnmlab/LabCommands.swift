@@ -187,18 +187,29 @@ struct LabsShowCommand: ParsableCommand {
             return
         }
         let l = session.lab
-        var out = "\(l.title.resolve(locale)) (\(l.id) v\(l.version))\n"
-        out += "\(l.place.label) · \(l.minutes) min · \(l.maxPoints) points\n"
-        if !l.summary.isEmpty { out += "\n" + l.summary.resolve(locale) + "\n" }
-        if !l.prerequisites.isEmpty { out += "\nPrerequisites: " + l.prerequisites.joined(separator: ", ") + "\n" }
+        // In the reader's language, wrapped to the terminal (or COLUMNS) as the shell wraps texts; a
+        // step's text stays indented under its title on every line, not only the first.
+        let width = TerminalSize.columns(fd: 1, environment: ProcessInfo.processInfo.environment)
+        func prose(_ text: String, indent: String = "") -> String {
+            TextWrap.wrap(text, width: width.map { max(20, $0 - indent.count) })
+                .split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n") + "\n"
+        }
+        var out = prose("\(l.title.resolve(locale)) (\(l.id) v\(l.version))")
+        out += "\(l.place.label) · " + LabMessage.showSize.text(locale, "\(l.minutes)", "\(l.maxPoints)") + "\n"
+        if !l.summary.isEmpty { out += "\n" + prose(l.summary.resolve(locale).trimmingCharacters(in: .newlines)) }
+        if !l.prerequisites.isEmpty {
+            out += "\n" + prose(LabMessage.showPrerequisites.text(locale, l.prerequisites.joined(separator: ", ")))
+        }
         if !session.variant.values.isEmpty {
-            out += "\nVariant" + (learner.map { " for \($0)" } ?? " (default)") + ": "
-            out += session.variant.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + "\n"
+            let values = session.variant.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            out += "\n" + prose(learner.map { LabMessage.showVariantFor.text(locale, $0, values) }
+                              ?? LabMessage.showVariantDefault.text(locale, values))
         }
         for (i, step) in l.steps.enumerated() {
-            out += "\n\(i + 1). \(step.title.resolve(locale)) [\(step.maxPoints) points\(step.optional ? ", optional" : "")]\n"
-            out += "   " + step.text.resolve(locale) + "\n"
-            if let quiz = step.quiz { out += "   ? " + quiz.question.resolve(locale) + "\n" }
+            let points = (step.optional ? LabMessage.showStepPointsOptional : .showStepPoints).text(locale, "\(step.maxPoints)")
+            out += "\n" + prose("\(i + 1). \(step.title.resolve(locale)) " + points)
+            out += prose(step.text.resolve(locale).trimmingCharacters(in: .newlines), indent: "   ")
+            if let quiz = step.quiz { out += prose("? " + quiz.question.resolve(locale), indent: "   ") }
         }
         Output.write(out, to: 1)
     }
@@ -228,6 +239,18 @@ struct ValidationJSON: Encodable {
         var lab: String?
         var clean: Bool
         var diagnostics: [Diagnostic]
+
+        /// `lab` is always there, `null` for a file that did not load, as `docs/lab-format.md` lists it
+        /// (a synthesized encoder would leave the key out).
+        enum Keys: String, CodingKey { case file, lab, clean, diagnostics }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(lab, forKey: .lab)
+            try c.encode(clean, forKey: .clean)
+            try c.encode(diagnostics, forKey: .diagnostics)
+        }
     }
     struct Mutants: Encodable {
         var tried: Int

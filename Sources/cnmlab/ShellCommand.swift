@@ -76,7 +76,7 @@ struct ShellCommand: ParsableCommand {
         }
         options.seed = seed
         options.sandbox = sandbox
-        options.color = !noColor && env["NO_COLOR"] == nil
+        options.color = ShellRunner.wantsColor(noColorFlag: noColor, environment: env)
         options.historyPath = options.interactive ? ShellRunner.defaultHistoryPath(environment: env) : nil
         if sandbox {
             options.labs = labSource.library().labs

@@ -30,6 +30,16 @@ final class LabLibraryTests: XCTestCase {
         XCTAssertEqual(BundledCourse.labs.map(\.name), BundledCourse.labs.map(\.name).sorted())
     }
 
+    /// A title's subtitle follows " - " in every lab, so `labs` reads as one list (one lab used " — ").
+    func testLabTitlesSeparateTheirSubtitleAlike() {
+        for lab in LabLibrary.load(options: [], environment: [:], files: DiskFiles()).labs {
+            for locale in LabLocale.allCases {
+                let title = lab.title.resolve(locale)
+                XCTAssertFalse(title.contains("—") || title.contains("–"), "\(lab.id) \(locale): \(title)")
+            }
+        }
+    }
+
     func testBuiltInCurriculumIsExactlyTheCurriculumFolders() throws {
         for lang in ["ko", "en"] {
             let disk = try files("Curriculum/" + lang, suffixes: [".md"])
@@ -88,5 +98,9 @@ final class LabLibraryTests: XCTestCase {
         XCTAssertTrue(library.labs.isEmpty)
         XCTAssertEqual(library.notFoundMessage(.en), "no lab found; looked in: /no/such/folder, /tmp/x.yaml (*.yaml and *.yml files)")
         XCTAssertTrue(library.notFoundMessage(.ko).hasPrefix("실습을 찾지 못했습니다. 찾아본 곳: /no/such/folder"))
+        // The built-in labs are named in words of the reader's language, not as "built-in".
+        let builtIn = LabLibrary.load(options: [], environment: ["CNMLAB_LABS": "/no/such/folder"], files: DiskFiles())
+        XCTAssertEqual(builtIn.places(.en), "the built-in labs, CNMLAB_LABS=/no/such/folder")
+        XCTAssertEqual(builtIn.places(.ko), "내장 실습, CNMLAB_LABS=/no/such/folder")
     }
 }

@@ -155,7 +155,7 @@ final class MultiHostLabTests: XCTestCase {
         _ = sim.run(line: "ssh manager1 docker swarm init")
         _ = sim.run(line: "ssh worker1 " + Self.join)
         XCTAssertEqual(lines(sim, want), [
-            "FAIL three: the swarm: nodes, workers differs\n       expected: nodes=3, workers=2\n       actual:   nodes=2, workers=1; manager1 (manager), worker1 (worker)",
+            "FAIL three: the swarm: nodes, workers differ\n       expected: nodes=3, workers=2\n       actual:   nodes=2, workers=1; manager1 (manager), worker1 (worker)",
             "FAIL none: a swarm exists but should not\n       expected: absent\n       actual:   present (2 nodes: manager1, worker1)",
         ])
         _ = sim.run(line: "ssh worker2 " + Self.join)
@@ -174,7 +174,7 @@ final class MultiHostLabTests: XCTestCase {
         ])
         _ = sim.run(line: "ssh manager1 docker service create --name web --replicas 2 --network appnet -p 8080:80 nginx")
         XCTAssertEqual(lines(sim, [good]), [
-            "FAIL web-ok: service web: replicas, spread differs\n       expected: replicas=3, spread=tasks on at least 3 nodes\n"
+            "FAIL web-ok: service web: replicas, spread differ\n       expected: replicas=3, spread=tasks on at least 3 nodes\n"
                 + "       actual:   replicas=2 running (wants 2), spread=2 (manager1, worker1)",
         ])
         _ = sim.run(line: "ssh manager1 docker service scale web=3")
@@ -188,7 +188,7 @@ final class MultiHostLabTests: XCTestCase {
         ]), [
             "FAIL port: service web: published differs\n       expected: published=8081:80\n       actual:   published=8080:80/tcp",
             "PASS any-port",
-            "FAIL mode: service web: networks, endpoint_mode differs\n       expected: networks=includes backnet, endpoint_mode=dnsrr\n"
+            "FAIL mode: service web: networks, endpoint_mode differ\n       expected: networks=includes backnet, endpoint_mode=dnsrr\n"
                 + "       actual:   networks=ingress, appnet, endpoint_mode=vip",
             "FAIL gone: service web exists but should not\n       expected: absent\n       actual:   present (3 running tasks)",
             "PASS other",

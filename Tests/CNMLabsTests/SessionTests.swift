@@ -48,6 +48,55 @@ final class SessionTests: XCTestCase {
             "FAIL shared: no network matches for role N\n       expected: containers=web, db\n       actual:   closest: n1: containers=db",
             "FAIL web-on-N: role N is not bound by an earlier check",
         ])
+        // In Korean the closest candidate is introduced in Korean too.
+        var ko = LabSession(lab: lab, learner: nil, locale: .ko)
+        _ = ko.run("docker network create n1")
+        _ = ko.run("docker run -d --name db --network n1 redis")
+        XCTAssertEqual(ko.check().first?.actual, "가장 가까운 후보 n1: containers=db")
+    }
+
+    func testSeveralFieldsThatDifferAreNamedInThePlural() throws {
+        let lab = try XCTUnwrap(Fixture.decode(Fixture.header() + """
+            steps:
+              - id: net
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks: [{name: right, network: {name: testnet, subnet: 10.9.0.0/24, gateway: 10.9.0.1}}]
+                solution: ["docker network create --subnet 10.9.0.0/24 testnet"]
+            """).lab)
+        var s = LabSession(lab: lab)
+        _ = s.run("docker network create testnet")
+        XCTAssertEqual(s.check().first?.message, "network testnet: subnet, gateway differ")
+        var one = LabSession(lab: lab)
+        _ = one.run("docker network create --subnet 10.9.0.0/24 --gateway 10.9.0.254 testnet")
+        XCTAssertEqual(one.check().first?.message, "network testnet: gateway differs")
+        var ko = LabSession(lab: lab, learner: nil, locale: .ko)
+        _ = ko.run("docker network create testnet")
+        XCTAssertEqual(ko.check().first?.message, "testnet 네트워크의 subnet, gateway 값이 다릅니다")
+    }
+
+    func testExpectedAndActualValuesSpeakTheLearnersLanguage() throws {
+        let lab = try XCTUnwrap(Fixture.decode(Fixture.header() + """
+            steps:
+              - id: web
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks:
+                  - {name: addressed, container: {name: web, ip_within: 10.9.0.0/24}}
+                  - {name: gone, network: {name: old, absent: true}}
+                solution: ["docker network create --subnet 10.9.0.0/24 n", "docker run -d --name web --network n nginx"]
+            """).lab)
+        for (locale, within, none, absent, present) in [(LabLocale.en, "within 10.9.0.0/24", "(none)", "absent", "present (bridge)"),
+                                                        (.ko, "10.9.0.0/24 안", "(없음)", "없음", "있음 (bridge)")] {
+            var s = LabSession(lab: lab, learner: nil, locale: locale)
+            _ = s.run("docker network create old")
+            _ = s.run("docker create --name web nginx")
+            let results = s.check()
+            XCTAssertEqual(results.map(\.expected), ["ip=" + within, absent])
+            XCTAssertEqual(results.map(\.actual), ["ip=" + none, present])
+        }
     }
 
     func testForbiddenCommandIsRefusedWithTheReason() throws {

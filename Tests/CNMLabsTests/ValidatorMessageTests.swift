@@ -123,6 +123,52 @@ final class ValidatorMessageTests: XCTestCase {
         XCTAssertEqual(brace?.text(.ko), "YAML 문법 오류: 이 '{'가 닫히지 않았습니다. 끝나야 할 곳(늦어도 3번째 줄)에 '}'를 넣으세요")
     }
 
+    func testAFileThatIsNoMappingIsToldWhatALabLooksLike() {
+        func first(_ text: String) -> LabDiagnostic? { LabDecoder.decode(text: text, file: "r.yaml").diagnostics.first }
+        XCTAssertEqual(first("- a\n- b\n")?.formatted(), "r.yaml:1:1: error LAB003: a lab file is a mapping of keys "
+                       + "(id:, version:, title:, place:, minutes:, steps:), but this one is a list")
+        XCTAssertEqual(first("just words\n")?.text(), "a lab file is a mapping of keys (id:, version:, title:, place:, minutes:, steps:), "
+                       + "but this one is a single value")
+        XCTAssertEqual(first("")?.text(.ko), "실습 파일은 키의 매핑(id:, version:, title:, place:, minutes:, steps:)이어야 하는데, "
+                       + "이 파일은 빈 파일입니다")
+        XCTAssertEqual(first("# only a comment\n")?.code, "LAB003")
+    }
+
+    func testAnInvariantOnAStepsOwnRoleSaysWhyAndWhatToDo() {
+        let r = Fixture.decode(Fixture.header() + """
+            steps:
+              - id: net
+                title: {ko: n, en: n}
+                text: {ko: t, en: t}
+                hints: [{tier: nudge, ko: 힌트, en: hint}]
+                checks: [{name: any-net, network: {bind: N, driver: bridge, user_defined: true}}]
+                invariants: [{name: keep, network: {name: $N}}, {name: other, network: {name: $M}}]
+                solution: ["docker network create a"]
+            """)
+        XCTAssertEqual(r.errors.map(\.code), ["LAB009", "LAB009"])
+        XCTAssertEqual(r.errors.first?.text(), "an invariant cannot use role 'N': this step's checks bind it, and the later steps "
+                       + "that check the invariant do not have it; declare N under roles: for the whole lab")
+        XCTAssertEqual(r.errors.last?.text(), "role 'M' is used before a check binds it", "a role nobody binds keeps the plain message")
+        XCTAssertTrue(r.errors.first?.text(.ko).hasPrefix("불변 조건에는 역할 'N'을 쓸 수 없습니다") ?? false, r.errors.first?.text(.ko) ?? "")
+    }
+
+    func testALinkThatLeadsNowhereIsNamedSo() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnmlab-links-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/a.yaml", withDestinationPath: "b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/b.yaml", withDestinationPath: "a.yaml")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/c.yaml", withDestinationPath: "gone.yaml")
+        let broken = "cannot read the lab file: a symbolic link that leads nowhere (its target is missing, or links point at each other)"
+        let scanned = LabCatalog.load(paths: [dir], files: DiskFiles())
+        XCTAssertEqual(scanned.map { $0.diagnostics.map { $0.text() } }, [[broken], [broken], [broken]])
+        let named = LabCatalog.load(paths: [dir + "/a.yaml", dir + "/c.yaml", dir + "/none.yaml"], files: DiskFiles())
+        XCTAssertEqual(named.map { $0.diagnostics.map { $0.text() } },
+                       [[broken], [broken], ["cannot read the lab file: no such file or folder"]])
+        XCTAssertEqual(named[0].diagnostics.first?.text(.ko),
+                       "실습 파일을 읽을 수 없습니다: 가리키는 곳이 없는 심볼릭 링크입니다(대상이 없거나 링크끼리 서로 가리킵니다)")
+    }
+
     func testEveryFindingHasAPositionAndDuplicateIDsNameTheOtherFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cnmlab-dup-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -62,6 +62,42 @@ final class LabCommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("broken.yaml:2:10: error LAB005"), r.stderr)
     }
 
+    /// `validate --json` gives every file the keys the documentation lists, `lab` null when it did not load.
+    func testValidateJSONNamesTheLabOfEveryFileOrNull() throws {
+        let r = cnmlab(["validate", "--json", dir + "/labs"])
+        XCTAssertEqual(r.status, 1)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 2)
+        for f in files { XCTAssertEqual(Set(f.keys), ["file", "lab", "clean", "diagnostics"], "\(f)") }
+        let broken = try XCTUnwrap(files.first { ($0["file"] as? String)?.hasSuffix("broken.yaml") == true })
+        XCTAssertTrue(broken["lab"] is NSNull, "\(broken)")
+    }
+
+    /// `labs show` speaks the reader's language all through and keeps a step's text under its title,
+    /// wrapped to COLUMNS (Hangul counting two columns) like the shell's texts.
+    func testLabsShowIsKoreanAllThroughAndIndentsEveryLineOfAStep() {
+        let r = Spawn.run(["/usr/bin/env", "COLUMNS=60", Spawn.cnmlab, "labs", "show", "w2d1s3-ipam", "--lang", "ko", "--learner", "ana"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains(" · 약 25분 · "), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\n먼저 할 실습: w2d1s3-default-networks\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\n학습자 ana의 변형: "), r.stdout)
+        XCTAssertTrue(r.stdout.contains("\n1. 자동 배정 순서 [6점]\n   "), r.stdout)
+        for word in ["points", "Prerequisites", "Variant", "optional", " min "] { XCTAssertFalse(r.stdout.contains(word), word) }
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.firstIndex { $0.hasPrefix("1. ") }!
+        let stepText = lines[(first + 1)...].prefix { !$0.isEmpty }
+        XCTAssertGreaterThan(stepText.count, 2)
+        XCTAssertTrue(stepText.allSatisfy { $0.hasPrefix("   ") }, "\(stepText)")
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix(" ") || Self.columns($0) <= 60 }, r.stdout)
+        let en = cnmlab(["labs", "show", "w2d1s3-ipam", "--lang", "en"])
+        XCTAssertTrue(en.stdout.contains(" · 25 min · 38 points\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("\nVariant (default): "), en.stdout)
+    }
+
+    /// Terminal columns, Hangul syllables counting two.
+    static func columns(_ s: Substring) -> Int { s.unicodeScalars.reduce(0) { $0 + ((0xAC00...0xD7A3).contains($1.value) ? 2 : 1) } }
+
     func testALabFileWorksWhereALabIDDoes() {
         let byFile = cnmlab(["labs", "show", dir + "/labs/good.yaml", "--solution"])
         XCTAssertEqual(byFile.status, 0, byFile.stderr)

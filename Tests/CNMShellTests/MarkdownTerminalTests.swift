@@ -122,6 +122,31 @@ final class PagerTests: XCTestCase {
         XCTAssertTrue(Pager.show(text, command: "true"))
     }
 
+    /// The text is UTF-8: less is told so, since a locale the machine lacks (LANG=ko_KR.UTF-8 in a slim
+    /// image) makes it show Hangul as <EB><8A><94>; a charset the learner chose is left alone.
+    func testThePagerIsToldTheTextIsUTF8() throws {
+        let out = NSTemporaryDirectory() + "cnmlab-pager-charset-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let saved = getenv("LESSCHARSET").map { String(cString: $0) }
+        defer { if let saved { setenv("LESSCHARSET", saved, 1) } else { unsetenv("LESSCHARSET") } }
+        unsetenv("LESSCHARSET")
+        if getenv("LESSCHARDEF") == nil {
+            XCTAssertTrue(Pager.show("네트워크\n", command: "cat >/dev/null; printf %s \"$LESSCHARSET\" > '\(out)'"))
+            XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "utf-8")
+        }
+        setenv("LESSCHARSET", "latin1", 1)
+        XCTAssertTrue(Pager.show("x\n", command: "cat >/dev/null; printf %s \"$LESSCHARSET\" > '\(out)'"))
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "latin1")
+    }
+
+    /// NO_COLOR as no-color.org defines it: set and not empty turns colour off; so does --no-color.
+    func testNoColorCountsWhenSetAndNotEmpty() {
+        XCTAssertTrue(ShellRunner.wantsColor(noColorFlag: false, environment: [:]))
+        XCTAssertFalse(ShellRunner.wantsColor(noColorFlag: false, environment: ["NO_COLOR": "1"]))
+        XCTAssertTrue(ShellRunner.wantsColor(noColorFlag: false, environment: ["NO_COLOR": ""]))
+        XCTAssertFalse(ShellRunner.wantsColor(noColorFlag: true, environment: [:]))
+    }
+
     func testTheWidthOfAPipeIsColumnsOrNothing() {
         var fds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&fds), 0)

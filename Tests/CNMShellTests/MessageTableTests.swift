@@ -49,6 +49,7 @@ final class MessageTableTests: XCTestCase {
         .noSuchLab("z"), .labUsage, .labQuit("x"), .skipped, .cannotSkip, .resetUsage, .resetDone, .labListHeader,
         .labNotStarted, .labInProgress(done: 1, steps: 2), .labDone(score: 1, max: 2), .labAbandoned, .labCurrent,
         .labSize(steps: 1, minutes: 2), .theoryMissing("s"), .progressUnavailable, .storeError("e"), .allDone, .questionOpen, .noVisibleChecks,
+        .restarted(attempt: 2),
     ]
 
     func testShellTextHasBothLanguagesWithTheSamePlaceholders() {
@@ -98,6 +99,17 @@ final class MessageTableTests: XCTestCase {
             "kim은 실습 w2d1s3-ipam을 시도한 적이 없습니다",
             "시도 #3이 없습니다",
         ])
+    }
+
+    /// `labs` and a lab's header count its steps the same way ("단계 5개", not "5단계" in one and
+    /// "단계 5개" in the other: "5단계" also reads as "stage 5").
+    func testTheLabListAndTheLabHeaderCountStepsAlikeAndSayHowToAnswer() {
+        XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.ko), "단계 5개, 약 15분")
+        XCTAssertTrue(ShellText.labHeader(number: 1, title: "t", place: "p", minutes: 15, steps: 5).render(.ko).contains("단계 5개 · 약 15분"))
+        XCTAssertEqual(ShellText.labSize(steps: 5, minutes: 15).render(.en), "5 steps, ~15 min")
+        // How to answer reads as a sentence, with the form to type at its end as in English.
+        XCTAssertEqual(ShellText.answerHow.render(.ko), "(답하는 법: answer 답)")
+        XCTAssertEqual(ShellText.answerHow.render(.en), "(answer with: answer YOUR-ANSWER)")
     }
 
     func testNoKoreanTextKeepsAFallbackParticle() throws {

@@ -61,6 +61,9 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(rows.first?.attempts, 1)
 
         XCTAssertEqual(again.handle("check").stdout, "Every step is done.\n")
+        // Nothing is left to reveal: `solution` says so instead of asking a question that warns of a cost.
+        XCTAssertEqual(again.handle("solution").stdout, "Every step is done.\n")
+        XCTAssertEqual(again.prompt, "[1 · done] docker-host$ ")
         // After the last step the host keeps working.
         for line in ["docker ps", "why host web:80", "ip addr show docker0"] {
             let reply = again.handle(line)
@@ -144,6 +147,8 @@ final class ShellLabTests: XCTestCase {
         _ = s.handle(solution[0])
         let restart = s.handle("lab restart")
         XCTAssertTrue(restart.stdout.contains("-- Step 1/3: "))
+        XCTAssertTrue(restart.stdout.contains("This starts attempt 2 from the beginning; the earlier attempts are closed and keep their scores.\n"),
+                      "a restart says it is a new attempt: \(restart.stdout)")
         XCTAssertNil(s.engine.network(named: String(solution[0].split(separator: " ").last ?? "")))
         XCTAssertEqual(s.handle("lab quit").stdout, "Left lab example-publish-port. Your progress is saved.\n")
         XCTAssertEqual(s.prompt, "docker-host$ ")

@@ -20,6 +20,18 @@ final class ShellSessionTests: XCTestCase {
         XCTAssertEqual(s.prompt, "docker-host$ ")
     }
 
+    func testAbandoningALineForgetsItsContinuation() {
+        var s = ShellSession(language: .en)
+        XCTAssertTrue(s.handle("echo 'a").needsContinuation)
+        XCTAssertEqual(s.prompt, "> ")
+        s.abandonLine()
+        XCTAssertEqual(s.prompt, "docker-host$ ")
+        XCTAssertEqual(s.handle("echo b").stdout, "b\n", "the abandoned start is not joined to the next line")
+        XCTAssertTrue(s.handle("cat <<EOF").needsContinuation)
+        s.abandonLine()
+        XCTAssertEqual(s.handle("echo c").stdout, "c\n")
+    }
+
     func testUndoRevertsOnlyStateChangingCommands() {
         var s = ShellSession(language: .en)
         _ = s.handle("docker network create a")

@@ -65,6 +65,20 @@ final class ShellTerminalTests: XCTestCase {
         waitFor("EXITED-0")
     }
 
+    /// Ctrl-C at a continuation prompt abandons the whole command, as bash does: an open quote no
+    /// longer holds the learner at `> ` until they guess how to close it.
+    func testCtrlCAbandonsACommandWaitingForItsContinuation() {
+        tmux("send-keys", "-t", session, "echo \"abc", "Enter")
+        waitFor("echo \"abc\n>")
+        tmux("send-keys", "-t", session, "C-c")
+        waitFor("> ^C\ndocker-host$")
+        tmux("send-keys", "-t", session, "echo back", "Enter")
+        waitFor("docker-host$ echo back\nback\n")
+        XCTAssertFalse(screen().split(separator: "\n").contains("abc"), "the abandoned line never ran:\n\(screen())")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("EXITED-0")
+    }
+
     func testSshToAnotherMachineWithCompletionAndBack() {
         // TAB completes the machine name after ssh.
         tmux("send-keys", "-t", session, "ssh work", "Tab")

@@ -40,8 +40,8 @@ final class TextWrapTests: XCTestCase {
     }
 
     func testABracketedStateStaysTogether() {
-        XCTAssertEqual(TextWrap.wrapRow("  example-publish-port   예시 실습 - 포트 매핑 (3단계, 약 10분) [시작 전]", width: 70, hangingIndent: 25),
-                       "  example-publish-port   예시 실습 - 포트 매핑 (3단계, 약 10분)\n                         [시작 전]")
+        XCTAssertEqual(TextWrap.wrapRow("  example-publish-port   예시 실습 - 포트 매핑 (단계 3개, 약 10분) [시작 전]", width: 70, hangingIndent: 25),
+                       "  example-publish-port   예시 실습 - 포트 매핑 (단계 3개, 약 10분)\n                         [시작 전]")
     }
 
     func testListItemsContinueUnderTheirTextAndHangingIndent() {
