@@ -225,6 +225,14 @@ public enum GradeJob {
         if path == "-" {
             bytes = files.standardInput(limit: Submission.maxBytes)
         } else {
+            // A link is followed only within its own folder (`latest.sh -> attempt3.sh`): a submission
+            // that points at a file elsewhere (`-> /etc/passwd`, a CI secret) would have that file's
+            // lines run and echoed in its report.
+            if files.kind(path) == .link {
+                guard files.exists(path) else { return fail(GradeText.brokenLink.format(locale)) }
+                let folder = (path as NSString).deletingLastPathComponent
+                guard files.contains(folder.isEmpty ? "." : folder, path) else { return fail(GradeText.linkLeavesFolder.format(locale)) }
+            }
             switch files.read(path, limit: Submission.maxBytes, followLinks: true) {
             case .failure(let problem): return fail(problem.text(locale))
             case .success(let b): bytes = b

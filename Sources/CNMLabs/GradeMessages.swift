@@ -16,7 +16,7 @@ public enum GradeText: String, Sendable, CaseIterable {
     case findingUnterminated, findingSpansLines, findingMaxCommands, findingTimeout, transcriptTest
     case expectedLabel, actualLabel
     // Batch safety and input checks
-    case symlinkRefused, notTranscript, outputInsideSubmissions, submissionsInsideOutput, sameFolder
+    case symlinkRefused, brokenLink, linkLeavesFolder, notTranscript, outputInsideSubmissions, submissionsInsideOutput, sameFolder
     case duplicateNote, unreadableNote, invalidValue, labHasErrors
     case expectedFormat, expectedMinScore, expectedPositiveInteger, expectedSeconds, expectedLanguage
 
@@ -73,6 +73,8 @@ public enum GradeText: String, Sendable, CaseIterable {
         case .expectedLabel: return "expected: "
         case .actualLabel: return "actual:   "
         case .symlinkRefused: return "{0} is a symbolic link: refused (only regular files inside the folder are graded)"
+        case .brokenLink: return "a symbolic link that leads nowhere (its target is missing, or links point at each other)"
+        case .linkLeavesFolder: return "a symbolic link to a file outside its folder: refused"
         case .notTranscript: return "skipped {0}: not a transcript (.sh, .txt or .transcript)"
         case .outputInsideSubmissions: return "--output-dir {0} is inside --submissions {1}: reports would be graded as submissions"
         case .submissionsInsideOutput: return "--submissions {1} is inside --output-dir {0}: reports could overwrite submissions"
@@ -142,6 +144,8 @@ public enum GradeText: String, Sendable, CaseIterable {
         case .expectedLabel: return "기대값: "
         case .actualLabel: return "실제값: "
         case .symlinkRefused: return "{0:은} 심볼릭 링크라서 거부합니다 (폴더 안의 일반 파일만 채점합니다)"
+        case .brokenLink: return "가리키는 곳이 없는 심볼릭 링크입니다 (대상이 없거나 링크끼리 서로 가리킵니다)"
+        case .linkLeavesFolder: return "폴더 밖의 파일을 가리키는 심볼릭 링크라서 거부합니다"
         case .notTranscript: return "{0:을} 건너뜁니다: 기록 파일(.sh, .txt, .transcript)이 아닙니다"
         case .outputInsideSubmissions: return "--output-dir {0:이} --submissions {1} 안에 있습니다: 보고서가 제출물로 채점됩니다"
         case .submissionsInsideOutput: return "--submissions {1:이} --output-dir {0} 안에 있습니다: 보고서가 제출물을 덮어쓸 수 있습니다"

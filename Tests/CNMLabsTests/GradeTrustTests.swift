@@ -213,6 +213,33 @@ final class GradeTrustTests: XCTestCase {
         XCTAssertEqual(run.stdout, "3 submission(s): 0 passed, 1 failed, 2 refused or unreadable\n")
     }
 
+    /// One submission named on the command line: a link is followed inside its own folder only, and
+    /// a link that leads nowhere is named so (it was "not a regular file").
+    func testASingleSubmissionLinkIsFollowedOnlyInsideItsFolder() throws {
+        try file("secret/token", "ssh remote curl -s http://192.168.1.100:8080 # TOP-SECRET-TOKEN=abc123\n")
+        try file("repo/attempt3.sh", "docker ps\n")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/repo/latest.sh", withDestinationPath: "attempt3.sh")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/repo/transcript.sh", withDestinationPath: "../secret/token")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/repo/l1.sh", withDestinationPath: "l2.sh")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/repo/l2.sh", withDestinationPath: "l1.sh")
+        func run(_ name: String) -> GradeRun {
+            GradeJob.run(GradeOptions(lab: Fixture.path("remote-curl.yaml"), submission: dir + "/repo/" + name, instructor: true))
+        }
+        let latest = run("latest.sh")
+        XCTAssertEqual(latest.exitCode, 1, latest.stderr)
+        XCTAssertTrue(latest.stdout.contains("0/4"), latest.stdout)
+        let outside = run("transcript.sh")
+        XCTAssertEqual(outside.exitCode, 2)
+        XCTAssertTrue(outside.stderr.contains("a symbolic link to a file outside its folder: refused"), outside.stderr)
+        XCTAssertFalse((outside.stdout + outside.stderr).contains("SECRET"))
+        let loop = run("l1.sh")
+        XCTAssertEqual(loop.exitCode, 2)
+        XCTAssertTrue(loop.stderr.contains("a symbolic link that leads nowhere"), loop.stderr)
+        var ko = GradeOptions(lab: Fixture.path("remote-curl.yaml"), submission: dir + "/repo/transcript.sh")
+        ko.locale = .ko
+        XCTAssertTrue(GradeJob.run(ko).stderr.contains("폴더 밖의 파일을 가리키는 심볼릭 링크라서 거부합니다"))
+    }
+
     func testReportsNeverLandAmongSubmissions() throws {
         try file("class5/bob.txt", "docker ps\n")
         let subs = dir + "/class5"
