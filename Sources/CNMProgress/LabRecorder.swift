@@ -3,7 +3,9 @@ import CNMLabs
 import CNMSim
 import GRDB
 
-/// The SQLite journal of one attempt: every lab line is committed before `record` returns — the
+/// The SQLite journal of one attempt: every lab line is committed before `record` returns (synced to
+/// the disk right after, off the prompt's path, by the store's `WALFlusher`; the line that finishes
+/// the lab waits for its sync) — the
 /// line in the command log with the state hash after it, and in the same transaction what it did
 /// to the steps (a try on the current step, steps completed or undone, a quiz answer, a hint or a
 /// solution shown) and, when it finished the lab, the attempt's score.
@@ -47,6 +49,8 @@ public struct StoreJournal: LabJournal {
                                           stateHash: hash, events: events, practice: outcome.practice)
         lines.append(outcome.line)
         lastHash = hash
+        // The score is final: the line that finished the lab is on the disk before its prompt returns.
+        if outcome.finishedLab { try store.waitUntilOnDisk() }
     }
 
     /// Steps not completed in the session (an undo or a reset may have taken a completion back).
@@ -162,7 +166,7 @@ extension ProgressStore {
                        practice: Bool) throws -> Attempt {
         let now = clock.now()
         let path = self.path
-        return try write { db in
+        return try writeFlushingLater { db in
             _ = try Self.appendCommand(db, path: path, attempt: attempt, at: now, command: line, exitCode: exitCode,
                                        stateHash: stateHash, allowFinished: practice)
             if let step = events.triedStep {
