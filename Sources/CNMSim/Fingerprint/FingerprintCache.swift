@@ -8,6 +8,9 @@ public struct FingerprintCache: @unchecked Sendable {
     // Only values of the model's `Sendable` value types are keys: nothing here is shared mutable state.
     var previous: [AnyHashable: [UInt8]] = [:]
     var current: [AnyHashable: [UInt8]] = [:]
+    /// The value last written at each place of the world (the cluster's fields, each machine's, each
+    /// engine's) and its bytes (`CanonicalWriter.slotted`).
+    var slots: [Int: (value: Any, bytes: [UInt8])] = [:]
 
     public init() {}
 
@@ -16,6 +19,6 @@ public struct FingerprintCache: @unchecked Sendable {
         self.current = current
     }
 
-    /// Values kept.
-    public var count: Int { current.count }
+    /// Values kept (by value and by place).
+    public var count: Int { current.count + slots.count }
 }
