@@ -171,37 +171,37 @@ extension ProgressStore {
                                        stateHash: stateHash, allowFinished: practice)
             if let step = events.triedStep {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET tries = tries + 1 WHERE id = ?", arguments: [row])
+                try db.cachedStatement(sql: "UPDATE step_result SET tries = tries + 1 WHERE id = ?").execute(arguments: [row])
             }
             if let a = events.answer {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO quiz_answer (attempt_id, question_id, answer, correct, answered_at) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [attempt, a.step, a.text, a.correct ? 1 : 0, now])
+                    """).execute(arguments: [attempt, a.step, a.text, a.correct ? 1 : 0, now])
             }
             if let h = events.hint {
                 let row = try Self.ensureStep(db, attempt: attempt, step: h.step)
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO hint_use (step_result_id, tier, count) VALUES (?, ?, 1)
                     ON CONFLICT (step_result_id, tier) DO UPDATE SET count = count + 1
-                    """, arguments: [row, h.tier])
+                    """).execute(arguments: [row, h.tier])
             }
             if let step = events.solutionStep {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET solution_shown = 1 WHERE id = ?", arguments: [row])
+                try db.cachedStatement(sql: "UPDATE step_result SET solution_shown = 1 WHERE id = ?").execute(arguments: [row])
             }
             for step in events.openSteps ?? [] {
-                try db.execute(sql: "UPDATE step_result SET completed_at = NULL WHERE attempt_id = ? AND step_id = ?",
+                try db.cachedStatement(sql: "UPDATE step_result SET completed_at = NULL WHERE attempt_id = ? AND step_id = ?").execute(
                                arguments: [attempt, step])
             }
             for step in events.completedSteps {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE step_result SET completed_at = COALESCE(completed_at, ?) WHERE id = ?").execute(
                                arguments: [now, row])
             }
             if let s = events.finalScore {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE attempt SET status = 'finished', finished_at = ?, score = ?, max_score = ? WHERE id = ?
-                    """, arguments: [now, s.score, s.max, attempt])
+                    """).execute(arguments: [now, s.score, s.max, attempt])
             }
             return try Self.attempt(db, id: attempt)
         }

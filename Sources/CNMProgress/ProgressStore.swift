@@ -281,8 +281,8 @@ public final class ProgressStore: Sendable {
         guard let writer, let flusher else { throw ProgressError(.readOnlyStore(path: path)) }
         do {
             let result = try writer.writeWithoutTransaction { db -> T in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+                defer { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

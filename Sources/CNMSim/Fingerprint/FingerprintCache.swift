@@ -19,6 +19,11 @@ public struct FingerprintCache: @unchecked Sendable {
         self.current = current
     }
 
+    /// The last canonical bytes hashed through this cache and their recorded hash (set by the
+    /// progress store's `StateFingerprint.hash(simulator:cache:)`): a line that changed nothing gives
+    /// the same bytes, and their hash is not computed again.
+    public var lastHashed: (bytes: [UInt8], hash: String)?
+
     /// Values kept (by value and by place).
     public var count: Int { current.count + slots.count }
 }

@@ -72,8 +72,10 @@ public enum StateFingerprint {
         w.bytes.append(10)
         w.value(cluster)
         w.bytes.append(10)
+        let lastHashed = cache.lastHashed
         cache = FingerprintCache(previous: [:], current: w.cache.current)
         cache.slots = w.cache.slots
+        cache.lastHashed = lastHashed
         return w.bytes
     }
 
