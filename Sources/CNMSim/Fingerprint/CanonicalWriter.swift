@@ -52,10 +52,10 @@ extension Optional: OptionalValue {
 /// dictionary lookup), so a walk costs one `Mirror` per composite value.
 struct CanonicalWriter {
     var bytes: [UInt8] = []
-    /// Kind of each type met so far.
-    private var kinds: [ObjectIdentifier: Kind] = [:]
-    /// Fields left out, per struct or class type met so far.
-    private var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
+    /// Kind of each type met so far (kept in the `FingerprintCache` from one walk to the next).
+    var kinds: [ObjectIdentifier: Kind] = [:]
+    /// Fields left out, per struct or class type met so far (kept in the cache too).
+    var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
     /// Bytes of values already encoded (this walk's, and the previous walk's when a cache is kept).
     var cache = FingerprintCache()
     /// Walks every value with `Mirror`, ignoring `CanonicalEncodable` (the reference the fast forms
@@ -74,8 +74,10 @@ struct CanonicalWriter {
     init() { bytes.reserveCapacity(32 << 10) }
 
     init(cache: FingerprintCache) {
-        bytes.reserveCapacity(32 << 10)
+        bytes.reserveCapacity(max(32 << 10, cache.lastSize))
         self.cache = cache
+        kinds = cache.kinds
+        excludedLabels = cache.excludedLabels
         self.cache.previous = self.cache.current
         self.cache.current = [:]
         self.cache.current.reserveCapacity(self.cache.previous.count + 16)

@@ -19,6 +19,13 @@ public struct FingerprintCache: @unchecked Sendable {
         self.current = current
     }
 
+    /// What the walks found of each type (its kind, its excluded fields): finding it is a dynamic
+    /// cast and a `Mirror`, too dear to repeat for every field of every walk.
+    var kinds: [ObjectIdentifier: CanonicalWriter.Kind] = [:]
+    var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
+    /// The size of the last walk's bytes (the next walk reserves as much).
+    var lastSize = 0
+
     /// The last canonical bytes hashed through this cache and their recorded hash (set by the
     /// progress store's `StateFingerprint.hash(simulator:cache:)`): a line that changed nothing gives
     /// the same bytes, and their hash is not computed again.

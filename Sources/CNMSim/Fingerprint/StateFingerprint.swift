@@ -76,6 +76,9 @@ public enum StateFingerprint {
         cache = FingerprintCache(previous: [:], current: w.cache.current)
         cache.slots = w.cache.slots
         cache.lastHashed = lastHashed
+        cache.kinds = w.kinds
+        cache.excludedLabels = w.excludedLabels
+        cache.lastSize = w.bytes.count
         return w.bytes
     }
 
