@@ -85,7 +85,8 @@ switch CommandLine.arguments.dropFirst().first {
 // One scenario alone, to profile it (`perf record … CNMBench shell`).
 case "shell":
     if let l = shellLatency(labsFolder: "Labs", samples: 2_000) {
-        print("shell, Enter to prompt (recorded): p50 \(format3(l.p50)) ms, p99 \(format3(l.p99)) ms [\(format3(l.cpuP99))]")
+        print("shell, Enter to prompt (recorded): p50 \(format3(l.p50)) ms, p99 \(format3(l.p99)) ms [\(format3(l.cpuP99))]; "
+              + "commit to disk: p50 \(format3(l.diskP50)) ms, p99 \(format3(l.diskP99)) ms")
     }
     exit(0)
 case "fingerprint":
@@ -146,6 +147,8 @@ if let sim = simScale(networks: 1_000, containers: 10_000, pings: simPings) {
 if let latency = shellLatency(labsFolder: "Labs", samples: 400) {
     target("shell, Enter to prompt (lab with 50 containers, recorded): p99", latency.p99, "ms", atMost: 2, cpu: latency.cpuP99)
     print("    p50 \(format3(latency.p50)) ms, max \(format3(latency.max)) ms")
+    print("    commit to disk (the sync after the prompt; what a power cut could lose): p50 \(format3(latency.diskP50)) ms, "
+          + "p99 \(format3(latency.diskP99)) ms")
     if let bare = shellLatency(labsFolder: "Labs", samples: 400, recorded: false) {
         print("    without the progress store (command and step check only): p50 \(format3(bare.p50)) ms, "
               + "p99 \(format3(bare.p99)) ms [\(format3(bare.cpuP99))]")

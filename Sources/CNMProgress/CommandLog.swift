@@ -95,14 +95,14 @@ extension ProgressStore {
                               exitCode: Int32, stateHash: String, allowFinished: Bool = false) throws -> CommandRecord {
         let a = try allowFinished ? Self.attempt(db, id: attempt) : openAttempt(db, id: attempt)
         if a.status == .abandoned { throw ProgressError(.attemptClosed(attempt)) }
-        let learner = try String.fetchOne(db, sql: "SELECT name FROM learner WHERE id = ?",
+        let learner = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM learner WHERE id = ?"),
                                           arguments: [a.learnerID]) ?? ""
-        let lastSequence = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM command_log WHERE attempt_id = ?",
+        let lastSequence = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM command_log WHERE attempt_id = ?"),
                                             arguments: [attempt]) ?? 0
-        let last = try Row.fetchOne(db, sql: "SELECT id, row_hash FROM command_log ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, row_hash FROM command_log ORDER BY id DESC LIMIT 1"))
         let lastID = try last?.decode(Int64.self, forColumn: "id") ?? 0
         let previous = try last?.decode(String.self, forColumn: "row_hash") ?? CommandChain.genesis
-        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'command_log'") ?? 0
+        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'command_log'")) ?? 0
         // Hand-edited values near Int64.max must not crash the next write.
         let (id, idOverflow) = max(lastID, seq).addingReportingOverflow(1)
         let (sequence, sequenceOverflow) = lastSequence.addingReportingOverflow(1)
@@ -113,10 +113,10 @@ extension ProgressStore {
                                         labVersion: a.labVersion, seed: a.seed, attemptID: attempt,
                                         sequence: sequence, at: now, command: command, exitCode: exitCode,
                                         stateHash: stateHash)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO command_log (id, attempt_id, sequence, at, command, exit_code, state_hash, prev_hash, row_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, attempt, sequence, now, Data(command), exitCode, stateHash, previous, hash])
+            """).execute(arguments: [id, attempt, sequence, now, Data(command), exitCode, stateHash, previous, hash])
         return CommandRecord(id: id, attemptID: attempt, sequence: sequence, at: now, command: command,
                              exitCode: exitCode, stateHash: stateHash, previousHash: previous, rowHash: hash)
     }

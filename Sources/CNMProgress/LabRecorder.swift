@@ -3,7 +3,9 @@ import CNMLabs
 import CNMSim
 import GRDB
 
-/// The SQLite journal of one attempt: every lab line is committed before `record` returns — the
+/// The SQLite journal of one attempt: every lab line is committed before `record` returns (synced to
+/// the disk right after, off the prompt's path, by the store's `WALFlusher`; the line that finishes
+/// the lab waits for its sync) — the
 /// line in the command log with the state hash after it, and in the same transaction what it did
 /// to the steps (a try on the current step, steps completed or undone, a quiz answer, a hint or a
 /// solution shown) and, when it finished the lab, the attempt's score.
@@ -47,6 +49,8 @@ public struct StoreJournal: LabJournal {
                                           stateHash: hash, events: events, practice: outcome.practice)
         lines.append(outcome.line)
         lastHash = hash
+        // The score is final: the line that finished the lab is on the disk before its prompt returns.
+        if outcome.finishedLab { try store.waitUntilOnDisk() }
     }
 
     /// Steps not completed in the session (an undo or a reset may have taken a completion back).
@@ -162,42 +166,42 @@ extension ProgressStore {
                        practice: Bool) throws -> Attempt {
         let now = clock.now()
         let path = self.path
-        return try write { db in
+        return try writeFlushingLater { db in
             _ = try Self.appendCommand(db, path: path, attempt: attempt, at: now, command: line, exitCode: exitCode,
                                        stateHash: stateHash, allowFinished: practice)
             if let step = events.triedStep {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET tries = tries + 1 WHERE id = ?", arguments: [row])
+                try db.cachedStatement(sql: "UPDATE step_result SET tries = tries + 1 WHERE id = ?").execute(arguments: [row])
             }
             if let a = events.answer {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO quiz_answer (attempt_id, question_id, answer, correct, answered_at) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [attempt, a.step, a.text, a.correct ? 1 : 0, now])
+                    """).execute(arguments: [attempt, a.step, a.text, a.correct ? 1 : 0, now])
             }
             if let h = events.hint {
                 let row = try Self.ensureStep(db, attempt: attempt, step: h.step)
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO hint_use (step_result_id, tier, count) VALUES (?, ?, 1)
                     ON CONFLICT (step_result_id, tier) DO UPDATE SET count = count + 1
-                    """, arguments: [row, h.tier])
+                    """).execute(arguments: [row, h.tier])
             }
             if let step = events.solutionStep {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET solution_shown = 1 WHERE id = ?", arguments: [row])
+                try db.cachedStatement(sql: "UPDATE step_result SET solution_shown = 1 WHERE id = ?").execute(arguments: [row])
             }
             for step in events.openSteps ?? [] {
-                try db.execute(sql: "UPDATE step_result SET completed_at = NULL WHERE attempt_id = ? AND step_id = ?",
+                try db.cachedStatement(sql: "UPDATE step_result SET completed_at = NULL WHERE attempt_id = ? AND step_id = ?").execute(
                                arguments: [attempt, step])
             }
             for step in events.completedSteps {
                 let row = try Self.ensureStep(db, attempt: attempt, step: step)
-                try db.execute(sql: "UPDATE step_result SET completed_at = COALESCE(completed_at, ?) WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE step_result SET completed_at = COALESCE(completed_at, ?) WHERE id = ?").execute(
                                arguments: [now, row])
             }
             if let s = events.finalScore {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE attempt SET status = 'finished', finished_at = ?, score = ?, max_score = ? WHERE id = ?
-                    """, arguments: [now, s.score, s.max, attempt])
+                    """).execute(arguments: [now, s.score, s.max, attempt])
             }
             return try Self.attempt(db, id: attempt)
         }

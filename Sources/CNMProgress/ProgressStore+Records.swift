@@ -157,10 +157,10 @@ extension ProgressStore {
     }
 
     static func ensureStep(_ db: Database, attempt: Int64, step: String) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO step_result (attempt_id, step_id) VALUES (?, ?) ON CONFLICT (attempt_id, step_id) DO NOTHING
-            """, arguments: [attempt, step])
-        let id = try Int64.fetchOne(db, sql: "SELECT id FROM step_result WHERE attempt_id = ? AND step_id = ?",
+            """).execute(arguments: [attempt, step])
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM step_result WHERE attempt_id = ? AND step_id = ?"),
                                     arguments: [attempt, step])
         guard let id else { throw ProgressError(.unknownAttempt(attempt)) }
         return id
@@ -246,7 +246,7 @@ extension ProgressStore {
     }
 
     static func attempt(_ db: Database, id: Int64) throws -> Attempt {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt WHERE id = ?"), arguments: [id]) else {
             throw ProgressError(.unknownAttempt(id))
         }
         return try attempt(row)

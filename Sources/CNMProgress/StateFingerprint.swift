@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import CNMCommands
 import CNMSim
 
@@ -20,8 +21,21 @@ extension StateFingerprint {
     public static func hash(simulator: Simulator) -> String { hash(cluster: simulator.cluster) }
 
     /// The same, reusing what `cache` kept of the previous state (one cache per sequence of states).
+    /// The bytes of a line that changed nothing equal the last ones byte for byte (compared with
+    /// `memcmp`), and their hash is taken from the cache instead of hashing them again.
     public static func hash(simulator: Simulator, cache: inout FingerprintCache) -> String {
-        hash(bytes: canonicalBytes(cluster: simulator.cluster, cache: &cache))
+        let bytes = canonicalBytes(cluster: simulator.cluster, cache: &cache)
+        if let last = cache.lastHashed, sameBytes(last.bytes, bytes) { return last.hash }
+        let h = hash(bytes: bytes)
+        cache.lastHashed = (bytes, h)
+        return h
+    }
+
+    static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
     }
 
     /// The fingerprint of one engine alone (for comparing two machines).

@@ -71,6 +71,11 @@ public struct ShellRunner {
             // An unfinished lab: say which and how to go on (Enter at the first prompt, when on a terminal).
             Output.write(notice, to: 1)
         }
+        // Lab lines are committed before the prompt and synced to the disk just after; a termination
+        // signal waits for that sync (Ctrl-C on a terminal only cancels the line being edited).
+        if options.store != nil {
+            ProgressStore.syncBeforeDying(of: options.interactive ? [SIGTERM, SIGHUP] : [SIGINT, SIGTERM, SIGHUP])
+        }
         // One lock around the session: typed lines and a docker client's changes (the Engine API) take turns.
         let shared = SharedShellSession(session)
         let engine = ShellEngine(shared: shared)
@@ -111,6 +116,11 @@ public struct ShellRunner {
         }
         if options.interactive { Output.write("\n", to: 1) }
         reader.save()
+        // `exit` and end of input: every line on the disk before cnmlab ends.
+        do { try options.store?.waitUntilOnDisk() } catch {
+            Output.write(shared.withLock { shared.session.text(.storeError(ShellSession.describe(error, shared.session.language))) }, to: 2)
+            return 1
+        }
         return 0
     }
 

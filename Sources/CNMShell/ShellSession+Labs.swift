@@ -72,6 +72,10 @@ extension ShellSession {
             guard let a = active else { return ShellReply(stderr: text(.labsNotAvailable)) }
             active = nil
             detach()
+            // The lab's lines are committed already; leaving it waits until they are on the disk too.
+            do { try store?.waitUntilOnDisk() } catch {
+                return ShellReply(stdout: text(.labQuit(a.lab.id)), stderr: text(.storeError(Self.describe(error, language))))
+            }
             return ShellReply(stdout: text(.labQuit(a.lab.id)))
         default:
             return ShellReply(stderr: text(.labUsage))

@@ -52,10 +52,10 @@ extension Optional: OptionalValue {
 /// dictionary lookup), so a walk costs one `Mirror` per composite value.
 struct CanonicalWriter {
     var bytes: [UInt8] = []
-    /// Kind of each type met so far.
-    private var kinds: [ObjectIdentifier: Kind] = [:]
-    /// Fields left out, per struct or class type met so far.
-    private var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
+    /// Kind of each type met so far (kept in the `FingerprintCache` from one walk to the next).
+    var kinds: [ObjectIdentifier: Kind] = [:]
+    /// Fields left out, per struct or class type met so far (kept in the cache too).
+    var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
     /// Bytes of values already encoded (this walk's, and the previous walk's when a cache is kept).
     var cache = FingerprintCache()
     /// Walks every value with `Mirror`, ignoring `CanonicalEncodable` (the reference the fast forms
@@ -74,8 +74,10 @@ struct CanonicalWriter {
     init() { bytes.reserveCapacity(32 << 10) }
 
     init(cache: FingerprintCache) {
-        bytes.reserveCapacity(32 << 10)
+        bytes.reserveCapacity(max(32 << 10, cache.lastSize))
         self.cache = cache
+        kinds = cache.kinds
+        excludedLabels = cache.excludedLabels
         self.cache.previous = self.cache.current
         self.cache.current = [:]
         self.cache.current.reserveCapacity(self.cache.previous.count + 16)
@@ -173,7 +175,14 @@ struct CanonicalWriter {
             bytes.append(UInt8(ascii: "]"))
         case .array:
             bytes.append(UInt8(ascii: "["))
-            for element in (v as? AnyElements)?.anyElements ?? [] { value(element) }
+            if depth < Self.slotDepth && !reflective {
+                // The cluster's machines: each in a place of its own.
+                for (i, element) in ((v as? AnyElements)?.anyElements ?? []).enumerated() {
+                    slotted(element, slot: slot &* 31 &+ i &+ 1_000)
+                }
+            } else {
+                for element in (v as? AnyElements)?.anyElements ?? [] { value(element) }
+            }
             bytes.append(UInt8(ascii: "]"))
         case .stringDictionary:
             bytes.append(UInt8(ascii: "<"))
@@ -277,7 +286,9 @@ struct CanonicalWriter {
             }
         case .struct?, .class?, .tuple?:
             bytes.append(UInt8(ascii: "{"))
+            depth += 1
             fields(mirror)
+            depth -= 1
             bytes.append(UInt8(ascii: "}"))
         default:
             // A value without structure Mirror can see (a function, an opaque type): its type only.
@@ -299,10 +310,69 @@ struct CanonicalWriter {
         }
         // Values only, in declaration order: each is self-delimiting, so a struct's bytes are unambiguous
         // for its type, and renaming a field leaves recorded hashes valid.
+        var index = 0
         for child in mirror.children {
+            index += 1
             if !excluded.isEmpty, let label = child.label, excluded.contains(label) { continue }
-            value(child.value)
+            if depth <= Self.slotDepth && !reflective {
+                slotted(child.value, slot: slot &* 31 &+ index)
+            } else {
+                value(child.value)
+            }
         }
+    }
+
+    // MARK: Unchanged parts of the world (slots)
+
+    /// The composite values whose fields are remembered by their place (`slotted`): the cluster (1),
+    /// each machine (2) and each machine's engine (3).
+    static let slotDepth = 3
+    /// How deep in composite values the walk is.
+    private var depth = 0
+    /// The place of the value being written (its path of field and element positions, hashed).
+    private var slot = 0
+
+    /// Writes `v`, the value at place `slot`: when the previous walk wrote an equal value there (by
+    /// the type's own `==`, which for a collection that was not touched since is a comparison of
+    /// storage), its bytes are copied instead of walked again. A place keeps the value it last held,
+    /// so equality is all that is trusted, never the place itself.
+    ///
+    /// Why: a command changes a few objects of one engine; the engine's other tables (the firewall,
+    /// IPAM, the dictionaries of networks, endpoints and sandboxes, a lab's other machines) are the
+    /// very storage the previous walk saw, and walking them (sorting their keys, boxing their values)
+    /// was most of a line's fingerprint.
+    mutating func slotted(_ v: Any, slot place: Int) {
+        let outer = slot
+        slot = place
+        defer { slot = outer }
+        switch kindOf(v) {
+        case .array, .stringDictionary, .keyedDictionary, .set, .composite, .memoized, .explicit, .optional:
+            break
+        default:
+            return value(v)
+        }
+        guard let equatable = v as? any Equatable else { return value(v) }
+        if let known = cache.slots[place], Self.same(equatable, known.value) {
+            bytes.append(contentsOf: known.bytes)
+            return
+        }
+        let start = bytes.count
+        value(v)
+        cache.slots[place] = (v, Array(bytes[start...]))
+    }
+
+    private static func same<T: Equatable>(_ a: T, _ b: Any) -> Bool {
+        guard let b = b as? T else { return false }
+        return a == b
+    }
+
+    /// The kind of `v`'s type, found once per type.
+    private mutating func kindOf(_ v: Any) -> Kind {
+        let id = ObjectIdentifier(type(of: v))
+        if let k = kinds[id] { return k }
+        let k = Self.kind(of: v, reflective: reflective)
+        kinds[id] = k
+        return k
     }
 
     /// Where the sort key of the element being written ends (see `sortedRegion`).
@@ -343,6 +413,8 @@ struct CanonicalWriter {
     mutating func encoded(_ v: Any) -> [UInt8] {
         var w = CanonicalWriter(kinds: kinds, excludedLabels: excludedLabels, cache: cache)
         w.reflective = reflective
+        w.depth = depth
+        w.slot = slot
         cache = FingerprintCache()
         w.value(v)
         kinds = w.kinds

@@ -8,6 +8,9 @@ public struct FingerprintCache: @unchecked Sendable {
     // Only values of the model's `Sendable` value types are keys: nothing here is shared mutable state.
     var previous: [AnyHashable: [UInt8]] = [:]
     var current: [AnyHashable: [UInt8]] = [:]
+    /// The value last written at each place of the world (the cluster's fields, each machine's, each
+    /// engine's) and its bytes (`CanonicalWriter.slotted`).
+    var slots: [Int: (value: Any, bytes: [UInt8])] = [:]
 
     public init() {}
 
@@ -16,6 +19,18 @@ public struct FingerprintCache: @unchecked Sendable {
         self.current = current
     }
 
-    /// Values kept.
-    public var count: Int { current.count }
+    /// What the walks found of each type (its kind, its excluded fields): finding it is a dynamic
+    /// cast and a `Mirror`, too dear to repeat for every field of every walk.
+    var kinds: [ObjectIdentifier: CanonicalWriter.Kind] = [:]
+    var excludedLabels: [ObjectIdentifier: Set<String>] = [:]
+    /// The size of the last walk's bytes (the next walk reserves as much).
+    var lastSize = 0
+
+    /// The last canonical bytes hashed through this cache and their recorded hash (set by the
+    /// progress store's `StateFingerprint.hash(simulator:cache:)`): a line that changed nothing gives
+    /// the same bytes, and their hash is not computed again.
+    public var lastHashed: (bytes: [UInt8], hash: String)?
+
+    /// Values kept (by value and by place).
+    public var count: Int { current.count + slots.count }
 }

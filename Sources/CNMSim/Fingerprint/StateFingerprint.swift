@@ -25,7 +25,8 @@
 /// can fake a separator. The bytes start with `formatVersion` and a newline; any change
 /// of the canonical form must bump it (a pinned hash in `CNMProgressTests` fails otherwise).
 ///
-/// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change, and
+/// The walk itself is `CanonicalWriter`; `FingerprintCache` spares walking what did not change (values
+/// met before, and the cluster's, machines' and engines' fields equal to the last walk's), and
 /// the most numerous model values write themselves (`CanonicalEncodable`, the same bytes without `Mirror`).
 public enum StateFingerprint {
     /// Bumped when the canonical form changes (hashes of another version are not compared).
@@ -71,7 +72,13 @@ public enum StateFingerprint {
         w.bytes.append(10)
         w.value(cluster)
         w.bytes.append(10)
+        let lastHashed = cache.lastHashed
         cache = FingerprintCache(previous: [:], current: w.cache.current)
+        cache.slots = w.cache.slots
+        cache.lastHashed = lastHashed
+        cache.kinds = w.kinds
+        cache.excludedLabels = w.excludedLabels
+        cache.lastSize = w.bytes.count
         return w.bytes
     }
 
