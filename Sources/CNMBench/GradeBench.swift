@@ -132,20 +132,31 @@ enum GradeBench {
         return now() - start
     }
 
-    /// A class through `cnmlab grade --submissions DIR --output-dir OUT --format junit` (the lab
-    /// validated once, submissions graded concurrently): seconds, and whether every report and
-    /// summary.csv is byte for byte what grading them one by one gives. Nil if files cannot be written.
+    /// What grading a class cost: wall and CPU seconds (the whole process's CPU, every thread).
+    struct Cost {
+        var seconds: Double
+        var cpu: Double
+    }
+
+    /// A class graded as `cnmlab grade bench.yaml --submissions DIR --output-dir OUT --format junit`
+    /// does it: through `GradeJob` (the code the executable runs), reading every transcript from
+    /// disk and writing every report and summary.csv to disk, concurrently; then the same with
+    /// `serial` into a second folder; then, when the release `cnmlab` sits beside this benchmark,
+    /// the binary itself as a CI job runs it (a fresh process, the lab's validation cached on disk
+    /// by a first run). `identical`: every file of the concurrent run is byte for byte the serial
+    /// run's, and the reports and summary.csv are what `Grader` and `JUnitWriter` give one by one.
+    /// Nil if files cannot be written.
     static func gradeClass(submissions count: Int)
-        -> (validation: Double, seconds: Double, serialSeconds: Double, identical: Bool)? {
+        -> (validation: Double, concurrent: Cost, serial: Cost, process: Cost?, identical: Bool)? {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("cnmlab-bench-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: root) }
-        let subs = root + "/subs", out = root + "/out"
+        let subs = root + "/subs", out = root + "/out", serialOut = root + "/serial", processOut = root + "/process"
         do {
             try fm.createDirectory(atPath: subs, withIntermediateDirectories: true)
-            try labText.write(toFile: root + "/bench.yaml", atomically: true, encoding: .utf8)
+            try labText.write(toFile: root + "/bench.yaml", atomically: false, encoding: .utf8)
             for i in 0..<count {
-                try submission(i).write(toFile: subs + "/learner-\(i).sh", atomically: true, encoding: .utf8)
+                try submission(i).write(toFile: subs + "/learner-\(i).sh", atomically: false, encoding: .utf8)
             }
         } catch {
             return nil
@@ -154,14 +165,22 @@ enum GradeBench {
         let validationStart = now()
         _ = GradeJob.run(GradeOptions(lab: root + "/bench.yaml", submission: subs + "/learner-0.sh"), files: DiskFiles())
         let validation = now() - validationStart
-        let options = GradeOptions(lab: root + "/bench.yaml", submissionsDirectory: subs, format: "junit", outputDirectory: out)
-        let start = now()
-        _ = GradeJob.run(options, files: DiskFiles())
-        let seconds = now() - start
-        // The same class graded one by one, as a serial grader would.
-        guard let lab else { return nil }
+        func timed(_ options: GradeOptions) -> Cost {
+            let cpu0 = processCPU(), start = now()
+            _ = GradeJob.run(options, files: DiskFiles())
+            return Cost(seconds: now() - start, cpu: processCPU() - cpu0)
+        }
+        let concurrent = timed(GradeOptions(lab: root + "/bench.yaml", submissionsDirectory: subs, format: "junit", outputDirectory: out))
+        let serial = timed(GradeOptions(lab: root + "/bench.yaml", submissionsDirectory: subs, format: "junit",
+                                        outputDirectory: serialOut, serial: true))
         var identical = true
-        let serialStart = now()
+        let names = ((try? fm.contentsOfDirectory(atPath: out)) ?? []).sorted()
+        if names.count != count + 1 || names != ((try? fm.contentsOfDirectory(atPath: serialOut)) ?? []).sorted() { identical = false }
+        for name in names where fm.contents(atPath: out + "/" + name) != fm.contents(atPath: serialOut + "/" + name) {
+            identical = false
+        }
+        // Independently of GradeJob: each report and the summary as Grader and JUnitWriter give them.
+        guard let lab else { return nil }
         var rows = ["learner,score,max,passed,note"]
         for name in ((try? fm.contentsOfDirectory(atPath: subs)) ?? []).sorted() {
             let learner = (name as NSString).deletingPathExtension
@@ -170,23 +189,40 @@ enum GradeBench {
                 continue
             }
             let report = Grader.grade(lab: lab, learner: learner, submission: s)
-            let xml = JUnitWriter.render(report, locale: .en)
-            if fm.contents(atPath: out + "/" + learner + ".xml") != Data(xml.utf8) { identical = false }
+            if fm.contents(atPath: out + "/" + learner + ".xml") != Data(JUnitWriter.render(report, locale: .en).utf8) { identical = false }
             rows.append([learner, String(report.score), String(report.max), report.passed ? "true" : "false", ""].joined(separator: ","))
         }
-        let serialSeconds = now() - serialStart
-        let csv = rows.joined(separator: "\r\n") + "\r\n"
-        if fm.contents(atPath: out + "/summary.csv") != Data(csv.utf8) { identical = false }
-        return (validation, seconds, serialSeconds, identical)
+        if fm.contents(atPath: out + "/summary.csv") != Data((rows.joined(separator: "\r\n") + "\r\n").utf8) { identical = false }
+        // The binary, as a CI job runs it (its validation cache in a folder of its own, filled by a first run).
+        var process: Cost? = nil
+        if CnmlabProcess.binary != nil {
+            setenv("XDG_CACHE_HOME", root + "/cache", 1)
+            defer { unsetenv("XDG_CACHE_HOME") }
+            _ = CnmlabProcess.run(["grade", root + "/bench.yaml", subs + "/learner-0.sh"])
+            if let r = CnmlabProcess.run(["grade", root + "/bench.yaml", "--submissions", subs, "--output-dir", processOut,
+                                          "--format", "junit"]) {
+                process = Cost(seconds: r.seconds, cpu: r.cpu)
+                for name in names where fm.contents(atPath: out + "/" + name) != fm.contents(atPath: processOut + "/" + name) {
+                    identical = false
+                }
+            }
+        }
+        return (validation, concurrent, serial, process, identical)
     }
+}
+
+/// CPU seconds (user + system) this process has used so far, all threads together.
+func processCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 /// Prints the grading figures beside their targets.
 func gradeScenarios() {
     if let c = GradeBench.gradeClass(submissions: 1_000) {
-        target("grade a class of 1,000 submissions of 20 commands, concurrently", c.seconds, "s", atMost: 1)
-        print("    one by one: \(format3(c.serialSeconds)) s; reports and summary.csv identical: \(c.identical ? "yes" : "NO"); "
-              + "validating the lab first (once, then cached): \(format3(c.validation)) s")
+        target("grade a class of 1,000 submissions of 20 commands, concurrently", c.concurrent.seconds, "s", atMost: 1)
+        print(classDetail(c))
     } else {
         print("  grade a class: skipped, the temporary folder cannot be written")
     }
@@ -199,4 +235,18 @@ func gradeScenarios() {
     let full = GradeBench.gradeOne(runs)
     print("  grade 10,000 lines of docker run (10,000 containers): \(format3(full)) s; on a bare simulator: "
           + "\(format3(GradeBench.simulateOnly(runs))) s; 2,500 lines: \(format3(quarter)) s (ratio \(format3(full / quarter)), linear: 4)")
+}
+
+/// The lines under the class figure: CPU, the serial run, the binary, identity, validation.
+func classDetail(_ c: (validation: Double, concurrent: GradeBench.Cost, serial: GradeBench.Cost,
+                       process: GradeBench.Cost?, identical: Bool)) -> String {
+    var text = "    concurrently \(format3(c.concurrent.seconds)) s [\(format3(c.concurrent.cpu)) s CPU]; "
+        + "one by one \(format3(c.serial.seconds)) s [\(format3(c.serial.cpu)) s CPU]"
+    if let p = c.process {
+        text += "; `cnmlab grade --submissions` as a process \(format3(p.seconds)) s [\(format3(p.cpu)) s CPU]"
+    } else {
+        text += "; the cnmlab binary is not beside CNMBench (the process figure is skipped)"
+    }
+    return text + "\n    reports and summary.csv identical: \(c.identical ? "yes" : "NO"); "
+        + "validating the lab first (once, then cached): \(format3(c.validation)) s"
 }

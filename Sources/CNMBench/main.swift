@@ -101,7 +101,8 @@ case "ping":
 case "class":
     // `CNMBench class`: the class of 1,000 submissions alone.
     if let c = GradeBench.gradeClass(submissions: 1_000) {
-        print("class of 1,000: \(format3(c.seconds)) s; one by one \(format3(c.serialSeconds)) s; identical: \(c.identical)")
+        print("class of 1,000: \(format3(c.concurrent.seconds)) s")
+        print(classDetail(c))
     }
     exit(0)
 default:

@@ -75,13 +75,18 @@ enum GradeBatch {
         let slots = Slots<Outcome>(count: jobs.count)
         // Each worker also writes its learner's report (one file per learner: creating a thousand
         // files one after the other cost as much as grading them); failures are told in input order below.
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        let work: @Sendable (Int) -> Void = { i in
             var outcome = grade(lab, learner: jobs[i].0, path: jobs[i].1, settings, files: files)
             if let out = options.outputDirectory, outcome.report != nil, let text = outcome.rendered {
                 let file = (out as NSString).appendingPathComponent(jobs[i].0 + "." + settings.format.fileExtension)
                 if !files.write(text, to: file, atomically: false) { outcome.unwritten = file }
             }
             slots[i] = outcome
+        }
+        if options.serial {
+            for i in jobs.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
         }
         var outcomes: [String: Outcome] = [:]
         for (i, job) in jobs.enumerated() { outcomes[job.0] = slots[i] }

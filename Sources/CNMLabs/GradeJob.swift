@@ -33,17 +33,21 @@ public struct GradeOptions: Sendable {
     public var cacheDirectory: String?
     /// Part of the cache key besides the lab's bytes: the cnmlab version, so an upgrade validates again.
     public var cacheSalt: String
+    /// Batch mode: grade the submissions one after the other on this thread instead of concurrently
+    /// (the same files come out; tests and `CNMBench` compare both).
+    public var serial: Bool
 
     public init(lab: String, submission: String? = nil, submissionsDirectory: String? = nil, learner: String? = nil,
                 format: String = "text", output: String? = nil, outputDirectory: String? = nil, minScore: String? = nil,
                 labPaths: [String] = [], environment: [String: String] = [:], locale: LabLocale = .en,
                 maxCommands: String? = nil,
-                timeout: String? = nil, instructor: Bool = false, cacheDirectory: String? = nil, cacheSalt: String = "") {
+                timeout: String? = nil, instructor: Bool = false, cacheDirectory: String? = nil, cacheSalt: String = "",
+                serial: Bool = false) {
         self.lab = lab; self.submission = submission; self.submissionsDirectory = submissionsDirectory
         self.learner = learner; self.format = format; self.output = output; self.outputDirectory = outputDirectory
         self.minScore = minScore; self.labPaths = labPaths; self.environment = environment; self.locale = locale
         self.maxCommands = maxCommands; self.timeout = timeout; self.instructor = instructor
-        self.cacheDirectory = cacheDirectory; self.cacheSalt = cacheSalt
+        self.cacheDirectory = cacheDirectory; self.cacheSalt = cacheSalt; self.serial = serial
     }
 
     /// The language from the environment (`Language.fromEnvironment`: CNMLAB_LANG, LC_ALL, LC_MESSAGES, LANG).

@@ -60,8 +60,11 @@ extension LabSession {
                                    hints: p.hintsShown.map(\.rawValue), solutionShown: p.solutionShown, penalty: penalty))
         }
         let total = steps.reduce(0) { $0 + $1.earned }
+        // `lab.maxPoints` from the steps' maxima just computed (it would copy every step twice more:
+        // `apply` asks for the score twice per line, so this showed in grading profiles).
+        let labMax = steps.reduce(0) { $0 + ($1.optional ? 0 : $1.max) }
         return ScoreReport(labID: lab.id, labVersion: lab.version, learner: variant.learner, seed: variant.seed,
-                           earned: min(total, lab.maxPoints), max: lab.maxPoints,
+                           earned: min(total, labMax), max: labMax,
                            completed: lab.steps.indices.allSatisfy { progress[$0].completed || progress[$0].skipped },
                            steps: steps)
     }

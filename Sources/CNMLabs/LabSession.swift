@@ -100,6 +100,8 @@ public struct LabSession: Sendable {
         let step = self.step
         let forbid = lab.rules.forbid + (step?.rules.forbid ?? [])
         let allow = lab.rules.allow + (step?.rules.allow ?? [])
+        // Without rules nothing is refused: the line is not split into its commands for nothing.
+        if forbid.isEmpty && allow.isEmpty { return nil }
         let commands = CommandMatcher.simpleCommands(line)
         for rule in forbid {
             let pattern = CommandMatcher.normalize(rule.pattern)

@@ -120,6 +120,40 @@ final class GradeJobTests: XCTestCase {
         XCTAssertEqual(plain.stdout, csv)
     }
 
+    /// A class graded concurrently writes the same files, byte for byte, and prints the same as the
+    /// same class graded one after the other: reports and summary.csv in file-name order whatever
+    /// order the workers finish in (passes, failures, an unreadable file and a duplicate among them).
+    func testConcurrentBatchEqualsSerialBatch() throws {
+        let subs = dir + "/subs"
+        for i in 0..<40 {
+            let text = i % 4 == 0 ? full : i % 4 == 1 ? "docker network create testnet\n"
+                : i % 4 == 2 ? "docker ps\ndocker network ls\n" : full + "docker network rm testnet\n"
+            _ = try file("subs/l\(i).sh", text)
+        }
+        _ = try file("subs/dup.sh", full)
+        _ = try file("subs/dup.txt", full)
+        _ = try file("subs/bin.sh", "docker ps\u{0}\n")
+        var outputs: [GradeRun] = []
+        for (out, serial) in [(dir + "/concurrent", false), (dir + "/serial", true)] {
+            outputs.append(GradeJob.run(GradeOptions(lab: Fixture.path("grade-small.yaml"), submissionsDirectory: subs,
+                                                     format: "junit", outputDirectory: out, serial: serial)))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(outputs[0].exitCode, 2, "the duplicate is refused")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/concurrent").sorted()
+        XCTAssertEqual(names, try FileManager.default.contentsOfDirectory(atPath: dir + "/serial").sorted())
+        XCTAssertEqual(names.count, 40 + 1, "a report per graded learner, and summary.csv")
+        for name in names {
+            let a = FileManager.default.contents(atPath: dir + "/concurrent/" + name)
+            XCTAssertNotNil(a, name)
+            XCTAssertEqual(a, FileManager.default.contents(atPath: dir + "/serial/" + name), name)
+        }
+        let csv = try String(contentsOfFile: dir + "/concurrent/summary.csv", encoding: .utf8)
+        let learners = csv.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        XCTAssertEqual(learners, learners.sorted(), "rows in file-name order")
+        XCTAssertEqual(learners.count, 42, "40 learners, bin and dup")
+    }
+
     func testBatchBadInputExitsTwo() throws {
         let subs = dir + "/subs"
         _ = try file("subs/ana.sh", full)

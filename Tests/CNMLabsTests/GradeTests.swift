@@ -166,4 +166,16 @@ final class GradeTests: XCTestCase {
             XCTAssertFalse(GradeTextWriter.render(report, locale: .en).contains("\u{1B}"))
         }
     }
+
+    /// White space around a line is trimmed as `CharacterSet.whitespaces` does (tabs and Unicode
+    /// spaces included), whether or not the line takes the ASCII fast path.
+    func testTranscriptLinesAreTrimmedLikeFoundation() throws {
+        for line in ["docker ps", "  docker ps\t", "\u{00A0}# hint\u{3000}", "\u{000B}docker ps", "x", " ", "docker ps\u{7F}"] {
+            XCTAssertEqual(Submission.trimmed(line), line.trimmingCharacters(in: .whitespaces), line.debugDescription)
+        }
+        guard case .success(let s) = Submission.parse(Array("\tdocker ps \n\u{00A0}#cnmlab hint\u{00A0}\n".utf8)) else {
+            return XCTFail("the transcript parses")
+        }
+        XCTAssertEqual(s.lines, ["\tdocker ps ", "#cnmlab hint"])
+    }
 }
