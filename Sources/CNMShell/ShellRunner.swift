@@ -50,7 +50,7 @@ public struct ShellRunner {
         var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
                                    store: options.store, learner: options.learner, curriculum: options.curriculum,
                                    hosts: options.hosts)
-        let context = CompletionContext(engine: session.engine, completer: session.completer)
+        let context = CompletionContext(engine: session.completionEngine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in
                 let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) + [word]
@@ -92,7 +92,7 @@ public struct ShellRunner {
                 let before = shared.session.engineSimulator
                 let reply = shared.session.handle(line)
                 engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
-                context.engine = shared.session.engine
+                context.engine = shared.session.completionEngine
                 context.completer = shared.session.completer
                 return reply
             }

@@ -79,6 +79,25 @@ final class ShellTerminalTests: XCTestCase {
         waitFor("EXITED-0")
     }
 
+    /// TAB completes the simulated machine's file names, Hangul included: a folder with `/`, a unique
+    /// file with a space, several listed by name; a word after Hangul text is still found where it starts.
+    func testTabCompletesFileNames() {
+        tmux("send-keys", "-t", session, "touch 한글메모.txt", "Enter")
+        tmux("send-keys", "-t", session, "echo 안녕 > /tm", "Tab")
+        waitFor("docker-host$ echo 안녕 > /tmp/")
+        tmux("send-keys", "-t", session, "a.txt", "Enter")
+        tmux("send-keys", "-t", session, "cat 한", "Tab")
+        waitFor("docker-host$ cat 한글메모.txt")
+        tmux("send-keys", "-t", session, "/tmp/a", "Tab", "Enter")
+        // (tmux drops trailing spaces: the space after a unique file shows before the next word.)
+        waitFor("docker-host$ cat 한글메모.txt /tmp/a.txt\n안녕\n")
+        tmux("send-keys", "-t", session, "cat /etc/ho", "Tab", "Tab")
+        waitFor("docker-host$ cat /etc/host\nhostname hosts\n")
+        tmux("send-keys", "-t", session, "C-c")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("EXITED-0")
+    }
+
     func testSshToAnotherMachineWithCompletionAndBack() {
         // TAB completes the machine name after ssh.
         tmux("send-keys", "-t", session, "ssh work", "Tab")
