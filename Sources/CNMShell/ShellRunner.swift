@@ -79,6 +79,7 @@ public struct ShellRunner {
         func showNotices() {
             for notice in shared.takeNotices() { write(notice, options) }
         }
+        var quit = false
         while true {
             showNotices()
             let prompt = shared.withLock { shared.session.prompt }
@@ -107,9 +108,13 @@ public struct ShellRunner {
                 continue
             }
             write(reply, options)
-            if reply.exit { break }
+            if reply.exit { quit = true; break }
         }
-        if options.interactive { Output.write("\n", to: 1) }
+        // Ctrl-D on a terminal says goodbye as `exit` does (below the prompt it was typed at); piped
+        // input just ends.
+        if options.interactive && !quit {
+            Output.write("\n" + shared.withLock { ShellText.bye.render(shared.session.language) } + "\n", to: 1)
+        }
         reader.save()
         return 0
     }

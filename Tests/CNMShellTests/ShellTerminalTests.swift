@@ -79,6 +79,34 @@ final class ShellTerminalTests: XCTestCase {
         waitFor("EXITED-0")
     }
 
+    /// Ctrl-D and `exit` leave alike: the same goodbye (in the shell's language), exit status 0.
+    func testCtrlDSaysGoodbyeAsExitDoes() {
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nBye.\nEXITED-0\n")
+        assertGoodbyeBelowThePrompt("Bye.")
+    }
+
+    func testCtrlDSaysGoodbyeInKorean() {
+        tmux("send-keys", "-t", session, "lang ko", "Enter")
+        waitFor("언어: 한국어")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\n안녕히 가세요.\nEXITED-0\n")
+        assertGoodbyeBelowThePrompt("안녕히 가세요.")
+    }
+
+    /// The goodbye is on its own line, right below the prompt Ctrl-D was typed at (the terminal may echo `^D`).
+    func assertGoodbyeBelowThePrompt(_ bye: String, file: StaticString = #filePath, line: UInt = #line) {
+        let lines = screen().split(separator: "\n", omittingEmptySubsequences: false)
+        guard let k = lines.firstIndex(of: Substring(bye)), k > 0 else { return XCTFail(screen(), file: file, line: line) }
+        XCTAssertTrue(lines[k - 1].hasPrefix("docker-host$"), screen(), file: file, line: line)
+        XCTAssertEqual(lines.filter { $0 == bye }.count, 1, screen(), file: file, line: line)
+    }
+
+    func testExitSaysGoodbyeOnce() {
+        tmux("send-keys", "-t", session, "exit", "Enter")
+        waitFor("docker-host$ exit\nBye.\nEXITED-0\n")
+    }
+
     /// TAB completes the simulated machine's file names, Hangul included: a folder with `/`, a unique
     /// file with a space, several listed by name; a word after Hangul text is still found where it starts.
     func testTabCompletesFileNames() {
