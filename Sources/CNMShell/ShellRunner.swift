@@ -85,7 +85,17 @@ public struct ShellRunner {
             let prompt = shared.withLock { shared.session.prompt }
             guard let line = reader.readLine(prompt: options.interactive ? prompt : "", interrupted: {
                 shared.withLock { shared.session.abandonLine(); return shared.session.prompt }
-            }) else { break }
+            }) else {
+                // Ctrl-D at a nested prompt leaves it, as sh and ssh do; at the shell's own it ends cnmlab.
+                guard options.interactive, let left = shared.withLock({ shared.session.endOfInput() }) else { break }
+                Output.write("\n", to: 1)
+                write(left, options)
+                shared.withLock {
+                    context.engine = shared.session.completionEngine
+                    context.completer = shared.session.completer
+                }
+                continue
+            }
             reader.remember(line)
             showNotices()
             var reply = shared.withLock {

@@ -118,6 +118,13 @@ public struct ShellSession: Sendable {
         confirmingSolution = false
     }
 
+    /// Ctrl-D at a nested prompt (a container's shell, `ssh MACHINE`) leaves it as `exit` typed there
+    /// does, as sh and ssh do; nil at the shell's own prompt, where Ctrl-D ends cnmlab.
+    public mutating func endOfInput() -> ShellReply? {
+        guard pending == nil, !confirmingSolution, attachedContainer != nil || attachedMachine != nil else { return nil }
+        return handle("exit")
+    }
+
     /// Whether a typed line is `why …` alone (no pipe or redirection, whose bytes must stay as printed).
     static func isWhyLine(_ raw: String) -> Bool {
         let t = raw.trimmingSpaces

@@ -102,6 +102,22 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0 == bye }.count, 1, screen(), file: file, line: line)
     }
 
+    /// Ctrl-D in a container's shell or at an ssh prompt leaves that prompt only, as sh and ssh do.
+    func testCtrlDAtANestedPromptLeavesItOnly() {
+        tmux("send-keys", "-t", session, "docker run -d --name box busybox sleep 600", "Enter")
+        tmux("send-keys", "-t", session, "docker exec -it box sh", "Enter")
+        waitFor("Shell inside container box. Type exit to leave.\n/ #")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nLeft container box.\ndocker-host$")
+        tmux("send-keys", "-t", session, "ssh worker1", "Enter")
+        waitFor("\nworker1$")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nConnection to worker1 closed.\ndocker-host$")
+        XCTAssertFalse(screen().contains("EXITED"))
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nBye.\nEXITED-0\n")
+    }
+
     func testExitSaysGoodbyeOnce() {
         tmux("send-keys", "-t", session, "exit", "Enter")
         waitFor("docker-host$ exit\nBye.\nEXITED-0\n")
