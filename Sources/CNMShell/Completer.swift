@@ -4,7 +4,7 @@ import CNMCommands
 /// TAB completion: what may come next on a command line, from the words already typed — the
 /// shell's own commands and lab ids, the LAN's machines for `ssh`, and for everything the simulated
 /// host runs what `CommandCatalog` derives from the command tables (docker's subcommands, flags and
-/// operands, the programs, the images).
+/// operands, the programs, the images), and file names where a command takes a file (`FileCompletion`).
 public struct Completer: Sendable {
     public var metaCommands: [String]
     public var labIDs: [String]
@@ -14,14 +14,18 @@ public struct Completer: Sendable {
     public var subcommands: [String: [String]]
     /// The programs offered at the start of a line: the host's, or the attached container's.
     public var programs: [String]
+    /// Whose files a file operand names: the machine's own (`.host`) or the attached container's; nil
+    /// where no files are simulated (`ssh remote`).
+    public var fileSite: Engine.FileSite?
 
     public init(metaCommands: [String], labIDs: [String] = [], machines: [String] = [], subcommands: [String: [String]] = [:],
-                programs: [String] = CommandCatalog.hostCommands) {
+                programs: [String] = CommandCatalog.hostCommands, fileSite: Engine.FileSite? = .host) {
         self.metaCommands = metaCommands
         self.labIDs = labIDs
         self.machines = machines
         self.subcommands = subcommands
         self.programs = programs
+        self.fileSite = fileSite
     }
 
     /// Candidates for the last (possibly empty) word of `words`.
@@ -39,7 +43,11 @@ public struct Completer: Sendable {
         case "ssh":
             pool = before.count == 1 ? machines + ["remote"] : []
         default:
-            pool = CommandCatalog.completions(words, engine: engine)
+            if let site = fileSite, let files = FileCompletion.candidates(words: words, site: site, engine: engine) {
+                pool = files
+            } else {
+                pool = CommandCatalog.completions(words, engine: engine)
+            }
         }
         var seen = Set<String>()
         return pool.filter { $0.hasPrefix(current) && seen.insert($0).inserted }.sorted()

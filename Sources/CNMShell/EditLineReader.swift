@@ -55,6 +55,24 @@ public struct EditLineReader: LineReader {
     public func save() {
         if let path = historyPath { _ = write_history(path) }
     }
+
+    /// The line before the word being completed. libedit gives the word's start in wide characters
+    /// (Unicode scalars), not bytes: in `echo 안녕 > /t` the word starts at 10, byte 14.
+    static func text(of line: String, before start: Int) -> String {
+        let scalars = line.unicodeScalars
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(max(0, start)))
+        return String(view)
+    }
+
+    /// libedit's match array without its NULL: a unique match with the space after it (none after a folder's
+    /// `/`, which TAB goes on into), or several matches' common prefix followed by the list to show
+    /// (a path's names without the folder already typed, as bash lists them).
+    static func matchArray(_ matches: [String], word: String) -> [String] {
+        guard let only = matches.first else { return [] }
+        if matches.count == 1 { return [FileCompletion.staysOpen(only) ? only : only + " "] }
+        return [Completer.commonPrefix(matches)] + matches.map { FileCompletion.display($0, word: word) }
+    }
 }
 
 /// The `rl_attempted_completion_function`: builds libedit's match array itself —
@@ -63,18 +81,15 @@ public struct EditLineReader: LineReader {
 private func editLineCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     cnm_completion_over()
     let word = text.map { String(cString: $0) } ?? ""
-    let line = String(cString: cnm_line_buffer())
-    let bytes = Array(line.utf8)
-    let cut = max(0, min(Int(start), bytes.count))
-    let before = String(decoding: bytes[0..<cut], as: UTF8.self)
+    let before = EditLineReader.text(of: String(cString: cnm_line_buffer()), before: Int(start))
     guard let complete = EditLineReader.complete else { return nil }
-    let matches = complete(before, word)
-    guard !matches.isEmpty else { return nil }
-    let first = matches.count == 1 ? matches[0] + " " : Completer.commonPrefix(matches)
-    let all = [first] + (matches.count == 1 ? [] : matches)
-    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (all.count + 1))?
-        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: all.count + 1) else { return nil }
+    let all = EditLineReader.matchArray(complete(before, word), word: word)
+    guard !all.isEmpty else { return nil }
+    // Two NULLs: libedit (fn_complete) reads matches[2] to tell a single match, past a lone match's NULL.
+    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (all.count + 2))?
+        .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: all.count + 2) else { return nil }
     for (i, s) in all.enumerated() { array[i] = strdup(s) }
     array[all.count] = nil
+    array[all.count + 1] = nil
     return array
 }

@@ -50,7 +50,7 @@ public struct ShellRunner {
         var session = ShellSession(seed: options.seed, language: options.language, labs: options.labs,
                                    store: options.store, learner: options.learner, curriculum: options.curriculum,
                                    hosts: options.hosts)
-        let context = CompletionContext(engine: session.engine, completer: session.completer)
+        let context = CompletionContext(engine: session.completionEngine, completer: session.completer)
         var reader: any LineReader = options.interactive
             ? EditLineReader(historyPath: options.historyPath) { before, word in
                 let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) + [word]
@@ -84,12 +84,23 @@ public struct ShellRunner {
         func showNotices() {
             for notice in shared.takeNotices() { write(notice, options) }
         }
+        var quit = false
         while true {
             showNotices()
             let prompt = shared.withLock { shared.session.prompt }
             guard let line = reader.readLine(prompt: options.interactive ? prompt : "", interrupted: {
                 shared.withLock { shared.session.abandonLine(); return shared.session.prompt }
-            }) else { break }
+            }) else {
+                // Ctrl-D at a nested prompt leaves it, as sh and ssh do; at the shell's own it ends cnmlab.
+                guard options.interactive, let left = shared.withLock({ shared.session.endOfInput() }) else { break }
+                Output.write("\n", to: 1)
+                write(left, options)
+                shared.withLock {
+                    context.engine = shared.session.completionEngine
+                    context.completer = shared.session.completer
+                }
+                continue
+            }
             reader.remember(line)
             showNotices()
             var reply = shared.withLock {
@@ -97,7 +108,7 @@ public struct ShellRunner {
                 let before = shared.session.engineSimulator
                 let reply = shared.session.handle(line)
                 engine.server?.hostDidChange(from: before, to: shared.session.engineSimulator)
-                context.engine = shared.session.engine
+                context.engine = shared.session.completionEngine
                 context.completer = shared.session.completer
                 return reply
             }
@@ -112,9 +123,13 @@ public struct ShellRunner {
                 continue
             }
             write(reply, options)
-            if reply.exit { break }
+            if reply.exit { quit = true; break }
         }
-        if options.interactive { Output.write("\n", to: 1) }
+        // Ctrl-D on a terminal says goodbye as `exit` does (below the prompt it was typed at); piped
+        // input just ends.
+        if options.interactive && !quit {
+            Output.write("\n" + shared.withLock { ShellText.bye.render(shared.session.language) } + "\n", to: 1)
+        }
         reader.save()
         // `exit` and end of input: every line on the disk before cnmlab ends.
         do { try options.store?.waitUntilOnDisk() } catch {

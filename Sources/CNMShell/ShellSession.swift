@@ -87,10 +87,17 @@ public struct ShellSession: Sendable {
         for c in Self.commandTable where !c.subcommands.isEmpty { for n in c.names { subcommands[n] = c.subcommands } }
         // Inside a container only its image's programs run, and `exit` leaves.
         if let id = attachedContainer, let c = engine(on: attachedContainerMachine)?.containers[id] {
-            return Completer(metaCommands: ["exit"], programs: CommandCatalog.containerCommands(c))
+            return Completer(metaCommands: ["exit"], programs: CommandCatalog.containerCommands(c), fileSite: .container(id))
         }
         return Completer(metaCommands: Self.metaCommands, labIDs: labs.map(\.id),
-                         machines: currentCluster.machines.dropFirst().map(\.name), subcommands: subcommands)
+                         machines: currentCluster.machines.dropFirst().map(\.name), subcommands: subcommands,
+                         fileSite: attachedMachine == "remote" ? nil : .host)
+    }
+
+    /// The engine TAB completes against: that of the machine the prompt is on (a nested `ssh` or
+    /// container prompt's), so its containers and files are offered.
+    public var completionEngine: Engine {
+        engine(on: attachedContainer != nil ? attachedContainerMachine : attachedMachine.flatMap { $0 == "remote" ? nil : $0 }) ?? engine
     }
 
     /// Handles one typed line.
@@ -109,6 +116,13 @@ public struct ShellSession: Sendable {
         pending = nil
         pendingHereDocument = nil
         confirmingSolution = false
+    }
+
+    /// Ctrl-D at a nested prompt (a container's shell, `ssh MACHINE`) leaves it as `exit` typed there
+    /// does, as sh and ssh do; nil at the shell's own prompt, where Ctrl-D ends cnmlab.
+    public mutating func endOfInput() -> ShellReply? {
+        guard pending == nil, !confirmingSolution, attachedContainer != nil || attachedMachine != nil else { return nil }
+        return handle("exit")
     }
 
     /// Whether a typed line is `why …` alone (no pipe or redirection, whose bytes must stay as printed).

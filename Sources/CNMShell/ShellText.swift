@@ -107,6 +107,8 @@ public enum ShellText: Sendable {
         case .practiceNote: return ("호스트는 그대로 있으니 계속 살펴봐도 됩니다. 이제부터 입력은 연습으로 기록되고 점수는 바뀌지 않습니다. 새 시도는 lab restart, 다른 실습은 labs.", "The host keeps running: explore as you like. What you type now is recorded as practice and leaves your score alone. lab restart starts a new attempt; labs lists the others.")
         case .restarted: return ("{attempt}번째 시도를 처음부터 시작합니다. 이전 시도는 닫혔고 그 점수는 그대로 남습니다.", "This starts attempt {attempt} from the beginning; the earlier attempts are closed and keep their scores.")
         case .finishedBefore: return ("이 실습은 이미 끝냈습니다 (가장 좋은 점수 {score}/{max}점). {attempt}번째 시도를 새로 시작합니다. 끝낸 시도의 점수는 그대로 남습니다.", "You finished this lab before (best score {score}/{max} points). This starts attempt {attempt}; the finished one keeps its score.")
+        case .resumed(0): return ("이전 시도를 이어 갑니다 (다시 실행할 기록이 없습니다).", "Resuming your attempt (nothing logged to replay).")
+        case .resumed(1): return ("이전 시도를 이어 갑니다 (기록된 줄 1개를 다시 실행했습니다).", "Resuming your attempt (1 logged line replayed).")
         case .resumed: return ("이전 시도를 이어 갑니다 (기록된 줄 {lines}개를 다시 실행했습니다).", "Resuming your attempt ({lines} logged lines replayed).")
         case .resumedUnchecked: return ("그중 {count}개는 이전 버전의 cnmlab이 기록해서 종료 코드만 확인했습니다.", "{count} of them were recorded by an older cnmlab: only their exit codes could be checked.")
         case .nothingToResume: return ("이어 할 실습이 없습니다. 목록은 labs.", "No unfinished lab to resume. List the labs with labs.")

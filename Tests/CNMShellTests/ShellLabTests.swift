@@ -153,12 +153,23 @@ final class ShellLabTests: XCTestCase {
         XCTAssertEqual(s.handle("lab quit").stdout, "Left lab example-publish-port. Your progress is saved.\n")
         XCTAssertEqual(s.prompt, "docker-host$ ")
         XCTAssertEqual(try ProgressStore(path: dbPath).labProgress(learner: "kim").first?.attempts, 2)
-        XCTAssertTrue(s.handle("lab resume").stdout.contains("Resuming your attempt (0 logged lines replayed)."))
+        // Nothing typed since the restart: said so, not "(0 logged lines replayed)".
+        XCTAssertTrue(s.handle("lab resume").stdout.contains("Resuming your attempt (nothing logged to replay)."))
         XCTAssertEqual(s.handle("lab resume nosuch").stderr, "No such lab: nosuch (see labs)\n")
     }
 
     /// A shell opened without `--lab` for a learner with an unfinished attempt says which lab and
     /// step are open and how to go on; Enter at the prompt that offers it resumes.
+    /// How many lines a resume replayed, said naturally in both languages: none, one, several.
+    func testResumeSaysHowManyLinesItReplayed() {
+        XCTAssertEqual(ShellText.resumed(lines: 0).render(.en), "Resuming your attempt (nothing logged to replay).")
+        XCTAssertEqual(ShellText.resumed(lines: 0).render(.ko), "이전 시도를 이어 갑니다 (다시 실행할 기록이 없습니다).")
+        XCTAssertEqual(ShellText.resumed(lines: 1).render(.en), "Resuming your attempt (1 logged line replayed).")
+        XCTAssertEqual(ShellText.resumed(lines: 1).render(.ko), "이전 시도를 이어 갑니다 (기록된 줄 1개를 다시 실행했습니다).")
+        XCTAssertEqual(ShellText.resumed(lines: 12).render(.en), "Resuming your attempt (12 logged lines replayed).")
+        XCTAssertEqual(ShellText.resumed(lines: 12).render(.ko), "이전 시도를 이어 갑니다 (기록된 줄 12개를 다시 실행했습니다).")
+    }
+
     func testTheOpeningNoticeOffersTheUnfinishedLab() throws {
         var s = try session()
         _ = s.handle("lab start 1")

@@ -79,6 +79,69 @@ final class ShellTerminalTests: XCTestCase {
         waitFor("EXITED-0")
     }
 
+    /// Ctrl-D and `exit` leave alike: the same goodbye (in the shell's language), exit status 0.
+    func testCtrlDSaysGoodbyeAsExitDoes() {
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nBye.\nEXITED-0\n")
+        assertGoodbyeBelowThePrompt("Bye.")
+    }
+
+    func testCtrlDSaysGoodbyeInKorean() {
+        tmux("send-keys", "-t", session, "lang ko", "Enter")
+        waitFor("언어: 한국어")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\n안녕히 가세요.\nEXITED-0\n")
+        assertGoodbyeBelowThePrompt("안녕히 가세요.")
+    }
+
+    /// The goodbye is on its own line, right below the prompt Ctrl-D was typed at (the terminal may echo `^D`).
+    func assertGoodbyeBelowThePrompt(_ bye: String, file: StaticString = #filePath, line: UInt = #line) {
+        let lines = screen().split(separator: "\n", omittingEmptySubsequences: false)
+        guard let k = lines.firstIndex(of: Substring(bye)), k > 0 else { return XCTFail(screen(), file: file, line: line) }
+        XCTAssertTrue(lines[k - 1].hasPrefix("docker-host$"), screen(), file: file, line: line)
+        XCTAssertEqual(lines.filter { $0 == bye }.count, 1, screen(), file: file, line: line)
+    }
+
+    /// Ctrl-D in a container's shell or at an ssh prompt leaves that prompt only, as sh and ssh do.
+    func testCtrlDAtANestedPromptLeavesItOnly() {
+        tmux("send-keys", "-t", session, "docker run -d --name box busybox sleep 600", "Enter")
+        tmux("send-keys", "-t", session, "docker exec -it box sh", "Enter")
+        waitFor("Shell inside container box. Type exit to leave.\n/ #")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nLeft container box.\ndocker-host$")
+        tmux("send-keys", "-t", session, "ssh worker1", "Enter")
+        waitFor("\nworker1$")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nConnection to worker1 closed.\ndocker-host$")
+        XCTAssertFalse(screen().contains("EXITED"))
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("\nBye.\nEXITED-0\n")
+    }
+
+    func testExitSaysGoodbyeOnce() {
+        tmux("send-keys", "-t", session, "exit", "Enter")
+        waitFor("docker-host$ exit\nBye.\nEXITED-0\n")
+    }
+
+    /// TAB completes the simulated machine's file names, Hangul included: a folder with `/`, a unique
+    /// file with a space, several listed by name; a word after Hangul text is still found where it starts.
+    func testTabCompletesFileNames() {
+        tmux("send-keys", "-t", session, "touch 한글메모.txt", "Enter")
+        tmux("send-keys", "-t", session, "echo 안녕 > /tm", "Tab")
+        waitFor("docker-host$ echo 안녕 > /tmp/")
+        tmux("send-keys", "-t", session, "a.txt", "Enter")
+        tmux("send-keys", "-t", session, "cat 한", "Tab")
+        waitFor("docker-host$ cat 한글메모.txt")
+        tmux("send-keys", "-t", session, "/tmp/a", "Tab", "Enter")
+        // (tmux drops trailing spaces: the space after a unique file shows before the next word.)
+        waitFor("docker-host$ cat 한글메모.txt /tmp/a.txt\n안녕\n")
+        tmux("send-keys", "-t", session, "cat /etc/ho", "Tab", "Tab")
+        waitFor("docker-host$ cat /etc/host\nhostname hosts\n")
+        tmux("send-keys", "-t", session, "C-c")
+        tmux("send-keys", "-t", session, "C-d")
+        waitFor("EXITED-0")
+    }
+
     func testSshToAnotherMachineWithCompletionAndBack() {
         // TAB completes the machine name after ssh.
         tmux("send-keys", "-t", session, "ssh work", "Tab")

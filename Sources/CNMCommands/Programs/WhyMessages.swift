@@ -13,7 +13,7 @@ enum WhyMessages {
     }
 
     static let english: [Key: String] = [
-        .usage: "usage: why FROM TO[:PORT][/tcp|/udp]   (FROM/TO: a container, an IP, host, remote or a name)",
+        .usage: "usage: why FROM TO[:PORT][/tcp|/udp] [--cookie NAME=VALUE]   (FROM/TO: a container, an IP, host, remote or a name)",
         .badFrom: "why: {0}: not a running container, an address of one, host, remote or a machine that hosts lists",
         .notRunning: "why: container {0} is not running (it has no network namespace)",
         .unknownTarget: "why: cannot resolve {0} from {1}",
@@ -69,7 +69,7 @@ enum WhyMessages {
     ]
 
     static let korean: [Key: String] = [
-        .usage: "사용법: why FROM TO[:PORT][/tcp|/udp]   (FROM/TO: 컨테이너, IP, host, remote 또는 이름)",
+        .usage: "사용법: why FROM TO[:PORT][/tcp|/udp] [--cookie NAME=VALUE]   (FROM/TO: 컨테이너, IP, host, remote 또는 이름)",
         .badFrom: "why: {0}: 실행 중인 컨테이너, 그 주소, host, remote, hosts에 나오는 머신 중 어느 것도 아닙니다",
         .notRunning: "why: 컨테이너 {0:이} 실행 중이 아닙니다 (네트워크 네임스페이스가 없습니다)",
         .unknownTarget: "why: {1}에서 {0}의 주소를 찾을 수 없습니다",

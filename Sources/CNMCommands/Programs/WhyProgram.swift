@@ -1,22 +1,51 @@
 import CNMSim
 
-/// `why FROM TO[:PORT][/PROTO]`: the simulated packet's path hop by hop — routes,
-/// bridge, every chain traversed with the rule that decided (as `iptables -S`
-/// prints it), each NAT translation — and the verdict. Exit 0 when delivered.
+/// `why FROM TO[:PORT][/PROTO] [--cookie 'NAME=VALUE[; …]']`: the simulated packet's path hop by
+/// hop — routes, bridge, every chain traversed with the rule that decided (as `iptables -S` prints
+/// it), each NAT translation — and the verdict. Exit 0 when delivered. The cookie is the request's
+/// (curl's `-b`/`--cookie` inline form): a proxy that keeps sessions by cookie picks by it.
 enum WhyProgram: SimulatedProgram {
     static let names = ["why"]
     static let takesDestination = true
 
     static func run(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput {
-        guard args.count == 2 else { return usage(ctx.language) }
-        if let out = fromOtherMachine(args, &ctx) { return out }
-        return walk(args, &ctx)
+        guard let (operands, cookie) = options(args), operands.count == 2 else { return usage(ctx.language) }
+        if let out = fromOtherMachine(operands, &ctx, cookie: cookie) { return out }
+        return walk(operands, &ctx, cookie: cookie)
+    }
+
+    /// The operands and the `Cookie` header given by `--cookie V`, `--cookie=V` or `-b V` (curl's
+    /// spellings; only the inline `NAME=VALUE` form: a word without `=` would be a cookie file to curl,
+    /// which is not simulated). Nil when malformed.
+    static func options(_ args: [String]) -> (operands: [String], cookie: String?)? {
+        var operands: [String] = []
+        var cookie: String?
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            i += 1
+            var value: String
+            if a == "--cookie" || a == "-b" {
+                guard i < args.count else { return nil }
+                value = args[i]
+                i += 1
+            } else if a.hasPrefix("--cookie=") {
+                value = String(a.dropFirst("--cookie=".count))
+            } else {
+                operands.append(a)
+                continue
+            }
+            guard value.contains("=") else { return nil }
+            if let earlier = cookie { value = earlier + "; " + value }
+            cookie = value
+        }
+        return (operands, cookie)
     }
 
     /// `why MACHINE TO`, MACHINE another machine of the LAN (a lab's `hosts`, by name or address): the
     /// walk starts on that machine's own stack, as `ssh MACHINE why host TO` shows it, and `host` in TO
     /// still names the machine the learner typed on. Nil when FROM is no other machine.
-    static func fromOtherMachine(_ args: [String], _ ctx: inout ProgramContext) -> CommandOutput? {
+    static func fromOtherMachine(_ args: [String], _ ctx: inout ProgramContext, cookie: String? = nil) -> CommandOutput? {
         guard let lan = LanContext.current else { return nil }
         let word = args[0].lowercased()
         guard let i = lan.others.firstIndex(where: { $0.name.lowercased() == word || $0.address.description == word })
@@ -33,12 +62,13 @@ enum WhyProgram: SimulatedProgram {
         }
         var there = ProgramContext(engine: sender.engine, site: .host, stdin: "", language: ctx.language, invokedAs: ctx.invokedAs)
         return LanContext.$current.withValue(LanView(others: machines, index: senderIndex, tally: lan.tally)) {
-            walk(["host", to], &there, shownAs: sender.name, asked: args[1])
+            walk(["host", to], &there, shownAs: sender.name, asked: args[1], cookie: cookie)
         }
     }
 
     /// The walk from FROM (`host`, `remote`, a container or an address) to TO, as the header and steps show it.
-    static func walk(_ args: [String], _ ctx: inout ProgramContext, shownAs: String? = nil, asked: String? = nil) -> CommandOutput {
+    static func walk(_ args: [String], _ ctx: inout ProgramContext, shownAs: String? = nil, asked: String? = nil,
+                     cookie: String? = nil) -> CommandOutput {
         let lang = ctx.language
         // A diagnosis: the packets it walks (and the DNS queries it resolves names with) move no counters.
         let counting = ctx.engine.countsTraffic
@@ -67,7 +97,8 @@ enum WhyProgram: SimulatedProgram {
         lines += steps
         lines.append(verdict)
         // A proxy at the end: its pick and the second hop (WhyThroughProxy).
-        if delivered, let more = WhyThroughProxy.lines(result, from: from, engine: ctx.engine, lang: lang, startStep: steps.count) {
+        if delivered, let more = WhyThroughProxy.lines(result, from: from, engine: ctx.engine, lang: lang, startStep: steps.count,
+                                                                cookie: cookie) {
             lines += more.lines
             return CommandOutput(stdout: lines.joined(separator: "\n") + "\n", exitCode: more.delivered ? 0 : 1)
         }

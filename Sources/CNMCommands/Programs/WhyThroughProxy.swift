@@ -22,6 +22,10 @@ enum WhyThroughProxy {
         "none": "{0} has no server available: the client gets {1}",
         "noBackend": "{0} serves this port itself (no backend)",
         "client": "the client's request as {0} sees it comes from {1}",
+        "cookieDown": "the client's cookie {0}={1} names no server that is up: the algorithm picks",
+        "cookieNoLine": "the client's cookie does not change the pick: backend {0} has no cookie line",
+        "cookieOther": "the client's cookie does not change the pick: backend {0} keeps sessions by cookie {1}",
+        "cookieNginx": "the client's cookie does not change the pick: nginx keeps no sessions by cookie",
     ]
     static let korean: [String: String] = [
         "hop": "프록시 {0}({1}): 프런트엔드 {2} → 백엔드 {3}",
@@ -40,15 +44,20 @@ enum WhyThroughProxy {
         "none": "백엔드 {0}에 쓸 수 있는 서버 없음: 클라이언트는 {1} 응답을 받습니다",
         "noBackend": "{0}의 이 포트는 백엔드 없이 직접 응답합니다",
         "client": "{0}에 도착한 요청의 출발지: {1}",
+        "cookieDown": "클라이언트 쿠키 {0}={1}: 이 값을 가진 서버 중 살아 있는 것이 없어 알고리즘으로 고릅니다",
+        "cookieNoLine": "클라이언트 쿠키는 선택에 영향이 없습니다: 백엔드 {0}에 cookie 줄이 없습니다",
+        "cookieOther": "클라이언트 쿠키는 선택에 영향이 없습니다: 백엔드 {0}의 세션 쿠키 이름은 {1}입니다",
+        "cookieNginx": "클라이언트 쿠키는 선택에 영향이 없습니다: nginx는 쿠키로 세션을 고정하지 않습니다",
     ]
 
     static func text(_ lang: String, _ key: String, _ args: String...) -> String {
         MessageTemplate.fill((lang == "ko" ? korean[key] : english[key]) ?? english[key] ?? key, args)
     }
 
-    /// The proxy part; nil when the walk did not end at a proxy's frontend.
+    /// The proxy part; nil when the walk did not end at a proxy's frontend. `cookie` is the request's
+    /// `Cookie` header (`why … --cookie`), read as the proxy reads curl's (`ProxyForwarding`).
     static func lines(_ first: PathResult, from site: NetSite, engine: Engine, lang: String,
-                      startStep: Int) -> (lines: [String], delivered: Bool)? {
+                      startStep: Int, cookie: String? = nil) -> (lines: [String], delivered: Bool)? {
         guard case .delivered(_, _, let service?) = first.verdict, let lb = Connectivity.server(first, engine),
               ProxyForwarding.isProxy(lb, port: service.port),
               let config = lb.proxy, let fe = ProxyForwarding.frontend(lb, port: service.port) else { return nil }
@@ -68,12 +77,23 @@ enum WhyThroughProxy {
             if !state.servers[i].up { add(text(lang, "down", s.name)) }
             else if !ProxyBalancer.isAvailable(state.servers[i], at: engine.clock) { add(text(lang, "disabled", s.name)) }
         }
-        let request = ProxyBalancer.Request(client: client, uri: "/", cookie: nil)
+        // The persistence cookie's value, as ProxyForwarding takes it from the request's Cookie header.
+        let sent = cookie.map { HTTPRequestFacts(method: "GET", path: "/", host: "", headers: [("Cookie", $0)],
+                                                 client: client, clientPort: 0) }
+        let value = backend.cookie.flatMap { c in sent?.cookie(c.name) }
+        let request = ProxyBalancer.Request(client: client, uri: "/", cookie: value)
         var rng = engine.rng  // the draw `random` would make next; the engine itself is not changed
         guard let choice = ProxyBalancer.choose(backend, software: config.software, state: &state, request: request,
                                                 at: engine.clock, rng: &rng) else {
             add(text(lang, "none", backend.name, config.software == .nginx ? "502 Bad Gateway" : "503 Service Unavailable"))
             return (out, false)
+        }
+        if sent != nil {
+            if config.software == .nginx { add(text(lang, "cookieNginx")) }
+            else if let c = backend.cookie, let v = value {
+                if case .cookie = choice.reason {} else { add(text(lang, "cookieDown", c.name, v)) }
+            } else if let c = backend.cookie { add(text(lang, "cookieOther", backend.name, c.name)) }
+            else { add(text(lang, "cookieNoLine", backend.name)) }
         }
         let server = backend.servers[choice.server]
         let reason: String

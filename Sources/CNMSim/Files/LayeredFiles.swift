@@ -60,6 +60,15 @@ public struct LayeredFiles: Sendable {
         if lower.partial.contains(path) || upper.partial.contains(path) {
             throw .partialListing(path)
         }
+        return knownNames(path)
+    }
+
+    /// The names directory `path` is known to hold, sorted by bytes: all of them, or, in a directory
+    /// modelled only in part (`/etc`), the ones cnmlab models. TAB completion offers these: each one
+    /// exists, though the list may not be complete. Empty when `path` is not a directory.
+    public func knownNames(_ path: String) -> [String] {
+        if let (k, inner) = mount(for: path) { return mounts[k].files.knownNames(inner) }
+        guard node(path) == .directory else { return [] }
         var names = Set(upper.children(of: path))
         for c in lower.children(of: path) where !hidden(c) { names.insert(c) }
         for d in derived.keys where FilePath.parent(d) == path { names.insert(d) }
