@@ -29,6 +29,33 @@ final class IncrementalViewsTests: XCTestCase {
         for seed in 0..<Self.swarmSeeds { run(seed: 10_000 + seed, swarm: true) }
     }
 
+    /// The HAProxy containers, whose active checks run on every advance of the clock, are a view
+    /// too: through loading, a reload, a refused reload, stop, start and removal it equals a rebuild,
+    /// and the checks still mark a stopped server DOWN.
+    func testHAProxyViewEqualsARebuild() {
+        var sim = Simulator(seed: 7)
+        let lines = [
+            "docker network create app",
+            "docker run -d --name web1 --network app traefik/whoami",
+            "docker run -d --name web2 --network app traefik/whoami",
+            "docker run -d --name plain nginx",
+            "cat > haproxy.cfg <<'EOF'\ndefaults\n  mode http\n  timeout connect 5s\n  timeout client 30s\n  timeout server 30s\n"
+                + "frontend fe\n  bind :80\n  default_backend be\nbackend be\n"
+                + "  server web1 web1:80 check inter 2s rise 2 fall 3\n  server web2 web2:80 check inter 2s rise 2 fall 3\nEOF",
+            "docker run -d --name lb --network app -v ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro haproxy",
+            "docker stop web2", "sleep 8", "docker kill -s HUP lb", "docker stop lb", "docker start lb",
+            "docker rm -f lb", "docker rm -f plain",
+        ]
+        var sawDown = false
+        for line in lines {
+            _ = sim.run(line: line)
+            XCTAssertEqual(sim.engine.verifyViews(), [], line)
+            if line == "sleep 8" { sawDown = sim.run(line: "docker logs lb").stderr.contains("web2 is DOWN") }
+        }
+        XCTAssertTrue(sawDown, "the checks ran and marked web2 DOWN")
+        XCTAssertNil(sim.engine.containers.values.first { $0.name == "lb" })
+    }
+
     private func run(seed: UInt64, swarm: Bool) {
         var rng = SeededGenerator(seed: seed)
         let hosts = swarm ? Cluster.courseHosts : []

@@ -328,6 +328,7 @@ extension Engine {
     mutating func deleteContainer(_ c: Container) {
         noteContainerChanged(c.id)
         containers.removeValue(forKey: c.id)
+        views.haproxies.remove(c.id)
         creationSequence.removeValue(forKey: c.id)
         hostNetworkContainers.remove(c.id)
         containerIDByName.removeValue(forKey: c.name)

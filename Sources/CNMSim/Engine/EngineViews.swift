@@ -34,6 +34,9 @@ public struct EngineViews: Sendable {
     var names: [String: [String: [String]]] = [:]
     /// IDs of the macvlan/ipvlan networks (whose running endpoints are the host's LAN children).
     var childNetworks: Set<String> = []
+    /// IDs of the containers whose loaded configuration is HAProxy's: the only proxies with active
+    /// health checks (`Engine.runProxyHealthChecks`), which run on every advance of the clock.
+    var haproxies: Set<String> = []
     /// The host's addresses, bridges and routes.
     var hostStack: HostStack
     /// No `sleep N` process ends before this time (nil: none runs).
@@ -102,6 +105,7 @@ public struct EngineViews: Sendable {
         for ids in engine.endpointsByNetwork.values {
             for id in ids { if let ep = engine.endpoints[id] { v.endpointJoined(ep) } }
         }
+        v.haproxies = Set(engine.containers.values.filter { $0.proxy?.software == .haproxy }.map(\.id))
         v.pendingExitBound = engine.runUntil.values.min()
         for (id, until) in engine.runUntil { v.exitQueue.insert(ExitQueue.Entry(until: until, id: id)) }
         v.staleGroups = []
@@ -114,6 +118,7 @@ public struct EngineViews: Sendable {
         if endpointAt != other.endpointAt { out.append("endpoints by address") }
         if names != other.names { out.append("DNS names") }
         if childNetworks != other.childNetworks { out.append("macvlan/ipvlan networks") }
+        if haproxies != other.haproxies { out.append("HAProxy containers") }
         out += hostStack.differences(from: other.hostStack).map { "host stack: " + $0 }
         return out
     }

@@ -4,6 +4,7 @@ extension Engine {
     public mutating func setProxyConfig(_ config: ProxyConfig?, forContainer id: String) {
         guard containers[id] != nil else { return }
         containers[id]?.proxy = config
+        if config?.software == .haproxy { views.haproxies.insert(id) } else { views.haproxies.remove(id) }
         // A (re)load starts the balancing and health state afresh (proxy-traffic's `ProxyState`).
         proxyStates[id] = config.map { ProxyState(config: $0, at: clock) }
     }

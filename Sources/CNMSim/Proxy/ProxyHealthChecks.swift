@@ -20,7 +20,11 @@ extension Engine {
 
     /// Runs the checks due since each proxy's last run up to now.
     mutating func runProxyHealthChecks() {
-        for id in proxyStates.keys.sorted() {
+        // Only HAProxy runs active checks; every nginx keeps a state too, and going through them all
+        // (sorting their IDs, copying each container) on every advance of the clock made each command
+        // cost in proportion to the nginx containers. The view names the HAProxy ones.
+        let haproxies = views.mode == .rebuild ? EngineViews.build(self).haproxies : views.haproxies
+        for id in haproxies.sorted() {
             guard var state = proxyStates[id], let c = containers[id], c.isRunning, let config = c.proxy,
                   config.software == .haproxy else { continue }
             let from = state.checkedUntil
