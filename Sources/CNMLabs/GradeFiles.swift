@@ -35,6 +35,10 @@ extension GradeFiles {
     /// links need not say more).
     public func exists(_ path: String) -> Bool { kind(path) != .missing }
 
+    /// Whether `path` is a symbolic link that leads nowhere (a missing target, or links that point
+    /// at each other): named so, since "not a regular file" sends a reader looking for a FIFO.
+    func isBrokenLink(_ path: String) -> Bool { kind(path) == .link && !exists(path) }
+
     /// Whether `inner` is `outer` or lies inside it.
     func contains(_ outer: String, _ inner: String) -> Bool {
         let o = resolved(outer), i = resolved(inner)

@@ -232,8 +232,8 @@ public enum GradeJob {
             // A link is followed only within its own folder (`latest.sh -> attempt3.sh`): a submission
             // that points at a file elsewhere (`-> /etc/passwd`, a CI secret) would have that file's
             // lines run and echoed in its report.
+            if files.isBrokenLink(path) { return fail(GradeText.brokenLink.format(locale)) }
             if files.kind(path) == .link {
-                guard files.exists(path) else { return fail(GradeText.brokenLink.format(locale)) }
                 let folder = (path as NSString).deletingLastPathComponent
                 guard files.contains(folder.isEmpty ? "." : folder, path) else { return fail(GradeText.linkLeavesFolder.format(locale)) }
             }

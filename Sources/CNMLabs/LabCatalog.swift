@@ -52,9 +52,7 @@ public enum LabCatalog {
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.yamlTooComplex, [LabText.phrase(.largerThan, String(YAMLGuard.maxBytes))],
                                                                          at: SourcePosition(file: file, line: 1, column: 1), file: file)])
         case .failure(.notRegular), .failure(.missing):
-            // A link that leads nowhere (a missing target, or links pointing at each other) is named as
-            // such: "not a regular file" sends an author looking for a FIFO or a folder.
-            let broken = files.kind(file) == .link && !files.exists(file)
+            let broken = files.isBrokenLink(file)
             return Entry(file: file, lab: nil, diagnostics: [LabDiagnostic(.unreadableFile, [LabText.phrase(broken ? .brokenLink : .notRegularFile)],
                                                                          at: nil, file: file)])
         case .failure(.unreadable):
